@@ -1,0 +1,103 @@
+/**
+ * One error class for the whole app. Business code throws AppError with a specific code;
+ * the HTTP edge maps codes to statuses (httpStatusFor) and the CLI to exit codes (exitCodeFor).
+ */
+
+export const ErrorCatalogue = {
+  // generic
+  VALIDATION_FAILED: { status: 400, exit: 2 },
+  NOT_FOUND: { status: 404, exit: 3 },
+  CONFLICT: { status: 409, exit: 4 },
+  INTERNAL: { status: 500, exit: 1 },
+  CONFIG_INVALID: { status: 500, exit: 2 },
+  // accounts
+  UNAUTHENTICATED: { status: 401, exit: 5 },
+  FORBIDDEN: { status: 403, exit: 5 },
+  LOGIN_FAILED: { status: 401, exit: 5 },
+  SESSION_EXPIRED: { status: 401, exit: 5 },
+  EMAIL_TAKEN: { status: 409, exit: 4 },
+  WORKSPACE_NOT_FOUND: { status: 404, exit: 3 },
+  WORKSPACE_AMBIGUOUS: { status: 400, exit: 2 },
+  // storage
+  DB_UNAVAILABLE: { status: 503, exit: 6 },
+  MIGRATION_FAILED: { status: 500, exit: 6 },
+  BACKUP_FAILED: { status: 500, exit: 6 },
+  BACKUP_INVALID: { status: 400, exit: 2 },
+  // files and imports
+  FILE_NOT_FOUND: { status: 404, exit: 3 },
+  FILE_TOO_LARGE: { status: 413, exit: 2 },
+  FILE_BINARY: { status: 415, exit: 2 },
+  FILE_EMPTY: { status: 400, exit: 2 },
+  IMPORT_FORMAT_UNKNOWN: { status: 415, exit: 2 },
+  IMPORT_MALFORMED: { status: 400, exit: 2 },
+  IMPORT_ROWS_INVALID: { status: 422, exit: 2 },
+  // inventory
+  TASK_NOT_FOUND: { status: 404, exit: 3 },
+  TASK_AMBIGUOUS: { status: 400, exit: 2 },
+  MEMBER_NOT_FOUND: { status: 404, exit: 3 },
+  PROCESS_NOT_FOUND: { status: 404, exit: 3 },
+  CURRENCY_MISMATCH: { status: 400, exit: 2 },
+  // procedures
+  PROCEDURE_NOT_FOUND: { status: 404, exit: 3 },
+  VERSION_NOT_FOUND: { status: 404, exit: 3 },
+  VERSION_APPROVED: { status: 409, exit: 4 },
+  VARIANT_NOT_FOUND: { status: 404, exit: 3 },
+  FORM_NOT_FOUND: { status: 404, exit: 3 },
+  FORM_INVALID: { status: 400, exit: 2 },
+  STEP_INVALID: { status: 400, exit: 2 },
+  // synthesis
+  TRANSCRIPT_FORMAT_UNKNOWN: { status: 415, exit: 2 },
+  TRANSCRIPT_MALFORMED: { status: 400, exit: 2 },
+  TRANSCRIPT_EMPTY: { status: 400, exit: 2 },
+  THEME_INVALID: { status: 400, exit: 2 },
+  SYNTHESIS_FAILED: { status: 500, exit: 1 },
+} as const satisfies Record<string, { status: number; exit: number }>;
+
+export type ErrorCode = keyof typeof ErrorCatalogue;
+
+/** Where in an input the problem is: file, line, column (1-based), field. */
+export interface ErrorLocation {
+  file?: string;
+  line?: number;
+  column?: string | number;
+  field?: string;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details: Record<string, unknown> | undefined;
+
+  constructor(code: ErrorCode, message: string, details?: Record<string, unknown>, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'AppError';
+    this.code = code;
+    this.details = details;
+  }
+
+  toJSON(): { code: ErrorCode; message: string; details?: Record<string, unknown> } {
+    return this.details === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, details: this.details };
+  }
+}
+
+export function isAppError(value: unknown): value is AppError {
+  return value instanceof AppError;
+}
+
+export function httpStatusFor(code: ErrorCode): number {
+  return ErrorCatalogue[code].status;
+}
+
+export function exitCodeFor(code: ErrorCode): number {
+  return ErrorCatalogue[code].exit;
+}
+
+/** "file.csv:12 (column Hours)" — the prefix every input error message starts with. */
+export function formatLocation(loc: ErrorLocation): string {
+  let s = loc.file ?? '';
+  if (loc.line !== undefined) s += `${s ? ':' : 'line '}${loc.line}`;
+  if (loc.column !== undefined) s += ` (column ${loc.column})`;
+  if (loc.field !== undefined && loc.column === undefined) s += ` (field ${loc.field})`;
+  return s;
+}
