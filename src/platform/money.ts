@@ -14,7 +14,10 @@ export function minorDigits(currency: string): number {
 
 export function money(amountMinor: number, currency: string): Money {
   if (!Number.isSafeInteger(amountMinor)) {
-    throw new AppError('VALIDATION_FAILED', `Money amount must be a whole number of minor units, got ${amountMinor}`);
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `Money amount must be a whole number of minor units, got ${amountMinor}`,
+    );
   }
   if (!/^[A-Z]{3}$/.test(currency)) {
     throw new AppError('VALIDATION_FAILED', `Currency must be a 3-letter ISO code, got "${currency}"`);
