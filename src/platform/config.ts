@@ -1,0 +1,69 @@
+/** Environment parsed once with zod, frozen. Nothing else reads process.env. */
+import path from 'node:path';
+import { z } from 'zod';
+import { AppError } from './errors.ts';
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  OUTTASK_DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z.string().optional(),
+  OUTTASK_SESSION_TTL_HOURS: z.coerce
+    .number()
+    .positive()
+    .default(24 * 14),
+  OUTTASK_COOKIE_SECURE: z
+    .enum(['true', 'false', 'auto'])
+    .default('auto')
+    .transform((v) => (v === 'auto' ? undefined : v === 'true')),
+  OUTTASK_IMPORT_MAX_MB: z.coerce.number().positive().default(20),
+  OUTTASK_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NODE_ENV: z.string().default('development'),
+});
+
+export type DatabaseTarget = { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; url: string };
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly database: DatabaseTarget;
+  readonly sessionTtlHours: number;
+  /** undefined: secure cookies when the request came over https. */
+  readonly cookieSecure: boolean | undefined;
+  readonly importMaxBytes: number;
+  readonly logLevel: string;
+  readonly production: boolean;
+}
+
+export function databaseTarget(url: string | undefined, dataDir: string): DatabaseTarget {
+  if (!url) return { dialect: 'sqlite', file: path.join(dataDir, 'outtask.db') };
+  if (/^postgres(ql)?:\/\//.test(url)) return { dialect: 'postgres', url };
+  if (url.startsWith('sqlite:'))
+    return { dialect: 'sqlite', file: url.slice('sqlite:'.length).replace(/^\/\//, '') };
+  throw new AppError(
+    'CONFIG_INVALID',
+    `DATABASE_URL must start with postgres://, postgresql:// or sqlite: (got "${url.split(':')[0]}:…")`,
+  );
+}
+
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new AppError('CONFIG_INVALID', `Invalid environment: ${issues}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.OUTTASK_DATA_DIR);
+  return Object.freeze({
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    database: databaseTarget(e.DATABASE_URL, dataDir),
+    sessionTtlHours: e.OUTTASK_SESSION_TTL_HOURS,
+    cookieSecure: e.OUTTASK_COOKIE_SECURE,
+    importMaxBytes: Math.round(e.OUTTASK_IMPORT_MAX_MB * 1024 * 1024),
+    logLevel: e.OUTTASK_LOG_LEVEL,
+    production: e.NODE_ENV === 'production',
+  });
+}

@@ -1,0 +1,10 @@
+/**
+ * Every migration, by name, in order. A migration file is immutable once landed: to change the
+ * schema, add a new file and list it here.
+ */
+import type { Migration } from 'kysely';
+import * as m0001 from './0001_accounts_and_inventory.ts';
+
+export const migrations: Record<string, Migration> = {
+  '0001_accounts_and_inventory': m0001,
+};

@@ -1,0 +1,173 @@
+/**
+ * Table types for Kysely. Conventions that keep SQLite and PostgreSQL identical:
+ * ids are text (UUIDv7), timestamps ISO-8601 UTC text, dates yyyy-mm-dd text,
+ * booleans integer 0/1, money integer minor units (bigint in PostgreSQL, parsed to number),
+ * JSON as text.
+ */
+import type { Generated } from 'kysely';
+
+export interface WorkspaceTable {
+  id: string;
+  name: string;
+  slug: string;
+  currency: string;
+  settings_json: string;
+  created_at: string;
+}
+
+export interface UserTable {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  created_at: string;
+}
+
+export interface MembershipTable {
+  workspace_id: string;
+  user_id: string;
+  role: string;
+  created_at: string;
+}
+
+export interface SessionTable {
+  /** sha256 of the cookie token: a stolen database does not yield live sessions. */
+  id: string;
+  user_id: string;
+  workspace_id: string;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+}
+
+export interface MemberTable {
+  id: string;
+  workspace_id: string;
+  name: string;
+  email: string | null;
+  title: string;
+  role: string;
+  hourly_cost_minor: number;
+  currency: string;
+  yearly_capacity_hours: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ProcessTable {
+  id: string;
+  workspace_id: string;
+  name: string;
+  description: string;
+  position: number;
+  created_at: string;
+}
+
+export interface TaskTable {
+  id: string;
+  workspace_id: string;
+  process_id: string;
+  name: string;
+  description: string;
+  performer_id: string | null;
+  frequency_kind: string;
+  occurrences_per_year: number | null;
+  per_project: number | null;
+  projects_per_year: number | null;
+  minutes_per_occurrence: number;
+  skill_level: string;
+  confidentiality: string;
+  needs_client_contact: number;
+  known_variants: number;
+  deliverable_unit: string;
+  units_per_occurrence: number;
+  market_price_minor: number | null;
+  market_currency: string | null;
+  turnaround_hours: number;
+  review_minutes: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ImportBatchTable {
+  id: string;
+  workspace_id: string;
+  file_name: string;
+  fingerprint: string;
+  format: string;
+  row_count: number;
+  imported_count: number;
+  skipped_count: number;
+  error_count: number;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface TimeEntryTable {
+  id: string;
+  workspace_id: string;
+  task_id: string;
+  member_id: string | null;
+  person_name: string;
+  entry_date: string;
+  minutes: number;
+  cost_rate_minor: number | null;
+  currency: string | null;
+  project: string;
+  client: string;
+  description: string;
+  billable: number;
+  fingerprint: string;
+  import_id: string;
+}
+
+export interface AuditTable {
+  id: string;
+  workspace_id: string;
+  user_id: string | null;
+  action: string;
+  subject_type: string;
+  subject_id: string | null;
+  details_json: string;
+  at: string;
+}
+
+export interface JobTable {
+  id: string;
+  workspace_id: string;
+  kind: string;
+  version: number;
+  payload_json: string;
+  status: string;
+  attempts: number;
+  max_attempts: number;
+  run_at: string;
+  locked_by: string | null;
+  locked_until: string | null;
+  last_error: string | null;
+  result_json: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MigrationMetaTable {
+  name: string;
+  timestamp: string;
+}
+
+export interface Database {
+  workspaces: WorkspaceTable;
+  users: UserTable;
+  memberships: MembershipTable;
+  sessions: SessionTable;
+  members: MemberTable;
+  processes: ProcessTable;
+  tasks: TaskTable;
+  import_batches: ImportBatchTable;
+  time_entries: TimeEntryTable;
+  audit_log: AuditTable;
+  jobs: JobTable;
+}
+
+// Generated is re-exported so that feature table types can use it without importing kysely elsewhere.
+export type { Generated };
