@@ -1,0 +1,83 @@
+/** /api/auth and /api/workspace: sign in and out, who am I, the workspace and its people. */
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ANY_MEMBER, actorOf, FIRM, OWNER, PUBLIC } from '../platform/http/policy.ts';
+import { clearSessionCookie, sessionToken, setSessionCookie } from '../platform/http/session-cookie.ts';
+import { ROLES } from '../platform/roles.ts';
+import { LoginBody, MeOut, UserOut } from './accounts.schemas.ts';
+import type { AccountsService } from './accounts.service.ts';
+
+export function authRoutes(
+  accounts: AccountsService,
+  opts: { cookieSecure: boolean | undefined },
+): FastifyPluginAsync {
+  return async (fastify) => {
+    const app = fastify.withTypeProvider<ZodTypeProvider>();
+    app.post(
+      '/login',
+      {
+        config: { policy: PUBLIC },
+        schema: {
+          tags: ['auth'],
+          summary: 'Sign in with email and password',
+          body: LoginBody,
+          response: { 200: MeOut },
+        },
+      },
+      async (req, reply) => {
+        const session = await accounts.login(req.body);
+        setSessionCookie(reply, session.token, session.expiresAt, opts.cookieSecure);
+        return session.actor;
+      },
+    );
+    app.post(
+      '/logout',
+      { config: { policy: PUBLIC }, schema: { tags: ['auth'], summary: 'Sign out (ends the session)' } },
+      async (req, reply) => {
+        const token = sessionToken(req);
+        if (token) await accounts.logout(token);
+        clearSessionCookie(reply);
+        return { ok: true };
+      },
+    );
+    app.get(
+      '/me',
+      {
+        config: { policy: ANY_MEMBER },
+        schema: { tags: ['auth'], summary: 'The signed-in user', response: { 200: MeOut } },
+      },
+      async (req) => actorOf(req),
+    );
+  };
+}
+
+export function workspaceRoutes(accounts: AccountsService): FastifyPluginAsync {
+  return async (fastify) => {
+    const app = fastify.withTypeProvider<ZodTypeProvider>();
+    app.get(
+      '/users',
+      {
+        config: { policy: FIRM },
+        schema: {
+          tags: ['workspace'],
+          summary: 'People with access to this workspace',
+          response: { 200: z.array(UserOut.extend({ role: z.enum(ROLES) })) },
+        },
+      },
+      async (req) => accounts.listUsers(actorOf(req).workspace.id),
+    );
+    app.get(
+      '/audit',
+      {
+        config: { policy: OWNER },
+        schema: {
+          tags: ['workspace'],
+          summary: 'The audit trail: who did or saw what',
+          querystring: z.object({ limit: z.coerce.number().int().min(1).max(1000).default(200) }),
+        },
+      },
+      async (req) => accounts.audit(actorOf(req).workspace.id, req.query.limit),
+    );
+  };
+}

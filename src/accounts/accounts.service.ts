@@ -1,0 +1,196 @@
+/** Use cases for workspaces, users and sessions. */
+import { createHash, randomBytes } from 'node:crypto';
+import { auditStore } from '../platform/audit/audit.store.ts';
+import { nowIso, type ServiceDeps } from '../platform/deps.ts';
+import { AppError } from '../platform/errors.ts';
+import { accountsStore } from './accounts.store.ts';
+import {
+  type Actor,
+  isEmail,
+  normaliseEmail,
+  passwordProblem,
+  type Role,
+  slugify,
+  type User,
+  type Workspace,
+} from './accounts.ts';
+import { hashPassword, verifyPassword } from './password.ts';
+
+export interface SessionInfo {
+  token: string;
+  expiresAt: string;
+  actor: Actor;
+}
+
+function tokenId(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export function createAccountsService(deps: ServiceDeps, opts: { sessionTtlHours: number }) {
+  const db = deps.db.kysely;
+
+  async function uniqueSlug(name: string): Promise<string> {
+    const base = slugify(name);
+    let slug = base;
+    for (let n = 2; await accountsStore.slugTaken(db, slug); n++) slug = `${base}-${n}`;
+    return slug;
+  }
+
+  const service = {
+    countWorkspaces: () => accountsStore.countWorkspaces(db),
+    listWorkspaces: () => accountsStore.listWorkspaces(db),
+
+    async createWorkspace(input: {
+      name: string;
+      currency?: string;
+      settings?: Record<string, unknown>;
+    }): Promise<Workspace> {
+      const name = input.name.trim();
+      if (!name)
+        throw new AppError('VALIDATION_FAILED', 'Workspace name must not be empty', { field: 'name' });
+      const currency = (input.currency ?? 'USD').toUpperCase();
+      if (!/^[A-Z]{3}$/.test(currency)) {
+        throw new AppError(
+          'VALIDATION_FAILED',
+          `Currency must be a 3-letter ISO code, got "${input.currency}"`,
+          {
+            field: 'currency',
+          },
+        );
+      }
+      const w: Workspace = {
+        id: deps.newId(),
+        name,
+        slug: await uniqueSlug(name),
+        currency,
+        settings: input.settings ?? {},
+      };
+      await accountsStore.insertWorkspace(db, w, nowIso(deps));
+      return w;
+    },
+
+    /** The workspace a CLI command acts on: the one named, or the only one. */
+    async resolveWorkspace(idOrSlug?: string): Promise<Workspace> {
+      if (idOrSlug) {
+        const w = await accountsStore.findWorkspace(db, idOrSlug);
+        if (!w) throw new AppError('WORKSPACE_NOT_FOUND', `No workspace "${idOrSlug}" (use its slug or id)`);
+        return w;
+      }
+      const all = await accountsStore.listWorkspaces(db);
+      if (all.length === 1) return all[0]!;
+      if (all.length === 0)
+        throw new AppError('WORKSPACE_NOT_FOUND', 'There is no workspace yet: run `outtask setup`');
+      throw new AppError(
+        'WORKSPACE_AMBIGUOUS',
+        `There are ${all.length} workspaces (${all.map((w) => w.slug).join(', ')}): name one with --workspace`,
+      );
+    },
+
+    async updateSettings(workspace: Workspace, patch: Record<string, unknown>): Promise<Workspace> {
+      const settings = { ...workspace.settings, ...patch };
+      await accountsStore.updateWorkspaceSettings(db, workspace.id, settings);
+      return { ...workspace, settings };
+    },
+
+    /** Creates the user, or updates name and password of an existing one, and gives them the role. */
+    async upsertUser(input: {
+      email: string;
+      name: string;
+      password: string;
+      workspaceId: string;
+      role: Role;
+    }): Promise<User> {
+      const email = normaliseEmail(input.email);
+      if (!isEmail(email))
+        throw new AppError('VALIDATION_FAILED', `"${input.email}" is not an email address`, {
+          field: 'email',
+        });
+      const problem = passwordProblem(input.password);
+      if (problem) throw new AppError('VALIDATION_FAILED', problem, { field: 'password' });
+      const name = input.name.trim() || email.split('@')[0]!;
+      const hash = await hashPassword(input.password);
+      const now = nowIso(deps);
+      const existing = await accountsStore.findUserByEmail(db, email);
+      const user: User = existing
+        ? { id: existing.id, email, name: existing.name }
+        : { id: deps.newId(), email, name };
+      await db.transaction().execute(async (trx) => {
+        if (existing) await accountsStore.setPassword(trx, existing.id, hash);
+        else await accountsStore.insertUser(trx, user, hash, now);
+        await accountsStore.upsertMembership(trx, input.workspaceId, user.id, input.role, now);
+      });
+      return user;
+    },
+
+    async login(input: { email: string; password: string; workspace?: string }): Promise<SessionInfo> {
+      const email = normaliseEmail(input.email);
+      const found = await accountsStore.findUserByEmail(db, email);
+      // Verify against a dummy hash when the user is unknown, so timing does not reveal which emails exist.
+      const ok = await verifyPassword(found?.passwordHash ?? DUMMY_HASH, input.password);
+      if (!found || !ok) throw new AppError('LOGIN_FAILED', 'Email or password is wrong');
+      const memberships = await accountsStore.membershipsOf(db, found.id);
+      const chosen = input.workspace
+        ? memberships.find((m) => m.workspace.slug === input.workspace || m.workspace.id === input.workspace)
+        : memberships[0];
+      if (!chosen) throw new AppError('FORBIDDEN', 'This account has no access to that workspace');
+      const token = randomBytes(32).toString('base64url');
+      const now = deps.clock.now();
+      const expiresAt = new Date(now.getTime() + opts.sessionTtlHours * 3_600_000).toISOString();
+      await accountsStore.insertSession(db, {
+        id: tokenId(token),
+        userId: found.id,
+        workspaceId: chosen.workspace.id,
+        createdAt: now.toISOString(),
+        expiresAt,
+      });
+      await auditStore.append(db, deps.newId(), now.toISOString(), {
+        workspaceId: chosen.workspace.id,
+        userId: found.id,
+        action: 'login',
+        subjectType: 'session',
+      });
+      return {
+        token,
+        expiresAt,
+        actor: {
+          user: { id: found.id, email: found.email, name: found.name },
+          workspace: chosen.workspace,
+          role: chosen.role,
+        },
+      };
+    },
+
+    /** The actor behind a session token; throws SESSION_EXPIRED or UNAUTHENTICATED. */
+    async authenticate(token: string): Promise<Actor> {
+      const id = tokenId(token);
+      const s = await accountsStore.findSession(db, id);
+      if (!s) throw new AppError('UNAUTHENTICATED', 'Not signed in, or the session has ended: sign in again');
+      const now = nowIso(deps);
+      if (s.expires_at <= now) {
+        await accountsStore.deleteSession(db, id);
+        throw new AppError('SESSION_EXPIRED', 'Your session has expired: sign in again');
+      }
+      const [user, workspace] = await Promise.all([
+        accountsStore.findUser(db, s.user_id),
+        accountsStore.findWorkspace(db, s.workspace_id),
+      ]);
+      if (!user || !workspace) throw new AppError('UNAUTHENTICATED', 'Not signed in: sign in again');
+      await accountsStore.touchSession(db, id, now);
+      return { user, workspace, role: s.role as Role };
+    },
+
+    async logout(token: string): Promise<void> {
+      await accountsStore.deleteSession(db, tokenId(token));
+    },
+
+    listUsers: (workspaceId: string) => accountsStore.listMembers(db, workspaceId),
+    audit: (workspaceId: string, limit?: number) => auditStore.list(db, workspaceId, limit),
+  };
+  return service;
+}
+
+export type AccountsService = ReturnType<typeof createAccountsService>;
+
+// argon2id hash of a random string; only used to spend the same time on unknown emails.
+const DUMMY_HASH =
+  '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$Vh7mGQbH1r3m8cFw2sYk1mQh1m7v0xJ0l6mTt6Wc9jE';

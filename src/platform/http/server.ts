@@ -1,0 +1,147 @@
+/**
+ * The HTTP server as a function of its dependencies: Fastify with zod contracts, an OpenAPI document at
+ * /api/docs, a policy on every /api route, the error map, and the built web app with SPA fallback.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyServerOptions } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { AppError } from '../errors.ts';
+import { errorHandler, notFoundError } from './error-handler.ts';
+import { describePolicy, type HttpActor, type Policy } from './policy.ts';
+import { sessionToken } from './session-cookie.ts';
+
+export interface ApiFeature {
+  /** Path under /api, e.g. "/tasks". */
+  prefix: string;
+  plugin: FastifyPluginAsync;
+}
+
+export interface ServerOptions {
+  logger?: FastifyServerOptions['logger'];
+  authenticate(token: string): Promise<HttpActor>;
+  features: ApiFeature[];
+  /** Folder of the built web app (index.html); omitted in API-only tests. */
+  webRoot?: string;
+  /** Largest request body (file uploads), bytes. */
+  bodyLimit?: number;
+  version?: string;
+}
+
+export interface RouteRecord {
+  method: string;
+  url: string;
+  policy: Policy | undefined;
+}
+
+export type App = FastifyInstance & { routeTable: RouteRecord[] };
+
+export async function buildServer(opts: ServerOptions): Promise<App> {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: opts.bodyLimit ?? 25 * 1024 * 1024,
+    disableRequestLogging: true,
+  }).withTypeProvider<ZodTypeProvider>();
+  const routeTable: RouteRecord[] = [];
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.decorateRequest('actor', null);
+
+  // Uploaded files arrive as the raw request body.
+  app.addContentTypeParser(
+    [
+      'application/octet-stream',
+      'text/csv',
+      'text/plain',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    ],
+    { parseAs: 'buffer' },
+    (_req, body, done) => done(null, body),
+  );
+
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    if (!route.url.startsWith('/api') || route.url.startsWith('/api/docs')) return;
+    const policy = route.config?.policy;
+    for (const method of methods) {
+      if (method === 'HEAD') continue;
+      routeTable.push({ method, url: route.url, policy });
+    }
+    if (!policy)
+      throw new Error(`Route ${methods.join(',')} ${route.url} declares no policy (config.policy)`);
+  });
+
+  // Authentication and authorisation, before any handler: the route's policy decides.
+  app.addHook('preHandler', async (request) => {
+    const policy = request.routeOptions.config?.policy;
+    if (!policy) return; // non-API routes (web app, docs)
+    const token = sessionToken(request);
+    if ('public' in policy) {
+      if (token) request.actor = await opts.authenticate(token).catch(() => null);
+      return;
+    }
+    if (!token) throw new AppError('UNAUTHENTICATED', 'Sign in first');
+    const actor = await opts.authenticate(token);
+    if (!policy.roles.includes(actor.role)) {
+      throw new AppError('FORBIDDEN', `This needs the role ${describePolicy(policy)}; you are ${actor.role}`);
+    }
+    request.actor = actor;
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'Outtask API',
+        description: 'The out-tasking workbench. Every route states the roles that may call it (x-policy).',
+        version: opts.version ?? '0.1.0',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'outtask_session' } } },
+    },
+    transform: (input) => {
+      const out = jsonSchemaTransform(input);
+      const policy = (input.route.config as { policy?: Policy } | undefined)?.policy;
+      if (policy) (out.schema as Record<string, unknown>)['x-policy'] = describePolicy(policy);
+      return out;
+    },
+  });
+
+  await app.register(
+    async (api) => {
+      api.get(
+        '/health',
+        { config: { policy: { public: true } }, schema: { tags: ['platform'], summary: 'Liveness' } },
+        async () => ({ status: 'ok' }),
+      );
+      for (const f of opts.features) await api.register(f.plugin, { prefix: f.prefix });
+    },
+    { prefix: '/api' },
+  );
+
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  const webRoot =
+    opts.webRoot && fs.existsSync(path.join(opts.webRoot, 'index.html')) ? opts.webRoot : undefined;
+  if (webRoot) await app.register(fastifyStatic, { root: webRoot, wildcard: false });
+
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api') || !webRoot || request.method !== 'GET') {
+      return errorHandler(notFoundError(request.method, request.url), request, reply);
+    }
+    // Client-side routes of the single-page app.
+    return reply.type('text/html').sendFile('index.html');
+  });
+
+  return Object.assign(app, { routeTable }) as unknown as App;
+}
