@@ -1,0 +1,110 @@
+/** Use cases that read the inventory and answer in money: the ranking, a task's economics, out-task vs outsource. */
+import type { Workspace } from '../accounts/index.ts';
+import type { ServiceDeps } from '../platform/deps.ts';
+import { AppError } from '../platform/errors.ts';
+import {
+  compareOutTaskVsOutsource,
+  DEFAULT_SCENARIOS,
+  type EconomicsSettings,
+  type OpportunityRanking,
+  type OutsourcingOffer,
+  type OutTaskVsOutsource,
+  rankOpportunities,
+  resolveEconomicsSettings,
+  type VolumeScenario,
+} from './economics/index.ts';
+import { inventoryStore } from './inventory.store.ts';
+import type { Measurement, Member, Process, Task } from './inventory.ts';
+
+export interface TaskRow {
+  task: Task;
+  process: string;
+  performer: string | null;
+  measuredHours: number;
+}
+
+export interface InventoryOverview {
+  members: Member[];
+  processes: Process[];
+  ranking: OpportunityRanking;
+  rows: TaskRow[];
+}
+
+export function economicsSettingsOf(workspace: Workspace): Required<EconomicsSettings> {
+  const stored = (workspace.settings.economics ?? {}) as Partial<EconomicsSettings>;
+  return resolveEconomicsSettings({ ...stored, currency: workspace.currency });
+}
+
+export function createEconomicsService(deps: ServiceDeps) {
+  const db = deps.db.kysely;
+
+  async function load(ws: string, taskId?: string) {
+    const [members, processes, tasks, measurements] = await Promise.all([
+      inventoryStore.listMembers(db, ws),
+      inventoryStore.listProcesses(db, ws),
+      taskId
+        ? inventoryStore.findTask(db, ws, taskId).then((t) => (t ? [t] : []))
+        : inventoryStore.listTasks(db, ws),
+      inventoryStore.measurements(db, ws, taskId),
+    ]);
+    return { members, processes, tasks, measurements };
+  }
+
+  return {
+    settings: economicsSettingsOf,
+
+    /** Every task with its economics and score, ranked, plus the rows the inventory table shows. */
+    async overview(workspace: Workspace, opts: { top?: number } = {}): Promise<InventoryOverview> {
+      const { members, processes, tasks, measurements } = await load(workspace.id);
+      const ranking = rankOpportunities(tasks, members, measurements, economicsSettingsOf(workspace), {
+        ...(opts.top !== undefined ? { topN: opts.top } : {}),
+      });
+      const processName = new Map(processes.map((p) => [p.id, p.name]));
+      const memberName = new Map(members.map((m) => [m.id, m.name]));
+      const rows = tasks.map((task) => ({
+        task,
+        process: processName.get(task.processId) ?? '',
+        performer: task.performerId ? (memberName.get(task.performerId) ?? null) : null,
+        measuredHours: measuredHours(measurements.get(task.id)),
+      }));
+      return { members, processes, ranking, rows };
+    },
+
+    async compare(
+      workspace: Workspace,
+      task: Task,
+      offer: OutsourcingOffer,
+      scenarios: readonly VolumeScenario[] = DEFAULT_SCENARIOS,
+    ): Promise<OutTaskVsOutsource> {
+      const { members, measurements } = await load(workspace.id, task.id);
+      return compareOutTaskVsOutsource(task, offer, scenarios, {
+        members,
+        measurements: measurements.get(task.id) ?? [],
+        settings: economicsSettingsOf(workspace),
+      });
+    },
+
+    /** Validates and stores the workspace's economics settings; returns them resolved. */
+    validateSettings(workspace: Workspace, patch: Partial<EconomicsSettings>): Partial<EconomicsSettings> {
+      if ('currency' in patch && patch.currency !== workspace.currency) {
+        throw new AppError(
+          'VALIDATION_FAILED',
+          'The currency is the workspace currency and cannot be changed here',
+          {
+            field: 'currency',
+          },
+        );
+      }
+      const merged = { ...((workspace.settings.economics ?? {}) as object), ...patch };
+      resolveEconomicsSettings({ ...merged, currency: workspace.currency });
+      return merged;
+    },
+  };
+}
+
+export function measuredHours(list: readonly Measurement[] | undefined): number {
+  const minutes = (list ?? []).reduce((s, m) => s + m.minutes, 0);
+  return Math.round((minutes / 60) * 100) / 100;
+}
+
+export type EconomicsService = ReturnType<typeof createEconomicsService>;

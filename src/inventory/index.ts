@@ -1,0 +1,10 @@
+export { createEconomicsService, type EconomicsService, economicsSettingsOf } from './economics.service.ts';
+export { inventoryRoutes } from './inventory.routes.ts';
+export {
+  createInventoryService,
+  type ImportReport,
+  type InventoryActor,
+  type InventoryService,
+} from './inventory.service.ts';
+export type { Member, Process, Task } from './inventory.ts';
+export { opportunitiesJson, taskListJson } from './inventory.views.ts';

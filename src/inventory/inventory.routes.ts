@@ -1,0 +1,309 @@
+/** /api/members, /api/processes, /api/tasks, /api/opportunities, /api/imports, /api/settings/economics. */
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { actorOf, FIRM, OWNER } from '../platform/http/policy.ts';
+import type { ApiFeature } from '../platform/http/server.ts';
+import type { EconomicsService } from './economics.service.ts';
+import { writeTemplate } from './imports/index.ts';
+import { IMPORT_FORMATS } from './imports/types.ts';
+import { MemberOut, MoneySchema, ProcessInput } from './inventory.schemas.ts';
+import type { InventoryActor, InventoryService } from './inventory.service.ts';
+import { opportunitiesJson, taskListJson, tasksCsv } from './inventory.views.ts';
+
+const IdParams = z.object({ id: z.string().min(1) });
+
+const OfferSchema = z.object({
+  provider: z.string().optional(),
+  upfrontInvestment: MoneySchema,
+  minimumTermMonths: z.number().int().min(1).max(240),
+  unitPrice: MoneySchema,
+  committedUnitsPerYear: z.object({ min: z.number().min(0), max: z.number().min(0).nullable() }),
+  overageUnitPrice: MoneySchema.nullable().optional(),
+});
+
+const ScenarioSchema = z.union([
+  z.object({ label: z.string().min(1), volumeFactor: z.number().min(0).max(100) }),
+  z.object({ label: z.string().min(1), unitsPerYear: z.number().min(0) }),
+]);
+
+const EconomicsSettingsPatch = z.object({
+  platformFeeBps: z.number().int().min(0).max(10_000).optional(),
+  defaultReviewShare: z.number().min(0).max(1).optional(),
+  reviewerId: z.string().nullable().optional(),
+  measuredPeriodMonths: z.number().positive().max(120).optional(),
+});
+
+function inventoryActor(req: Parameters<typeof actorOf>[0]): InventoryActor {
+  const a = actorOf(req);
+  return { workspace: a.workspace, userId: a.user.id };
+}
+
+export interface InventoryRouteDeps {
+  inventory: InventoryService;
+  economics: EconomicsService;
+  /** Stores a patch of the workspace's settings (owned by accounts) and returns the updated workspace. */
+  updateWorkspaceSettings(
+    workspace: InventoryActor['workspace'],
+    patch: Record<string, unknown>,
+  ): Promise<InventoryActor['workspace']>;
+}
+
+export function inventoryRoutes({
+  inventory,
+  economics,
+  updateWorkspaceSettings,
+}: InventoryRouteDeps): ApiFeature[] {
+  const members: FastifyPluginAsync = async (fastify) => {
+    const app = fastify.withTypeProvider<ZodTypeProvider>();
+    const tags = ['inventory'];
+    app.get(
+      '/',
+      {
+        config: { policy: FIRM },
+        schema: { tags, summary: 'Members of the firm', response: { 200: z.array(MemberOut) } },
+      },
+      async (req) => inventory.listMembers(inventoryActor(req)),
+    );
+    app.post(
+      '/',
+      { config: { policy: FIRM }, schema: { tags, summary: 'Add a member', body: z.unknown() } },
+      async (req, reply) =>
+        reply.status(201).send(await inventory.createMember(inventoryActor(req), req.body)),
+    );
+    app.patch(
+      '/:id',
+      {
+        config: { policy: FIRM },
+        schema: { tags, summary: 'Change a member', params: IdParams, body: z.unknown() },
+      },
+      async (req) => inventory.updateMember(inventoryActor(req), req.params.id, req.body),
+    );
+  };
+
+  const processes: FastifyPluginAsync = async (fastify) => {
+    const app = fastify.withTypeProvider<ZodTypeProvider>();
+    const tags = ['inventory'];
+    app.get('/', { config: { policy: FIRM }, schema: { tags, summary: 'Core processes' } }, async (req) =>
+      inventory.listProcesses(inventoryActor(req)),
+    );
+    app.post(
+      '/',
+      { config: { policy: FIRM }, schema: { tags, summary: 'Add a process', body: ProcessInput } },
+      async (req, reply) =>
+        reply.status(201).send(await inventory.createProcess(inventoryActor(req), req.body)),
+    );
+  };
+
+  const tasks: FastifyPluginAsync = async (fastify) => {
+    const app = fastify.withTypeProvider<ZodTypeProvider>();
+    const tags = ['inventory'];
+    app.get(
+      '/',
+      {
+        config: { policy: FIRM },
+        schema: {
+          tags,
+          summary: 'Every task with its measured hours, annual in-house cost, saving and score',
+        },
+      },
+      async (req) => taskListJson(await economics.overview(actorOf(req).workspace)),
+    );
+    app.get(
+      '/export.csv',
+      { config: { policy: FIRM }, schema: { tags, summary: 'The inventory as CSV (formula-safe cells)' } },
+      async (req, reply) => {
+        const csv = tasksCsv(await economics.overview(actorOf(req).workspace));
+        return reply
+          .header('content-type', 'text/csv; charset=utf-8')
+          .header('content-disposition', 'attachment; filename="outtask-tasks.csv"')
+          .send(csv);
+      },
+    );
+    app.post(
+      '/',
+      { config: { policy: FIRM }, schema: { tags, summary: 'Add a task', body: z.unknown() } },
+      async (req, reply) => reply.status(201).send(await inventory.createTask(inventoryActor(req), req.body)),
+    );
+    app.get(
+      '/:id',
+      {
+        config: { policy: FIRM },
+        schema: {
+          tags,
+          summary: 'A task with its cost breakdown, score factors and measured time',
+          params: IdParams,
+        },
+      },
+      async (req) => {
+        const actor = inventoryActor(req);
+        const task = await inventory.getTask(actor, req.params.id);
+        const overview = await economics.overview(actor.workspace);
+        const opportunity = overview.ranking.opportunities.find((o) => o.taskId === task.id)!;
+        const measurements = (await inventory.measurements(actor, task.id)).get(task.id) ?? [];
+        const row = overview.rows.find((r) => r.task.id === task.id)!;
+        return { ...row, opportunity, measurements, settings: economics.settings(actor.workspace) };
+      },
+    );
+    app.patch(
+      '/:id',
+      {
+        config: { policy: FIRM },
+        schema: {
+          tags,
+          summary: 'Change a task (any subset of fields)',
+          params: IdParams,
+          body: z.unknown(),
+        },
+      },
+      async (req) => inventory.updateTask(inventoryActor(req), req.params.id, req.body),
+    );
+    app.delete(
+      '/:id',
+      { config: { policy: FIRM }, schema: { tags, summary: 'Delete a task', params: IdParams } },
+      async (req, reply) => {
+        await inventory.deleteTask(inventoryActor(req), req.params.id);
+        return reply.status(204).send();
+      },
+    );
+    app.post(
+      '/:id/compare',
+      {
+        config: { policy: FIRM },
+        schema: {
+          tags,
+          summary: 'Out-task or outsource: both options under volume scenarios, with a recommendation',
+          params: IdParams,
+          body: z.object({
+            offer: OfferSchema,
+            scenarios: z.array(ScenarioSchema).min(1).max(10).optional(),
+          }),
+        },
+      },
+      async (req) => {
+        const actor = inventoryActor(req);
+        const task = await inventory.getTask(actor, req.params.id);
+        const { overageUnitPrice, provider, ...offer } = req.body.offer;
+        return economics.compare(
+          actor.workspace,
+          task,
+          { ...offer, ...(provider ? { provider } : {}), ...(overageUnitPrice ? { overageUnitPrice } : {}) },
+          req.body.scenarios,
+        );
+      },
+    );
+  };
+
+  const opportunities: FastifyPluginAsync = async (fastify) => {
+    const app = fastify.withTypeProvider<ZodTypeProvider>();
+    app.get(
+      '/',
+      {
+        config: { policy: FIRM },
+        schema: {
+          tags: ['inventory'],
+          summary: 'Tasks ranked by expected saving, with score factors and hours freed',
+          querystring: z.object({ top: z.coerce.number().int().min(1).max(100_000).optional() }),
+        },
+      },
+      async (req) =>
+        opportunitiesJson(
+          await economics.overview(actorOf(req).workspace, { top: req.query.top }),
+          req.query.top,
+        ),
+    );
+  };
+
+  const imports: FastifyPluginAsync = async (fastify) => {
+    const app = fastify.withTypeProvider<ZodTypeProvider>();
+    const tags = ['imports'];
+    app.post(
+      '/',
+      {
+        config: { policy: FIRM },
+        schema: {
+          tags,
+          summary:
+            'Import a file (request body = the file bytes): Outtask template CSV/XLSX, Harvest, Toggl Track, Clockify',
+          querystring: z.object({
+            file: z.string().min(1).max(255),
+            format: z.enum(IMPORT_FORMATS).optional(),
+            skipInvalid: z
+              .enum(['true', 'false'])
+              .optional()
+              .transform((v) => v === 'true'),
+          }),
+        },
+      },
+      async (req) => {
+        const bytes = Buffer.isBuffer(req.body)
+          ? req.body
+          : Buffer.from(typeof req.body === 'string' ? req.body : '');
+        return inventory.importFile(inventoryActor(req), {
+          file: req.query.file,
+          bytes,
+          ...(req.query.format ? { format: req.query.format } : {}),
+          skipInvalid: req.query.skipInvalid,
+        });
+      },
+    );
+    app.get('/', { config: { policy: FIRM }, schema: { tags, summary: 'Past imports' } }, async (req) =>
+      inventory.importHistory(inventoryActor(req)),
+    );
+    app.get(
+      '/template',
+      {
+        config: { policy: FIRM },
+        schema: {
+          tags,
+          summary: 'The Outtask import template',
+          querystring: z.object({ kind: z.enum(['csv', 'xlsx']).default('xlsx') }),
+        },
+      },
+      async (req, reply) => {
+        const bytes = await writeTemplate(req.query.kind);
+        return reply
+          .header(
+            'content-type',
+            req.query.kind === 'csv'
+              ? 'text/csv; charset=utf-8'
+              : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          )
+          .header('content-disposition', `attachment; filename="outtask-tasks-template.${req.query.kind}"`)
+          .send(Buffer.from(bytes));
+      },
+    );
+  };
+
+  const settings: FastifyPluginAsync = async (fastify) => {
+    const app = fastify.withTypeProvider<ZodTypeProvider>();
+    const tags = ['settings'];
+    app.get(
+      '/economics',
+      { config: { policy: FIRM }, schema: { tags, summary: 'What the economics assume' } },
+      async (req) => economics.settings(actorOf(req).workspace),
+    );
+    app.patch(
+      '/economics',
+      {
+        config: { policy: OWNER },
+        schema: { tags, summary: 'Change what the economics assume', body: EconomicsSettingsPatch },
+      },
+      async (req) => {
+        const { workspace } = actorOf(req);
+        const economicsSettings = economics.validateSettings(workspace, req.body as never);
+        const updated = await updateWorkspaceSettings(workspace, { economics: economicsSettings });
+        return economics.settings(updated);
+      },
+    );
+  };
+
+  return [
+    { prefix: '/members', plugin: members },
+    { prefix: '/processes', plugin: processes },
+    { prefix: '/tasks', plugin: tasks },
+    { prefix: '/opportunities', plugin: opportunities },
+    { prefix: '/imports', plugin: imports },
+    { prefix: '/settings', plugin: settings },
+  ];
+}

@@ -1,0 +1,306 @@
+/** Use cases of step 1: members, processes, tasks, imports. Economics are computed by ./economics. */
+import type { Workspace } from '../accounts/index.ts';
+import { auditStore } from '../platform/audit/audit.store.ts';
+import { nowIso, type ServiceDeps } from '../platform/deps.ts';
+import { AppError } from '../platform/errors.ts';
+import { planImport } from './import-plan.ts';
+import { parseImport } from './imports/index.ts';
+import type { ImportFormat, RowError } from './imports/types.ts';
+import {
+  MemberInput,
+  type MemberInputT,
+  MemberPatch,
+  TaskInput,
+  type TaskInputT,
+  TaskPatch,
+} from './inventory.schemas.ts';
+import { inventoryStore, type NewTimeEntry } from './inventory.store.ts';
+import type { Measurement, Member, Process, Task } from './inventory.ts';
+
+/** Who acts: a signed-in user, or the local CLI (userId null). */
+export interface InventoryActor {
+  workspace: Workspace;
+  userId: string | null;
+}
+
+export interface ImportReport {
+  file: string;
+  format: ImportFormat;
+  fileKind: 'csv' | 'xlsx';
+  rows: number;
+  created: { members: number; processes: number; tasks: number };
+  updated: { members: number; tasks: number };
+  timeEntries: { imported: number; alreadyImported: number };
+  skippedRows: number;
+  errors: RowError[];
+  warnings: string[];
+}
+
+function parseWith<T>(
+  schema: {
+    safeParse(
+      v: unknown,
+    ):
+      | { success: true; data: T }
+      | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
+  },
+  value: unknown,
+  what: string,
+): T {
+  const r = schema.safeParse(value);
+  if (r.success) return r.data;
+  const issues = r.error.issues.map((i) => ({ field: i.path.map(String).join('.'), message: i.message }));
+  const first = issues[0];
+  throw new AppError(
+    'VALIDATION_FAILED',
+    `${what}: ${first ? `${first.field || 'value'}: ${first.message}` : 'invalid'}`,
+    {
+      issues,
+    },
+  );
+}
+
+export function createInventoryService(deps: ServiceDeps, opts: { importMaxBytes: number }) {
+  const db = deps.db.kysely;
+
+  async function requireTask(ws: string, id: string): Promise<Task> {
+    const t = await inventoryStore.findTask(db, ws, id);
+    if (!t) throw new AppError('TASK_NOT_FOUND', `No task with id ${id}`);
+    return t;
+  }
+
+  async function checkReferences(ws: string, t: Pick<Task, 'processId' | 'performerId'>): Promise<void> {
+    const processes = await inventoryStore.listProcesses(db, ws);
+    if (!processes.some((p) => p.id === t.processId)) {
+      throw new AppError('PROCESS_NOT_FOUND', `No process with id ${t.processId}`, { field: 'processId' });
+    }
+    if (t.performerId && !(await inventoryStore.findMember(db, ws, t.performerId))) {
+      throw new AppError('MEMBER_NOT_FOUND', `No member with id ${t.performerId}`, { field: 'performerId' });
+    }
+  }
+
+  async function audit(
+    actor: InventoryActor,
+    action: string,
+    subjectType: string,
+    subjectId: string | null,
+    details?: Record<string, unknown>,
+  ) {
+    await auditStore.append(db, deps.newId(), nowIso(deps), {
+      workspaceId: actor.workspace.id,
+      userId: actor.userId,
+      action,
+      subjectType,
+      subjectId,
+      ...(details ? { details } : {}),
+    });
+  }
+
+  return {
+    listMembers: (actor: InventoryActor) => inventoryStore.listMembers(db, actor.workspace.id),
+    listProcesses: (actor: InventoryActor) => inventoryStore.listProcesses(db, actor.workspace.id),
+    listTasks: (actor: InventoryActor) => inventoryStore.listTasks(db, actor.workspace.id),
+    getTask: (actor: InventoryActor, id: string) => requireTask(actor.workspace.id, id),
+    measurements: (actor: InventoryActor, taskId?: string): Promise<Map<string, Measurement[]>> =>
+      inventoryStore.measurements(db, actor.workspace.id, taskId),
+    importHistory: (actor: InventoryActor) => inventoryStore.listImportBatches(db, actor.workspace.id),
+
+    /** A task by id, by name, or by "Process / Task" when a name is used in several processes. */
+    async resolveTask(actor: InventoryActor, ref: string): Promise<Task> {
+      const ws = actor.workspace.id;
+      const byId = await inventoryStore.findTask(db, ws, ref);
+      if (byId) return byId;
+      const tasks = await inventoryStore.listTasks(db, ws);
+      const norm = (s: string) => s.trim().toLowerCase();
+      let matches = tasks.filter((t) => norm(t.name) === norm(ref));
+      if (matches.length !== 1 && ref.includes('/')) {
+        const processes = await inventoryStore.listProcesses(db, ws);
+        const [p, ...rest] = ref.split('/');
+        const proc = processes.find((x) => norm(x.name) === norm(p ?? ''));
+        matches = tasks.filter((t) => t.processId === proc?.id && norm(t.name) === norm(rest.join('/')));
+      }
+      if (matches.length === 1) return matches[0]!;
+      if (matches.length > 1) {
+        throw new AppError(
+          'TASK_AMBIGUOUS',
+          `"${ref}" names ${matches.length} tasks: write it as "Process / Task" or use the id`,
+        );
+      }
+      const close = tasks.filter((t) => norm(t.name).includes(norm(ref))).slice(0, 5);
+      throw new AppError(
+        'TASK_NOT_FOUND',
+        `No task "${ref}"${close.length ? `; did you mean: ${close.map((t) => `"${t.name}"`).join(', ')}?` : ''}`,
+      );
+    },
+
+    async createMember(actor: InventoryActor, input: unknown): Promise<Member> {
+      const data: MemberInputT = parseWith(MemberInput, input, 'Member');
+      const m: Member = { id: deps.newId(), ...data };
+      const existing = await inventoryStore.listMembers(db, actor.workspace.id);
+      if (existing.some((x) => x.name.toLowerCase() === m.name.toLowerCase())) {
+        throw new AppError('CONFLICT', `A member named "${m.name}" already exists`, { field: 'name' });
+      }
+      await inventoryStore.insertMember(db, actor.workspace.id, m, nowIso(deps));
+      await audit(actor, 'member.create', 'member', m.id);
+      return m;
+    },
+
+    async updateMember(actor: InventoryActor, id: string, patch: unknown): Promise<Member> {
+      const current = await inventoryStore.findMember(db, actor.workspace.id, id);
+      if (!current) throw new AppError('MEMBER_NOT_FOUND', `No member with id ${id}`);
+      const next: Member = { ...current, ...parseWith(MemberPatch, patch, 'Member') };
+      await inventoryStore.updateMember(db, actor.workspace.id, next, nowIso(deps));
+      await audit(actor, 'member.update', 'member', id);
+      return next;
+    },
+
+    async createProcess(
+      actor: InventoryActor,
+      input: { name: string; description?: string },
+    ): Promise<Process> {
+      const name = input.name.trim();
+      if (!name) throw new AppError('VALIDATION_FAILED', 'Process name must not be empty', { field: 'name' });
+      const all = await inventoryStore.listProcesses(db, actor.workspace.id);
+      if (all.some((p) => p.name.toLowerCase() === name.toLowerCase())) {
+        throw new AppError('CONFLICT', `A process named "${name}" already exists`, { field: 'name' });
+      }
+      const p: Process = { id: deps.newId(), name, description: input.description ?? '' };
+      await inventoryStore.insertProcess(db, actor.workspace.id, p, all.length, nowIso(deps));
+      return p;
+    },
+
+    async createTask(actor: InventoryActor, input: unknown): Promise<Task> {
+      const data: TaskInputT = parseWith(TaskInput, input, 'Task');
+      await checkReferences(actor.workspace.id, data);
+      const t: Task = { id: deps.newId(), ...data };
+      await inventoryStore.insertTask(db, actor.workspace.id, t, nowIso(deps)).catch((cause) => {
+        throw uniqueTaskError(cause, t.name);
+      });
+      await audit(actor, 'task.create', 'task', t.id);
+      return t;
+    },
+
+    async updateTask(actor: InventoryActor, id: string, patch: unknown): Promise<Task> {
+      const current = await requireTask(actor.workspace.id, id);
+      const next: Task = { ...current, ...parseWith(TaskPatch, patch, 'Task') };
+      await checkReferences(actor.workspace.id, next);
+      await inventoryStore.updateTask(db, actor.workspace.id, next, nowIso(deps)).catch((cause) => {
+        throw uniqueTaskError(cause, next.name);
+      });
+      await audit(actor, 'task.update', 'task', id, { fields: Object.keys(patch as object) });
+      return next;
+    },
+
+    async deleteTask(actor: InventoryActor, id: string): Promise<void> {
+      if ((await inventoryStore.deleteTask(db, actor.workspace.id, id)) === 0) {
+        throw new AppError('TASK_NOT_FOUND', `No task with id ${id}`);
+      }
+      await audit(actor, 'task.delete', 'task', id);
+    },
+
+    /**
+     * Imports a file. With any bad row nothing is stored unless skipInvalid; a re-import of the same
+     * entries changes nothing (time entries are keyed by their fingerprint, tasks by process and name).
+     */
+    async importFile(
+      actor: InventoryActor,
+      input: { file: string; bytes: Uint8Array; format?: ImportFormat; skipInvalid?: boolean },
+    ): Promise<ImportReport> {
+      const parsed = await parseImport({
+        file: input.file,
+        bytes: input.bytes,
+        ...(input.format ? { format: input.format } : {}),
+        defaultCurrency: actor.workspace.currency,
+        maxBytes: opts.importMaxBytes,
+      });
+      if (parsed.errors.length > 0 && !input.skipInvalid) {
+        throw new AppError(
+          'IMPORT_ROWS_INVALID',
+          `${input.file}: ${parsed.errors.length} of ${parsed.rowCount} rows have errors; nothing was imported. Fix them, or import the valid rows with --skip-invalid.`,
+          { errors: parsed.errors, format: parsed.format },
+        );
+      }
+      const ws = actor.workspace.id;
+      const now = nowIso(deps);
+      return db.transaction().execute(async (trx) => {
+        const [members, processes, tasks] = await Promise.all([
+          inventoryStore.listMembers(trx, ws),
+          inventoryStore.listProcesses(trx, ws),
+          inventoryStore.listTasks(trx, ws),
+        ]);
+        const plan = planImport(parsed, {
+          members,
+          processes,
+          tasks,
+          currency: actor.workspace.currency,
+          newId: deps.newId,
+        });
+        for (const m of plan.newMembers) await inventoryStore.insertMember(trx, ws, m, now);
+        for (const m of plan.changedMembers) await inventoryStore.updateMember(trx, ws, m, now);
+        let position = processes.length;
+        for (const p of plan.newProcesses) await inventoryStore.insertProcess(trx, ws, p, position++, now);
+        for (const t of plan.newTasks) await inventoryStore.insertTask(trx, ws, t, now);
+        for (const t of plan.changedTasks) await inventoryStore.updateTask(trx, ws, t, now);
+        const importId = deps.newId();
+        const entries: NewTimeEntry[] = plan.timeEntries.map((e) => ({ ...e, id: deps.newId() }));
+        await inventoryStore.insertImportBatch(trx, ws, {
+          id: importId,
+          fileName: input.file,
+          fingerprint: parsed.fingerprint,
+          format: parsed.format,
+          rowCount: parsed.rowCount,
+          importedCount: 0,
+          skippedCount: parsed.errors.length,
+          errorCount: parsed.errors.length,
+          createdBy: actor.userId,
+          createdAt: now,
+        });
+        const imported = await inventoryStore.insertTimeEntries(trx, ws, importId, entries);
+        await trx
+          .updateTable('import_batches')
+          .set({ imported_count: imported + plan.newTasks.length + plan.changedTasks.length })
+          .where('id', '=', importId)
+          .execute();
+        await auditStore.append(trx, deps.newId(), now, {
+          workspaceId: ws,
+          userId: actor.userId,
+          action: 'import',
+          subjectType: 'import',
+          subjectId: importId,
+          details: { file: input.file, format: parsed.format, rows: parsed.rowCount },
+        });
+        return {
+          file: input.file,
+          format: parsed.format,
+          fileKind: parsed.fileKind,
+          rows: parsed.rowCount,
+          created: {
+            members: plan.newMembers.length,
+            processes: plan.newProcesses.length,
+            tasks: plan.newTasks.length,
+          },
+          updated: { members: plan.changedMembers.length, tasks: plan.changedTasks.length },
+          timeEntries: { imported, alreadyImported: entries.length - imported },
+          skippedRows: parsed.errors.length,
+          errors: parsed.errors,
+          warnings: plan.warnings,
+        } satisfies ImportReport;
+      });
+    },
+  };
+}
+
+function uniqueTaskError(cause: unknown, name: string): unknown {
+  const msg = String((cause as Error)?.message ?? '');
+  if (/unique/i.test(msg)) {
+    return new AppError(
+      'CONFLICT',
+      `A task named "${name}" already exists in this process`,
+      { field: 'name' },
+      { cause },
+    );
+  }
+  return cause;
+}
+
+export type InventoryService = ReturnType<typeof createInventoryService>;

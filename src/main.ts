@@ -1,0 +1,59 @@
+/**
+ * Composition root: the only place that builds adapters and wires features together.
+ * The CLI and the server both start from `openApp`.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { authRoutes, createAccountsService, workspaceRoutes } from './accounts/index.ts';
+import { createEconomicsService, createInventoryService, inventoryRoutes } from './inventory/index.ts';
+import { type Clock, systemClock } from './platform/clock.ts';
+import type { Config } from './platform/config.ts';
+import { type Db, openDb } from './platform/db/connect.ts';
+import { migrateToLatest } from './platform/db/migrator.ts';
+import type { ServiceDeps } from './platform/deps.ts';
+import { type App, buildServer } from './platform/http/server.ts';
+import { type IdGenerator, newId } from './platform/ids.ts';
+
+export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const WEB_DIST = path.join(ROOT_DIR, 'web', 'dist');
+
+export interface AppServices {
+  config: Config;
+  db: Db;
+  deps: ServiceDeps;
+  accounts: ReturnType<typeof createAccountsService>;
+  inventory: ReturnType<typeof createInventoryService>;
+  economics: ReturnType<typeof createEconomicsService>;
+  close(): Promise<void>;
+}
+
+export async function openApp(
+  config: Config,
+  opts: { clock?: Clock; newId?: IdGenerator; db?: Db; migrate?: boolean } = {},
+): Promise<AppServices> {
+  const db = opts.db ?? openDb(config.database);
+  if (opts.migrate !== false) await migrateToLatest(db);
+  const deps: ServiceDeps = { db, clock: opts.clock ?? systemClock, newId: opts.newId ?? newId };
+  const accounts = createAccountsService(deps, { sessionTtlHours: config.sessionTtlHours });
+  const inventory = createInventoryService(deps, { importMaxBytes: config.importMaxBytes });
+  const economics = createEconomicsService(deps);
+  return { config, db, deps, accounts, inventory, economics, close: () => db.close() };
+}
+
+export async function buildHttpApp(
+  services: AppServices,
+  opts: { logger?: boolean; web?: boolean } = {},
+): Promise<App> {
+  const { config, accounts, inventory, economics } = services;
+  return buildServer({
+    logger: opts.logger ? { level: config.logLevel } : false,
+    authenticate: (token) => accounts.authenticate(token),
+    bodyLimit: config.importMaxBytes + 1024 * 1024,
+    ...(opts.web !== false ? { webRoot: WEB_DIST } : {}),
+    features: [
+      { prefix: '/auth', plugin: authRoutes(accounts, { cookieSecure: config.cookieSecure }) },
+      { prefix: '/workspace', plugin: workspaceRoutes(accounts) },
+      ...inventoryRoutes({ inventory, economics, updateWorkspaceSettings: accounts.updateSettings }),
+    ],
+  });
+}
