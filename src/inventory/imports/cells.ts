@@ -1,0 +1,208 @@
+/**
+ * Cell value readers shared by every layout. Each returns undefined when the text is not a valid value;
+ * the caller turns that into a RowError naming the line and column. Numbers are read from their digits
+ * (not through floating point) where rounding matters: hours to minutes, prices to minor units.
+ */
+import { type Money, minorDigits, money } from '../../platform/money.ts';
+
+/** Characters that make a spreadsheet treat a cell as a formula (OWASP CSV injection list). */
+export const FORMULA_TRIGGERS = new Set(['=', '+', '-', '@', '\t', '\r']);
+
+/**
+ * Trim a text cell. A leading apostrophe in front of a formula trigger is the escape our own export (and
+ * Excel) adds to keep text from being run as a formula; it is removed so the text comes back as written.
+ * The text itself is kept as it is: nothing here evaluates it.
+ */
+export function cleanText(raw: string): string {
+  const s = raw.trim();
+  if (s.length > 1 && s.charCodeAt(0) === 39 && FORMULA_TRIGGERS.has(s[1]!)) return s.slice(1);
+  return s;
+}
+
+/** Comparison key for names: case-, accent-form- and whitespace-insensitive. */
+export function nameKey(s: string): string {
+  return s.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+interface DecimalParts {
+  negative: boolean;
+  int: string;
+  frac: string;
+}
+
+const PLAIN_DECIMAL = /^([+-]?)(\d*)(?:\.(\d*))?$/;
+
+/**
+ * Split a decimal number into digits. `decimalComma` is true for files whose cells use "1,5"
+ * (semicolon-separated European exports); then "." groups thousands when a comma is also present.
+ * With a dot decimal, "1,234.5" groups thousands; a lone comma followed by other than three digits ("1,5")
+ * is read as a decimal comma, because Excel writes that in quoted cells of comma files too.
+ */
+export function decimalParts(text: string, decimalComma: boolean): DecimalParts | undefined {
+  let s = text.trim().replace(/[\s\u00a0\u202f']/g, '');
+  if (s === '') return undefined;
+  const hasComma = s.includes(',');
+  const hasDot = s.includes('.');
+  if (hasComma) {
+    if (decimalComma || !hasDot) {
+      const grouped = /^[+-]?\d{1,3}(,\d{3})+$/.test(s);
+      if (!decimalComma && grouped) s = s.replace(/,/g, '');
+      else {
+        if (hasDot) s = s.replace(/\./g, '');
+        if ((s.match(/,/g) ?? []).length > 1) return undefined;
+        s = s.replace(',', '.');
+      }
+    } else {
+      if (!/^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$/.test(s)) return undefined;
+      s = s.replace(/,/g, '');
+    }
+  }
+  const m = PLAIN_DECIMAL.exec(s);
+  if (!m) return undefined;
+  const int = m[2] ?? '';
+  const frac = m[3] ?? '';
+  if (int === '' && frac === '') return undefined;
+  return { negative: m[1] === '-', int: int === '' ? '0' : int, frac };
+}
+
+export function parseNumber(text: string, decimalComma: boolean): number | undefined {
+  const p = decimalParts(text, decimalComma);
+  if (!p) return undefined;
+  const n = Number(`${p.negative ? '-' : ''}${p.int}.${p.frac || '0'}`);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+/** Round parts × scale to the nearest whole number, half away from zero, with integer arithmetic. */
+function scaleRound(p: DecimalParts, scale: number): number | undefined {
+  const fracDigits = Math.min(p.frac.length, 9);
+  const digits = p.int.replace(/^0+(?=\d)/, '') + p.frac.slice(0, fracDigits);
+  if (digits.length > 15) return undefined;
+  const unit = 10 ** fracDigits;
+  const numerator = Number(digits) * scale;
+  if (!Number.isSafeInteger(numerator * 2)) return undefined;
+  const rounded = Math.floor((numerator * 2 + unit) / (2 * unit));
+  return p.negative && rounded !== 0 ? -rounded : rounded;
+}
+
+/** "1.5" hours → 90 minutes; also "1:30" (h:mm). */
+export function parseHoursToMinutes(text: string, decimalComma: boolean): number | undefined {
+  const clock = /^\s*(\d+):([0-5]\d)(?::([0-5]\d))?\s*$/.exec(text);
+  if (clock)
+    return Math.round((Number(clock[1]) * 3600 + Number(clock[2]) * 60 + Number(clock[3] ?? 0)) / 60);
+  const p = decimalParts(text, decimalComma);
+  return p ? scaleRound(p, 60) : undefined;
+}
+
+/** "01:30:00", "1:30:00", "125:00:05" or "1:30" → seconds. */
+export function parseDurationSeconds(text: string): number | undefined {
+  const m = /^\s*(\d+):([0-5]?\d)(?::([0-5]?\d)(?:[.,]\d+)?)?\s*$/.exec(text);
+  if (!m) return undefined;
+  return Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3] ?? 0);
+}
+
+export function secondsToMinutes(seconds: number): number {
+  return Math.floor((seconds + 30) / 60);
+}
+
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function isoDate(y: number, m: number, d: number): string | undefined {
+  if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1 || d > DAYS_IN_MONTH[m - 1]!) return undefined;
+  if (m === 2 && d === 29 && !(y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0))) return undefined;
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** How to read a slashed date: US month-first (Clockify's default) or day-first. */
+export type SlashOrder = 'mdy' | 'dmy';
+
+/**
+ * Dates as exports write them: 2024-03-05 (also with a time after it), 2024/03/05, 03/05/2024 (read with
+ * `order`), 05.03.2024 and 05-03-2024 (day first, as every locale that writes them means).
+ */
+export function parseDate(text: string, order: SlashOrder): string | undefined {
+  const s = text.trim();
+  let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ].*)?$/.exec(s);
+  if (m) return isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:[ ,].*)?$/.exec(s);
+  if (m) {
+    const [a, b] = [Number(m[1]), Number(m[2])];
+    return order === 'mdy' ? isoDate(Number(m[3]), a, b) : isoDate(Number(m[3]), b, a);
+  }
+  m = /^(\d{1,2})[.-](\d{1,2})[.-](\d{4})(?:[ ,].*)?$/.exec(s);
+  if (m) return isoDate(Number(m[3]), Number(m[2]), Number(m[1]));
+  return undefined;
+}
+
+/** Decide a file's slash order from its values: a first part above 12 can only be a day. */
+export function slashOrderOf(values: Iterable<string>, fallback: SlashOrder): SlashOrder {
+  for (const v of values) {
+    const m = /^\s*(\d{1,2})\/(\d{1,2})\/\d{4}/.exec(v);
+    if (!m) continue;
+    if (Number(m[1]) > 12) return 'dmy';
+    if (Number(m[2]) > 12) return 'mdy';
+  }
+  return fallback;
+}
+
+/** "09:05:00 AM", "9:05 pm", "14:05", "14:05:00" → "HH:MM:SS" (24-hour). */
+export function parseTimeOfDay(text: string): string | undefined {
+  const m = /^\s*(\d{1,2}):([0-5]\d)(?::([0-5]\d))?(?:[.,]\d+)?\s*([AaPp]\.?[Mm]\.?)?\s*$/.exec(text);
+  if (!m) return undefined;
+  let h = Number(m[1]);
+  const suffix = m[4]?.[0]?.toLowerCase();
+  if (suffix) {
+    if (h < 1 || h > 12) return undefined;
+    if (suffix === 'a' && h === 12) h = 0;
+    else if (suffix === 'p' && h !== 12) h += 12;
+  } else if (h > 23) return undefined;
+  return `${String(h).padStart(2, '0')}:${m[2]}:${m[3] ?? '00'}`;
+}
+
+const TRUE_WORDS = new Set(['yes', 'y', 'true', '1', 'x', 'billable']);
+const FALSE_WORDS = new Set(['no', 'n', 'false', '0', 'non-billable', 'nonbillable']);
+
+export function parseBoolean(text: string): boolean | undefined {
+  const s = text.trim().toLowerCase();
+  if (TRUE_WORDS.has(s)) return true;
+  if (FALSE_WORDS.has(s)) return false;
+  return undefined;
+}
+
+const SYMBOLS: Record<string, readonly string[]> = {
+  '€': ['EUR'],
+  '£': ['GBP'],
+  '¥': ['JPY', 'CNY'],
+  $: ['USD', 'CAD', 'AUD', 'NZD', 'SGD', 'HKD', 'MXN'],
+};
+
+export type MoneyRead = { ok: Money } | { error: 'not-a-number' | 'currency-conflict'; currency?: string };
+
+/**
+ * A price or rate cell: "11", "$11", "11.00 USD", "1.234,50 €". A currency code or symbol in the cell must
+ * agree with the row's currency; the amount becomes exact minor units.
+ */
+export function parseMoneyCell(text: string, currency: string, decimalComma: boolean): MoneyRead {
+  let s = text.trim();
+  const code = /(?:^|\s)([A-Z]{3})(?:\s|$)/.exec(s.toUpperCase());
+  if (code) {
+    if (code[1] !== currency) return { error: 'currency-conflict', currency: code[1]! };
+    s = s.replace(new RegExp(code[1]!, 'i'), '');
+  }
+  for (const [symbol, codes] of Object.entries(SYMBOLS)) {
+    if (!s.includes(symbol)) continue;
+    if (!codes.includes(currency)) return { error: 'currency-conflict', currency: codes[0]! };
+    s = s.replace(symbol, '');
+  }
+  const p = decimalParts(s, decimalComma);
+  if (!p) return { error: 'not-a-number' };
+  const digits = minorDigits(currency);
+  const minor = scaleRound({ ...p, frac: p.frac.slice(0, digits + 6) }, 10 ** digits);
+  if (minor === undefined) return { error: 'not-a-number' };
+  return { ok: money(minor, currency) };
+}
+
+/** A currency cell: "USD", "usd", or Harvest's "United States Dollar - USD". */
+export function parseCurrency(text: string): string | undefined {
+  const m = /(?:^|[\s(-])([A-Za-z]{3})\)?\s*$/.exec(text.trim());
+  return m ? m[1]!.toUpperCase() : undefined;
+}

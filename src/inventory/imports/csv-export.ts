@@ -1,0 +1,23 @@
+/** CSV written for spreadsheets, safe from formula injection (OWASP "CSV Injection"). */
+import { stringify } from 'csv-stringify/sync';
+import { FORMULA_TRIGGERS } from './cells.ts';
+
+/** Plain numbers ("-12", "+3.5") cannot run as formulas and stay numbers in the spreadsheet. */
+const PLAIN_NUMBER = /^[+-]?\d+(\.\d+)?$/;
+
+/**
+ * Text that starts with = + - @ (or tab/CR) would be run as a formula by Excel, LibreOffice or Sheets.
+ * A leading single quote makes them show it as text; Outtask's import removes that quote again.
+ */
+export function csvSafeCell(value: string): string {
+  if (value === '' || !FORMULA_TRIGGERS.has(value[0]!) || PLAIN_NUMBER.test(value)) return value;
+  return `'${value}`;
+}
+
+/** Rows → CSV text (RFC 4180 quoting, CRLF), every cell passed through csvSafeCell. */
+export function toCsv(rows: readonly (readonly string[])[]): string {
+  return stringify(
+    rows.map((row) => row.map(csvSafeCell)),
+    { record_delimiter: '\r\n' },
+  );
+}

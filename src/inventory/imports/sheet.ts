@@ -1,0 +1,90 @@
+/** A sheet of text cells, the same shape for CSV and XLSX, and the per-row error helper. */
+import { formatLocation } from '../../platform/errors.ts';
+import type { Columns } from './layouts.ts';
+import type { RowError } from './types.ts';
+
+export interface Sheet {
+  /** Worksheet name for XLSX; null for CSV. */
+  name: string | null;
+  /** rows[i] is spreadsheet row i + 1. */
+  rows: string[][];
+  /** True when number cells may use a decimal comma ("1,5"): semicolon-separated CSV. */
+  decimalComma: boolean;
+}
+
+export function isBlankRow(row: readonly string[]): boolean {
+  for (const c of row) if (c.trim() !== '') return false;
+  return true;
+}
+
+/** Reads one data row by field name and collects its errors with file, line and column. */
+export class RowReader {
+  row: readonly string[] = [];
+  line = 0;
+  readonly errors: RowError[] = [];
+  private rowHasError = false;
+
+  constructor(
+    private readonly file: string,
+    private readonly sheetName: string | null,
+    private readonly columns: Columns,
+  ) {}
+
+  start(row: readonly string[], line: number): void {
+    this.row = row;
+    this.line = line;
+    this.rowHasError = false;
+  }
+
+  get failed(): boolean {
+    return this.rowHasError;
+  }
+
+  has(field: string): boolean {
+    return this.columns[field] !== undefined;
+  }
+
+  header(field: string): string | undefined {
+    return this.columns[field]?.header;
+  }
+
+  /** Raw cell text of a field ('' when the column is absent or the row is short). */
+  raw(field: string): string {
+    const col = this.columns[field];
+    if (!col) return '';
+    return this.row[col.index] ?? '';
+  }
+
+  /** "file.csv:14 (column Hours)"; XLSX adds the sheet: "tasks.xlsx:3 (sheet Members, column Email)". */
+  private where(column?: string): string {
+    if (!this.sheetName) return formatLocation({ file: this.file, line: this.line, column });
+    const parts = [`sheet ${this.sheetName}`, ...(column ? [`column ${column}`] : [])];
+    return `${this.file}:${this.line} (${parts.join(', ')})`;
+  }
+
+  /** Record a problem with a cell; `reason` follows the quoted cell text. */
+  cellError(field: string, reason: string): void {
+    const column = this.columns[field]?.header;
+    const text = this.raw(field).trim();
+    const shown = text.length > 60 ? `${text.slice(0, 60)}…` : text;
+    const message =
+      text === ''
+        ? `${this.where(column)}: is empty; ${reason}`
+        : `${this.where(column)}: "${shown}" ${reason}`;
+    this.push({ line: this.line, ...(column ? { column } : {}), message });
+  }
+
+  /** Record a problem with the row as a whole, or with a column the file lacks. */
+  rowError(reason: string, column?: string): void {
+    this.push({
+      line: this.line,
+      ...(column ? { column } : {}),
+      message: `${this.where(column)}: ${reason}`,
+    });
+  }
+
+  private push(error: RowError): void {
+    this.rowHasError = true;
+    this.errors.push(error);
+  }
+}

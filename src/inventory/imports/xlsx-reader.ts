@@ -1,0 +1,114 @@
+/** XLSX bytes → sheets of text cells (ExcelJS), after a cheap check that the ZIP is a workbook. */
+import ExcelJS from 'exceljs';
+import { AppError } from '../../platform/errors.ts';
+import { formatSize } from './decode.ts';
+import type { Sheet } from './sheet.ts';
+import { readZipDirectory } from './zip-inspect.ts';
+
+/** How far a workbook may expand when unzipped, as a multiple of the import size limit. */
+const EXPANSION_FACTOR = 16;
+
+function notAWorkbook(file: string, what: string, cause?: unknown): AppError {
+  return new AppError(
+    'FILE_BINARY',
+    `${file} is ${what}, not a CSV file nor a valid XLSX workbook. Export the report as CSV or XLSX and import that.`,
+    { file },
+    { cause },
+  );
+}
+
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+const DAY_MS = 86_400_000;
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/**
+ * ExcelJS turns date- and time-formatted numbers into Dates (in UTC). Times and durations are counted from
+ * Excel's day zero (1899-12-30), so they come back as "HH:MM:SS"; real dates as yyyy-mm-dd (with the time
+ * when there is one).
+ */
+function dateText(d: Date): string {
+  const ms = d.getTime();
+  if (Number.isNaN(ms)) return '';
+  if (d.getUTCFullYear() < 1900) {
+    const totalSeconds = Math.round((ms - EXCEL_EPOCH_MS) / 1000);
+    if (totalSeconds < 0) return '';
+    const h = Math.floor(totalSeconds / 3600);
+    return `${pad(h)}:${pad(Math.floor((totalSeconds % 3600) / 60))}:${pad(totalSeconds % 60)}`;
+  }
+  const date = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+  if (ms % DAY_MS === 0) return date;
+  return `${date} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+}
+
+/**
+ * A cell as text. Formula cells give the result Excel saved with them; a formula without a saved result
+ * comes back as its text ("=A1*2"). Nothing is ever evaluated.
+ */
+export function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (value instanceof Date) return dateText(value);
+  if (typeof value !== 'object') return '';
+  const v = value as Record<string, unknown>;
+  if (Array.isArray(v.richText)) {
+    return v.richText.map((part: unknown) => cellText((part as { text?: unknown })?.text)).join('');
+  }
+  if ('formula' in v || 'sharedFormula' in v) {
+    if (v.result !== undefined && v.result !== null) return cellText(v.result);
+    const formula = typeof v.formula === 'string' ? v.formula : String(v.sharedFormula ?? '');
+    return formula === '' ? '' : `=${formula}`;
+  }
+  if ('text' in v) return cellText(v.text);
+  if (typeof v.error === 'string') return v.error;
+  return '';
+}
+
+export interface Workbook {
+  sheets: Sheet[];
+}
+
+export async function readWorkbook(file: string, bytes: Uint8Array, maxBytes: number): Promise<Workbook> {
+  const zip = readZipDirectory(bytes);
+  if (!zip) throw notAWorkbook(file, 'a damaged or truncated ZIP archive');
+  if (!zip.names.includes('xl/workbook.xml')) {
+    const kind = zip.names.some((n) => n.startsWith('word/'))
+      ? 'a Word document'
+      : zip.names.some((n) => n.startsWith('ppt/'))
+        ? 'a PowerPoint presentation'
+        : 'a ZIP archive';
+    throw notAWorkbook(file, kind);
+  }
+  const expandLimit = maxBytes * EXPANSION_FACTOR;
+  if (zip.uncompressedBytes > expandLimit) {
+    throw new AppError(
+      'FILE_TOO_LARGE',
+      `${file} expands to ${Number.isFinite(zip.uncompressedBytes) ? formatSize(zip.uncompressedBytes) : 'more than 4 GB'} ` +
+        `when unzipped; the limit is ${formatSize(expandLimit)}. Export a shorter date range or save it as CSV.`,
+      { file, uncompressedBytes: zip.uncompressedBytes, limit: expandLimit },
+    );
+  }
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
+  } catch (error) {
+    throw notAWorkbook(file, 'a damaged XLSX workbook', error);
+  }
+  const sheets: Sheet[] = [];
+  for (const ws of workbook.worksheets) {
+    const rows: string[][] = [];
+    ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      while (rows.length < rowNumber - 1) rows.push([]);
+      const values = row.values as unknown[];
+      const cells: string[] = [];
+      for (let c = 1; c < values.length; c++) cells.push(cellText(values[c]));
+      rows.push(cells);
+    });
+    sheets.push({ name: ws.name, rows, decimalComma: false });
+  }
+  return { sheets };
+}
