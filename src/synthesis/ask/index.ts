@@ -1,0 +1,61 @@
+/**
+ * `ask`: a query-focused answer across transcripts, extractive and faithful, with citations.
+ * Finds the region of the conversation that answers the question (BM25 over sentences spread to
+ * neighbours, speaker-aware), picks ~maxWords of it, and writes it as reported speech
+ * ("The group discussed…", "Dana said that they…"): the frame is rewritten, the facts are not.
+ * Build the index once with `buildAskIndex` to ask many questions of the same transcripts.
+ */
+
+import type { Transcript } from '../types.ts';
+import { composeAnswer } from './compose.ts';
+import { analyseQuery } from './query.ts';
+import { centroidScores, DEFAULT_TUNING, type RetrieveTuning, topicScores } from './retrieve.ts';
+import { selectCoverage, selectTop } from './select.ts';
+import { type AskIndex, buildAskIndex } from './units.ts';
+
+export { type AskIndex, buildAskIndex } from './units.ts';
+
+export interface Citation {
+  /** Interview (transcript) id. */
+  interview: string;
+  /** Seconds from the start of the turn cited; null when the transcript has no times. */
+  start: number | null;
+  /** The passage used, as said (fillers removed). */
+  text: string;
+}
+
+export interface AskResult {
+  question: string;
+  /** Plain prose, no citation marks. */
+  answer: string;
+  citations: Citation[];
+}
+
+export interface AskOptions {
+  /** Target answer length in words (default 100). */
+  maxWords?: number;
+  /** Retrieval settings; for experiments and benchmarks. */
+  tuning?: Partial<RetrieveTuning>;
+}
+
+/** Answer `question` from `transcripts`. */
+export function ask(question: string, transcripts: Transcript[], opts: AskOptions = {}): AskResult {
+  return askIndex(buildAskIndex(transcripts), question, opts);
+}
+
+/** Answer `question` from a prebuilt index (same result as `ask` on the index's transcripts). */
+export function askIndex(index: AskIndex, question: string, opts: AskOptions = {}): AskResult {
+  const maxWords = Math.max(10, Math.floor(opts.maxWords ?? 100));
+  const tuning = { ...DEFAULT_TUNING, ...opts.tuning };
+  const speakers = [...new Set(index.units.map((u) => u.speaker).filter((s): s is string => s !== null))];
+  const q = analyseQuery(question, speakers);
+  let chosen: number[];
+  if (q.kind === 'general') {
+    chosen = selectCoverage(index, centroidScores(index, tuning), maxWords);
+  } else {
+    chosen = selectTop(index, topicScores(index, q, tuning), maxWords);
+    // Nothing in the transcripts shares a word with the question: fall back to a summary.
+    if (chosen.length === 0) chosen = selectCoverage(index, centroidScores(index, tuning), maxWords);
+  }
+  return { question, ...composeAnswer(index, q, chosen, maxWords) };
+}

@@ -1,0 +1,130 @@
+/**
+ * Reading a question: is it a general "summarise everything" request or about a topic; which
+ * speakers it names ("What did Bains say…", "What did C think…"); its topic terms (without the
+ * question's frame words); and the topic phrase to restate in the answer.
+ */
+
+import { contentWords, stem, words } from '../text/index.ts';
+
+export interface QueryAnalysis {
+  kind: 'general' | 'specific';
+  /** Stemmed topic terms (frame words and speaker names removed), with their weights. */
+  terms: Map<string, number>;
+  /** Speaker labels (as in the transcripts) the question names. */
+  speakers: string[];
+  /** The topic as the question words it, for restating ("the recording equipment"); null if none. */
+  topic: string | null;
+}
+
+// Words that frame a question rather than name its topic.
+const FRAME = new Set(
+  `summarize summarise summarized summarised summary summaries discuss discusses discussed discussing discussion
+  discussions talk talks talked talking think thinks thought thoughts say says said mention mentions mentioned
+  describe described explain explained please tell opinion opinions view views idea ideas meeting meetings
+  group team whole overall general entire main key everything interview interviews interviewee interviewees
+  call conversation conversations session people participants members member speaker speakers regard
+  regarding concerning towards toward respond responded response comment comments point points stance position
+  question questions answer answers feel felt believe believed reason reasons happen happened`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+const FRAME_STEMS = new Set([...FRAME].map(stem));
+
+// Titles and honorifics that are part of a speaker label but not of how people refer to the speaker.
+const HONORIFICS = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'dr',
+  'hon',
+  'right',
+  'the',
+  'sir',
+  'dame',
+  'lord',
+  'am',
+  'ms',
+  'mp',
+  'mla',
+]);
+
+/** A speaker label reduced to how a question would name them: "Hon. Navdeep Bains (…, Lib.)" -> "Navdeep Bains". */
+export function speakerName(label: string): string {
+  const noParens = label.replace(/\([^)]*\)?/g, ' ');
+  const toks = noParens.split(/\s+/).filter((t) => t && !HONORIFICS.has(t.toLowerCase().replace(/\.$/, '')));
+  return toks.join(' ').trim() || label.trim();
+}
+
+/** Does `question` name the speaker `label`? Names match by any distinctive capitalised token, roles by all their stems. */
+function mentions(question: string, qStems: Set<string>, label: string): boolean {
+  const name = speakerName(label);
+  const toks = name.split(/\s+/).filter(Boolean);
+  // A one-letter id ("Grad C", "Speaker B"): the capital letter as a word, not question-initial ("A few…").
+  const letter = toks.find((t) => /^[A-Z]$/.test(t));
+  if (letter) return new RegExp(`(?<!^\\s*)\\b${letter}\\b(?!\\.\\w)`).test(question);
+  const capitalised = toks.filter((t) => /^\p{Lu}\p{Ll}{2,}/u.test(t));
+  const isRole =
+    toks.every((t) => /^\p{Lu}\p{Ll}+$/u.test(t)) && capitalised.length <= 3 && looksLikeRole(toks);
+  if (isRole) return toks.every((t) => qStems.has(stem(t.toLowerCase())));
+  // A person's name: any distinctive name token written with its capital in the question.
+  return capitalised.some(
+    (t) => t.length >= 3 && new RegExp(`\\b${escapeRe(t)}(?:'s)?\\b`, 'u').test(question),
+  );
+}
+
+const ROLE_WORDS =
+  /^(?:project|manager|marketing|industrial|designer|design|user|interface|interviewer|interviewee|moderator|host|chair|professor|grad|phd|postdoc|student|engineer|analyst|consultant|director|lead|speaker|participant|customer|client|researcher)$/i;
+function looksLikeRole(toks: string[]): boolean {
+  return toks.some((t) => ROLE_WORDS.test(t));
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+// Where a question puts its topic: after "about/on/of/regarding …", or as the object of "summarise/describe".
+const TOPIC_PATTERNS: RegExp[] = [
+  /\b(?:about|regarding|concerning|on|towards?|of)\s+(.+?)(?:\s+when\s+(?:discussing|talking|reflecting)\b.*)?[?.!]*$/i,
+  /\b(?:summari[sz]e|describe|explain)\s+(.+?)[?.!]*$/i,
+];
+
+function topicPhrase(question: string, speakerWords: string[]): string | null {
+  const q = question.trim();
+  for (const re of TOPIC_PATTERNS) {
+    const m = re.exec(q);
+    if (!m?.[1]) continue;
+    let t = m[1].trim();
+    // "the discussion about X" inside the capture: keep X
+    t = t.replace(
+      /^(?:the|their|our)\s+(?:discussions?|talks?|conversations?|ideas?)\s+(?:about|on|of|regarding)\s+/i,
+      '',
+    );
+    if (speakerWords.some((w) => t.includes(w)) && t.split(/\s+/).length <= 3) continue;
+    if (contentWords(t).some((w) => !FRAME_STEMS.has(stem(w)))) return t;
+  }
+  return null;
+}
+
+/** Analyse `question` against the speaker labels present in the transcripts. */
+export function analyseQuery(question: string, speakerLabels: string[]): QueryAnalysis {
+  const qWords = words(question);
+  const qStems = new Set(qWords.map(stem));
+  const speakers = speakerLabels.filter((l) => mentions(question, qStems, l));
+  const speakerStems = new Set<string>();
+  const speakerWords: string[] = [];
+  for (const l of speakers) {
+    for (const t of speakerName(l).split(/\s+/)) {
+      speakerStems.add(stem(t.toLowerCase()));
+      speakerWords.push(t);
+    }
+  }
+  const terms = new Map<string, number>();
+  for (const w of contentWords(question)) {
+    const s = stem(w);
+    if (FRAME_STEMS.has(s) || speakerStems.has(s)) continue;
+    terms.set(s, (terms.get(s) ?? 0) + 1);
+  }
+  const kind = terms.size === 0 ? 'general' : 'specific';
+  return { kind, terms, speakers, topic: kind === 'general' ? null : topicPhrase(question, speakerWords) };
+}
