@@ -184,15 +184,18 @@ function sniff(file: string, bytes: Uint8Array): Sniffed {
     );
   }
   if (hasCueTiming(lines)) return { format: ext === 'vtt' ? 'vtt' : 'srt', lines };
-  if (ext === 'vtt' || ext === 'srt') {
+  const shape = classifyText(lines);
+  // A .vtt/.srt whose text shows no transcript structure is a damaged subtitle file, not prose.
+  if ((ext === 'vtt' || ext === 'srt') && shape === 'text-plain') {
+    const timeLike = lines.findIndex((l) => /^\s*\d{1,2}:\d/.test(l));
     throw malformed(
-      { file, line: firstContentLine(lines) + 1 },
+      { file, line: (timeLike >= 0 ? timeLike : firstContentLine(lines)) + 1 },
       `a .${ext} file without any cue timing line (expected "${ext === 'vtt' ? '00:00:01.000 --> 00:00:04.000' : '00:00:01,000 --> 00:00:04,000'}" near the top)`,
       'The file is damaged or cut off: export the subtitles again, or rename the file if it is plain text.',
       { format: ext },
     );
   }
-  return { format: classifyText(lines), lines };
+  return { format: shape, lines };
 }
 
 /** Maps the internal Whisper TSV reading onto the public format names. */

@@ -178,6 +178,7 @@ export function parseJsonWithLines(text: string): unknown {
     const { line, column } = lineAndColumn(text, offset);
     const reason = message
       .replace(/\s*\(line \d+ column \d+\)/, '')
+      .replace(/ in JSON at position \d+/, '')
       .replace(/, ".*" is not valid JSON$/s, '');
     throw new JsonSyntaxError(cutOff ? `the JSON ends too early (${reason})` : reason, line, column);
   }

@@ -73,6 +73,17 @@ const NOT_SPEAKERS = new Set([
   'attendees',
   'recorded',
   'transcribed by',
+  'interview',
+  'meeting',
+  'topic',
+  'project',
+  'client',
+  'company',
+  'participants',
+  'speakers',
+  'recording',
+  'language',
+  'summary',
 ]);
 
 /** Abbreviations that end in a dot inside names. */

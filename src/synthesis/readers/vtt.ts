@@ -66,9 +66,21 @@ export function readCueBlocks(lines: readonly string[], from: number, options: C
     current = undefined;
     payload = undefined;
   };
+  let lastContent = lines.length - 1;
+  while (lastContent >= from && isBlank(lines[lastContent]!)) lastContent--;
   const flushPending = () => {
-    // Text between cues with no timing: a payload split by a blank line. Give it to the previous cue.
     if (pending.length === 0) return;
+    // A lone cue number or id as the last thing in the file: the cue after it was cut off.
+    const only = pending[0]!;
+    if (pending.length === 1 && only.line - 1 === lastContent && isCueId(only.text)) {
+      throw malformed(
+        { file: options.file, line: only.line },
+        `the file ends with "${only.text.trim().slice(0, 40)}" and no cue timing after it: it seems cut off`,
+        'Export the transcript again in full.',
+        { format: options.format },
+      );
+    }
+    // Text between cues with no timing: a payload split by a blank line. Give it to the previous cue.
     const last = cues.at(-1);
     if (last !== undefined) {
       const extra = parseCuePayload(pending.map((p) => p.text).join('\n'));
@@ -123,16 +135,6 @@ export function readCueBlocks(lines: readonly string[], from: number, options: C
     pending.push({ text: line, line: i + 1 });
   }
   finishCue();
-  // A block at the very end with no timing: either a stray id of a cue that was cut off, or text.
-  if (pending.length === 1 && isCueId(pending[0]!.text)) {
-    const p = pending[0]!;
-    throw malformed(
-      { file: options.file, line: p.line },
-      `the file ends with "${p.text.trim().slice(0, 40)}" and no cue timing after it: it seems cut off`,
-      'Export the transcript again in full.',
-      { format: options.format },
-    );
-  }
   flushPending();
   return cues;
 }
