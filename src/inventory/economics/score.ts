@@ -59,6 +59,41 @@ export const SKILL_SUBSCORES: Readonly<Record<SkillLevel, number>> = Object.free
   expert: 0,
 });
 
+/**
+ * Ceilings for tasks an outsider should rarely touch, however attractive the rest: the score is
+ * the sum of the points, capped by the strictest ceiling that applies.
+ */
+export const SCORE_CAPS = Object.freeze({
+  restricted: 35,
+  expert: 35,
+  clientContact: 50,
+});
+
+export interface ScoreCap {
+  limit: number;
+  reason: string;
+}
+
+/** The strictest ceiling for these inputs, or null when none applies. */
+export function scoreCap(
+  inputs: Pick<ScoreInputs, 'confidentiality' | 'skillLevel' | 'needsClientContact'>,
+): ScoreCap | null {
+  const caps: ScoreCap[] = [];
+  if (inputs.confidentiality === 'restricted') {
+    caps.push({ limit: SCORE_CAPS.restricted, reason: 'restricted material should rarely leave the firm' });
+  }
+  if (inputs.skillLevel === 'expert') {
+    caps.push({ limit: SCORE_CAPS.expert, reason: "it takes the firm's own expert judgement" });
+  }
+  if (inputs.needsClientContact) {
+    caps.push({
+      limit: SCORE_CAPS.clientContact,
+      reason: "the client expects to deal with the firm's own people",
+    });
+  }
+  return caps.reduce<ScoreCap | null>((best, c) => (best === null || c.limit < best.limit ? c : best), null);
+}
+
 /** Everything the score looks at, so it can be computed (and tested) without a task. */
 export interface ScoreInputs {
   annualHours: number;
@@ -86,8 +121,11 @@ export interface ScoreFactor {
 }
 
 export interface OutTaskabilityScore {
-  /** 0–100, the rounded sum of the factors' points. */
+  /** 0–100: the sum of the factors' points, capped by `cap` when one applies, rounded. */
   score: number;
+  /** Σ points before any cap. */
+  pointsTotal: number;
+  cap: ScoreCap | null;
   factors: ScoreFactor[];
   explanation: string;
 }
@@ -219,13 +257,19 @@ export function scoreFromInputs(inputs: ScoreInputs): OutTaskabilityScore {
       sentence: `${f.text} (${fmtNumber(f.sub, 2)} × ${weight} = ${fmtNumber(points, 1)} points).`,
     };
   });
-  const score = Math.round(total);
+  const cap = scoreCap(inputs);
+  const capped = cap !== null && total > cap.limit;
+  const score = Math.round(capped ? cap.limit : total);
+  const sumText = factors.map((f) => `${f.label.toLowerCase()} ${fmtNumber(f.points, 1)}`).join(' + ');
   return {
     score,
+    pointsTotal: round(total, 1),
+    cap: capped ? cap : null,
     factors,
-    explanation: `Out-taskability ${score}/100 = ${factors
-      .map((f) => `${f.label.toLowerCase()} ${fmtNumber(f.points, 1)}`)
-      .join(' + ')}.`,
+    explanation: capped
+      ? `Out-taskability ${score}/100: the points add up to ${fmtNumber(total, 1)} (${sumText}), ` +
+        `capped at ${cap.limit} because ${cap.reason}.`
+      : `Out-taskability ${score}/100 = ${sumText}.`,
   };
 }
 
