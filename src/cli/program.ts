@@ -1,13 +1,18 @@
 /** The commander program: one file per command group registers its commands here. */
 import { Command } from 'commander';
+import { registerInventoryCommands } from './inventory.cli.ts';
 import { registerSynthesisCommands } from './synthesis.cli.ts';
+import { registerSystemCommands } from './system.cli.ts';
 
 export function buildProgram(): Command {
   const program = new Command('outtask')
     .description('Outtask — the out-tasking workbench for boutique professional-service firms')
     .version('0.1.0')
     .exitOverride()
-    .showHelpAfterError();
+    .showHelpAfterError()
+    .option('-w, --workspace <slug>', 'the workspace to act on (default: the only one)');
+  registerSystemCommands(program);
+  registerInventoryCommands(program);
   registerSynthesisCommands(program);
   return program;
 }

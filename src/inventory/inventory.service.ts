@@ -133,6 +133,21 @@ export function createInventoryService(deps: ServiceDeps, opts: { importMaxBytes
       );
     },
 
+    /** Bulk insert of whole rows (demo workspace, restores of exported inventories), in one transaction. */
+    async insertAll(
+      actor: InventoryActor,
+      data: { members: Member[]; processes: Process[]; tasks: Task[] },
+    ): Promise<void> {
+      const ws = actor.workspace.id;
+      const now = nowIso(deps);
+      await db.transaction().execute(async (trx) => {
+        for (const m of data.members) await inventoryStore.insertMember(trx, ws, m, now);
+        let position = 0;
+        for (const p of data.processes) await inventoryStore.insertProcess(trx, ws, p, position++, now);
+        for (const t of data.tasks) await inventoryStore.insertTask(trx, ws, t, now);
+      });
+    },
+
     async createMember(actor: InventoryActor, input: unknown): Promise<Member> {
       const data: MemberInputT = parseWith(MemberInput, input, 'Member');
       const m: Member = { id: deps.newId(), ...data };

@@ -19,6 +19,7 @@ const EnvSchema = z.object({
   OUTTASK_IMPORT_MAX_MB: z.coerce.number().positive().default(20),
   OUTTASK_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
+  OUTTASK_DEMO_PASSWORD: z.string().min(10).optional(),
 });
 
 export type DatabaseTarget = { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; url: string };
@@ -34,6 +35,8 @@ export interface Config {
   readonly importMaxBytes: number;
   readonly logLevel: string;
   readonly production: boolean;
+  /** Password of the demo workspace's owner; random (and printed) when unset. */
+  readonly demoPassword: string | undefined;
 }
 
 export function databaseTarget(url: string | undefined, dataDir: string): DatabaseTarget {
@@ -65,5 +68,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     importMaxBytes: Math.round(e.OUTTASK_IMPORT_MAX_MB * 1024 * 1024),
     logLevel: e.OUTTASK_LOG_LEVEL,
     production: e.NODE_ENV === 'production',
+    demoPassword: e.OUTTASK_DEMO_PASSWORD,
   });
 }

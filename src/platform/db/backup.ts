@@ -20,6 +20,7 @@ interface Snapshot {
   tables: Record<string, Record<string, unknown>[]>;
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: tables are discovered at run time, not known to the type system
 type AnyDb = Kysely<any>;
 
 async function tableGraph(db: Db, k: AnyDb): Promise<{ tables: string[]; deps: Map<string, string[]> }> {
@@ -77,6 +78,7 @@ export async function backupToBuffer(
   now: Date,
 ): Promise<{ bytes: Buffer; rows: number; tables: number }> {
   const applied = knownMigrationNames();
+  // biome-ignore lint/suspicious/noExplicitAny: as above
   const run = async (trx: Transaction<any>) => {
     const { tables, deps } = await tableGraph(db, trx);
     const snapshot: Snapshot = {

@@ -1,0 +1,211 @@
+/** serve, setup, demo, db migrate, backup, restore. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { createInterface } from 'node:readline/promises';
+import type { Command } from 'commander';
+import { seedDemoWorkspace } from '../demo/seed-demo.ts';
+import { buildHttpApp, openApp } from '../main.ts';
+import { backupToBuffer, restoreFromBuffer } from '../platform/db/backup.ts';
+import { migrateToLatest } from '../platform/db/migrator.ts';
+import { AppError } from '../platform/errors.ts';
+import { config, withApp } from './context.ts';
+
+function printDemoLogin(
+  login: { workspace: { name: string }; email: string; password: string },
+  url?: string,
+): void {
+  const lines = [
+    `Demo workspace "${login.workspace.name}" created.`,
+    `  Sign in${url ? ` at ${url}` : ''} as ${login.email}`,
+    `  password: ${login.password}`,
+    '  (change it with `outtask setup --email ... --password ...`)',
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+export function registerSystemCommands(program: Command): void {
+  program
+    .command('serve')
+    .description('Run the web app and API (creates the demo workspace on an empty database)')
+    .option('-p, --port <port>', 'port to listen on (default: $PORT or 3000)')
+    .action(async (opts: { port?: string }) => {
+      const cfg = config();
+      const app = await openApp(cfg);
+      const url = `http://localhost:${opts.port ?? cfg.port}`;
+      if ((await app.accounts.countWorkspaces()) === 0) {
+        const login = await seedDemoWorkspace(
+          { accounts: app.accounts, inventory: app.inventory, newId: app.deps.newId },
+          cfg.demoPassword ? { password: cfg.demoPassword } : {},
+        );
+        printDemoLogin(login, url);
+      }
+      const server = await buildHttpApp(app, { logger: true });
+      const close = async () => {
+        await server.close();
+        await app.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', close);
+      process.once('SIGTERM', close);
+      await server.listen({ port: opts.port ? Number(opts.port) : cfg.port, host: cfg.host });
+      process.stdout.write(`Outtask is running at ${url} (data: ${app.db.where})\n`);
+    });
+
+  program
+    .command('setup')
+    .description(
+      'Create the first workspace and its owner, or set an owner login (asks when options are missing)',
+    )
+    .option('--email <email>', "owner's email")
+    .option('--name <name>', "owner's name")
+    .option('--password <password>', "owner's password (at least 10 characters)")
+    .option('--workspace-name <name>', 'name of the firm (when there is no workspace yet)')
+    .option('--currency <code>', 'currency of the workspace, e.g. USD, EUR', 'USD')
+    .action(
+      async (
+        opts: { email?: string; name?: string; password?: string; workspaceName?: string; currency: string },
+        cmd: Command,
+      ) => {
+        await withApp(async (app) => {
+          const empty = (await app.accounts.countWorkspaces()) === 0;
+          const ask = await prompter();
+          try {
+            const workspace = empty
+              ? await app.accounts.createWorkspace({
+                  name: opts.workspaceName ?? (await ask.question('Name of your firm: ')),
+                  currency: opts.currency,
+                })
+              : await app.accounts.resolveWorkspace(cmd.optsWithGlobals<{ workspace?: string }>().workspace);
+            const email = opts.email ?? (await ask.question('Owner email: '));
+            const name = opts.name ?? (await ask.question('Owner name: '));
+            const password = opts.password ?? (await ask.secret('Password (10+ characters): '));
+            await app.accounts.upsertUser({
+              email,
+              name,
+              password,
+              workspaceId: workspace.id,
+              role: 'owner',
+            });
+            process.stdout.write(
+              `${email} is the owner of "${workspace.name}" (${workspace.slug}). Start with: npm start\n`,
+            );
+          } finally {
+            ask.close();
+          }
+        });
+      },
+    );
+
+  program
+    .command('demo')
+    .description('Create the demo workspace in the data directory (OUTTASK_DATA_DIR)')
+    .option('--password <password>', "the demo owner's password (default: random, printed)")
+    .action(async (opts: { password?: string }) => {
+      await withApp(async (app) => {
+        const existing = (await app.accounts.listWorkspaces()).find((w) => w.settings.demo === true);
+        if (existing) {
+          throw new AppError(
+            'CONFLICT',
+            `The demo workspace already exists ("${existing.name}", ${existing.slug})`,
+          );
+        }
+        const password = opts.password ?? config().demoPassword;
+        const login = await seedDemoWorkspace(
+          { accounts: app.accounts, inventory: app.inventory, newId: app.deps.newId },
+          password ? { password } : {},
+        );
+        printDemoLogin(login);
+      });
+    });
+
+  const db = program.command('db').description('Database maintenance');
+  db.command('migrate')
+    .description('Apply pending migrations')
+    .action(async () => {
+      const app = await openApp(config(), { migrate: false });
+      try {
+        const r = await migrateToLatest(app.db);
+        process.stdout.write(
+          r.applied.length
+            ? `Applied ${r.applied.join(', ')}\n`
+            : `Already up to date (${r.latest ?? 'no migrations'})\n`,
+        );
+      } finally {
+        await app.close();
+      }
+    });
+
+  program
+    .command('backup')
+    .description(
+      'Write a consistent snapshot of the whole database to FILE (gzipped JSON; SQLite or PostgreSQL)',
+    )
+    .argument('<file>', 'where to write the backup')
+    .action(async (file: string) => {
+      await withApp(async (app) => {
+        const r = await backupToBuffer(app.db, app.deps.clock.now());
+        const tmp = `${file}.partial`;
+        fs.writeFileSync(tmp, r.bytes);
+        fs.renameSync(tmp, file);
+        process.stdout.write(`Backed up ${r.rows} rows of ${r.tables} tables to ${file}\n`);
+      });
+    });
+
+  program
+    .command('restore')
+    .description('Replace the whole database with a backup written by `outtask backup`')
+    .argument('<file>', 'the backup file')
+    .action(async (file: string) => {
+      if (!fs.existsSync(file)) throw new AppError('FILE_NOT_FOUND', `${file}: no such file`);
+      const bytes = fs.readFileSync(file);
+      await withApp(async (app) => {
+        // What is replaced is kept: a snapshot of the current data goes to <data dir>/backups first.
+        const now = app.deps.clock.now();
+        const before = await backupToBuffer(app.db, now);
+        const dir = path.join(config().dataDir, 'backups');
+        fs.mkdirSync(dir, { recursive: true });
+        const safety = path.join(
+          dir,
+          `before-restore-${now.toISOString().replace(/[:.]/g, '-')}.outtask-backup`,
+        );
+        fs.writeFileSync(safety, before.bytes);
+        const r = await restoreFromBuffer(app.db, bytes, file);
+        process.stdout.write(
+          `Restored ${r.rows} rows of ${r.tables} tables from ${file} (previous data saved to ${safety})\n`,
+        );
+      });
+    });
+}
+
+/** Questions on the terminal; a secret is read without echo. Refuses when stdin is not a terminal. */
+async function prompter() {
+  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
+  const need = () => {
+    if (!process.stdin.isTTY) {
+      throw new AppError(
+        'VALIDATION_FAILED',
+        'Missing options and no terminal to ask: pass --email, --name and --password',
+      );
+    }
+  };
+  return {
+    async question(q: string): Promise<string> {
+      need();
+      return (await rl.question(q)).trim();
+    },
+    async secret(q: string): Promise<string> {
+      need();
+      const out = process.stdout as NodeJS.WriteStream & { _write?: unknown };
+      process.stdout.write(q);
+      const original = out.write.bind(out);
+      out.write = (() => true) as typeof out.write;
+      try {
+        return await rl.question('');
+      } finally {
+        out.write = original;
+        process.stdout.write('\n');
+      }
+    },
+    close: () => rl.close(),
+  };
+}

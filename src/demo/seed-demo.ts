@@ -1,0 +1,47 @@
+/**
+ * The demo workspace: a fictional consultancy with its task inventory, and an owner who can sign in.
+ * Created by `npm start` on an empty database and by `outtask demo`.
+ */
+import { randomBytes } from 'node:crypto';
+import type { AccountsService, User, Workspace } from '../accounts/index.ts';
+import { DEMO_FIRM, materializeDemoFirm } from '../inventory/demo-data.ts';
+import type { InventoryService } from '../inventory/index.ts';
+import type { IdGenerator } from '../platform/ids.ts';
+
+export interface DemoLogin {
+  workspace: Workspace;
+  owner: User;
+  email: string;
+  /** The password, when this call set it (absent when the owner already existed and kept theirs). */
+  password: string;
+}
+
+export interface DemoDeps {
+  accounts: AccountsService;
+  inventory: InventoryService;
+  newId: IdGenerator;
+}
+
+export async function seedDemoWorkspace(
+  deps: DemoDeps,
+  opts: { password?: string } = {},
+): Promise<DemoLogin> {
+  const firm = DEMO_FIRM;
+  const workspace = await deps.accounts.createWorkspace({
+    name: firm.name,
+    currency: firm.currency,
+    settings: { demo: true, economics: { ...firm.economics, currency: undefined } },
+  });
+  const founder = firm.members.find((m) => m.role === 'founder') ?? firm.members[0]!;
+  const password = opts.password ?? randomBytes(9).toString('base64url');
+  const owner = await deps.accounts.upsertUser({
+    email: founder.email,
+    name: founder.name,
+    password,
+    workspaceId: workspace.id,
+    role: 'owner',
+  });
+  const rows = materializeDemoFirm(() => deps.newId(), firm);
+  await deps.inventory.insertAll({ workspace, userId: null }, rows);
+  return { workspace, owner, email: founder.email, password };
+}
