@@ -49,7 +49,6 @@ export async function buildServer(opts: ServerOptions): Promise<App> {
   const app = Fastify({
     logger: opts.logger ?? false,
     bodyLimit: opts.bodyLimit ?? 25 * 1024 * 1024,
-    disableRequestLogging: true,
   }).withTypeProvider<ZodTypeProvider>();
   const routeTable: RouteRecord[] = [];
 
