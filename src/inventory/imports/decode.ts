@@ -16,9 +16,13 @@ export function formatSize(bytes: number): string {
 
 export function checkSize(file: string, bytes: Uint8Array, maxBytes: number): void {
   if (bytes.length > maxBytes) {
+    const size =
+      formatSize(bytes.length) === formatSize(maxBytes)
+        ? `over ${formatSize(maxBytes)} (${bytes.length} bytes)`
+        : formatSize(bytes.length);
     throw new AppError(
       'FILE_TOO_LARGE',
-      `${file} is ${formatSize(bytes.length)}; the import limit is ${formatSize(maxBytes)}. ` +
+      `${file} is ${size}; the import limit is ${formatSize(maxBytes)}. ` +
         'Export a shorter date range or split the file.',
       { file, bytes: bytes.length, maxBytes },
     );

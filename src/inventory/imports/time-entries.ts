@@ -34,6 +34,10 @@ type Extractor = (r: RowReader, ctx: Context) => Draft | undefined;
 
 function readDate(r: RowReader, field: string, ctx: Context): string | undefined {
   const raw = r.raw(field);
+  if (raw.trim() === '') {
+    r.cellError(field, 'every time entry needs the date it was worked');
+    return undefined;
+  }
   const date = parseDate(raw, ctx.slashOrder);
   if (date === undefined) {
     const example = ctx.slashOrder === 'mdy' ? '2024-03-05 or 03/05/2024' : '2024-03-05 or 05/03/2024';
@@ -51,7 +55,8 @@ function readStartTime(r: RowReader, field: string): string | null {
 }
 
 function checkMinutes(r: RowReader, field: string, minutes: number | undefined, what: string): number {
-  if (minutes === undefined) r.cellError(field, `is not ${what}`);
+  if (r.raw(field).trim() === '') r.cellError(field, 'every time entry needs its duration');
+  else if (minutes === undefined) r.cellError(field, `is not ${what}`);
   else if (minutes < 0) r.cellError(field, 'is negative; a time entry cannot last less than nothing');
   else if (minutes > MAX_ENTRY_MINUTES) r.cellError(field, 'is more than 1,000 hours for one entry');
   else return minutes;
