@@ -74,7 +74,11 @@ function requireObject(file: string, v: unknown, field: string): Obj {
   );
 }
 
-/** A speaker label from an id the tool assigns (0, "A", "SPEAKER_00"). */
+function nameLabel(v: unknown): string | undefined {
+  return typeof v === 'string' && v.trim().length > 0 ? v.trim().replace(/\s+/g, ' ') : undefined;
+}
+
+/** A speaker label from an id the tool assigns: 0 and "A" become "Speaker 0", "Speaker A"; "SPEAKER_00" stays. */
 function speakerLabel(v: unknown): string | null {
   if (typeof v === 'number' && Number.isFinite(v)) return `Speaker ${v}`;
   if (typeof v === 'string' && v.trim().length > 0) {
@@ -119,7 +123,7 @@ function readRev(file: string, value: Obj): Turn[] {
         end = numberOrNull(el.end_ts) ?? end;
       }
     }
-    return { speaker: speakerLabel(name ?? mono.speaker), start, end, text };
+    return { speaker: name ?? speakerLabel(mono.speaker), start, end, text };
   });
   return mergeChunks(chunks);
 }
