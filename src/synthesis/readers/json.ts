@@ -110,8 +110,7 @@ function readRev(file: string, value: Obj): Turn[] {
   const chunks: Chunk[] = monologues.map((raw, k) => {
     const mono = requireObject(file, raw, `monologues[${k}]`);
     const elements = requireArray(file, mono.elements ?? [], `monologues[${k}].elements`);
-    const name =
-      typeof mono.speaker_name === 'string' && mono.speaker_name.trim() ? mono.speaker_name : undefined;
+    const name = nameLabel(mono.speaker_name);
     let text = '';
     let start: number | null = null;
     let end: number | null = null;
