@@ -1,0 +1,170 @@
+/**
+ * How the deck and the report refer to interviewees, and anonymisation.
+ * Every interview gets a number (its position in insights.interviews, from 1) so anonymised
+ * output can still be traced: "CFO, Interview 7". When anonymising, the names of interviewees
+ * and interviewers are redacted from every piece of text ("[name]"), and interview ids and file
+ * names — which often carry a name — are never shown.
+ */
+import type { Insights, InterviewInfo } from '../types.ts';
+
+export interface People {
+  anonymize: boolean;
+  /** "Interview 7". */
+  number(id: string): string;
+  /** How a quote is attributed on a slide: "CFO, Interview 7" or "Dana Reyes, CFO". */
+  attribution(id: string): string;
+  /** How a source is cited in speaker notes: "Interview 7" or "dana-reyes (Interview 7)". */
+  source(id: string): string;
+  /** Text with names redacted when anonymising; unchanged otherwise. */
+  text(s: string): string;
+  info(id: string): InterviewInfo | undefined;
+}
+
+export const REDACTED = '[name]';
+
+/** Labels transcripts use for people that are not names. */
+const GENERIC_LABEL =
+  /^(interviewer|interviewee|speaker|host|guest|moderator|facilitator|respondent|participant|unknown|me|you|q|a|question|answer|other|caller|customer|client|user|agent|person|voice|narrator|s|spk|p)(\s*[_#-]?\s*\d+)?$/i;
+
+/** Words that appear in speaker labels but are not names ("Dana Reyes (CFO)", "Dr. Lee"). */
+const NOT_NAME_WORDS = new Set(
+  [
+    'mr',
+    'mrs',
+    'ms',
+    'miss',
+    'dr',
+    'prof',
+    'sir',
+    'the',
+    'and',
+    'of',
+    'de',
+    'van',
+    'von',
+    'da',
+    'la',
+    'le',
+    'jr',
+    'sr',
+    'ii',
+    'iii',
+    'interviewer',
+    'interviewee',
+    'speaker',
+    'host',
+    'guest',
+    'team',
+  ].map((w) => w.toLowerCase()),
+);
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The strings to redact for one speaker label: the full label and each name-like word in it. */
+export function nameParts(label: string | null | undefined): string[] {
+  if (!label) return [];
+  const clean = label
+    .replace(/\(.*?\)|\[.*?\]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (clean === '' || GENERIC_LABEL.test(clean)) return [];
+  const parts = new Set<string>();
+  if (/\s/.test(clean)) parts.add(clean);
+  for (const word of clean.split(/[\s,]+/)) {
+    const w = word.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
+    // Names are capitalised words of two letters or more; all-caps short words are roles (CFO).
+    if (w.length < 2 || NOT_NAME_WORDS.has(w.toLowerCase())) continue;
+    if (!/^\p{Lu}/u.test(w) || (w.length <= 4 && w === w.toUpperCase())) continue;
+    parts.add(w);
+  }
+  return [...parts];
+}
+
+/** A redactor for these names: full names match in any case, single words only as capitalised. */
+export function makeRedactor(
+  labels: (string | null | undefined)[],
+  notNames: ReadonlySet<string> = new Set(),
+): (s: string) => string {
+  const multi = new Set<string>();
+  const single = new Set<string>();
+  for (const label of labels) {
+    for (const part of nameParts(label)) {
+      if (
+        part
+          .toLowerCase()
+          .split(/\s+/)
+          .every((w) => notNames.has(w))
+      )
+        continue;
+      (/\s/.test(part) ? multi : single).add(part);
+    }
+  }
+  if (multi.size === 0 && single.size === 0) return (s) => s;
+  const byLength = (a: string, b: string) => b.length - a.length;
+  const fullRe =
+    multi.size > 0
+      ? new RegExp(
+          `(?<![\\p{L}\\p{N}])(?:${[...multi].sort(byLength).map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`,
+          'giu',
+        )
+      : undefined;
+  const wordRe =
+    single.size > 0
+      ? new RegExp(
+          `(?<![\\p{L}\\p{N}])(?:${[...single].sort(byLength).map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`,
+          'gu',
+        )
+      : undefined;
+  return (s) => {
+    let out = s;
+    if (fullRe) out = out.replace(fullRe, REDACTED);
+    if (wordRe) out = out.replace(wordRe, REDACTED);
+    // "[name] [name]" (first and last name matched separately) reads better as one.
+    return out.replace(/\[name\](?:\s+\[name\])+/g, REDACTED);
+  };
+}
+
+export function makePeople(insights: Insights, anonymize: boolean): People {
+  const byId = new Map<string, { info: InterviewInfo; n: number }>();
+  insights.interviews.forEach((info, i) => {
+    byId.set(info.id, { info, n: i + 1 });
+  });
+  // Words of the roles ("Chief Financial Officer") are not names, even when a transcript uses a role as label.
+  const roleWords = new Set(
+    insights.interviews.flatMap((i) =>
+      (i.role ?? '')
+        .toLowerCase()
+        .split(/[^\p{L}]+/u)
+        .filter(Boolean),
+    ),
+  );
+  const redact = anonymize
+    ? makeRedactor(
+        insights.interviews.flatMap((i) => [i.interviewee, i.interviewer]),
+        roleWords,
+      )
+    : (s: string) => s;
+  const number = (id: string) => {
+    const entry = byId.get(id);
+    return entry ? `Interview ${entry.n}` : anonymize ? 'Interview ?' : id;
+  };
+  return {
+    anonymize,
+    number,
+    info: (id) => byId.get(id)?.info,
+    text: redact,
+    attribution(id) {
+      const entry = byId.get(id);
+      const role = entry?.info.role ? redact(entry.info.role) : undefined;
+      if (anonymize) return role ? `${role}, ${number(id)}` : number(id);
+      const name =
+        entry?.info.interviewee && !GENERIC_LABEL.test(entry.info.interviewee) ? entry.info.interviewee : id;
+      return role ? `${name}, ${role}` : name;
+    },
+    source(id) {
+      return anonymize || !byId.has(id) ? number(id) : `${id} (${number(id)})`;
+    },
+  };
+}
