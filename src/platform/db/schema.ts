@@ -155,6 +155,90 @@ export interface MigrationMetaTable {
   timestamp: string;
 }
 
+// Steps 2–4 (src/procedures): variants, standard procedures, versions, steps, forms.
+
+export interface ProcedureVariantTable {
+  id: string;
+  workspace_id: string;
+  task_id: string;
+  member_id: string | null;
+  person_name: string;
+  label: string;
+  notes: string;
+  steps_json: string;
+  status: string;
+  retired_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ProcedureTable {
+  id: string;
+  workspace_id: string;
+  task_id: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ProcedureVersionTable {
+  id: string;
+  workspace_id: string;
+  procedure_id: string;
+  number: number;
+  status: string;
+  purpose: string;
+  turnaround_hours: number;
+  change_note: string;
+  source_variant_ids_json: string;
+  based_on_version_id: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  approved_by: string | null;
+  approved_at: string | null;
+}
+
+export interface ProcedureStepTable {
+  id: string;
+  workspace_id: string;
+  version_id: string;
+  step_key: string;
+  position: number;
+  name: string;
+  description: string;
+  performer_kind: string;
+  performer_ref: string | null;
+  performer_name: string;
+  inputs_json: string;
+  outputs_json: string;
+  tool: string;
+  minutes: number;
+  acceptance_json: string;
+  waste_reason: string | null;
+  merged_from_json: string;
+}
+
+export interface FormTable {
+  id: string;
+  workspace_id: string;
+  name: string;
+  procedure_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface FormVersionTable {
+  id: string;
+  workspace_id: string;
+  form_id: string;
+  number: number;
+  title: string;
+  questions_json: string;
+  source_file: string | null;
+  created_by: string | null;
+  created_at: string;
+}
+
 export interface Database {
   workspaces: WorkspaceTable;
   users: UserTable;
@@ -167,6 +251,12 @@ export interface Database {
   time_entries: TimeEntryTable;
   audit_log: AuditTable;
   jobs: JobTable;
+  procedure_variants: ProcedureVariantTable;
+  procedures: ProcedureTable;
+  procedure_versions: ProcedureVersionTable;
+  procedure_steps: ProcedureStepTable;
+  forms: FormTable;
+  form_versions: FormVersionTable;
 }
 
 // Generated is re-exported so that feature table types can use it without importing kysely elsewhere.
