@@ -1,9 +1,11 @@
+import { isDeepStrictEqual } from 'node:util';
 /**
  * What an import changes, decided before anything is written: pure, so the service can run it inside
  * one transaction and tests can check it without a database.
  */
 import type { IdGenerator } from '../platform/ids.ts';
-import type { MemberRow, ParsedImport, TaskRow, TimeEntryRow } from './imports/types.ts';
+import { processOf } from './imports/index.ts';
+import type { MemberRow, ParsedImport, TaskRow } from './imports/types.ts';
 import type { NewTimeEntry } from './inventory.store.ts';
 import type { Member, Process, Task } from './inventory.ts';
 
@@ -26,11 +28,6 @@ interface Existing {
 }
 
 const norm = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
-
-/** Process of a time entry: its project, else its client. */
-export function entryProcessName(e: Pick<TimeEntryRow, 'project' | 'client'>): string {
-  return e.project.trim() || e.client.trim() || 'Imported time';
-}
 
 export function planImport(parsed: ParsedImport, existing: Existing): ImportPlan {
   const plan: ImportPlan = {
@@ -90,7 +87,7 @@ export function planImport(parsed: ParsedImport, existing: Existing): ImportPlan
       hourlyCost: r.hourlyCost ?? found.hourlyCost,
       yearlyCapacityHours: r.yearlyCapacityHours ?? found.yearlyCapacityHours,
     };
-    if (JSON.stringify(next) === JSON.stringify(found)) return;
+    if (isDeepStrictEqual(next, found)) return;
     Object.assign(found, next);
     if (!plan.newMembers.includes(found) && !changed.has(found.id)) {
       changed.add(found.id);
@@ -144,7 +141,7 @@ export function planImport(parsed: ParsedImport, existing: Existing): ImportPlan
       return;
     }
     const next: Task = { ...fields, id: found.id };
-    if (JSON.stringify(next) === JSON.stringify(found)) return;
+    if (isDeepStrictEqual(next, found)) return;
     Object.assign(found, next);
     if (!touched.has(found.id)) {
       touched.add(found.id);
@@ -163,7 +160,7 @@ export function planImport(parsed: ParsedImport, existing: Existing): ImportPlan
       (e.personEmail ? membersByKey.get(norm(e.personEmail)) : undefined) ??
       membersByKey.get(norm(e.personName)) ??
       newMember(e.personName, e.personEmail, e.costRatePerHour?.amountMinor ?? null, `line ${e.line}`);
-    const pid = processId(entryProcessName(e));
+    const pid = processId(processOf(e));
     const key = `${pid}\u0000${norm(e.task)}`;
     let task = tasksByKey.get(key);
     if (!task) {

@@ -81,8 +81,8 @@ export async function buildServer(opts: ServerOptions): Promise<App> {
       throw new Error(`Route ${methods.join(',')} ${route.url} declares no policy (config.policy)`);
   });
 
-  // Authentication and authorisation, before any handler: the route's policy decides.
-  app.addHook('preHandler', async (request) => {
+  // Authentication and authorisation before the body is even validated: the route's policy decides.
+  app.addHook('preValidation', async (request) => {
     const policy = request.routeOptions.config?.policy;
     if (!policy) return; // non-API routes (web app, docs)
     const token = sessionToken(request);

@@ -1,0 +1,50 @@
+/** The whole app over a fresh database of one dialect, with the HTTP layer driven through inject. */
+import { seedDemoWorkspace } from '../../src/demo/seed-demo.ts';
+import { type AppServices, buildHttpApp, openApp } from '../../src/main.ts';
+import { type Clock, systemClock } from '../../src/platform/clock.ts';
+import { loadConfig } from '../../src/platform/config.ts';
+import type { App } from '../../src/platform/http/server.ts';
+import { type DialectName, freshDb } from './db.ts';
+
+export const DEMO_PASSWORD = 'demo-password-1';
+
+export interface TestApp {
+  services: AppServices;
+  http: App;
+  /** Signs in and returns the cookie header to send with later requests. */
+  login(email: string, password: string): Promise<Record<string, string>>;
+  close(): Promise<void>;
+}
+
+export async function testApp(
+  dialect: DialectName,
+  opts: { clock?: Clock; env?: Record<string, string> } = {},
+): Promise<TestApp> {
+  const db = await freshDb(dialect);
+  const config = loadConfig({ OUTTASK_DATA_DIR: '/tmp/outtask-test-unused', ...opts.env });
+  const services = await openApp(config, { db, clock: opts.clock ?? systemClock });
+  const http = await buildHttpApp(services, { web: false });
+  return {
+    services,
+    http,
+    async login(email, password) {
+      const r = await http.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
+      if (r.statusCode !== 200) throw new Error(`login failed: ${r.statusCode} ${r.body}`);
+      const c = r.cookies.find((x) => x.name === 'outtask_session');
+      if (!c) throw new Error('no session cookie');
+      return { outtask_session: c.value };
+    },
+    close: () => http.close(),
+  };
+}
+
+/** A test app with the demo workspace; returns the owner's cookies too. */
+export async function demoApp(dialect: DialectName, opts: { clock?: Clock } = {}) {
+  const app = await testApp(dialect, opts);
+  const login = await seedDemoWorkspace(
+    { accounts: app.services.accounts, inventory: app.services.inventory, newId: app.services.deps.newId },
+    { password: DEMO_PASSWORD },
+  );
+  const cookies = await app.login(login.email, DEMO_PASSWORD);
+  return { ...app, demo: login, cookies };
+}
