@@ -1,22 +1,62 @@
 /**
- * Writing the chosen sentences as the answer and listing the passages they came from.
+ * Writing the chosen sentences as the answer, in reported speech, and listing the passages they
+ * came from. The answer restates the question's topic ("The group discussed the budget."), then
+ * reports each sentence with its speaker ("Dana said that they…", "Dana added that…").
  */
 
+import { countWords } from '../text/index.ts';
 import type { Citation } from './index.ts';
-import type { QueryAnalysis } from './query.ts';
+import { type QueryAnalysis, speakerName } from './query.ts';
+import { reportClause, shiftClause } from './reported.ts';
 import type { AskIndex } from './units.ts';
+
+/** How a speaker is named in an answer; unlabelled transcripts get "The speaker". */
+export function displayName(label: string | null): string {
+  return label === null ? 'The speaker' : speakerName(label);
+}
+
+/** The opening sentence that restates the question's topic, or '' when there is none. */
+export function opener(q: QueryAnalysis): string {
+  if (q.kind === 'general' || !q.topic || q.speakers.length > 0) return '';
+  const topic = shiftClause(q.topic).replace(/[?.!]+$/, '');
+  return `The group discussed ${topic}.`;
+}
+
+/** One unit as a reported sentence; `continued` when the same speaker spoke the previous one. */
+export function reportUnit(index: AskIndex, i: number, continued: boolean): string {
+  const u = index.units[i]!;
+  const r = reportClause(u.text);
+  if (!r.clause) return '';
+  const name = displayName(u.speaker);
+  const verb = continued ? (r.verb === 'said' ? 'added' : `also ${r.verb}`) : r.verb;
+  return `${name} ${verb} ${r.clause}.`;
+}
+
+/** Words a unit costs in the answer once reported (its own words plus the frame). */
+export function reportedCost(index: AskIndex, i: number): number {
+  return countWords(reportUnit(index, i, false));
+}
 
 /** The answer prose and its citations (one per cited turn, in transcript order). */
 export function composeAnswer(
   index: AskIndex,
-  _q: QueryAnalysis,
+  q: QueryAnalysis,
   chosen: number[],
-  _maxWords: number,
 ): { answer: string; citations: Citation[] } {
   const citations: Citation[] = [];
+  const sentences: string[] = [];
+  const open = opener(q);
+  if (open) sentences.push(open);
   let lastKey = '';
+  let lastSpeaker: string | null | undefined;
+  let lastDoc = -1;
   for (const i of chosen) {
     const u = index.units[i]!;
+    const reported = reportUnit(index, i, u.speaker === lastSpeaker && u.doc === lastDoc);
+    if (!reported) continue;
+    sentences.push(reported);
+    lastSpeaker = u.speaker;
+    lastDoc = u.doc;
     const key = `${u.doc}:${u.turn}`;
     if (key === lastKey) {
       const c = citations[citations.length - 1]!;
@@ -26,6 +66,5 @@ export function composeAnswer(
       lastKey = key;
     }
   }
-  const answer = chosen.map((i) => index.units[i]!.text).join(' ');
-  return { answer, citations };
+  return { answer: sentences.join(' '), citations };
 }

@@ -6,8 +6,9 @@
  * Build the index once with `buildAskIndex` to ask many questions of the same transcripts.
  */
 
+import { countWords } from '../text/index.ts';
 import type { Transcript } from '../types.ts';
-import { composeAnswer } from './compose.ts';
+import { composeAnswer, opener, reportedCost } from './compose.ts';
 import { analyseQuery } from './query.ts';
 import { centroidScores, DEFAULT_TUNING, type RetrieveTuning, topicScores } from './retrieve.ts';
 import { selectCoverage, selectTop } from './select.ts';
@@ -49,13 +50,15 @@ export function askIndex(index: AskIndex, question: string, opts: AskOptions = {
   const tuning = { ...DEFAULT_TUNING, ...opts.tuning };
   const speakers = [...new Set(index.units.map((u) => u.speaker).filter((s): s is string => s !== null))];
   const q = analyseQuery(question, speakers);
+  const budget = maxWords - countWords(opener(q));
+  const cost = (i: number) => reportedCost(index, i);
   let chosen: number[];
   if (q.kind === 'general') {
-    chosen = selectCoverage(index, centroidScores(index, tuning), maxWords);
+    chosen = selectCoverage(index, centroidScores(index, tuning), budget, cost);
   } else {
-    chosen = selectTop(index, topicScores(index, q, tuning), maxWords);
+    chosen = selectTop(index, topicScores(index, q, tuning), budget, cost);
     // Nothing in the transcripts shares a word with the question: fall back to a summary.
-    if (chosen.length === 0) chosen = selectCoverage(index, centroidScores(index, tuning), maxWords);
+    if (chosen.length === 0) chosen = selectCoverage(index, centroidScores(index, tuning), budget, cost);
   }
-  return { question, ...composeAnswer(index, q, chosen, maxWords) };
+  return { question, ...composeAnswer(index, q, chosen) };
 }

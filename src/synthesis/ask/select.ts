@@ -17,7 +17,13 @@ function overlap(a: Int32Array, b: Int32Array): number {
 }
 
 /** Greedy by score, whole sentences only, skipping ones that repeat an already chosen sentence. */
-export function selectTop(index: AskIndex, scores: Float64Array, budget: number, floor = 0.3): number[] {
+export function selectTop(
+  index: AskIndex,
+  scores: Float64Array,
+  budget: number,
+  cost: (i: number) => number,
+  floor = 0.3,
+): number[] {
   const order = [...scores.keys()].filter((i) => scores[i]! > 0).sort((a, b) => scores[b]! - scores[a]!);
   const best = order.length ? scores[order[0]!]! : 0;
   const chosen: number[] = [];
@@ -25,10 +31,11 @@ export function selectTop(index: AskIndex, scores: Float64Array, budget: number,
   for (const i of order) {
     if (scores[i]! < best * floor) break;
     const u = index.units[i]!;
-    if (used + u.words > budget) continue;
+    const c = cost(i);
+    if (used + c > budget) continue;
     if (chosen.some((j) => overlap(index.units[j]!.terms, u.terms) > 0.8)) continue;
     chosen.push(i);
-    used += u.words;
+    used += c;
     if (used >= budget - 3) break;
   }
   return chosen.sort((a, b) => a - b);
@@ -39,6 +46,7 @@ export function selectCoverage(
   index: AskIndex,
   scores: Float64Array,
   budget: number,
+  cost: (i: number) => number,
   wordsPerSegment = 22,
 ): number[] {
   const segmentsTotal = Math.max(1, Math.round(budget / wordsPerSegment));
@@ -60,13 +68,13 @@ export function selectCoverage(
   const chosen: number[] = [];
   let used = 0;
   for (const i of picks) {
-    const w = index.units[i]!.words;
+    const w = cost(i);
     if (used + w > budget) continue;
     chosen.push(i);
     used += w;
   }
   const rest = Float64Array.from(scores);
   for (const i of chosen) rest[i] = 0;
-  const more = selectTop(index, rest, budget - used, 0);
+  const more = selectTop(index, rest, budget - used, cost, 0);
   return [...chosen, ...more].sort((a, b) => a - b);
 }

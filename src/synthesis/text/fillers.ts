@@ -29,6 +29,18 @@ const LIKE_COMMAS_RE = /,\s*like\s*,\s*/gi;
 // Grammatical doubles ("that that", "had had") are kept.
 const REPEAT_RE = /\b([\p{L}']+(?:\s+[\p{L}']+){0,2})(?:\s*,?\s+\1\b)+/giu;
 const KEEP_DOUBLE = new Set(['that that', 'had had', 'is is', 'do do', 'bye bye', 'very very', 'no no']);
+// Cut-off words of speech ("th they", "w want", "wha what"): a lone lower-case consonant before a word,
+// or a short non-word that begins the next word.
+const LONE_LETTER_RE = /(?<=^|\s)[b-hj-z]\s+(?=\p{L}{2})/gu;
+const CUT_OFF_RE = /(?<=^|\s)(\p{Ll}{2,3})\s+(?=(\p{L}+))/gu;
+const SHORT_WORDS = new Set(
+  `an as at be by do go he if in is it me my no of on or so to up us we am and are but can did for get got
+  had has her him his how its let may new not now old one our out own put say see set she the too two use
+  was way who why yes yet you all any few off big bad end far lot man men run sit ten try win ask act add
+  age ago aim air art bit box boy buy car cut day die dog due eat eye fit fix fun guy hit hot ice job key
+  kid law lay leg lie low map mix net oil pay per pop raw red row sad sea six sky son sun tax tea tie top
+  toy van war web wet yet zoo ok oh ah um uh hi bye wow via etc`.split(/\s+/),
+);
 
 /**
  * Remove fillers and stutters from one utterance while keeping its meaning and wording.
@@ -40,6 +52,10 @@ export function removeFillers(text: string): string {
   s = s.replace(YOU_KNOW_RE, dropKeepingStart);
   s = s.replace(LIKE_OPEN_RE, dropKeepingStart);
   s = s.replace(LIKE_COMMAS_RE, ' ');
+  s = s.replace(LONE_LETTER_RE, '');
+  s = s.replace(CUT_OFF_RE, (whole, frag: string, next: string) =>
+    !SHORT_WORDS.has(frag) && next.toLowerCase().startsWith(frag) && next.length > frag.length ? '' : whole,
+  );
   s = s.replace(REPEAT_RE, (whole, unit: string) =>
     KEEP_DOUBLE.has(whole.toLowerCase().replace(/[\s,]+/g, ' ')) ? whole : unit,
   );
