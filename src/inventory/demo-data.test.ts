@@ -26,10 +26,8 @@ describe('the demo consultancy', () => {
 
   it('has one founder and realistic loaded rates in USD', () => {
     expect(dollarsPerHour('founder')).toHaveLength(1);
-    for (const r of dollarsPerHour('founder'))
-      expect(r).toBeGreaterThanOrEqual(350), expect(r).toBeLessThanOrEqual(450);
-    for (const r of dollarsPerHour('analyst'))
-      expect(r).toBeGreaterThanOrEqual(60), expect(r).toBeLessThanOrEqual(80);
+    for (const r of dollarsPerHour('founder')) expect(r >= 350 && r <= 450, `founder $${r}/h`).toBe(true);
+    for (const r of dollarsPerHour('analyst')) expect(r >= 60 && r <= 80, `analyst $${r}/h`).toBe(true);
     for (const role of ['partner', 'manager', 'consultant', 'support'])
       expect(dollarsPerHour(role).length).toBeGreaterThan(0);
     const monies = [
