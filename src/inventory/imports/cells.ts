@@ -8,15 +8,17 @@ import { type Money, minorDigits, money } from '../../platform/money.ts';
 /** Characters that make a spreadsheet treat a cell as a formula (OWASP CSV injection list). */
 export const FORMULA_TRIGGERS = new Set(['=', '+', '-', '@', '\t', '\r']);
 
+/** Apostrophes in front of a formula trigger: the escape csvSafeCell adds (one more each time). */
+export const ESCAPED_FORMULA = /^'+[=+\-@\t\r]/;
+
 /**
- * Trim a text cell. A leading apostrophe in front of a formula trigger is the escape our own export (and
- * Excel) adds to keep text from being run as a formula; it is removed so the text comes back as written.
+ * Trim a text cell. A leading apostrophe in front of a formula trigger is the escape our own export adds
+ * to keep text from being run as a formula; one is removed so the text comes back exactly as written.
  * The text itself is kept as it is: nothing here evaluates it.
  */
 export function cleanText(raw: string): string {
   const s = raw.trim();
-  if (s.length > 1 && s.charCodeAt(0) === 39 && FORMULA_TRIGGERS.has(s[1]!)) return s.slice(1);
-  return s;
+  return s.charCodeAt(0) === 39 && ESCAPED_FORMULA.test(s) ? s.slice(1) : s;
 }
 
 /** Comparison key for names: case-, accent-form- and whitespace-insensitive. */

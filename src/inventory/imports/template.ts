@@ -402,7 +402,8 @@ function mergeMembers(
           line: row.line,
           message:
             `${file}:${row.line}: ${row.name}'s ${MEMBER_FIELD_LABELS[field]} (${show(value)}) differs from ` +
-            `line ${existing.line} of ${existing.sheet} (${show(current)}); give it once or make them agree`,
+            `${existing.sheet === 'CSV' ? `line ${existing.line}` : `line ${existing.line} of sheet ${existing.sheet}`} ` +
+            `(${show(current)}); give it once or make them agree`,
         });
       }
     }
