@@ -1,0 +1,377 @@
+/**
+ * Who asks and which answer belongs to which form question.
+ *
+ * - The interviewer is the speaker whose sentences match the form's questions best and who asks most.
+ * - Question boundaries: each candidate sentence (the interviewer's; in unlabelled transcripts any
+ *   sentence, "?" preferred) is scored against each form question. Two passes: the first uses the
+ *   form's wording only; the second also uses what the collection taught — how the interviewers
+ *   actually worded each question in other interviews, and what the answers to it are about (the
+ *   reply after a candidate sentence should sound like the other answers to that question).
+ * - A monotone pass keeps the form's order; a repair step lets a clearly matched question sit out
+ *   of order (reordered interviews). Questions never matched count as skipped.
+ * - Inside an answer, an interviewer question that is neither a follow-up nor on topic (an aside,
+ *   a closing "anything else?") takes its reply out of the answer when the reply is off topic.
+ */
+import type { Sentence } from './corpus.ts';
+import { centroid, dot } from './space.ts';
+
+export type Role = 'interviewer' | 'interviewee';
+
+export interface AlignOptions {
+  /** Least score for a sentence to be taken as asking a form question (default 0.15). */
+  minQuestionScore?: number;
+  /** A question can leave the form's order when its best match is at least this good (default 0.55). */
+  strongQuestionScore?: number;
+  /** A reply after an off-form question stays in the answer when this similar to it (default 0.12). */
+  onTopicScore?: number;
+  /** Weight of "the reply sounds like the other answers to this question" in pass two (default 0.5). */
+  answerWeight?: number;
+  /** Weight of "the reply answers some form question at all" (vs small talk) in pass two (default 0.4). */
+  onFormWeight?: number;
+  /** Debugging: called with each candidate sentence's pass-two evidence. */
+  trace?: (interview: number, sentence: number, evidence: string) => void;
+}
+
+export interface Alignment {
+  interviewer: string | null;
+  interviewee: string | null;
+  /** Per sentence: who said it (unlabelled transcripts: "?" sentences count as the interviewer's). */
+  roles: Role[];
+  /** Per sentence: index of the form question it answers, or -1 (small talk, asides, the interviewer). */
+  question: number[];
+  /** Per form question: index of the sentence that asks it, or -1 when it was not asked. */
+  anchors: number[];
+}
+
+interface Doc {
+  sentences: readonly Sentence[];
+  vectors: readonly Float32Array[];
+  labelled: boolean;
+  interviewer: string | null;
+  interviewee: string | null;
+  roles: Role[];
+  /** Candidate anchor sentence indices, in order. */
+  cand: number[];
+  /** Centroid of the reply after each candidate (null when there is none). */
+  replies: (Float32Array | null)[];
+}
+
+/** Similarity to the form's wording above which a pass-one match is trusted as a known wording. */
+const CONFIDENT = 0.35;
+/** Similarity at which two interviewer sentences count as the same wording of a question. */
+const SAME_WORDING = 0.6;
+/** Typical similarity of an on-form reply to its question's answers; replies below it count against. */
+const ON_FORM_BASE = 0.2;
+const FOLLOW_UP =
+  /\b(?:say more|tell me more|more about|an example|example|why|how so|what do you mean|elaborate|in practice|look like|how often|what happens|such as|for instance|expand on|go on|and then|what else)\b/i;
+const ASKING =
+  /^(?:so,?\s+|and\s+|okay,?\s+)?(?:what|how|why|where|when|which|who|would|could|can|do|does|did|is|are|should|tell me|walk me|describe|take me|talk me|share)\b/i;
+
+export function alignInterviews(
+  docs: readonly { sentences: readonly Sentence[]; vectors: readonly Float32Array[] }[],
+  questionVectors: readonly Float32Array[],
+  opts: AlignOptions = {},
+): Alignment[] {
+  const Q = questionVectors.length;
+  const dims = questionVectors[0]?.length ?? 0;
+  const prepared = docs.map((d) => describe(d.sentences, d.vectors, questionVectors));
+
+  // Pass one: the form's wording only.
+  const formScore = (d: Doc, k: number, q: number) =>
+    dot(d.vectors[d.cand[k]!]!, questionVectors[q]!) + bonus(d, k);
+  const first = prepared.map((d) =>
+    label(
+      d,
+      anchorsFor(
+        d,
+        Q,
+        (k, q) => formScore(d, k, q),
+        (k, q) => formScore(d, k, q),
+        opts,
+      ),
+      questionVectors,
+      opts,
+    ),
+  );
+
+  // What the collection taught: each question's wordings as asked, and what its answers talk about.
+  const wordings: { doc: number; v: Float32Array }[][] = Array.from({ length: Q }, () => []);
+  const answerSums = Array.from({ length: Q }, () => new Float32Array(dims));
+  first.forEach((a, di) => {
+    const d = prepared[di]!;
+    a.anchors.forEach((s, q) => {
+      // Only confident matches teach a wording: a wrong one would spread to every interview.
+      if (s >= 0 && isAsking(d.sentences[s]!) && dot(d.vectors[s]!, questionVectors[q]!) >= CONFIDENT) {
+        wordings[q]!.push({ doc: di, v: d.vectors[s]! });
+      }
+    });
+    a.question.forEach((q, i) => {
+      if (q < 0) return;
+      const v = d.vectors[i]!;
+      const sum = answerSums[q]!;
+      for (let x = 0; x < dims; x++) sum[x]! += v[x]!;
+    });
+  });
+  const answerCentroids = answerSums.map((s) => centroid([s], dims));
+  if (first.every((a) => a.anchors.every((x) => x < 0))) return first;
+
+  // Pass two.
+  const w = opts.answerWeight ?? 0.5;
+  const wOn = opts.onFormWeight ?? 0.4;
+  return prepared.map((d, di) => {
+    const asked = (k: number, q: number) => {
+      const v = d.vectors[d.cand[k]!]!;
+      let s = dot(v, questionVectors[q]!);
+      // A wording seen elsewhere counts only when nearly the same (interviewers reuse their phrasings);
+      // loose resemblance through one shared word is noise.
+      for (const p of wordings[q]!) {
+        if (p.doc === di) continue;
+        const x = dot(v, p.v);
+        if (x >= SAME_WORDING) s = Math.max(s, 0.9 * x);
+      }
+      return s;
+    };
+    // How the reply after a candidate fits each question's answers: relative (which question) and
+    // absolute (is it answering a form question at all, or small talk).
+    const fits = d.cand.map((_, k) => {
+      const out = new Float64Array(Q);
+      const r = d.replies[k];
+      if (!r) return { rel: out, onForm: 0 };
+      let mean = 0;
+      let max = Number.NEGATIVE_INFINITY;
+      for (let q = 0; q < Q; q++) {
+        out[q] = dot(r, answerCentroids[q]!);
+        mean += out[q]! / Q;
+        max = Math.max(max, out[q]!);
+      }
+      for (let q = 0; q < Q; q++) out[q] = out[q]! - mean;
+      return { rel: out, onForm: max };
+    });
+    const score = (k: number, q: number) =>
+      asked(k, q) + bonus(d, k) + w * fits[k]!.rel[q]! + wOn * (fits[k]!.onForm - ON_FORM_BASE);
+    if (opts.trace) {
+      d.cand.forEach((c, k) => {
+        const row = (f: (q: number) => number) =>
+          Array.from({ length: Q }, (_, q) => f(q).toFixed(2)).join(' ');
+        opts.trace!(
+          di,
+          c,
+          `onForm=${fits[k]!.onForm.toFixed(2)} asked=${row((q) => asked(k, q))} fit=${row((q) => fits[k]!.rel[q]!)}`,
+        );
+      });
+    }
+    return label(
+      d,
+      anchorsFor(d, Q, score, (k, q) => asked(k, q) + bonus(d, k), opts),
+      questionVectors,
+      opts,
+    );
+  });
+}
+
+function describe(
+  sentences: readonly Sentence[],
+  vectors: readonly Float32Array[],
+  questionVectors: readonly Float32Array[],
+): Doc {
+  const Q = questionVectors.length;
+  const speakers = [...new Set(sentences.map((s) => s.speaker).filter((s): s is string => s !== null))];
+  const labelled = speakers.length >= 2;
+  let interviewer: string | null = null;
+  let interviewee: string | null = null;
+  const interviewers = new Set<string>();
+  if (labelled) {
+    const stats = speakers.map((sp) => {
+      let qScore = 0;
+      const best = new Float64Array(Q).fill(-1);
+      let asks = 0;
+      let count = 0;
+      let wordCount = 0;
+      sentences.forEach((s, i) => {
+        if (s.speaker !== sp) return;
+        count++;
+        wordCount += s.wordCount;
+        if (s.endsWithQuestion) asks++;
+        for (let q = 0; q < Q; q++) best[q] = Math.max(best[q]!, dot(vectors[i]!, questionVectors[q]!));
+      });
+      for (let q = 0; q < Q; q++) qScore += Math.max(0, best[q]!) / Math.max(1, Q);
+      const askRate = asks / Math.max(1, count);
+      return { sp, score: qScore + 0.25 * askRate, qScore, askRate, wordCount };
+    });
+    stats.sort((a, b) => b.score - a.score);
+    const top = stats[0]!;
+    interviewer = top.sp;
+    interviewers.add(top.sp);
+    const total = stats.reduce((a, s) => a + s.wordCount, 0);
+    for (const s of stats.slice(1)) {
+      // A second interviewer (a colleague asking some of the questions) asks much and says little.
+      if (s.askRate >= 0.4 && s.wordCount < 0.15 * total && s.qScore >= 0.6 * top.qScore)
+        interviewers.add(s.sp);
+    }
+    interviewee =
+      stats.filter((s) => !interviewers.has(s.sp)).sort((a, b) => b.wordCount - a.wordCount)[0]?.sp ?? null;
+  }
+  const roles: Role[] = sentences.map((s) =>
+    labelled
+      ? s.speaker !== null && interviewers.has(s.speaker)
+        ? 'interviewer'
+        : 'interviewee'
+      : s.endsWithQuestion
+        ? 'interviewer'
+        : 'interviewee',
+  );
+  const cand: number[] = [];
+  for (let i = 0; i < sentences.length; i++) if (!labelled || roles[i] === 'interviewer') cand.push(i);
+  const dims = vectors[0]?.length ?? 0;
+  const replies = cand.map((i) => {
+    // The reply: the interviewee's next sentences, up to the next question (at most six).
+    const got: Float32Array[] = [];
+    for (let j = i + 1; j < sentences.length && got.length < 6; j++) {
+      if (roles[j] === 'interviewer') {
+        if (sentences[j]!.endsWithQuestion && got.length > 0) break;
+        continue;
+      }
+      if (sentences[j]!.terms.length > 0) got.push(vectors[j]!);
+    }
+    return got.length > 0 ? centroid(got, dims) : null;
+  });
+  return { sentences, vectors, labelled, interviewer, interviewee, roles, cand, replies };
+}
+
+function isAsking(s: Sentence): boolean {
+  return s.endsWithQuestion || ASKING.test(s.text);
+}
+
+function bonus(d: Doc, k: number): number {
+  const s = d.sentences[d.cand[k]!]!;
+  if (s.endsWithQuestion) return FOLLOW_UP.test(s.text) && s.wordCount < 10 ? 0 : 0.1;
+  if (ASKING.test(s.text)) return 0.03;
+  // Interviewers ask with "?" or "tell me / walk me through"; a statement rarely opens a question.
+  return -0.15;
+}
+
+/** Anchor sentence per question: the best chain in the form's order, then out-of-order repairs. */
+function anchorsFor(
+  d: Doc,
+  Q: number,
+  score: (k: number, q: number) => number,
+  wording: (k: number, q: number) => number,
+  opts: AlignOptions,
+): number[] {
+  const minScore = opts.minQuestionScore ?? 0.15;
+  const strong = opts.strongQuestionScore ?? 0.55;
+  const C = d.cand.length;
+  const S: Float64Array[] = Array.from({ length: C }, (_, k) =>
+    Float64Array.from({ length: Q }, (_, q) => score(k, q)),
+  );
+  const gain = (k: number, q: number) => S[k]![q]! - minScore;
+  const NEG = Number.NEGATIVE_INFINITY;
+  // best[q][k]: best chain ending with question q asked at candidate k; pre[q][k]: best over q'<=q, k'<=k.
+  const best = Array.from({ length: Q }, () => new Float64Array(C).fill(NEG));
+  const pre = Array.from({ length: Q }, () => new Float64Array(C).fill(0));
+  for (let k = 0; k < C; k++) {
+    for (let q = 0; q < Q; q++) {
+      const g = gain(k, q);
+      if (g > 0) best[q]![k] = g + Math.max(0, q > 0 && k > 0 ? pre[q - 1]![k - 1]! : 0);
+      pre[q]![k] = Math.max(k > 0 ? pre[q]![k - 1]! : 0, q > 0 ? pre[q - 1]![k]! : 0, best[q]![k]!, 0);
+    }
+  }
+  const anchorK = new Array<number>(Q).fill(-1);
+  let q = Q - 1;
+  let k = C - 1;
+  let need = Q > 0 && C > 0 ? pre[Q - 1]![C - 1]! : 0;
+  while (q >= 0 && k >= 0 && need > 1e-9) {
+    if (best[q]![k]! > NEG && Math.abs(best[q]![k]! - need) < 1e-9) {
+      anchorK[q] = k;
+      need -= gain(k, q);
+      q--;
+      k--;
+    } else if (k > 0 && Math.abs(pre[q]![k - 1]! - need) < 1e-9) k--;
+    else q--;
+  }
+
+  // Repair: a question asked out of the form's order shows up as a strong match the chain skipped.
+  // Only the wording counts here (not the reply), so a reply on a neighbouring topic cannot pull it.
+  const W: Float64Array[] = Array.from({ length: C }, (_, k) =>
+    Float64Array.from({ length: Q }, (_, q) => wording(k, q)),
+  );
+  const bestK = (qi: number) => {
+    let bk = -1;
+    let bs = NEG;
+    for (let c = 0; c < C; c++) {
+      if (W[c]![qi]! > bs) {
+        bs = W[c]![qi]!;
+        bk = c;
+      }
+    }
+    return { k: bk, s: bs };
+  };
+  const owner = new Map<number, number>();
+  anchorK.forEach((c, qi) => {
+    if (c >= 0) owner.set(c, qi);
+  });
+  const order = Array.from({ length: Q }, (_, i) => i).sort((a, b) => bestK(b).s - bestK(a).s);
+  for (const qi of order) {
+    const b = bestK(qi);
+    if (b.k < 0 || b.s < strong) continue;
+    const current = anchorK[qi]!;
+    if (current === b.k || (current >= 0 && W[current]![qi]! > b.s - 0.12)) continue;
+    const other = owner.get(b.k);
+    if (other !== undefined) {
+      if (W[b.k]![other]! >= b.s) continue;
+      anchorK[other] = -1;
+    }
+    if (current >= 0) owner.delete(current);
+    anchorK[qi] = b.k;
+    owner.set(b.k, qi);
+  }
+  return anchorK.map((c) => (c >= 0 ? d.cand[c]! : -1));
+}
+
+function label(
+  d: Doc,
+  anchors: number[],
+  questionVectors: readonly Float32Array[],
+  opts: AlignOptions,
+): Alignment {
+  const onTopic = opts.onTopicScore ?? 0.12;
+  const n = d.sentences.length;
+  const dims = questionVectors[0]?.length ?? 0;
+  const question = new Array<number>(n).fill(-1);
+  const starts = anchors
+    .map((a, qi) => ({ a, qi }))
+    .filter((x) => x.a >= 0)
+    .sort((x, y) => x.a - y.a);
+  starts.forEach(({ a, qi }, si) => {
+    const end = si + 1 < starts.length ? starts[si + 1]!.a : n;
+    const context: Float32Array[] = [questionVectors[qi]!, d.vectors[a]!];
+    let i = a + 1;
+    while (i < end) {
+      if (d.roles[i] === 'interviewer') {
+        const s = d.sentences[i]!;
+        if (
+          s.endsWithQuestion &&
+          !FOLLOW_UP.test(s.text) &&
+          dot(d.vectors[i]!, centroid(context, dims)) < onTopic
+        ) {
+          // An off-form question: its reply stays only if it is on the answer's topic.
+          let j = i + 1;
+          while (j < end && d.roles[j] === 'interviewer') j++;
+          let r = j;
+          while (r < end && d.roles[r] === 'interviewee' && (d.labelled || r - j < 3)) r++;
+          const reply = d.vectors.slice(j, r);
+          if (reply.length > 0 && dot(centroid(reply, dims), centroid(context, dims)) < onTopic) {
+            i = r;
+            continue;
+          }
+        }
+        i++;
+        continue;
+      }
+      question[i] = qi;
+      context.push(d.vectors[i]!);
+      i++;
+    }
+  });
+  return { interviewer: d.interviewer, interviewee: d.interviewee, roles: d.roles, question, anchors };
+}

@@ -1,0 +1,138 @@
+/**
+ * The engine's view of the transcripts: every turn cut into sentences, each with its place
+ * (interview, turn, character span, seconds), its content terms interned as integer ids, and the
+ * surface words the word vectors are looked up by. One lean pass: words are tokenised once.
+ */
+import { lemma, STOPWORDS, splitSentences, stem, words } from '../text/index.ts';
+import type { Transcript } from '../types.ts';
+
+export interface Sentence {
+  interview: number;
+  turn: number;
+  /** Character span in the turn's whitespace-normalised text. */
+  from: number;
+  to: number;
+  speaker: string | null;
+  text: string;
+  /** Seconds from the start (interpolated inside the turn when it has an end); null without times. */
+  start: number | null;
+  /** Interned content-term ids (Porter stems), in order, repeats kept. */
+  terms: number[];
+  /** Content words (lower case, clitics cut), parallel to `terms`. */
+  words: string[];
+  wordCount: number;
+  endsWithQuestion: boolean;
+}
+
+/** Interned stems with their document frequencies, and the surface words each stem was seen as. */
+export class Vocabulary {
+  readonly ids = new Map<string, number>();
+  readonly stems: string[] = [];
+  /** Most frequent surface form of each term (for keywords and labels). */
+  readonly surface: Map<string, number>[] = [];
+  df: number[] = [];
+  docs = 0;
+
+  intern(stemmed: string, word: string): number {
+    let id = this.ids.get(stemmed);
+    if (id === undefined) {
+      id = this.stems.length;
+      this.ids.set(stemmed, id);
+      this.stems.push(stemmed);
+      this.surface.push(new Map());
+      this.df.push(0);
+    }
+    const forms = this.surface[id]!;
+    forms.set(word, (forms.get(word) ?? 0) + 1);
+    return id;
+  }
+
+  /** Counts one document's distinct terms towards document frequency. */
+  addDocument(terms: readonly number[]): void {
+    this.docs++;
+    const seen = new Set(terms);
+    for (const t of seen) this.df[t]!++;
+  }
+
+  idf(term: number): number {
+    return Math.log((1 + this.docs) / (1 + (this.df[term] ?? 0))) + 1;
+  }
+
+  /** The surface word shown for a term: its most frequent form. */
+  display(term: number): string {
+    let best = this.stems[term]!;
+    let n = -1;
+    for (const [w, c] of this.surface[term]!) {
+      if (c > n || (c === n && w.length < best.length)) {
+        best = w;
+        n = c;
+      }
+    }
+    return best;
+  }
+}
+
+const CLITIC = /'(?:s|re|ve|ll|d|m)$|n't$/;
+
+/** Content words and their interned stems, with the number of words (all tokens) in the text. */
+export function tokenize(
+  text: string,
+  vocab: Vocabulary,
+): { terms: number[]; words: string[]; wordCount: number } {
+  const all = words(text);
+  const terms: number[] = [];
+  const content: string[] = [];
+  for (const w of all) {
+    if (STOPWORDS.has(w)) continue;
+    const base = w.includes("'") ? w.replace(CLITIC, '') : w;
+    if (base.length < 2 || STOPWORDS.has(base) || /^\d/.test(base)) continue;
+    content.push(base);
+    terms.push(vocab.intern(stem(base), base));
+  }
+  return { terms, words: content, wordCount: all.length };
+}
+
+/** Sentences of every transcript, in order. */
+export function sentencesOf(transcripts: readonly Transcript[], vocab: Vocabulary): Sentence[][] {
+  return transcripts.map((t, interview) => {
+    const out: Sentence[] = [];
+    t.turns.forEach((turn, ti) => {
+      const flat = turn.text.replace(/\s+/g, ' ').trim();
+      if (!flat) return;
+      let cursor = 0;
+      for (const s of splitSentences(turn.text)) {
+        let from = flat.indexOf(s, cursor);
+        if (from < 0) from = cursor;
+        const to = Math.min(flat.length, from + s.length);
+        cursor = to;
+        const tok = tokenize(s, vocab);
+        out.push({
+          interview,
+          turn: ti,
+          from,
+          to,
+          speaker: turn.speaker,
+          text: s,
+          start: timeAt(turn.start, turn.end, from, flat.length),
+          terms: tok.terms,
+          words: tok.words,
+          wordCount: tok.wordCount,
+          endsWithQuestion: /\?["'”’)]*$/.test(s),
+        });
+      }
+    });
+    return out;
+  });
+}
+
+function timeAt(start: number | null, end: number | null, offset: number, length: number): number | null {
+  if (start === null) return null;
+  if (end === null || end <= start || length === 0) return start;
+  return Math.round((start + ((end - start) * offset) / length) * 10) / 10;
+}
+
+/** Lemma fallback for word-vector lookup ("workflows" -> "workflow"). */
+export function lookupForms(word: string): string[] {
+  const l = lemma(word);
+  return l === word ? [word] : [word, l];
+}

@@ -1,0 +1,152 @@
+/**
+ * One dense vector per text unit, so similarity is a dot product: a hashed TF-IDF part (exact
+ * words matter most: "spreadsheets", "sign-off") and a word-vector part (different words, same
+ * meaning: "approval" ~ "sign-off"). Word vectors are IDF-weighted, averaged, then centred on the
+ * batch mean — plain averages make every pair look alike (they share the "business talk" direction).
+ */
+import type { WordVectors } from '../embeddings/index.ts';
+import { lookupForms, type Vocabulary } from './corpus.ts';
+
+export interface SpaceOptions {
+  /** Buckets of the hashed TF-IDF part (default 256). */
+  hashDims?: number;
+  /** Share of the TF-IDF part in the cosine, 0..1 (default 0.5); the rest is word vectors. */
+  lexicalWeight?: number;
+}
+
+export class VectorSpace {
+  readonly hashDims: number;
+  readonly embDims: number;
+  readonly dims: number;
+  private readonly lexical: number;
+  private rows: Int32Array = new Int32Array(0);
+
+  constructor(
+    private readonly vocab: Vocabulary,
+    private readonly wv: WordVectors | null,
+    opts: SpaceOptions = {},
+  ) {
+    this.hashDims = opts.hashDims ?? 256;
+    this.embDims = wv ? wv.dims : 0;
+    this.dims = this.hashDims + this.embDims;
+    this.lexical = wv ? (opts.lexicalWeight ?? 0.5) : 1;
+  }
+
+  /**
+   * Unit vectors for bags of terms (one bag per unit). The word-vector part is centred on the mean
+   * of this batch, so pass the whole population being compared at once.
+   */
+  encode(bags: readonly (readonly number[])[]): Float32Array[] {
+    this.ensureRows();
+    const H = this.hashDims;
+    const E = this.embDims;
+    const lexW = Math.sqrt(this.lexical);
+    const embW = Math.sqrt(1 - this.lexical);
+    const embs: Float64Array[] = [];
+    const mean = new Float64Array(E);
+    const out = bags.map((bag) => {
+      const v = new Float32Array(this.dims);
+      const counts = new Map<number, number>();
+      for (const t of bag) counts.set(t, (counts.get(t) ?? 0) + 1);
+      let n2 = 0;
+      for (const [t, c] of counts) {
+        const w = (1 + Math.log(c)) * this.vocab.idf(t);
+        const b = hashBucket(t, H);
+        v[b.index]! += b.sign * w;
+      }
+      for (let i = 0; i < H; i++) n2 += v[i]! * v[i]!;
+      const n = Math.sqrt(n2);
+      if (n > 0) for (let i = 0; i < H; i++) v[i] = (v[i]! / n) * lexW;
+      const emb = new Float64Array(E);
+      if (this.wv) {
+        for (const [t, c] of counts) {
+          const row = this.rows[t]!;
+          if (row < 0) continue;
+          addRow(this.wv, row, this.vocab.idf(t) * (1 + Math.log(c)), emb);
+        }
+        normalise(emb);
+        for (let i = 0; i < E; i++) mean[i]! += emb[i]!;
+      }
+      embs.push(emb);
+      return v;
+    });
+    if (this.wv && bags.length > 0) {
+      for (let i = 0; i < E; i++) mean[i]! /= bags.length;
+      out.forEach((v, k) => {
+        const emb = embs[k]!;
+        let any = false;
+        for (let i = 0; i < E; i++) if (emb[i] !== 0) any = true;
+        if (!any) return; // no known words: leave the word-vector part empty rather than "minus the mean"
+        for (let i = 0; i < E; i++) emb[i]! -= mean[i]!;
+        normalise(emb);
+        for (let i = 0; i < E; i++) v[H + i] = emb[i]! * embW;
+      });
+    }
+    // Renormalise: a unit with words but no known vectors (or the reverse) still has length 1.
+    for (const v of out) normaliseF32(v);
+    return out;
+  }
+
+  /** Word-vector row of each term (its most frequent surface form, then that form's lemma). */
+  private ensureRows(): void {
+    const n = this.vocab.stems.length;
+    if (this.rows.length >= n) return;
+    const rows = new Int32Array(n);
+    rows.set(this.rows);
+    for (let t = this.rows.length; t < n; t++) {
+      rows[t] = -1;
+      if (!this.wv) continue;
+      for (const form of lookupForms(this.vocab.display(t))) {
+        const r = this.wv.index.get(form);
+        if (r !== undefined) {
+          rows[t] = r;
+          break;
+        }
+      }
+    }
+    this.rows = rows;
+  }
+}
+
+export function dot(a: Float32Array, b: Float32Array): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i]! * b[i]!;
+  return s;
+}
+
+export function normaliseF32(v: Float32Array): Float32Array {
+  let n = 0;
+  for (let i = 0; i < v.length; i++) n += v[i]! * v[i]!;
+  n = Math.sqrt(n);
+  if (n > 0) for (let i = 0; i < v.length; i++) v[i] = v[i]! / n;
+  return v;
+}
+
+/** Normalised mean of vectors (a centroid on the unit sphere). */
+export function centroid(vectors: readonly Float32Array[], dims: number): Float32Array {
+  const c = new Float32Array(dims);
+  for (const v of vectors) for (let i = 0; i < dims; i++) c[i]! += v[i]!;
+  return normaliseF32(c);
+}
+
+function normalise(v: Float64Array): void {
+  let n = 0;
+  for (let i = 0; i < v.length; i++) n += v[i]! * v[i]!;
+  n = Math.sqrt(n);
+  if (n > 0) for (let i = 0; i < v.length; i++) v[i]! /= n;
+}
+
+function addRow(wv: WordVectors, row: number, weight: number, acc: Float64Array): void {
+  const s = wv.scales[row]! * weight;
+  const off = row * wv.dims;
+  for (let d = 0; d < wv.dims; d++) acc[d]! += wv.vectors[off + d]! * s;
+}
+
+/** Deterministic bucket and sign of a term id (integer hash), the "hashing trick". */
+function hashBucket(term: number, buckets: number): { index: number; sign: number } {
+  let h = Math.imul(term ^ 0x9e3779b9, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return { index: (h >>> 1) % buckets, sign: h & 1 ? 1 : -1 };
+}
