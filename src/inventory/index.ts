@@ -6,5 +6,6 @@ export {
   type InventoryActor,
   type InventoryService,
 } from './inventory.service.ts';
-export type { Member, Process, Task } from './inventory.ts';
+export type { Confidentiality, Frequency, Member, MemberRole, Process, Task } from './inventory.ts';
+export { MEMBER_ROLES, occurrencesPerYear } from './inventory.ts';
 export { opportunitiesJson, taskListJson } from './inventory.views.ts';
