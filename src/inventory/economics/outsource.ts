@@ -8,7 +8,7 @@ import { add, type Money, multiply, subtract, zero } from '../../platform/money.
 import type { Measurement, Task } from '../inventory.ts';
 import { fmtMoney, fmtNumber, fmtPercent } from './format.ts';
 import { type EconomicsSettings, resolveEconomicsSettings } from './settings.ts';
-import { type MemberLookup, memberMap, pluralUnit, taskEconomics } from './task-economics.ts';
+import { economicsOf, type MemberLookup, memberMap, pluralUnit } from './task-economics.ts';
 
 export interface OutsourcingOffer {
   provider?: string;
@@ -270,7 +270,7 @@ export function compareOutTaskVsOutsource(
   const s = resolveEconomicsSettings(context.settings);
   const currency = s.currency;
   const byId = memberMap(context.members);
-  const e = taskEconomics(task, byId, context.measurements ?? [], s);
+  const e = economicsOf(task, byId, context.measurements ?? [], s);
   if (!e.outTaskable || e.outTasked === null || task.marketPricePerUnit === null) {
     throw new AppError(
       'VALIDATION_FAILED',

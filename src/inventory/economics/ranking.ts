@@ -8,11 +8,11 @@ import { roundHours } from './format.ts';
 import { type OutTaskabilityScore, outTaskabilityScore, type ScoreFactor } from './score.ts';
 import { type EconomicsSettings, resolveEconomicsSettings } from './settings.ts';
 import {
+  economicsOf,
   type HoursFreed,
   type MemberLookup,
   memberMap,
   type TaskEconomics,
-  taskEconomics,
 } from './task-economics.ts';
 
 /** Imported measurements per task id; tasks without any may be missing. */
@@ -94,10 +94,13 @@ function byText(a: string, b: string): number {
 
 const GROUP_ORDER: Record<OpportunityGroup, number> = { saving: 0, loss: 1, not_out_taskable: 2 };
 
+function money(m: Money | null): number {
+  return m === null ? 0 : m.amountMinor;
+}
+
 export function compareOpportunities(a: Opportunity, b: Opportunity): number {
   const g = GROUP_ORDER[a.group] - GROUP_ORDER[b.group];
   if (g !== 0) return g;
-  const money = (m: Money | null): number => m?.amountMinor ?? 0;
   let d = 0;
   if (a.group === 'saving') d = money(b.expectedValue) - money(a.expectedValue);
   else if (a.group === 'loss') d = money(b.annualSaving) - money(a.annualSaving);
@@ -155,13 +158,13 @@ export function rankOpportunities(
   const byId = memberMap(members);
   const topN = Math.max(0, Math.floor(options.topN ?? DEFAULT_TOP_N));
   const unranked = tasks.map((task) => {
-    const e = taskEconomics(task, byId, measurementsFor(measurements, task.id), s);
+    const e = economicsOf(task, byId, measurementsFor(measurements, task.id), s);
     return toOpportunity(task, e, outTaskabilityScore(task, e));
   });
-  const opportunities: Opportunity[] = unranked
-    .map((o) => ({ ...o, rank: 0 }))
-    .sort(compareOpportunities)
-    .map((o, i) => ({ ...o, rank: i + 1 }));
+  const opportunities: Opportunity[] = unranked.map((o) => ({ rank: 0, ...o })).sort(compareOpportunities);
+  opportunities.forEach((o, i) => {
+    o.rank = i + 1;
+  });
 
   let inHouse = zero(s.currency);
   let savingAvailable = zero(s.currency);

@@ -243,9 +243,17 @@ export function taskEconomics(
   measurements: readonly Measurement[] = [],
   settings: Partial<EconomicsSettings> = {},
 ): TaskEconomics {
-  const s = resolveEconomicsSettings(settings);
+  return economicsOf(task, memberMap(members), measurements, resolveEconomicsSettings(settings));
+}
+
+/** taskEconomics with the members indexed and the settings resolved once by the caller (ranking, comparison). */
+export function economicsOf(
+  task: Task,
+  byId: ReadonlyMap<string, Member>,
+  measurements: readonly Measurement[],
+  s: Required<EconomicsSettings>,
+): TaskEconomics {
   const currency = s.currency;
-  const byId = memberMap(members);
   const name = task.name;
 
   requireNonNegative(task.minutesPerOccurrence, 'minutes per occurrence', name);
