@@ -4,7 +4,14 @@
  * width of the column they land in and never split, so a slide never holds more than fits.
  */
 import type { Rect, SlideElement, TextElement } from './plan.ts';
-import { countLines, type Paragraph, paragraphHeight, textHeight, truncateToLines } from './text-metrics.ts';
+import {
+  countLines,
+  LINE_HEIGHT,
+  type Paragraph,
+  paragraphHeight,
+  textHeight,
+  truncateToLines,
+} from './text-metrics.ts';
 
 export interface Block {
   paragraphs: Paragraph[];
@@ -22,6 +29,8 @@ export interface Block {
   columnBreakBefore?: boolean;
   /** Start a new slide before this block. */
   pageBreakBefore?: boolean;
+  /** Index of the paragraph to shorten when the block is taller than a column (default: the last ones). */
+  shrink?: number;
   name?: string;
 }
 
@@ -46,11 +55,24 @@ export function blockHeight(block: Block, width: number): number {
   return Math.max(main, aside) + (block.fill ? 2 * FILL_PADDING : 0) + SLACK;
 }
 
-/** Shorten a block (last paragraphs first) until it fits in maxHeight; used only for blocks taller than a column. */
+/** Shorten a block until it fits in maxHeight; used only for blocks taller than a whole column. */
 export function fitBlock(block: Block, width: number, maxHeight: number): Block {
   if (blockHeight(block, width) <= maxHeight) return block;
   const inner = textWidth(block, width);
   const budget = maxHeight - (block.fill ? 2 * FILL_PADDING : 0) - SLACK;
+  const target = block.shrink !== undefined ? block.paragraphs[block.shrink] : undefined;
+  if (target) {
+    // Shorten the chosen paragraph (a quote) to the lines left after the others (its attribution).
+    const others = block.paragraphs.filter((_, i) => i !== block.shrink);
+    const rest = textHeight(block.paragraphs, inner) - paragraphHeight(target, inner, block.shrink === 0);
+    const lines = Math.floor((budget - rest) / ((target.fontSize * LINE_HEIGHT) / 72));
+    if (lines >= 1 && others.length < block.paragraphs.length) {
+      const paragraphs = block.paragraphs.map((p, i) =>
+        i === block.shrink ? truncateToLines(p, inner, lines) : p,
+      );
+      if (textHeight(paragraphs, inner) <= budget) return { ...block, paragraphs };
+    }
+  }
   const paragraphs: Paragraph[] = [];
   let used = 0;
   for (const [i, p] of block.paragraphs.entries()) {
@@ -61,8 +83,7 @@ export function fitBlock(block: Block, width: number, maxHeight: number): Block 
       continue;
     }
     const before = i === 0 ? 0 : (p.spaceBefore ?? 0) / 72;
-    const lineH = (p.fontSize * 1.2) / 72;
-    const lines = Math.floor((budget - used - before) / lineH);
+    const lines = Math.floor((budget - used - before) / ((p.fontSize * LINE_HEIGHT) / 72));
     if (lines >= 1) paragraphs.push(truncateToLines(p, inner, Math.min(lines, countLines(p, inner))));
     break;
   }
@@ -121,6 +142,11 @@ export function paginate(blocks: Block[], columnsFor: (page: number) => Rect[]):
     placedInColumn += 1;
   });
   return pages;
+}
+
+/** Whether these blocks fit, in order, in one column. */
+export function fitsInColumn(blocks: Block[], column: Rect): boolean {
+  return paginate(blocks, () => [column]).length === 1;
 }
 
 /** The elements that draw a placed block. */

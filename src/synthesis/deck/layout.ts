@@ -112,7 +112,7 @@ export function header(theme: DeckTheme, h: HeaderText): SlideElement[] {
   );
 
   let chosen: { title: Paragraph; titleLines: number; take?: Paragraph; takeLines: number } | undefined;
-  search: for (const ts of [24, 22, 20]) {
+  search: for (const ts of [24, 22, 20, 18]) {
     const title = p(h.title, ts, { font: 'heading', bold: true, color: theme.colors.primary });
     const titleLines = countLines(title, width);
     if (titleLines > 2) continue;
@@ -124,22 +124,28 @@ export function header(theme: DeckTheme, h: HeaderText): SlideElement[] {
       const take = p(h.takeaway, ks, { color: theme.colors.text });
       const takeLines = countLines(take, width);
       if (takeLines > 2) continue;
-      const bottom = TITLE_Y + titleLines * lineHeight(ts) + 0.1 + takeLines * lineHeight(ks);
-      if (bottom <= HEADER_BOTTOM) {
+      if (TITLE_Y + titleLines * lineHeight(ts) + 0.1 + takeLines * lineHeight(ks) <= HEADER_BOTTOM) {
         chosen = { title, titleLines, take, takeLines };
         break search;
       }
     }
   }
   if (!chosen) {
+    // Keep the title whole if two lines of 18 pt hold it; the takeaway gives way first.
     const title = truncateToLines(
-      p(h.title, 20, { font: 'heading', bold: true, color: theme.colors.primary }),
+      p(h.title, 18, { font: 'heading', bold: true, color: theme.colors.primary }),
       width,
       2,
     );
-    const take = h.takeaway ? truncateToLines(p(h.takeaway, 14), width, 1) : undefined;
-    chosen = { title, titleLines: countLines(title, width), takeLines: take ? 1 : 0 };
-    if (take) chosen.take = take;
+    const titleLines = countLines(title, width);
+    chosen = { title, titleLines, takeLines: 0 };
+    if (h.takeaway) {
+      const room = Math.floor((HEADER_BOTTOM - TITLE_Y - titleLines * lineHeight(18) - 0.1) / lineHeight(14));
+      if (room >= 1) {
+        const take = truncateToLines(p(h.takeaway, 14), width, Math.min(2, room));
+        chosen = { ...chosen, take, takeLines: countLines(take, width) };
+      }
+    }
   }
   const titleH = chosen.titleLines * lineHeight(chosen.title.fontSize);
   out.push({

@@ -13,7 +13,7 @@ import type {
   SplitSide,
   Theme,
 } from '../types.ts';
-import { type Block, type Placement, paginate, renderBlock } from './flow.ts';
+import { type Block, fitsInColumn, type Placement, paginate, renderBlock } from './flow.ts';
 import {
   citeInterviews,
   citeQuote,
@@ -71,13 +71,28 @@ function notesText(lines: string[]): string {
   return lines.join('\n');
 }
 
+/** Quotes longer than this are shortened on the slide (the notes keep them whole). */
+const MAX_QUOTE_WORDS = 70;
+
+function shortQuote(text: string): string {
+  const words = text.split(/\s+/).filter(Boolean);
+  return words.length <= MAX_QUOTE_WORDS
+    ? text
+    : `${words
+        .slice(0, MAX_QUOTE_WORDS)
+        .join(' ')
+        .replace(/[\s,;:.–—-]+$/, '')}…`;
+}
+
 function quoteBlocks(ctx: Ctx, quotes: Quote[], lastGap: number): Block[] {
   const { p, people, theme } = ctx;
   return quotes.slice(0, 3).map((q, i, all) => ({
     paragraphs: [
-      p(`“${people.text(q.text)}”`, BODY, { italic: true }),
+      p(`“${shortQuote(people.text(q.text).trim())}”`, BODY, { italic: true }),
       p(`— ${people.attribution(q.interview)}`, BODY, { color: theme.colors.muted, spaceBefore: 2 }),
     ],
+    // If even the shortened quote is taller than a column, shorten the quote, never the attribution.
+    shrink: 0,
     bar: ctx.tint,
     gapAfter: i === all.length - 1 ? lastGap : 0.1,
     name: 'Quote',
@@ -218,7 +233,8 @@ function chartedSlides<T extends ThemeLike>(
     }
     const listed =
       page === 0 ? items.map((it) => it.theme) : items.map((it) => it.theme).filter((t) => here.has(t));
-    for (const t of listed) lines.push(...sourceLines(t, here.get(t) === true));
+    // Quotes are cited wherever their theme appears: they are the evidence for the summary too.
+    for (const t of listed) lines.push(...sourceLines(t, true));
     return lines;
   };
   return flowSlides(ctx, kind, headFor, blocks, columnsFor, notes, chart);
@@ -516,15 +532,20 @@ function strongestThemes(ctx: Ctx, limit: number): Ranked[] {
 
 function summarySlides(ctx: Ctx): PlannedSlide[] {
   const { insights, theme, p, people } = ctx;
-  const top = strongestThemes(ctx, 5);
   const hasSplits = insights.splits.length > 0;
   // Strongest themes on the left; where interviewees split, on the right.
   const splitW = 4.1;
   const left: Rect = { ...CONTENT, w: hasSplits ? CONTENT_WIDTH - splitW - GUTTER : CONTENT_WIDTH };
   const right: Rect = { x: MARGIN + CONTENT_WIDTH - splitW, y: CONTENT.y, w: splitW, h: CONTENT.h };
-  const asideW = 1.6;
+  const asideW = 1.1;
   const mainW = left.w - asideW - 0.2;
-  const blocks: Block[] = top.map((r) => ({
+  const sectionLabel = (text: string, breakBefore: boolean): Block => ({
+    paragraphs: [p(text.toUpperCase(), BODY, { bold: true, color: theme.colors.accent, charSpacing: 1 })],
+    gapAfter: 0.12,
+    keepWithNext: true,
+    columnBreakBefore: breakBefore,
+  });
+  const row = (r: Ranked): Block => ({
     aside: {
       width: asideW,
       paragraphs: [
@@ -533,22 +554,31 @@ function summarySlides(ctx: Ctx): PlannedSlide[] {
           bold: true,
           color: theme.colors.primary,
         }),
-        p(`of ${r.of} interviewees`, BODY, { color: theme.colors.muted }),
+        p(`of ${r.of}`, BODY, { color: theme.colors.muted }),
       ],
     },
     paragraphs: [
-      p(
-        [
-          { text: people.text(r.theme.label), bold: true },
-          { text: `   ${questionTag(r.index)}`, color: theme.colors.muted },
-        ],
-        15,
+      truncateToLines(
+        p(
+          [
+            { text: people.text(r.theme.label), bold: true },
+            { text: `   ${questionTag(r.index)}`, color: theme.colors.muted },
+          ],
+          15,
+        ),
+        mainW,
+        1,
       ),
       truncateToLines(p(people.text(r.theme.summary), BODY, { spaceBefore: 3 }), mainW, 2),
     ],
     gapAfter: 0.2,
     name: 'Finding',
-  }));
+  });
+  // As many of the five strongest themes as fit in the column, so the summary stays one slide.
+  const label = sectionLabel('Strongest themes · interviewees who raised them', false);
+  let top = strongestThemes(ctx, 5);
+  while (top.length > 1 && !fitsInColumn([label, ...top.map(row)], left)) top = top.slice(0, -1);
+  const blocks: Block[] = top.length > 0 ? [label, ...top.map(row)] : [];
   if (blocks.length === 0) {
     blocks.push({
       paragraphs: [p('No theme was raised by more than one interviewee.', 14, { color: theme.colors.muted })],
@@ -579,12 +609,7 @@ function summarySlides(ctx: Ctx): PlannedSlide[] {
       name: 'Split',
     };
     if (i === 0) {
-      blocks.push({
-        paragraphs: [p('WHERE THEY SPLIT', BODY, { bold: true, color: theme.colors.accent, charSpacing: 1 })],
-        gapAfter: 0.12,
-        keepWithNext: true,
-        columnBreakBefore: true,
-      });
+      blocks.push(sectionLabel('Where they split', true));
       block.columnBreakBefore = false;
     }
     splitBlocks.set(block, s);
@@ -608,7 +633,7 @@ function summarySlides(ctx: Ctx): PlannedSlide[] {
     (placed) => [
       'Sources for this slide:',
       ...placed.flatMap(({ block }) => {
-        const r = top[blocks.indexOf(block)];
+        const r = top[blocks.indexOf(block) - 1];
         if (r) {
           return [
             `- ${people.text(r.theme.label)} (${questionTag(r.index)}, ${prevalence(r.theme.interviews.length, r.of)} who answered): ${citeInterviews(r.theme.interviews, people)}`,

@@ -177,22 +177,34 @@ export function textHeight(paragraphs: Paragraph[], width: number): number {
 }
 
 /**
- * Shorten the last run of a paragraph word by word (ending in "…") until the paragraph fits in
- * `maxLines`. Used only for text that cannot move to another slide (a title, one huge quote).
+ * Shorten a paragraph from its end, word by word (ending in "…"), until it fits in `maxLines`.
+ * Used only for text that cannot move to another slide (a title, one huge quote).
  */
 export function truncateToLines(paragraph: Paragraph, width: number, maxLines: number): Paragraph {
   if (countLines(paragraph, width) <= maxLines) return paragraph;
-  const runs = paragraph.runs.map((r) => ({ ...r }));
-  for (let i = runs.length - 1; i >= 0; i--) {
-    const run = runs[i]!;
-    const words = run.text.split(/\s+/).filter(Boolean);
-    while (words.length > 0) {
-      words.pop();
-      run.text = words.length > 0 ? `${words.join(' ').replace(/[\s,;:.–—-]+$/, '')}…` : '';
-      const candidate = { ...paragraph, runs: runs.filter((r) => r.text !== '') };
-      if (countLines(candidate, width) <= maxLines) return candidate;
-    }
-    runs.splice(i, 1);
+  // Words across runs, so the cut can fall in any run; binary search for the longest prefix that fits.
+  const words: { run: number; word: string }[] = [];
+  paragraph.runs.forEach((r, run) => {
+    for (const word of r.text.split(/\s+/).filter(Boolean)) words.push({ run, word });
+  });
+  const build = (n: number): Paragraph => {
+    const kept = new Map<number, string[]>();
+    for (const { run, word } of words.slice(0, n)) kept.set(run, [...(kept.get(run) ?? []), word]);
+    const runs: Run[] = paragraph.runs.flatMap((r, i) => {
+      const w = kept.get(i);
+      return w ? [{ ...r, text: (i > 0 && kept.size > 1 ? ' ' : '') + w.join(' ') }] : [];
+    });
+    const tail = runs[runs.length - 1];
+    if (tail) tail.text = `${tail.text.replace(/[\s,;:.–—-]+$/, '')}…`;
+    else runs.push({ ...paragraph.runs[0], text: '…' });
+    return { ...paragraph, runs };
+  };
+  let lo = 0;
+  let hi = words.length - 1;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (countLines(build(mid), width) <= maxLines) lo = mid;
+    else hi = mid - 1;
   }
-  return { ...paragraph, runs: [{ text: '…' }] };
+  return build(lo);
 }
