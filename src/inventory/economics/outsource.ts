@@ -346,7 +346,7 @@ export function compareOutTaskVsOutsource(
         `Outsource: ${fmtMoney(offer.upfrontInvestment)} investment ÷ ${term} months × 12 = ${fmtMoney(amortised)} + ` +
         `committed minimum ${units(min)} × ${fmtMoney(offer.unitPrice)} = ${fmtMoney(committed)}` +
         (shortfall > 0 ? ` (${units(shortfall)} billed but not needed)` : '') +
-        ` + ${units(inBand - min)} within the band = ${fmtMoney(withinBand)}` +
+        (inBand > min ? ` + ${units(inBand - min)} within the band = ${fmtMoney(withinBand)}` : '') +
         (overUnits > 0
           ? ` + ${units(overUnits)} beyond the band × ${fmtMoney(overagePrice)} = ${fmtMoney(overage)}`
           : '') +

@@ -21,7 +21,7 @@ export interface EconomicsSettings {
 }
 
 /**
- * Upwork and most talent marketplaces charge the client a fee of about 5% on top of the
+ * Talent marketplaces typically charge the client a fee of about 5% on top of the
  * freelancer's price; a reviewer who reads the delivery and asks for fixes typically needs
  * a sixth or a seventh of the time the work took to do.
  */
