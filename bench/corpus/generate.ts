@@ -101,8 +101,13 @@ const TRANSITIONS = [
 const FOLLOW_UP_LEADS = ['Sure. ', 'Well, ', 'For example, ', 'Yes, so ', 'I guess ', ''];
 const WORDS_PER_SECOND = 2.6;
 
+interface Said {
+  text: string;
+  themes: string[];
+}
 interface Sentence {
   text: string;
+  themes?: string[];
   /** Gold question for interviewee sentences; undefined for the interviewer's. */
   question?: string | null;
   clarification?: boolean;
@@ -154,13 +159,20 @@ export function generateCorpus(spec: CorpusSpec, opts: GenerateOptions = {}): Co
     if (cc && !cc.interviews.includes(interview)) cc.interviews.push(interview);
   };
 
+  const remark = remarkQueue(spec, rng);
   for (let n = 0; n < count; n++) {
     const id = `${prefix}-${String(n + 1).padStart(2, '0')}`;
     const interviewer = rng.pick(spec.interviewers);
     const interviewee = `${FIRST[n % FIRST.length]} ${LAST[(n * 7 + Math.floor(n / FIRST.length)) % LAST.length]}`;
     const traits = new Set(spec.traits.filter((t) => rng.chance(t.share)).map((t) => t.id));
-    const utterances = interviewUtterances(spec, rng, interviewee, traits, opts.targetWords, (themeId) =>
-      raised(themeId, id),
+    const utterances = interviewUtterances(
+      spec,
+      remark,
+      rng,
+      interviewee,
+      traits,
+      opts.targetWords,
+      (themeId) => raised(themeId, id),
     );
     const labelled = !rng.chance(spec.unlabelledShare) || n === 0;
     const { transcript, spans } = render(id, utterances, labelled ? { interviewer, interviewee } : null, rng);
@@ -173,8 +185,18 @@ export function generateCorpus(spec: CorpusSpec, opts: GenerateOptions = {}): Co
   return { name: spec.name, form: spec.form, transcripts, meta, gold };
 }
 
+/** Idiosyncratic remarks drawn without replacement (reshuffled when all are used): one-offs stay one-offs. */
+function remarkQueue(spec: CorpusSpec, rng: Rng): () => string {
+  let queue: string[] = [];
+  return () => {
+    if (queue.length === 0) queue = rng.shuffle(spec.idiosyncratic);
+    return queue.pop()!;
+  };
+}
+
 function interviewUtterances(
   spec: CorpusSpec,
+  remark: () => string,
   rng: Rng,
   interviewee: string,
   traits: Set<string>,
@@ -182,13 +204,17 @@ function interviewUtterances(
   raised: (themeId: string) => void,
 ): Utterance[] {
   const u: Utterance[] = [];
-  const say = (who: Utterance['who'], texts: string[], question?: string | null) =>
+  const say = (who: Utterance['who'], texts: (string | Said)[], question?: string | null) =>
     u.push({
       who,
-      sentences: texts.map((text) => ({
-        text,
-        question: who === 'interviewee' ? (question ?? null) : undefined,
-      })),
+      sentences: texts.map((x) => {
+        const said = typeof x === 'string' ? { text: x, themes: [] } : x;
+        return {
+          text: said.text,
+          question: who === 'interviewee' ? (question ?? null) : undefined,
+          themes: said.themes,
+        };
+      }),
     });
   const firstName = interviewee.split(' ')[0]!;
 
@@ -246,23 +272,33 @@ function interviewUtterances(
     const themes = chooseThemes(q, traits, rng);
     for (const t of themes) raised(t.id);
     const used = new Map<string, number>();
-    say('interviewee', answerSentences(spec, themes, rng, used), q.id);
+    say('interviewee', answerSentences(spec, remark, themes, rng, used), q.id);
     if (themes.length > 0 && rng.chance(0.35)) {
       say('interviewer', [rng.pick(spec.followUps)]);
       const t = rng.pick(themes);
-      say('interviewee', [withFiller(rng, `${rng.pick(FOLLOW_UP_LEADS)}${nextClause(t, rng, used)}.`)], q.id);
+      say(
+        'interviewee',
+        [
+          {
+            text: withFiller(rng, `${rng.pick(FOLLOW_UP_LEADS)}${nextClause(t, rng, used)}.`),
+            themes: [t.id],
+          },
+        ],
+        q.id,
+      );
     }
     // Speed runs: more talk on the same themes and remarks until the answer is long enough.
     if (perQuestionWords > 0) {
       let words = 0;
-      const extra: string[] = [];
+      const extra: Said[] = [];
       while (words < perQuestionWords) {
-        const s =
-          themes.length > 0 && rng.chance(0.6)
-            ? sentence(rng, nextClause(rng.pick(themes), rng, used))
-            : rng.pick(rng.chance(0.5) ? spec.idiosyncratic : spec.generic);
+        let s: Said;
+        if (themes.length > 0 && rng.chance(0.6)) {
+          const t = rng.pick(themes);
+          s = { text: sentence(rng, nextClause(t, rng, used)), themes: [t.id] };
+        } else s = { text: rng.chance(0.5) ? remark() : rng.pick(spec.generic), themes: [] };
         extra.push(s);
-        words += s.split(' ').length;
+        words += s.text.split(' ').length;
       }
       for (let i = 0; i < extra.length; i += 6) say('interviewee', extra.slice(i, i + 6), q.id);
     }
@@ -296,33 +332,32 @@ function chooseThemes(q: QuestionSpec, traits: Set<string>, rng: Rng): ThemeSpec
 
 function answerSentences(
   spec: CorpusSpec,
+  remark: () => string,
   themes: ThemeSpec[],
   rng: Rng,
   used: Map<string, number>,
-): string[] {
-  const out: string[] = [];
-  if (rng.chance(0.35)) out.push(rng.pick(spec.generic));
+): Said[] {
+  const out: Said[] = [];
+  const plain = (text: string): Said => ({ text, themes: [] });
+  if (rng.chance(0.35)) out.push(plain(rng.pick(spec.generic)));
   let i = 0;
   while (i < themes.length) {
     const t = themes[i]!;
     const next = themes[i + 1];
     if (next && rng.chance(0.3)) {
       // Two themes in one sentence.
-      out.push(
-        withFiller(
-          rng,
-          sentence(rng, `${nextClause(t, rng, used)}${rng.pick(JOINERS)}${nextClause(next, rng, used)}`),
-        ),
-      );
+      const clause = `${nextClause(t, rng, used)}${rng.pick(JOINERS)}${nextClause(next, rng, used)}`;
+      out.push({ text: withFiller(rng, sentence(rng, clause)), themes: [t.id, next.id] });
       i += 2;
       continue;
     }
-    out.push(withFiller(rng, sentence(rng, nextClause(t, rng, used))));
-    if (rng.chance(0.3)) out.push(withFiller(rng, sentence(rng, nextClause(t, rng, used))));
+    out.push({ text: withFiller(rng, sentence(rng, nextClause(t, rng, used))), themes: [t.id] });
+    if (rng.chance(0.3))
+      out.push({ text: withFiller(rng, sentence(rng, nextClause(t, rng, used))), themes: [t.id] });
     i++;
   }
-  if (rng.chance(0.3)) out.splice(rng.int(out.length + 1), 0, rng.pick(spec.idiosyncratic));
-  if (out.length === 0) out.push(rng.pick(spec.generic), rng.pick(spec.idiosyncratic));
+  if (rng.chance(0.3)) out.splice(rng.int(out.length + 1), 0, plain(remark()));
+  if (out.length === 0) out.push(plain(rng.pick(spec.generic)), plain(remark()));
   return out;
 }
 
@@ -377,6 +412,7 @@ function render(
           from,
           to: text.length,
           question: s.question,
+          themes: s.themes ?? [],
           ...(s.clarification ? { clarification: true } : {}),
         });
       }

@@ -95,6 +95,8 @@ export interface GoldSpan {
   from: number;
   to: number;
   question: string | null;
+  /** Planted theme ids this sentence expresses (two when one sentence carries two themes). */
+  themes: string[];
   /** The interviewee asking back ("Do you mean for my team?"): part of no answer's content. */
   clarification?: boolean;
 }

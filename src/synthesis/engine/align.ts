@@ -64,6 +64,9 @@ const SAME_WORDING = 0.6;
 const ON_FORM_BASE = 0.2;
 const FOLLOW_UP =
   /\b(?:say more|tell me more|more about|an example|example|why|how so|what do you mean|elaborate|in practice|look like|how often|what happens|such as|for instance|expand on|go on|and then|what else)\b/i;
+/** The interviewer wrapping up: what follows is rarely an answer to the last question. */
+const CLOSING =
+  /\b(?:anything (?:else|i should have asked|i missed|i've missed|we missed|you'd like to add|you want to add|to add)|before we (?:wrap|finish|close)|that's (?:all|everything) (?:i had|from me|my questions)|those (?:were|are) all my questions|that's all my questions|last question)\b/i;
 const ASKING =
   /^(?:so,?\s+|and\s+|okay,?\s+)?(?:what|how|why|where|when|which|who|would|could|can|do|does|did|is|are|should|tell me|walk me|describe|take me|talk me|share)\b/i;
 
@@ -105,8 +108,10 @@ export function alignInterviews(
         wordings[q]!.push({ doc: di, v: d.vectors[s]! });
       }
     });
+    // Only answers under a confidently matched question describe what its answers are about.
+    const confident = a.anchors.map((s, q) => s >= 0 && dot(d.vectors[s]!, questionVectors[q]!) >= CONFIDENT);
     a.question.forEach((q, i) => {
-      if (q < 0) return;
+      if (q < 0 || !confident[q]) return;
       const v = d.vectors[i]!;
       const sum = answerSums[q]!;
       for (let x = 0; x < dims; x++) sum[x]! += v[x]!;
@@ -349,18 +354,22 @@ function label(
     while (i < end) {
       if (d.roles[i] === 'interviewer') {
         const s = d.sentences[i]!;
+        const closing = CLOSING.test(s.text);
         if (
-          s.endsWithQuestion &&
-          !FOLLOW_UP.test(s.text) &&
-          dot(d.vectors[i]!, centroid(context, dims)) < onTopic
+          closing ||
+          (s.endsWithQuestion &&
+            !FOLLOW_UP.test(s.text) &&
+            dot(d.vectors[i]!, centroid(context, dims)) < onTopic)
         ) {
-          // An off-form question: its reply stays only if it is on the answer's topic.
+          // An off-form question (an aside, "anything else?"): its reply stays only if on the answer's
+          // topic; after a closing, only if clearly so.
           let j = i + 1;
           while (j < end && d.roles[j] === 'interviewer') j++;
           let r = j;
           while (r < end && d.roles[r] === 'interviewee' && (d.labelled || r - j < 3)) r++;
           const reply = d.vectors.slice(j, r);
-          if (reply.length > 0 && dot(centroid(reply, dims), centroid(context, dims)) < onTopic) {
+          const fit = reply.length > 0 ? dot(centroid(reply, dims), centroid(context, dims)) : 1;
+          if (fit < (closing ? 2 * onTopic : onTopic)) {
             i = r;
             continue;
           }

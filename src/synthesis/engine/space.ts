@@ -12,6 +12,9 @@ export interface SpaceOptions {
   hashDims?: number;
   /** Share of the TF-IDF part in the cosine, 0..1 (default 0.5); the rest is word vectors. */
   lexicalWeight?: number;
+  /** Experimental knobs for the word-vector part. */
+  embWeight?: 'idf' | 'idf2' | 'sif' | 'sifidf';
+  centre?: boolean;
 }
 
 export class VectorSpace {
@@ -20,11 +23,13 @@ export class VectorSpace {
   readonly dims: number;
   private readonly lexical: number;
   private rows: Int32Array = new Int32Array(0);
+  /** Mean of the word-vector part over the last fitted batch. */
+  private mean: Float64Array | null = null;
 
   constructor(
     private readonly vocab: Vocabulary,
     private readonly wv: WordVectors | null,
-    opts: SpaceOptions = {},
+    private readonly opts: SpaceOptions = {},
   ) {
     this.hashDims = opts.hashDims ?? 256;
     this.embDims = wv ? wv.dims : 0;
@@ -34,9 +39,11 @@ export class VectorSpace {
 
   /**
    * Unit vectors for bags of terms (one bag per unit). The word-vector part is centred on the mean
-   * of this batch, so pass the whole population being compared at once.
+   * of this batch (fit, the default) — pass the whole population being compared at once — or, with
+   * fit: false, on the mean of the last fitted batch (to place new texts among the old ones).
    */
-  encode(bags: readonly (readonly number[])[]): Float32Array[] {
+  encode(bags: readonly (readonly number[])[], opts: { fit?: boolean } = {}): Float32Array[] {
+    const fit = opts.fit ?? true;
     this.ensureRows();
     const H = this.hashDims;
     const E = this.embDims;
@@ -62,7 +69,7 @@ export class VectorSpace {
         for (const [t, c] of counts) {
           const row = this.rows[t]!;
           if (row < 0) continue;
-          addRow(this.wv, row, this.vocab.idf(t) * (1 + Math.log(c)), emb);
+          addRow(this.wv, row, this.embWeight(t, row) * (1 + Math.log(c)), emb);
         }
         normalise(emb);
         for (let i = 0; i < E; i++) mean[i]! += emb[i]!;
@@ -71,7 +78,11 @@ export class VectorSpace {
       return v;
     });
     if (this.wv && bags.length > 0) {
-      for (let i = 0; i < E; i++) mean[i]! /= bags.length;
+      const centre = this.opts.centre !== false;
+      if (fit || !this.mean) {
+        for (let i = 0; i < E; i++) mean[i] = centre ? mean[i]! / bags.length : 0;
+        this.mean = mean;
+      } else mean.set(this.mean);
       out.forEach((v, k) => {
         const emb = embs[k]!;
         let any = false;
@@ -85,6 +96,20 @@ export class VectorSpace {
     // Renormalise: a unit with words but no known vectors (or the reverse) still has length 1.
     for (const v of out) normaliseF32(v);
     return out;
+  }
+
+  private embWeight(t: number, row: number): number {
+    const mode = this.opts.embWeight ?? 'idf';
+    const idf = this.vocab.idf(t);
+    // Word frequency from the vectors' own vocabulary rank (Zipf: p ~ 1 / (rank + 10)).
+    const sif = () => {
+      const p = 0.1 / (row + 10);
+      return 1e-4 / (1e-4 + p);
+    };
+    if (mode === 'idf2') return idf * idf;
+    if (mode === 'sif') return sif();
+    if (mode === 'sifidf') return sif() * idf;
+    return idf;
   }
 
   /** Word-vector row of each term (its most frequent surface form, then that form's lemma). */

@@ -1,0 +1,98 @@
+/**
+ * Synthesis quality on the labelled corpora (bench/corpus): alignment accuracy, theme recall and
+ * precision, prevalence error, splits and cross-cutting themes; plus the analyse step's time on a
+ * scaled-up corpus (50 interviews × ~9,000 words). Run: node --import tsx bench/synthesis-quality.ts
+ * [--no-speed]. Writes bench/results/synthesis-quality.json.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadWordVectors } from '../src/synthesis/embeddings/index.ts';
+import { alignTranscripts, analyzeInterviews } from '../src/synthesis/engine/index.ts';
+import {
+  aiAdoption,
+  type CorpusSpec,
+  generateCorpus,
+  hospitalDischarge,
+  scoreInsights,
+} from './corpus/index.ts';
+
+const SPECS: CorpusSpec[] = [aiAdoption, hospitalDischarge];
+const args = new Set(process.argv.slice(2));
+const verbose = args.has('--verbose');
+
+const t0 = performance.now();
+const wordVectors = loadWordVectors();
+const loadMs = performance.now() - t0;
+
+const quality = SPECS.map((spec) => {
+  const corpus = generateCorpus(spec);
+  const started = performance.now();
+  const insights = analyzeInterviews(corpus.transcripts, corpus.form, {
+    wordVectors,
+    meta: corpus.meta,
+    now: new Date(0),
+  });
+  const ms = performance.now() - started;
+  const aligned = alignTranscripts(corpus.transcripts, corpus.form, { wordVectors });
+  const score = scoreInsights(corpus.gold, insights, aligned);
+  if (verbose) {
+    for (const q of insights.questions) {
+      console.log(`\n${q.id} (${q.answered.length} answered)`);
+      for (const t of q.themes)
+        console.log(`  [${t.interviews.length}] ${t.label}  {${t.keywords.join(', ')}}`);
+      for (const m of score.matches.filter((x) => x.question === q.id)) {
+        console.log(
+          `    gold ${m.gold} (${m.goldCount}) -> ${m.found ? `${m.found.label} (${m.found.count}, J=${m.found.jaccard})` : 'MISSED'}`,
+        );
+      }
+    }
+    for (const s of insights.splits)
+      console.log(
+        `split ${s.question}: ${s.sides.map((x) => `${x.label} (${x.interviews.length})`).join(' vs ')}`,
+      );
+    for (const c of insights.crossCutting)
+      console.log(`cross-cutting: ${c.label} [${c.questions.join(', ')}] (${c.interviews.length})`);
+  }
+  const { matches, ...summary } = score;
+  console.log(
+    `${spec.name}: ${summary.interviews} interviews, alignment ${pct(summary.alignmentAccuracy)}, interviewer ${pct(summary.interviewerAccuracy)}, ` +
+      `recall ${pct(summary.themeRecall)} (${Math.round(summary.themeRecall * summary.goldThemes)}/${summary.goldThemes}), ` +
+      `precision ${pct(summary.themePrecision)} (${summary.producedThemes} themes), prevalence error ${summary.prevalenceError.toFixed(2)}, ` +
+      `splits ${summary.splits.map((s) => (s.detected ? 'yes' : 'no')).join('/')} (+${summary.spuriousSplits} spurious), ` +
+      `cross-cutting ${summary.crossCutting.map((c) => (c.detected ? 'yes' : 'no')).join('/')}, ${Math.round(ms)} ms`,
+  );
+  return { ...summary, analyzeMs: Math.round(ms), matches };
+});
+
+let speed: Record<string, number> | null = null;
+if (!args.has('--no-speed')) {
+  const big = generateCorpus(aiAdoption, { interviews: 50, targetWords: 9000, seed: 99 });
+  const words = big.transcripts.reduce(
+    (n, t) => n + t.turns.reduce((m, x) => m + x.text.split(/\s+/).length, 0),
+    0,
+  );
+  const before = process.memoryUsage().rss;
+  const started = performance.now();
+  analyzeInterviews(big.transcripts, big.form, { wordVectors });
+  const ms = performance.now() - started;
+  speed = {
+    interviews: big.transcripts.length,
+    words,
+    analyzeMs: Math.round(ms),
+    wordVectorLoadMs: Math.round(loadMs),
+    rssBeforeMb: Math.round(before / 1e6),
+    rssAfterMb: Math.round(process.memoryUsage().rss / 1e6),
+  };
+  console.log(
+    `speed: ${words} words in ${speed.interviews} interviews analysed in ${speed.analyzeMs} ms (word vectors loaded in ${speed.wordVectorLoadMs} ms); rss ${speed.rssAfterMb} MB`,
+  );
+}
+
+mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
+writeFileSync(
+  new URL('./results/synthesis-quality.json', import.meta.url),
+  `${JSON.stringify({ matching: 'gold theme found when a produced theme of the same question has interview Jaccard >= 0.5', quality, speed }, null, 2)}\n`,
+);
+
+function pct(x: number): string {
+  return `${Math.round(x * 100)}%`;
+}

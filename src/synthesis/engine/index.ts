@@ -1,0 +1,184 @@
+/**
+ * The analysis engine: transcripts and an interview form in, insights out (themes per question with
+ * prevalence and quotes, splits, cross-cutting themes). Pure and synchronous; the only file access
+ * is loading the word vectors, at the edge, once per process (pass `wordVectors` to avoid it).
+ */
+import { AppError } from '../../platform/errors.ts';
+import { loadWordVectors, type WordVectors } from '../embeddings/index.ts';
+import type { Insights, InterviewForm, InterviewInfo, Transcript } from '../types.ts';
+import type { AlignOptions } from './align.ts';
+import type { ClusterOptions } from './cluster.ts';
+import type { DescribeContext } from './describe.ts';
+import { prepare } from './prepare.ts';
+import type { SpaceOptions } from './space.ts';
+import { type FoundTheme, questionInsights, themesOfQuestion } from './themes.ts';
+import { answersOf, type UnitOptions, unitsOf } from './units.ts';
+
+export interface AnalyzeOptions {
+  title?: string;
+  now?: Date;
+  onProgress?: (done: number, total: number, stage: string) => void;
+  /** Role and date of each interview, by interview id (from a manifest). */
+  meta?: Record<string, { role?: string; date?: string }>;
+  /** Word vectors (default: the shipped compact file); null to run on TF-IDF alone. */
+  wordVectors?: WordVectors | null;
+  /** Tuning knobs; the defaults are what the bench measured. */
+  tuning?: { align?: AlignOptions; space?: SpaceOptions; units?: UnitOptions; cluster?: ClusterOptions };
+}
+
+export function analyzeInterviews(
+  transcripts: readonly Transcript[],
+  form: InterviewForm,
+  opts: AnalyzeOptions = {},
+): Insights {
+  validate(transcripts, form);
+  const progress = opts.onProgress ?? (() => {});
+  const wordVectors = opts.wordVectors === undefined ? loadWordVectors() : opts.wordVectors;
+  const p = prepare(transcripts, form, {
+    wordVectors,
+    space: opts.tuning?.space,
+    align: opts.tuning?.align,
+    onProgress: progress,
+  });
+  const Q = form.questions.length;
+  const ids = transcripts.map((t) => t.id);
+  const answers = answersOf(p.sentences, p.alignments, Q);
+  const units = unitsOf(p.sentences, answers, opts.tuning?.units);
+  const flat = units.flat();
+  const vectors = p.space.encode(flat.map((u) => u.terms));
+  const ctx: DescribeContext = { sentences: p.sentences, interviewIds: ids, vocab: p.vocab, space: p.space };
+  // An interview answered a question when it said something with content under it.
+  const answered = answers.map((perInterview) =>
+    perInterview.flatMap((idx, i) => (idx.some((s) => p.sentences[i]![s]!.terms.length > 0) ? [i] : [])),
+  );
+
+  const found: FoundTheme[][] = [];
+  let at = 0;
+  form.questions.forEach((q, qi) => {
+    const n = units[qi]!.length;
+    found.push(
+      themesOfQuestion(
+        qi,
+        q.id,
+        units[qi]!,
+        vectors.slice(at, at + n),
+        answered[qi]!,
+        ctx,
+        opts.tuning?.cluster,
+      ),
+    );
+    at += n;
+    progress(qi + 1, Q, 'finding themes');
+  });
+
+  const interviews: InterviewInfo[] = transcripts.map((t, i) => {
+    const a = p.alignments[i]!;
+    const m = opts.meta?.[t.id];
+    const ends = t.turns.map((x) => x.end ?? x.start).filter((x): x is number => x !== null);
+    return {
+      id: t.id,
+      file: t.file,
+      format: t.format,
+      interviewer: a.interviewer,
+      interviewee: a.interviewee,
+      ...(m?.role ? { role: m.role } : {}),
+      ...(m?.date ? { date: m.date } : {}),
+      words: p.sentences[i]!.reduce((n, s) => n + s.wordCount, 0),
+      durationSeconds: ends.length > 0 ? Math.max(...ends) : null,
+      answered: form.questions.filter((_, qi) => answered[qi]!.includes(i)).map((q) => q.id),
+    };
+  });
+
+  return {
+    schemaVersion: 1,
+    title: opts.title ?? form.title,
+    generatedAt: (opts.now ?? new Date(0)).toISOString(),
+    form,
+    interviews,
+    questions: form.questions.map((q, qi) =>
+      questionInsights(
+        q.id,
+        q.text,
+        answered[qi]!.map((i) => ids[i]!),
+        found[qi]!,
+      ),
+    ),
+    splits: [],
+    crossCutting: [],
+  };
+}
+
+function validate(transcripts: readonly Transcript[], form: InterviewForm): void {
+  if (form.questions.length === 0) {
+    throw new AppError(
+      'FORM_INVALID',
+      `The interview form "${form.title}" has no questions; add at least one under "questions".`,
+      {
+        field: 'questions',
+      },
+    );
+  }
+  if (transcripts.length === 0) {
+    throw new AppError('SYNTHESIS_FAILED', 'No transcripts to analyse: pass at least one transcript file.');
+  }
+  const seen = new Map<string, string>();
+  for (const t of transcripts) {
+    const other = seen.get(t.id);
+    if (other !== undefined) {
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `Two transcripts have the interview id "${t.id}" (${other} and ${t.file}); rename one file so each interview has its own id.`,
+        { id: t.id, files: [other, t.file] },
+      );
+    }
+    seen.set(t.id, t.file);
+  }
+}
+
+/** One sentence of an aligned interview: where it is and which form question it answers. */
+export interface AlignedSentence {
+  turn: number;
+  /** Character span in the turn's whitespace-normalised text. */
+  from: number;
+  to: number;
+  text: string;
+  start: number | null;
+  role: 'interviewer' | 'interviewee';
+  /** Form question id, or null (small talk, asides, the interviewer's own words). */
+  question: string | null;
+}
+
+export interface AlignedInterview {
+  id: string;
+  interviewer: string | null;
+  interviewee: string | null;
+  sentences: AlignedSentence[];
+}
+
+/** The alignment step alone: every sentence of every transcript with its role and form question. */
+export function alignTranscripts(
+  transcripts: readonly Transcript[],
+  form: InterviewForm,
+  opts: Pick<AnalyzeOptions, 'wordVectors' | 'tuning'> = {},
+): AlignedInterview[] {
+  validate(transcripts, form);
+  const wordVectors = opts.wordVectors === undefined ? loadWordVectors() : opts.wordVectors;
+  const p = prepare(transcripts, form, { wordVectors, space: opts.tuning?.space, align: opts.tuning?.align });
+  return transcripts.map((t, i) => {
+    const a = p.alignments[i]!;
+    return {
+      id: t.id,
+      interviewer: a.interviewer,
+      interviewee: a.interviewee,
+      sentences: p.sentences[i]!.map((s, k) => ({
+        turn: s.turn,
+        from: s.from,
+        to: s.to,
+        text: s.text,
+        start: s.start,
+        role: a.roles[k]!,
+        question: a.question[k]! >= 0 ? form.questions[a.question[k]!]!.id : null,
+      })),
+    };
+  });
+}

@@ -1,0 +1,83 @@
+/**
+ * Per question: cluster the answer units of all interviews into themes and describe each one.
+ */
+import type { QuestionInsights, Theme } from '../types.ts';
+import { type ClusterOptions, clusterUnits } from './cluster.ts';
+import { cap, type DescribeContext, keywordsOf, labelOf, quotesOf, type SentenceRef } from './describe.ts';
+import { normaliseF32 } from './space.ts';
+import type { Unit } from './units.ts';
+
+/** A theme with what later stages need: its centre and member sentences. */
+export interface FoundTheme {
+  question: number;
+  theme: Theme;
+  centre: Float32Array;
+  members: SentenceRef[];
+  /** Interview indices. */
+  interviews: number[];
+}
+
+export function themesOfQuestion(
+  q: number,
+  questionId: string,
+  units: readonly Unit[],
+  vectors: readonly Float32Array[],
+  answered: readonly number[],
+  ctx: DescribeContext,
+  opts: ClusterOptions = {},
+): FoundTheme[] {
+  const minSupport = opts.minSupport ?? Math.max(2, Math.ceil(0.1 * answered.length));
+  const clusters = clusterUnits(
+    vectors,
+    units.map((u) => u.interview),
+    { ...opts, minSupport },
+  );
+  const background: SentenceRef[] = units.flatMap((u) => u.sentences.map((s) => [u.interview, s] as const));
+  const labels = new Set<string>();
+  return clusters.map((c, k) => {
+    const centre = normaliseF32(Float32Array.from(c.sum));
+    const seen = new Set<string>();
+    const members: SentenceRef[] = [];
+    for (const ui of c.units) {
+      const u = units[ui]!;
+      for (const s of u.sentences) {
+        const key = `${u.interview}:${s}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        members.push([u.interview, s]);
+      }
+    }
+    const keywords = keywordsOf(members, background, ctx);
+    const label = labelOf(members, centre, keywords, ctx, labels);
+    labels.add(label.toLowerCase());
+    const kwWords = keywords.map((t) => ctx.vocab.display(t));
+    const n = c.interviews.length;
+    const of = answered.length;
+    const theme: Theme = {
+      id: `${questionId}-t${k + 1}`,
+      label,
+      summary: summaryOf(n, of, kwWords),
+      interviews: c.interviews.map((i) => ctx.interviewIds[i]!),
+      quotes: quotesOf(members, centre, ctx),
+      keywords: kwWords,
+    };
+    return { question: q, theme, centre, members, interviews: c.interviews };
+  });
+}
+
+function summaryOf(n: number, of: number, keywords: readonly string[]): string {
+  const who = `${n} of ${of} interviewees (${Math.round((100 * n) / Math.max(1, of))}%) made this point`;
+  const kw = keywords.slice(0, 3).map((w) => `“${w}”`);
+  if (kw.length === 0) return `${who}.`;
+  const list = kw.length === 1 ? kw[0] : `${kw.slice(0, -1).join(', ')} and ${kw.at(-1)}`;
+  return cap(`${who}; the words that recur are ${list}.`);
+}
+
+export function questionInsights(
+  id: string,
+  text: string,
+  answeredIds: string[],
+  found: readonly FoundTheme[],
+): QuestionInsights {
+  return { id, text, answered: answeredIds, themes: found.map((f) => f.theme) };
+}
