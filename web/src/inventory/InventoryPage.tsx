@@ -1,0 +1,550 @@
+/**
+ * Step 1, the task inventory: every task with what it costs in-house, what out-tasking would save and
+ * its score. Sort by any column, filter by text, process and performer, edit the common fields in
+ * place (optimistic, rolled back on error), add a task, export CSV.
+ */
+import { memo, useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { api } from '../api/client.ts';
+import type { Member, Money, TaskListItem } from '../api/types.ts';
+import { useApi } from '../api/useApi.ts';
+import { Link } from '../app/router.tsx';
+import { useCurrency } from '../app/session.tsx';
+import { EmptyState, ErrorBanner, Loading } from '../ui/feedback.tsx';
+import { fmtHours, fmtMoney, fmtNumber } from '../ui/format.ts';
+import { usePageTitle } from '../ui/usePageTitle.ts';
+import { AddTaskDialog } from './AddTaskDialog.tsx';
+import { QuickEdit, type QuickEditDraft, type QuickEditResult } from './QuickEdit.tsx';
+import { ScoreMeter } from './Score.tsx';
+import { useInventoryRefs } from './useInventoryRefs.ts';
+
+type SortKey =
+  | 'name'
+  | 'process'
+  | 'performer'
+  | 'annualHours'
+  | 'measuredHours'
+  | 'inHouse'
+  | 'saving'
+  | 'score';
+
+interface Column {
+  key: SortKey;
+  label: string;
+  numeric: boolean;
+  /** Sort direction on first click: numbers biggest first, text A→Z. */
+  className?: string;
+  title?: string;
+}
+
+const COLUMNS: Column[] = [
+  { key: 'name', label: 'Task', numeric: false },
+  { key: 'process', label: 'Process', numeric: false, className: 'hide-lg' },
+  { key: 'performer', label: 'Done by', numeric: false },
+  {
+    key: 'annualHours',
+    label: 'Hours/yr',
+    numeric: true,
+    title: 'Hours a year in-house: measured when imported, else estimated',
+  },
+  {
+    key: 'measuredHours',
+    label: 'Measured',
+    numeric: true,
+    title: 'Hours from imported time entries',
+    className: 'hide-md',
+  },
+  { key: 'inHouse', label: 'In-house/yr', numeric: true, title: 'What the task costs the firm a year' },
+  { key: 'saving', label: 'Saving/yr', numeric: true, title: 'In-house cost − out-tasked cost, a year' },
+  { key: 'score', label: 'Score', numeric: true, title: 'Out-taskability, 0–100' },
+];
+
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+const money = (m: Money | null) => (m === null ? null : m.amountMinor);
+
+function sortValue(t: TaskListItem, key: SortKey): string | number | null {
+  switch (key) {
+    case 'name':
+      return t.name;
+    case 'process':
+      return t.process;
+    case 'performer':
+      return t.performer;
+    case 'annualHours':
+      return t.annualHours;
+    case 'measuredHours':
+      return t.measuredHours;
+    case 'inHouse':
+      return t.inHouseAnnualCost.amountMinor;
+    case 'saving':
+      return money(t.annualSaving);
+    case 'score':
+      return t.score;
+  }
+}
+
+/** Sorted copy; empty values always last, ties broken by process then name so the order is stable. */
+export function sortTasks(rows: readonly TaskListItem[], key: SortKey, dir: 1 | -1): TaskListItem[] {
+  return [...rows].sort((a, b) => {
+    const va = sortValue(a, key);
+    const vb = sortValue(b, key);
+    if (va === null || vb === null) {
+      if (va !== vb) return va === null ? 1 : -1;
+    } else {
+      const d = typeof va === 'number' ? va - (vb as number) : collator.compare(va, vb as string);
+      if (d !== 0) return d * dir;
+    }
+    return collator.compare(a.process, b.process) || collator.compare(a.name, b.name);
+  });
+}
+
+const NOBODY = '__nobody__';
+
+/** Which row's editor is open; after a refused save, with what was typed and the server's answer. */
+interface EditorState {
+  id: string;
+  draft?: QuickEditDraft;
+  error?: unknown;
+}
+
+function SavingCell({ t }: { t: TaskListItem }) {
+  if (t.annualSaving === null) {
+    return (
+      <td
+        className="num faint"
+        title={t.marketPricePerUnit ? 'In-house cost unknown' : 'No market price yet'}
+      >
+        —
+      </td>
+    );
+  }
+  const cls =
+    t.annualSaving.amountMinor > 0 ? 'num positive' : t.annualSaving.amountMinor < 0 ? 'num negative' : 'num';
+  return <td className={cls}>{fmtMoney(t.annualSaving)}</td>;
+}
+
+const BASIS_TEXT = {
+  measured: 'From imported time entries',
+  estimate: 'Estimate: occurrences × minutes × the performer’s hourly cost',
+  unknown: 'Unknown: no performer and no imported time',
+} as const;
+
+interface RowProps {
+  t: TaskListItem;
+  editing: boolean;
+  pending: boolean;
+  onEdit: (id: string | null) => void;
+}
+
+/** Rows re-render only when their own task, editing or pending state changes (1,000+ rows stay fast). */
+const TaskRow = memo(function TaskRow({ t, editing, pending, onEdit }: RowProps) {
+  const cls = [editing ? 'row-editing' : '', pending ? 'row-pending' : ''].join(' ').trim() || undefined;
+  return (
+    <tr className={cls}>
+      <td>
+        <Link className="task-name" to={`/inventory/tasks/${encodeURIComponent(t.id)}`}>
+          {t.name}
+        </Link>
+        <span className="sub process-sub">{t.process}</span>
+      </td>
+      <td className="hide-lg">{t.process}</td>
+      <td>{t.performer ?? <span className="faint">Nobody</span>}</td>
+      <td className="num" title={BASIS_TEXT[t.costBasis]}>
+        {fmtHours(t.annualHours)}
+      </td>
+      <td className="num hide-md">{fmtHours(t.measuredHours, { dashForZero: true })}</td>
+      <td className="num" title={BASIS_TEXT[t.costBasis]}>
+        {t.costBasis === 'unknown' ? <span className="faint">—</span> : fmtMoney(t.inHouseAnnualCost)}
+      </td>
+      <SavingCell t={t} />
+      <td className="num">
+        <ScoreMeter score={t.score} />
+      </td>
+      <td className="num">
+        <button
+          type="button"
+          className="btn btn-quiet btn-small"
+          aria-expanded={editing}
+          aria-label={editing ? `Close the editor of ${t.name}` : `Edit ${t.name}`}
+          onClick={() => onEdit(editing ? null : t.id)}
+        >
+          {editing ? 'Close' : 'Edit'}
+        </button>
+      </td>
+    </tr>
+  );
+});
+
+function SortHeader({
+  col,
+  sort,
+  onSort,
+}: {
+  col: Column;
+  sort: { key: SortKey; dir: 1 | -1 };
+  onSort: (key: SortKey) => void;
+}) {
+  const active = sort.key === col.key;
+  return (
+    <th
+      scope="col"
+      className={[col.numeric ? 'num' : '', col.className ?? ''].join(' ').trim() || undefined}
+      aria-sort={active ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'}
+      title={col.title}
+    >
+      <button type="button" className="sort-button" onClick={() => onSort(col.key)}>
+        {col.label}
+        <span className="sort-arrow" aria-hidden="true">
+          {active && sort.dir === 1 ? '▲' : '▼'}
+        </span>
+      </button>
+    </th>
+  );
+}
+
+function sumMoney(
+  rows: readonly TaskListItem[],
+  pick: (t: TaskListItem) => Money | null,
+  currency: string,
+): Money {
+  let total = 0;
+  for (const t of rows) {
+    const m = pick(t);
+    if (m) total += m.amountMinor;
+  }
+  return { amountMinor: total, currency };
+}
+
+export function InventoryPage() {
+  usePageTitle('Inventory');
+  const currency = useCurrency();
+  const tasks = useApi<TaskListItem[]>('/tasks');
+  const refs = useInventoryRefs();
+  const [query, setQuery] = useState('');
+  const [processFilter, setProcessFilter] = useState('');
+  const [performerFilter, setPerformerFilter] = useState('');
+  const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: 'inHouse', dir: -1 });
+  const [editor, setEditor] = useState<EditorState | null>(null);
+  const editingId = editor?.id ?? null;
+  const [pending, setPending] = useState<ReadonlySet<string>>(new Set());
+  const [adding, setAdding] = useState(false);
+  const deferredQuery = useDeferredValue(query);
+
+  const rows = tasks.data;
+
+  const searchIndex = useMemo(() => {
+    const m = new Map<string, string>();
+    for (const t of rows ?? []) {
+      m.set(t.id, `${t.name}\n${t.description}\n${t.process}\n${t.performer ?? ''}`.toLocaleLowerCase());
+    }
+    return m;
+  }, [rows]);
+
+  const filtered = useMemo(() => {
+    const q = deferredQuery.trim().toLocaleLowerCase();
+    return (rows ?? []).filter(
+      (t) =>
+        (!processFilter || t.process === processFilter) &&
+        (!performerFilter ||
+          (performerFilter === NOBODY ? t.performer === null : t.performer === performerFilter)) &&
+        (!q || searchIndex.get(t.id)!.includes(q)),
+    );
+  }, [rows, deferredQuery, processFilter, performerFilter, searchIndex]);
+
+  const sorted = useMemo(() => sortTasks(filtered, sort.key, sort.dir), [filtered, sort]);
+
+  const processNames = useMemo(
+    () => [...new Set((rows ?? []).map((t) => t.process))].sort(collator.compare),
+    [rows],
+  );
+  const performerNames = useMemo(
+    () =>
+      [...new Set((rows ?? []).flatMap((t) => (t.performer ? [t.performer] : [])))].sort(collator.compare),
+    [rows],
+  );
+
+  const totals = useMemo(
+    () => ({
+      hours: filtered.reduce((s, t) => s + t.annualHours, 0),
+      measured: filtered.reduce((s, t) => s + t.measuredHours, 0),
+      inHouse: sumMoney(filtered, (t) => t.inHouseAnnualCost, currency),
+      saving: sumMoney(
+        filtered,
+        (t) => (t.annualSaving && t.annualSaving.amountMinor > 0 ? t.annualSaving : null),
+        currency,
+      ),
+    }),
+    [filtered, currency],
+  );
+
+  const onSort = useCallback((key: SortKey) => {
+    setSort((s) =>
+      s.key === key
+        ? { key, dir: s.dir === 1 ? -1 : 1 }
+        : { key, dir: COLUMNS.find((c) => c.key === key)!.numeric ? -1 : 1 },
+    );
+  }, []);
+  const onEdit = useCallback((id: string | null) => setEditor(id ? { id } : null), []);
+
+  const { setData, reload } = tasks;
+  /** Shows the change at once, saves it, then refreshes the figures; puts the row back if the save fails. */
+  const saveQuickEdit = useCallback(
+    async (before: TaskListItem, change: QuickEditResult): Promise<void> => {
+      setData((list) => list?.map((t) => (t.id === before.id ? { ...t, ...change.optimistic } : t)));
+      setPending((p) => new Set(p).add(before.id));
+      setEditor(null);
+      try {
+        await api.patch(`/tasks/${encodeURIComponent(before.id)}`, change.patch);
+        await reload();
+      } catch (err) {
+        // Put the row back and reopen its editor with what was typed and why it was refused.
+        setData((list) => list?.map((t) => (t.id === before.id ? before : t)));
+        setEditor({ id: before.id, draft: change.draft, error: err });
+      } finally {
+        setPending((p) => {
+          const n = new Set(p);
+          n.delete(before.id);
+          return n;
+        });
+      }
+    },
+    [setData, reload],
+  );
+
+  if (tasks.error && !rows) return <ErrorBanner error={tasks.error} onRetry={() => void tasks.reload()} />;
+  if (!rows) return <Loading label="Loading the inventory…" />;
+
+  const filtersOn = Boolean(query || processFilter || performerFilter);
+  const addDialog = (
+    <AddTaskDialog
+      open={adding}
+      onClose={() => setAdding(false)}
+      onCreated={async () => {
+        await Promise.all([tasks.reload(), refs.reload()]);
+      }}
+      members={refs.members}
+      processes={refs.processes}
+      currency={currency}
+      {...(processFilter
+        ? { defaultProcessId: refs.processes.find((p) => p.name === processFilter)?.id ?? '' }
+        : {})}
+    />
+  );
+
+  return (
+    <div className="page">
+      <div className="page-head">
+        <div>
+          <h1>Task inventory</h1>
+          <p className="lede">
+            Every task the firm does, what it costs a year in-house, and what out-tasking it would save.
+          </p>
+        </div>
+        {rows.length > 0 ? (
+          <div className="page-actions">
+            <a className="btn" href="/api/tasks/export.csv" download>
+              Export CSV
+            </a>
+            <Link className="btn" to="/inventory/import">
+              Import
+            </Link>
+            <button type="button" className="btn btn-primary" onClick={() => setAdding(true)}>
+              Add task
+            </button>
+          </div>
+        ) : null}
+      </div>
+
+      {rows.length === 0 ? (
+        <EmptyState
+          title="Your inventory is empty"
+          actions={
+            <>
+              <Link className="btn btn-primary" to="/inventory/import">
+                Import a file
+              </Link>
+              <a className="btn" href="/api/imports/template?kind=xlsx" download>
+                Download the template (XLSX)
+              </a>
+              <a className="btn" href="/api/imports/template?kind=csv" download>
+                Template (CSV)
+              </a>
+              <button type="button" className="btn btn-quiet" onClick={() => setAdding(true)}>
+                Add a task by hand
+              </button>
+            </>
+          }
+        >
+          <p>
+            Start by listing what the firm does. Fill in the Outtask template (one row per task: process, how
+            often, how long, who does it), or import a detailed time report from Harvest, Toggl Track or
+            Clockify: Outtask turns the entries into tasks with the hours each person really spends.
+          </p>
+        </EmptyState>
+      ) : (
+        <>
+          <div className="toolbar">
+            <input
+              type="search"
+              className="search"
+              placeholder="Filter tasks by name, description, process or person…"
+              aria-label="Filter tasks"
+              value={query}
+              onChange={(e) => setQuery(e.target.value)}
+            />
+            <select
+              aria-label="Process"
+              value={processFilter}
+              onChange={(e) => setProcessFilter(e.target.value)}
+            >
+              <option value="">All processes</option>
+              {processNames.map((p) => (
+                <option key={p} value={p}>
+                  {p}
+                </option>
+              ))}
+            </select>
+            <select
+              aria-label="Done by"
+              value={performerFilter}
+              onChange={(e) => setPerformerFilter(e.target.value)}
+            >
+              <option value="">Everyone</option>
+              {performerNames.map((p) => (
+                <option key={p} value={p}>
+                  {p}
+                </option>
+              ))}
+              <option value={NOBODY}>Nobody assigned</option>
+            </select>
+            {filtersOn ? (
+              <button
+                type="button"
+                className="btn btn-quiet btn-small"
+                onClick={() => {
+                  setQuery('');
+                  setProcessFilter('');
+                  setPerformerFilter('');
+                }}
+              >
+                Clear filters
+              </button>
+            ) : null}
+            <span className="count" aria-live="polite">
+              {filtered.length === rows.length
+                ? `${fmtNumber(rows.length)} tasks`
+                : `${fmtNumber(filtered.length)} of ${fmtNumber(rows.length)} tasks`}
+            </span>
+          </div>
+
+          {tasks.error ? (
+            <ErrorBanner error={tasks.error} title="The figures could not be refreshed." />
+          ) : null}
+
+          <div className="table-wrap">
+            <table className="data inventory-table">
+              <thead>
+                <tr>
+                  {COLUMNS.map((c) => (
+                    <SortHeader key={c.key} col={c} sort={sort} onSort={onSort} />
+                  ))}
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {sorted.map((t) => (
+                  <TaskRowWithEditor
+                    key={t.id}
+                    t={t}
+                    editing={editingId === t.id}
+                    editor={editingId === t.id ? editor : null}
+                    pending={pending.has(t.id)}
+                    onEdit={onEdit}
+                    onSave={saveQuickEdit}
+                    members={refs.members}
+                    currency={currency}
+                  />
+                ))}
+                {sorted.length === 0 ? (
+                  <tr>
+                    <td
+                      colSpan={COLUMNS.length + 1}
+                      className="muted"
+                      style={{ textAlign: 'center', padding: 28 }}
+                    >
+                      No task matches these filters.{' '}
+                      <button
+                        type="button"
+                        className="btn btn-quiet btn-small"
+                        onClick={() => {
+                          setQuery('');
+                          setProcessFilter('');
+                          setPerformerFilter('');
+                        }}
+                      >
+                        Clear filters
+                      </button>
+                    </td>
+                  </tr>
+                ) : null}
+              </tbody>
+              {sorted.length > 0 ? (
+                <tfoot>
+                  <tr>
+                    <td>Total · {fmtNumber(filtered.length)} tasks</td>
+                    <td className="hide-lg" />
+                    <td />
+                    <td className="num">{fmtHours(totals.hours)}</td>
+                    <td className="num hide-md">{fmtHours(totals.measured, { dashForZero: true })}</td>
+                    <td className="num">{fmtMoney(totals.inHouse)}</td>
+                    <td
+                      className="num positive"
+                      title="Sum of the savings above zero: tasks that would cost more out-tasked are left out"
+                    >
+                      {fmtMoney(totals.saving)}
+                    </td>
+                    <td />
+                    <td />
+                  </tr>
+                </tfoot>
+              ) : null}
+            </table>
+          </div>
+        </>
+      )}
+      {addDialog}
+    </div>
+  );
+}
+
+function TaskRowWithEditor(
+  props: RowProps & {
+    editor: EditorState | null;
+    onSave: (before: TaskListItem, change: QuickEditResult) => Promise<void>;
+    members: Member[];
+    currency: string;
+  },
+) {
+  const { t, editing, onEdit, onSave, members, currency } = props;
+  return (
+    <>
+      <TaskRow t={t} editing={editing} pending={props.pending} onEdit={onEdit} />
+      {editing ? (
+        <tr className="edit-row">
+          <td colSpan={COLUMNS.length + 1}>
+            <QuickEdit
+              task={t}
+              members={members}
+              currency={currency}
+              {...(props.editor?.draft ? { initialDraft: props.editor.draft } : {})}
+              initialError={props.editor?.error}
+              onCancel={() => onEdit(null)}
+              onSave={(change) => onSave(t, change)}
+            />
+          </td>
+        </tr>
+      ) : null}
+    </>
+  );
+}
