@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import type { Workspace } from '../accounts/index.ts';
 import type { InventoryActor } from '../inventory/index.ts';
-import { type AppServices, openApp } from '../main.ts';
+import type { AppServices } from '../main.ts';
 import { type Config, loadConfig } from '../platform/config.ts';
 
 let cached: Config | undefined;
@@ -13,6 +13,8 @@ export function config(): Config {
 
 /** Opens the app, runs the command, always closes the database. */
 export async function withApp<T>(fn: (app: AppServices) => Promise<T>): Promise<T> {
+  // Loaded on demand: `outtask --help` and the synthesis commands need none of the server side.
+  const { openApp } = await import('../main.ts');
   const app = await openApp(config());
   try {
     return await fn(app);

@@ -2,9 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { type Command, Option } from 'commander';
-import { writeTemplate } from '../inventory/imports/index.ts';
 import { IMPORT_FORMATS, type ImportFormat } from '../inventory/imports/types.ts';
-import { opportunitiesJson, taskListJson } from '../inventory/index.ts';
 import { AppError } from '../platform/errors.ts';
 import { formatMoney, type Money, parseMajor } from '../platform/money.ts';
 import { cliActor, printJson, withApp } from './context.ts';
@@ -96,6 +94,7 @@ export function registerInventoryCommands(program: Command): void {
     .action(async (opts: { json: boolean }, cmd: Command) => {
       await withApp(async (app) => {
         const actor = await cliActor(app, cmd);
+        const { taskListJson } = await import('../inventory/inventory.views.ts');
         const list = taskListJson(await app.economics.overview(actor.workspace));
         if (opts.json) return printJson(list);
         if (list.length === 0) {
@@ -128,6 +127,7 @@ export function registerInventoryCommands(program: Command): void {
     .argument('[file]', 'where to write it', 'outtask-tasks-template.xlsx')
     .action(async (file: string) => {
       const kind = file.toLowerCase().endsWith('.csv') ? 'csv' : 'xlsx';
+      const { writeTemplate } = await import('../inventory/imports/index.ts');
       fs.writeFileSync(file, await writeTemplate(kind));
       process.stdout.write(`Wrote ${file} (${kind}); fill it in and run: outtask tasks import ${file}\n`);
     });
@@ -145,6 +145,7 @@ export function registerInventoryCommands(program: Command): void {
       const top = Math.floor(count(opts.top, '--top'));
       await withApp(async (app) => {
         const actor = await cliActor(app, cmd);
+        const { opportunitiesJson } = await import('../inventory/inventory.views.ts');
         const data = opportunitiesJson(await app.economics.overview(actor.workspace, { top }), top);
         if (opts.json) return printJson(data);
         if (data.opportunities.length === 0) {

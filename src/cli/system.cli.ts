@@ -3,10 +3,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
-import { seedDemoWorkspace } from '../demo/seed-demo.ts';
-import { buildHttpApp, openApp } from '../main.ts';
-import { backupToBuffer, restoreFromBuffer } from '../platform/db/backup.ts';
-import { migrateToLatest } from '../platform/db/migrator.ts';
 import { AppError } from '../platform/errors.ts';
 import { config, withApp } from './context.ts';
 
@@ -30,6 +26,8 @@ export function registerSystemCommands(program: Command): void {
     .option('-p, --port <port>', 'port to listen on (default: $PORT or 3000)')
     .action(async (opts: { port?: string }) => {
       const cfg = config();
+      const { buildHttpApp, openApp } = await import('../main.ts');
+      const { seedDemoWorkspace } = await import('../demo/seed-demo.ts');
       const app = await openApp(cfg);
       const url = `http://localhost:${opts.port ?? cfg.port}`;
       if ((await app.accounts.countWorkspaces()) === 0) {
@@ -110,6 +108,7 @@ export function registerSystemCommands(program: Command): void {
           );
         }
         const password = opts.password ?? config().demoPassword;
+        const { seedDemoWorkspace } = await import('../demo/seed-demo.ts');
         const login = await seedDemoWorkspace(
           { accounts: app.accounts, inventory: app.inventory, newId: app.deps.newId },
           password ? { password } : {},
@@ -122,6 +121,8 @@ export function registerSystemCommands(program: Command): void {
   db.command('migrate')
     .description('Apply pending migrations')
     .action(async () => {
+      const { openApp } = await import('../main.ts');
+      const { migrateToLatest } = await import('../platform/db/migrator.ts');
       const app = await openApp(config(), { migrate: false });
       try {
         const r = await migrateToLatest(app.db);
@@ -142,6 +143,7 @@ export function registerSystemCommands(program: Command): void {
     )
     .argument('<file>', 'where to write the backup')
     .action(async (file: string) => {
+      const { backupToBuffer } = await import('../platform/db/backup.ts');
       await withApp(async (app) => {
         const r = await backupToBuffer(app.db, app.deps.clock.now());
         const tmp = `${file}.partial`;
@@ -158,6 +160,7 @@ export function registerSystemCommands(program: Command): void {
     .action(async (file: string) => {
       if (!fs.existsSync(file)) throw new AppError('FILE_NOT_FOUND', `${file}: no such file`);
       const bytes = fs.readFileSync(file);
+      const { backupToBuffer, restoreFromBuffer } = await import('../platform/db/backup.ts');
       await withApp(async (app) => {
         // What is replaced is kept: a snapshot of the current data goes to <data dir>/backups first.
         const now = app.deps.clock.now();
