@@ -206,6 +206,27 @@ export function createInventoryService(deps: ServiceDeps, opts: { importMaxBytes
       return next;
     },
 
+    /**
+     * Sets how many ways the task is done today. Procedures set it to 1 when a standard procedure
+     * replaces the recorded ways; only this field changes.
+     */
+    async setKnownVariants(actor: InventoryActor, id: string, count: number): Promise<Task> {
+      if (!Number.isInteger(count) || count < 1 || count > 1000) {
+        throw new AppError(
+          'VALIDATION_FAILED',
+          `Known variants must be a whole number from 1 to 1000, got ${count}`,
+          {
+            field: 'knownVariants',
+          },
+        );
+      }
+      const current = await requireTask(actor.workspace.id, id);
+      const next: Task = { ...current, knownVariants: count };
+      await inventoryStore.updateTask(db, actor.workspace.id, next, nowIso(deps));
+      await audit(actor, 'task.update', 'task', id, { fields: ['knownVariants'] });
+      return next;
+    },
+
     async deleteTask(actor: InventoryActor, id: string): Promise<void> {
       if ((await inventoryStore.deleteTask(db, actor.workspace.id, id)) === 0) {
         throw new AppError('TASK_NOT_FOUND', `No task with id ${id}`);
