@@ -28,21 +28,26 @@ function isTagStart(c: string | undefined): boolean {
   return c === '/' || (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 }
 
-/** Index of `char` within `limit` characters from `from` on the same line, else -1 (keeps scanning linear). */
-function boundedIndexOf(text: string, char: string, from: number, limit: number): number {
-  const end = Math.min(text.length, from + limit);
-  for (let k = from; k < end; k++) {
-    const c = text[k];
-    if (c === char) return k;
-    if (c === '\n') return -1;
+/** "v" for "v.loud Jane", "/v" for "/v", "c" for "c.yellow": the tag name before any class or annotation. */
+function tagName(tag: string): string {
+  let end = 0;
+  while (end < tag.length) {
+    const c = tag[end];
+    if (c === '.' || c === ' ' || c === '\t') break;
+    end++;
   }
-  return -1;
+  return tag.slice(0, end).toLowerCase();
 }
 
+const INVISIBLE = /[\u200e\u200f\u00a0]/g;
+
 function cleanLine(text: string): string {
-  return decodeHTML(text)
-    .replace(/[\u200e\u200f\u00a0]/g, ' ')
-    .trim();
+  const decoded = text.includes('&') ? decodeHTML(text) : text;
+  const visible =
+    decoded.includes('\u200e') || decoded.includes('\u200f') || decoded.includes('\u00a0')
+      ? decoded.replace(INVISIBLE, ' ')
+      : decoded;
+  return visible.trim();
 }
 
 /**
@@ -63,22 +68,42 @@ export function parseCuePayload(payload: string): CuePart[] {
     buffer = '';
   };
   let i = 0;
+  let copyFrom = 0; // start of the text not yet copied into buffer
   const n = payload.length;
+  // Next "<" and "{" positions, recomputed only once passed, so a payload full of them stays linear.
+  let nextLt = payload.indexOf('<');
+  let nextBrace = payload.indexOf('{');
+  let nextGt = payload.indexOf('>');
+  let nextCloseBrace = payload.indexOf('}');
+  let nextNewline = payload.indexOf('\n');
+  /** Position of the next `char` after `i` on the same line and within `limit`, else -1; each cache only moves forward. */
+  const closing = (which: '>' | '}', limit: number): number => {
+    if (nextNewline >= 0 && nextNewline <= i) nextNewline = payload.indexOf('\n', i + 1);
+    let pos: number;
+    if (which === '>') {
+      if (nextGt >= 0 && nextGt <= i) nextGt = payload.indexOf('>', i + 1);
+      pos = nextGt;
+    } else {
+      if (nextCloseBrace >= 0 && nextCloseBrace <= i) nextCloseBrace = payload.indexOf('}', i + 1);
+      pos = nextCloseBrace;
+    }
+    if (pos < 0 || pos - i > limit || (nextNewline >= 0 && nextNewline < pos)) return -1;
+    return pos;
+  };
   while (i < n) {
-    // Copy plain text up to the next possible markup in one slice.
-    let next = payload.indexOf('<', i);
-    const brace = payload.indexOf('{', i);
-    if (next < 0 || (brace >= 0 && brace < next)) next = brace;
-    if (next < 0) next = n;
-    buffer += payload.slice(i, next);
+    if (nextLt >= 0 && nextLt < i) nextLt = payload.indexOf('<', i);
+    if (nextBrace >= 0 && nextBrace < i) nextBrace = payload.indexOf('{', i);
+    const next = nextLt < 0 ? nextBrace : nextBrace < 0 ? nextLt : Math.min(nextLt, nextBrace);
+    if (next < 0) break;
     i = next;
-    if (i >= n) break;
     const c = payload[i]!;
     if (c === '<' && isTagStart(payload[i + 1])) {
-      const close = boundedIndexOf(payload, '>', i + 1, 200);
+      const close = closing('>', 200);
       if (close > 0) {
+        buffer += payload.slice(copyFrom, i);
+        copyFrom = close + 1;
         const tag = payload.slice(i + 1, close);
-        const name = tag.split(/[\s.]/, 1)[0]!.toLowerCase();
+        const name = tagName(tag);
         if (name === 'v') {
           flush();
           const space = tag.search(/\s/);
@@ -93,15 +118,17 @@ export function parseCuePayload(payload: string): CuePart[] {
       }
     }
     if (c === '{' && payload[i + 1] === '\\') {
-      const close = boundedIndexOf(payload, '}', i + 2, 40);
+      const close = closing('}', 40);
       if (close > 0) {
+        buffer += payload.slice(copyFrom, i);
+        copyFrom = close + 1;
         i = close + 1;
         continue;
       }
     }
-    buffer += c;
-    i++;
+    i++; // a "<" or "{" that starts no markup is text: it is copied with the slice around it
   }
+  buffer += payload.slice(copyFrom);
   flush();
   return parts;
 }

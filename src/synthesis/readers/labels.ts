@@ -121,6 +121,18 @@ function isNameToken(token: string, first: boolean, last: boolean): boolean {
  * or a digit, particles allowed inside, an optional "(role)" or "[role]" after), else null.
  */
 export function cleanSpeakerLabel(raw: string): string | null {
+  // Transcripts repeat the same few labels thousands of times: remember the verdicts.
+  const known = labelCache.get(raw);
+  if (known !== undefined) return known;
+  const verdict = judgeSpeakerLabel(raw);
+  if (labelCache.size >= 2000) labelCache.clear();
+  labelCache.set(raw, verdict);
+  return verdict;
+}
+
+const labelCache = new Map<string, string | null>();
+
+function judgeSpeakerLabel(raw: string): string | null {
   const label = raw.trim().replace(/\s+/g, ' ');
   if (label.length === 0 || label.length > MAX_LABEL) return null;
   let base = label;

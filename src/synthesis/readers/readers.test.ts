@@ -397,3 +397,20 @@ describe('errors name the file and the line and say what to do', () => {
     expect(e.message).toMatch(/^interview\.docx: the DOCX archive is damaged or cut off .*save it again/);
   });
 });
+
+describe('speed', () => {
+  // Quadratic scans once made these take close to a minute; linear reading takes well under a second.
+  const adversarial: Record<string, [string, string]> = {
+    'a cue of 1 MB of "<a"': ['a.vtt', `WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n${'<a'.repeat(500_000)}`],
+    'a cue of 1 MB of "{\\\\"': ['a.srt', `1\n00:00:01,000 --> 00:00:02,000\n${'{\\'.repeat(500_000)}`],
+    'one 1 MB line of words': ['a.txt', 'word '.repeat(200_000)],
+    '1 MB of "([" before a colon': ['a.txt', `${'(['.repeat(500_000)}: x`],
+    '50,000 "Name: text" lines': ['a.txt', 'Ana: yes.\nBen: no.\n'.repeat(25_000)],
+  };
+  it.each(Object.keys(adversarial))('reads %s in linear time', async (name) => {
+    const [file, text] = adversarial[name]!;
+    const started = performance.now();
+    await readTranscript({ file, bytes: bytesOf(text) });
+    expect(performance.now() - started).toBeLessThan(3000);
+  });
+});

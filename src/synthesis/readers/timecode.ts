@@ -81,6 +81,23 @@ export function formatShortClock(seconds: number): string {
  */
 export function parseCueTime(text: string): number | null {
   const s = text.trim();
+  // Fast path for the usual "hh:mm:ss.ttt".
+  if (s.length === 12 && s[2] === ':' && s[5] === ':' && (s[8] === '.' || s[8] === ',')) {
+    let value = 0;
+    for (let k = 0; k < 12; k++) {
+      if (k === 2 || k === 5 || k === 8) continue;
+      const d = s.charCodeAt(k) - 48;
+      if (d < 0 || d > 9) return null;
+      if ((k === 3 || k === 6) && d > 5) return null;
+      value = value * 10 + d;
+    }
+    // value is hhmmssttt as one integer
+    const ms = value % 1000;
+    const sec = Math.floor(value / 1000) % 100;
+    const min = Math.floor(value / 100_000) % 100;
+    const h = Math.floor(value / 10_000_000);
+    return ((h * 3600 + min * 60 + sec) * 1000 + ms) / 1000;
+  }
   const dot = Math.max(s.lastIndexOf('.'), s.lastIndexOf(','));
   if (dot < 0 || s.length - dot - 1 !== 3) return null;
   const clock = s.slice(0, dot).split(':');

@@ -37,8 +37,11 @@ export function continuesSentence(text: string): boolean {
 
 /** Collapses runs of whitespace to one space and trims. */
 export function normalizeSpace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  // Most text is already clean; testing first avoids rebuilding long strings (and the GC work).
+  return IRREGULAR_SPACE.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim();
 }
+
+const IRREGULAR_SPACE = /[^\S ]| {2}/;
 
 function append(turn: Turn, chunk: Chunk): void {
   turn.text = turn.text.length === 0 ? chunk.text : `${turn.text} ${chunk.text}`;

@@ -25,9 +25,11 @@ function isBlockKeyword(line: string): boolean {
 
 /** A first token that is a cue time ("00:01:02.500") on a line without an arrow: a timing cut short. */
 function looksLikeCutTiming(line: string): boolean {
+  const c = line.charCodeAt(0);
+  if (!(c >= 48 && c <= 57) && c !== 32 && c !== 9) return false;
   const t = line.trimStart();
-  const c = t.charCodeAt(0);
-  if (!(c >= 48 && c <= 57)) return false;
+  if (!(t.charCodeAt(0) >= 48 && t.charCodeAt(0) <= 57) || !(t[1] === ':' || t[2] === ':' || t[3] === ':'))
+    return false;
   const space = t.search(/\s/);
   return parseCueTime(space < 0 ? t : t.slice(0, space)) !== null;
 }
