@@ -13,6 +13,7 @@ import { migrateToLatest } from './platform/db/migrator.ts';
 import type { ServiceDeps } from './platform/deps.ts';
 import { type App, buildServer } from './platform/http/server.ts';
 import { type IdGenerator, newId } from './platform/ids.ts';
+import { createProceduresService, proceduresRoutes } from './procedures/index.ts';
 
 export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const WEB_DIST = path.join(ROOT_DIR, 'web', 'dist');
@@ -24,6 +25,7 @@ export interface AppServices {
   accounts: ReturnType<typeof createAccountsService>;
   inventory: ReturnType<typeof createInventoryService>;
   economics: ReturnType<typeof createEconomicsService>;
+  procedures: ReturnType<typeof createProceduresService>;
   close(): Promise<void>;
 }
 
@@ -37,14 +39,15 @@ export async function openApp(
   const accounts = createAccountsService(deps, { sessionTtlHours: config.sessionTtlHours });
   const inventory = createInventoryService(deps, { importMaxBytes: config.importMaxBytes });
   const economics = createEconomicsService(deps);
-  return { config, db, deps, accounts, inventory, economics, close: () => db.close() };
+  const procedures = createProceduresService({ ...deps, inventory });
+  return { config, db, deps, accounts, inventory, economics, procedures, close: () => db.close() };
 }
 
 export async function buildHttpApp(
   services: AppServices,
   opts: { logger?: boolean; web?: boolean } = {},
 ): Promise<App> {
-  const { config, accounts, inventory, economics } = services;
+  const { config, accounts, inventory, economics, procedures } = services;
   return buildServer({
     logger: opts.logger ? { level: config.logLevel } : false,
     authenticate: (token) => accounts.authenticate(token),
@@ -54,6 +57,7 @@ export async function buildHttpApp(
       { prefix: '/auth', plugin: authRoutes(accounts, { cookieSecure: config.cookieSecure }) },
       { prefix: '/workspace', plugin: workspaceRoutes(accounts) },
       ...inventoryRoutes({ inventory, economics, updateWorkspaceSettings: accounts.updateSettings }),
+      ...proceduresRoutes(procedures),
     ],
   });
 }

@@ -4,9 +4,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { AccountsService, User, Workspace } from '../accounts/index.ts';
-import { DEMO_FIRM, materializeDemoFirm } from '../inventory/demo-data.ts';
+import { DEMO_FIRM, DEMO_FLAGSHIP_TASK_NAME, materializeDemoFirm } from '../inventory/demo-data.ts';
 import type { InventoryService } from '../inventory/index.ts';
 import type { IdGenerator } from '../platform/ids.ts';
+import { type ProceduresService, seedDemoProcedures } from '../procedures/index.ts';
 
 export interface DemoLogin {
   workspace: Workspace;
@@ -20,6 +21,8 @@ export interface DemoDeps {
   accounts: AccountsService;
   inventory: InventoryService;
   newId: IdGenerator;
+  /** When given, the demo also gets its variants, standard procedures and the interview form. */
+  procedures?: ProceduresService;
 }
 
 export async function seedDemoWorkspace(
@@ -43,5 +46,12 @@ export async function seedDemoWorkspace(
   });
   const rows = materializeDemoFirm(() => deps.newId(), firm);
   await deps.inventory.insertAll({ workspace, userId: null }, rows);
+  if (deps.procedures) {
+    await seedDemoProcedures(
+      { procedures: deps.procedures, inventory: deps.inventory },
+      { workspace, userId: owner.id },
+      { flagshipTask: DEMO_FLAGSHIP_TASK_NAME },
+    );
+  }
   return { workspace, owner, email: founder.email, password };
 }

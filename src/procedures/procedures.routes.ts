@@ -1,0 +1,470 @@
+/**
+ * /api/procedures (variants, comparison, standard, versions, steps, diff, map, brief, progress) and
+ * /api/forms. Owner and staff only: out-taskers see nothing here. Thin: validate, call, shape.
+ */
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { actorOf, FIRM } from '../platform/http/policy.ts';
+import type { ApiFeature } from '../platform/http/server.ts';
+import {
+  AddStepInput,
+  FormAttachInput,
+  FormJsonInput,
+  MergeInput,
+  MoveInput,
+  NewDraftInput,
+  ReorderInput,
+  StandardInput,
+  StepPatch,
+  StepsInput,
+  VariantInput,
+  VariantPatch,
+  VersionPatch,
+  WasteInput,
+} from './procedures.schemas.ts';
+import type { ProceduresActor, ProceduresService } from './procedures.service.ts';
+
+function actor(req: FastifyRequest): ProceduresActor {
+  const a = actorOf(req);
+  return { workspace: a.workspace, userId: a.user.id };
+}
+
+const TaskParams = z.object({ taskId: z.string().min(1).max(300) });
+const IdParams = z.object({ id: z.string().min(1).max(100) });
+const StepParams = z.object({ id: z.string().min(1).max(100), stepId: z.string().min(1).max(100) });
+const bool = z
+  .enum(['true', 'false'])
+  .optional()
+  .transform((v) => v === 'true');
+
+export function proceduresRoutes(procedures: ProceduresService): ApiFeature[] {
+  const plugin: FastifyPluginAsync = async (fastify) => {
+    const app = fastify.withTypeProvider<ZodTypeProvider>();
+    const tags = ['procedures'];
+    const config = { policy: FIRM };
+
+    app.get(
+      '/',
+      { config, schema: { tags, summary: 'Tasks with recorded ways of working or a standard procedure' } },
+      async (req) => procedures.list(actor(req)),
+    );
+    app.get(
+      '/progress',
+      {
+        config,
+        schema: {
+          tags,
+          summary:
+            'Where every task stands in the six steps of the method (derived from data): taskId → stage, and counts per stage',
+        },
+      },
+      async (req) => procedures.progress(actor(req)),
+    );
+
+    // ——— By task ———
+    app.get(
+      '/tasks/:taskId',
+      {
+        config,
+        schema: {
+          tags,
+          summary: "A task's variants, versions, forms and progress (task id or name)",
+          params: TaskParams,
+        },
+      },
+      async (req) => procedures.taskOverview(actor(req), req.params.taskId),
+    );
+    app.get(
+      '/tasks/:taskId/variants',
+      {
+        config,
+        schema: {
+          tags,
+          summary: 'How each person does the task today',
+          params: TaskParams,
+          querystring: z.object({ includeRetired: bool }),
+        },
+      },
+      async (req) =>
+        procedures.listVariants(actor(req), req.params.taskId, { includeRetired: req.query.includeRetired }),
+    );
+    app.post(
+      '/tasks/:taskId/variants',
+      {
+        config,
+        schema: {
+          tags,
+          summary: "Record a person's way of doing the task",
+          params: TaskParams,
+          body: VariantInput,
+        },
+      },
+      async (req, reply) =>
+        reply.status(201).send(await procedures.createVariant(actor(req), req.params.taskId, req.body)),
+    );
+    app.get(
+      '/tasks/:taskId/comparison',
+      {
+        config,
+        schema: {
+          tags,
+          summary:
+            'The variants side by side: aligned steps, minutes per variant, steps only some do, spread',
+          params: TaskParams,
+          querystring: z.object({ variantIds: z.string().max(10_000).optional(), includeRetired: bool }),
+        },
+      },
+      async (req) =>
+        procedures.compare(actor(req), req.params.taskId, {
+          ...(req.query.variantIds ? { variantIds: req.query.variantIds.split(',').filter(Boolean) } : {}),
+          includeRetired: req.query.includeRetired,
+        }),
+    );
+    app.post(
+      '/tasks/:taskId/standard',
+      {
+        config,
+        schema: {
+          tags,
+          summary:
+            'Make the standard procedure from one variant or by merging several (a new draft; the variants retire)',
+          params: TaskParams,
+          body: StandardInput,
+        },
+      },
+      async (req, reply) =>
+        reply.status(201).send(await procedures.createStandard(actor(req), req.params.taskId, req.body)),
+    );
+    app.post(
+      '/tasks/:taskId/versions',
+      {
+        config,
+        schema: {
+          tags,
+          summary: 'Start a new draft (a copy of the latest approved version, or of the one given)',
+          params: TaskParams,
+          body: NewDraftInput.optional(),
+        },
+      },
+      async (req, reply) =>
+        reply.status(201).send(await procedures.newDraft(actor(req), req.params.taskId, req.body ?? {})),
+    );
+    app.get(
+      '/tasks/:taskId/brief',
+      {
+        config,
+        schema: {
+          tags,
+          summary: "The brief for an out-tasker (DOCX or Markdown) of the task's current or given version",
+          params: TaskParams,
+          querystring: z.object({
+            format: z.enum(['docx', 'md']).default('docx'),
+            version: z.coerce.number().int().min(1).optional(),
+          }),
+        },
+      },
+      async (req, reply) => {
+        const file = await procedures.briefForTask(actor(req), req.params.taskId, {
+          format: req.query.format,
+          ...(req.query.version ? { version: req.query.version } : {}),
+        });
+        return reply
+          .header('content-type', file.contentType)
+          .header('content-disposition', `attachment; filename="${file.fileName}"`)
+          .send(file.bytes);
+      },
+    );
+
+    // ——— Variants ———
+    app.get(
+      '/variants/:id',
+      { config, schema: { tags, summary: 'One variant (retired ones stay readable)', params: IdParams } },
+      async (req) => procedures.getVariant(actor(req), req.params.id),
+    );
+    app.patch(
+      '/variants/:id',
+      { config, schema: { tags, summary: 'Change an active variant', params: IdParams, body: VariantPatch } },
+      async (req) => procedures.updateVariant(actor(req), req.params.id, req.body),
+    );
+    app.delete(
+      '/variants/:id',
+      { config, schema: { tags, summary: 'Delete an active variant', params: IdParams } },
+      async (req, reply) => {
+        await procedures.deleteVariant(actor(req), req.params.id);
+        return reply.status(204).send();
+      },
+    );
+
+    // ——— Versions ———
+    app.get(
+      '/versions/:id',
+      {
+        config,
+        schema: {
+          tags,
+          summary: 'A version with its steps and before/after minutes and cost',
+          params: IdParams,
+        },
+      },
+      async (req) => procedures.getVersion(actor(req), req.params.id),
+    );
+    app.patch(
+      '/versions/:id',
+      {
+        config,
+        schema: {
+          tags,
+          summary: "Change a draft's purpose, turnaround or note",
+          params: IdParams,
+          body: VersionPatch,
+        },
+      },
+      async (req) => procedures.updateVersion(actor(req), req.params.id, req.body),
+    );
+    app.delete(
+      '/versions/:id',
+      { config, schema: { tags, summary: 'Delete a draft', params: IdParams } },
+      async (req, reply) => {
+        await procedures.deleteDraft(actor(req), req.params.id);
+        return reply.status(204).send();
+      },
+    );
+    app.post(
+      '/versions/:id/approve',
+      { config, schema: { tags, summary: 'Approve a draft; it never changes again', params: IdParams } },
+      async (req) => procedures.approve(actor(req), req.params.id),
+    );
+    app.get(
+      '/versions/:id/diff',
+      {
+        config,
+        schema: {
+          tags,
+          summary: 'What changed from another version: added, removed, changed, moved steps and minutes',
+          params: IdParams,
+          querystring: z.object({ from: z.string().min(1).max(100) }),
+        },
+      },
+      async (req) => procedures.diff(actor(req), req.query.from, req.params.id),
+    );
+    app.get(
+      '/versions/:id/map.svg',
+      {
+        config,
+        schema: {
+          tags,
+          summary: 'The process map as SVG (swimlanes per performer kind, waste struck through)',
+          params: IdParams,
+          querystring: z.object({ download: bool }),
+        },
+      },
+      async (req, reply) => {
+        const map = await procedures.processMap(actor(req), req.params.id);
+        if (req.query.download) reply.header('content-disposition', `attachment; filename="${map.fileName}"`);
+        return reply.header('content-type', 'image/svg+xml; charset=utf-8').send(map.svg);
+      },
+    );
+    app.get(
+      '/versions/:id/brief',
+      {
+        config,
+        schema: {
+          tags,
+          summary: 'The brief of this version for an out-tasker, DOCX or Markdown',
+          params: IdParams,
+          querystring: z.object({ format: z.enum(['docx', 'md']).default('docx') }),
+        },
+      },
+      async (req, reply) => {
+        const file = await procedures.brief(actor(req), req.params.id, req.query.format);
+        return reply
+          .header('content-type', file.contentType)
+          .header('content-disposition', `attachment; filename="${file.fileName}"`)
+          .send(file.bytes);
+      },
+    );
+
+    // ——— Steps of a draft ———
+    app.put(
+      '/versions/:id/steps',
+      {
+        config,
+        schema: { tags, summary: "Save a draft's whole step list", params: IdParams, body: StepsInput },
+      },
+      async (req) => procedures.replaceSteps(actor(req), req.params.id, req.body),
+    );
+    app.post(
+      '/versions/:id/steps',
+      { config, schema: { tags, summary: 'Add a step to a draft', params: IdParams, body: AddStepInput } },
+      async (req, reply) =>
+        reply.status(201).send(await procedures.addStep(actor(req), req.params.id, req.body)),
+    );
+    app.patch(
+      '/versions/:id/steps/:stepId',
+      { config, schema: { tags, summary: 'Change a step of a draft', params: StepParams, body: StepPatch } },
+      async (req) => procedures.updateStep(actor(req), req.params.id, req.params.stepId, req.body),
+    );
+    app.delete(
+      '/versions/:id/steps/:stepId',
+      { config, schema: { tags, summary: 'Remove a step from a draft', params: StepParams } },
+      async (req) => procedures.deleteStep(actor(req), req.params.id, req.params.stepId),
+    );
+    app.post(
+      '/versions/:id/steps/:stepId/move',
+      {
+        config,
+        schema: { tags, summary: 'Move a step to a position (0-based)', params: StepParams, body: MoveInput },
+      },
+      async (req) => procedures.moveStep(actor(req), req.params.id, req.params.stepId, req.body.to),
+    );
+    app.post(
+      '/versions/:id/reorder',
+      {
+        config,
+        schema: { tags, summary: 'Put the steps in a new order', params: IdParams, body: ReorderInput },
+      },
+      async (req) => procedures.reorderSteps(actor(req), req.params.id, req.body),
+    );
+    app.post(
+      '/versions/:id/merge',
+      { config, schema: { tags, summary: 'Merge steps into one', params: IdParams, body: MergeInput } },
+      async (req) => procedures.mergeSteps(actor(req), req.params.id, req.body),
+    );
+    app.put(
+      '/versions/:id/steps/:stepId/waste',
+      {
+        config,
+        schema: {
+          tags,
+          summary: 'Mark a step as waste, with the reason',
+          params: StepParams,
+          body: WasteInput,
+        },
+      },
+      async (req) => procedures.markWaste(actor(req), req.params.id, req.params.stepId, req.body),
+    );
+    app.delete(
+      '/versions/:id/steps/:stepId/waste',
+      { config, schema: { tags, summary: 'Keep a step marked as waste after all', params: StepParams } },
+      async (req) => procedures.clearWaste(actor(req), req.params.id, req.params.stepId),
+    );
+  };
+
+  const forms: FastifyPluginAsync = async (fastify) => {
+    // Forms arrive as YAML; text/plain and octet-stream are read as bytes by the platform already.
+    fastify.addContentTypeParser(
+      ['application/yaml', 'application/x-yaml', 'text/yaml', 'text/x-yaml'],
+      { parseAs: 'string' },
+      (_req, body, done) => done(null, body),
+    );
+    const app = fastify.withTypeProvider<ZodTypeProvider>();
+    const tags = ['forms'];
+    const config = { policy: FIRM };
+
+    app.get('/', { config, schema: { tags, summary: 'Forms with their latest version' } }, async (req) =>
+      procedures.listForms(actor(req)),
+    );
+    app.post(
+      '/import',
+      {
+        config,
+        schema: {
+          tags,
+          summary:
+            'Import a form from YAML (the body; the format `outtask deck --form` reads): a new form or its next version',
+          querystring: z.object({
+            file: z.string().max(255).optional(),
+            name: z.string().max(120).optional(),
+            taskId: z.string().max(300).optional(),
+          }),
+        },
+      },
+      async (req, reply) => {
+        const text = Buffer.isBuffer(req.body)
+          ? req.body.toString('utf8')
+          : typeof req.body === 'string'
+            ? req.body
+            : '';
+        const r = await procedures.importFormYaml(actor(req), {
+          text,
+          ...(req.query.file ? { file: req.query.file } : {}),
+          ...(req.query.name ? { name: req.query.name } : {}),
+          ...(req.query.taskId ? { taskRef: req.query.taskId } : {}),
+        });
+        return reply.status(r.created ? 201 : 200).send(r);
+      },
+    );
+    app.post(
+      '/',
+      {
+        config,
+        schema: {
+          tags,
+          summary: 'Create a form from data (title and questions)',
+          querystring: z.object({ taskId: z.string().max(300).optional() }),
+          body: FormJsonInput,
+        },
+      },
+      async (req, reply) => {
+        const r = await procedures.saveForm(actor(req), null, req.body, req.query.taskId);
+        return reply.status(r.created ? 201 : 200).send(r);
+      },
+    );
+    app.get(
+      '/:id',
+      { config, schema: { tags, summary: 'A form (id or name) with every version', params: IdParams } },
+      async (req) => procedures.getForm(actor(req), req.params.id),
+    );
+    app.put(
+      '/:id',
+      {
+        config,
+        schema: {
+          tags,
+          summary: "Save a form's next version from data",
+          params: IdParams,
+          body: FormJsonInput,
+        },
+      },
+      async (req) => procedures.saveForm(actor(req), req.params.id, req.body),
+    );
+    app.put(
+      '/:id/task',
+      {
+        config,
+        schema: {
+          tags,
+          summary: "Attach the form to a task's procedure, or detach it",
+          params: IdParams,
+          body: FormAttachInput,
+        },
+      },
+      async (req) => procedures.attachForm(actor(req), req.params.id, req.body.taskId),
+    );
+    app.get(
+      '/:id/export.yaml',
+      {
+        config,
+        schema: {
+          tags,
+          summary: 'The form as YAML for `outtask deck --form` (latest version or the given one)',
+          params: IdParams,
+          querystring: z.object({ version: z.coerce.number().int().min(1).optional() }),
+        },
+      },
+      async (req, reply) => {
+        const r = await procedures.exportFormYaml(actor(req), req.params.id, req.query.version);
+        return reply
+          .header('content-type', 'application/yaml; charset=utf-8')
+          .header('content-disposition', `attachment; filename="${r.fileName}"`)
+          .send(r.yaml);
+      },
+    );
+  };
+
+  return [
+    { prefix: '/procedures', plugin },
+    { prefix: '/forms', plugin: forms },
+  ];
+}
