@@ -32,7 +32,12 @@ export function registerSystemCommands(program: Command): void {
       const url = `http://localhost:${opts.port ?? cfg.port}`;
       if ((await app.accounts.countWorkspaces()) === 0) {
         const login = await seedDemoWorkspace(
-          { accounts: app.accounts, inventory: app.inventory, newId: app.deps.newId },
+          {
+            accounts: app.accounts,
+            inventory: app.inventory,
+            procedures: app.procedures,
+            newId: app.deps.newId,
+          },
           cfg.demoPassword ? { password: cfg.demoPassword } : {},
         );
         printDemoLogin(login, url);
@@ -110,7 +115,12 @@ export function registerSystemCommands(program: Command): void {
         const password = opts.password ?? config().demoPassword;
         const { seedDemoWorkspace } = await import('../demo/seed-demo.ts');
         const login = await seedDemoWorkspace(
-          { accounts: app.accounts, inventory: app.inventory, newId: app.deps.newId },
+          {
+            accounts: app.accounts,
+            inventory: app.inventory,
+            procedures: app.procedures,
+            newId: app.deps.newId,
+          },
           password ? { password } : {},
         );
         printDemoLogin(login);
