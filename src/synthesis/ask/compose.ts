@@ -6,6 +6,7 @@
 
 import { countWords } from '../text/index.ts';
 import type { Citation } from './index.ts';
+import { keyPhrases, listPhrase } from './keyphrases.ts';
 import { type QueryAnalysis, speakerName } from './query.ts';
 import { reportClause, shiftClause } from './reported.ts';
 import type { AskIndex } from './units.ts';
@@ -16,25 +17,41 @@ export function displayName(label: string | null): string {
 }
 
 /** The opening sentence that restates the question's topic, or '' when there is none. */
-export function opener(q: QueryAnalysis): string {
-  if (q.kind === 'general' || !q.topic || q.speakers.length > 0) return '';
+export function opener(index: AskIndex, q: QueryAnalysis): string {
+  if (q.kind === 'general') {
+    const phrases = keyPhrases(index, 3);
+    if (phrases.length === 0) return '';
+    // Restate the question's own subject: "Summarise the meeting" -> "The meeting was about …".
+    const noun = /\b(meeting|interview|call|conversation|discussion|session|workshop|transcript)(s)?\b/i.exec(
+      q.question,
+    );
+    const subject = noun
+      ? `The ${noun[1]!.toLowerCase()}${noun[2] ? 's were' : ' was'}`
+      : 'The discussion was';
+    return `${subject} about ${listPhrase(phrases)}.`;
+  }
+  if (!q.topic) return '';
   const topic = shiftClause(q.topic).replace(/[?.!]+$/, '');
+  if (q.speakers.length > 0) {
+    const names = [...q.namedAs.values()].join(' and ');
+    return `${names} talked about ${topic}.`;
+  }
   return `The group discussed ${topic}.`;
 }
 
 /** One unit as a reported sentence; `continued` when the same speaker spoke the previous one. */
-export function reportUnit(index: AskIndex, i: number, continued: boolean): string {
+export function reportUnit(index: AskIndex, q: QueryAnalysis, i: number, continued: boolean): string {
   const u = index.units[i]!;
   const r = reportClause(u.text);
   if (!r.clause) return '';
-  const name = displayName(u.speaker);
+  const name = (u.speaker !== null && q.namedAs.get(u.speaker)) || displayName(u.speaker);
   const verb = continued ? (r.verb === 'said' ? 'added' : `also ${r.verb}`) : r.verb;
   return `${name} ${verb} ${r.clause}.`;
 }
 
 /** Words a unit costs in the answer once reported (its own words plus the frame). */
-export function reportedCost(index: AskIndex, i: number): number {
-  return countWords(reportUnit(index, i, false));
+export function reportedCost(index: AskIndex, q: QueryAnalysis, i: number): number {
+  return countWords(reportUnit(index, q, i, false));
 }
 
 /** The answer prose and its citations (one per cited turn, in transcript order). */
@@ -45,14 +62,14 @@ export function composeAnswer(
 ): { answer: string; citations: Citation[] } {
   const citations: Citation[] = [];
   const sentences: string[] = [];
-  const open = opener(q);
+  const open = opener(index, q);
   if (open) sentences.push(open);
   let lastKey = '';
   let lastSpeaker: string | null | undefined;
   let lastDoc = -1;
   for (const i of chosen) {
     const u = index.units[i]!;
-    const reported = reportUnit(index, i, u.speaker === lastSpeaker && u.doc === lastDoc);
+    const reported = reportUnit(index, q, i, u.speaker === lastSpeaker && u.doc === lastDoc);
     if (!reported) continue;
     sentences.push(reported);
     lastSpeaker = u.speaker;

@@ -50,8 +50,8 @@ export function askIndex(index: AskIndex, question: string, opts: AskOptions = {
   const tuning = { ...DEFAULT_TUNING, ...opts.tuning };
   const speakers = [...new Set(index.units.map((u) => u.speaker).filter((s): s is string => s !== null))];
   const q = analyseQuery(question, speakers);
-  const budget = maxWords - countWords(opener(q));
-  const cost = (i: number) => reportedCost(index, i);
+  const budget = maxWords - countWords(opener(index, q));
+  const cost = (i: number) => reportedCost(index, q, i);
   let chosen: number[];
   if (q.kind === 'general') {
     chosen = selectCoverage(index, centroidScores(index, tuning), budget, cost);

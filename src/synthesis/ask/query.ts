@@ -7,11 +7,14 @@
 import { contentWords, stem, words } from '../text/index.ts';
 
 export interface QueryAnalysis {
+  question: string;
   kind: 'general' | 'specific';
   /** Stemmed topic terms (frame words and speaker names removed), with their weights. */
   terms: Map<string, number>;
   /** Speaker labels (as in the transcripts) the question names. */
   speakers: string[];
+  /** How the question names each of those speakers ("C" for "Grad C", "Bains" for "Hon. Navdeep Bains"). */
+  namedAs: Map<string, string>;
   /** The topic as the question words it, for restating ("the recording equipment"); null if none. */
   topic: string | null;
 }
@@ -56,21 +59,25 @@ export function speakerName(label: string): string {
   return toks.join(' ').trim() || label.trim();
 }
 
-/** Does `question` name the speaker `label`? Names match by any distinctive capitalised token, roles by all their stems. */
-function mentions(question: string, qStems: Set<string>, label: string): boolean {
+/**
+ * How `question` names the speaker `label`, or null: one-letter ids by the letter, roles by all their
+ * stems, people by any distinctive capitalised token of their name.
+ */
+function mentions(question: string, qStems: Set<string>, label: string): string | null {
   const name = speakerName(label);
   const toks = name.split(/\s+/).filter(Boolean);
   // A one-letter id ("Grad C", "Speaker B"): the capital letter as a word, not question-initial ("A few…").
   const letter = toks.find((t) => /^[A-Z]$/.test(t));
-  if (letter) return new RegExp(`(?<!^\\s*)\\b${letter}\\b(?!\\.\\w)`).test(question);
+  if (letter) return new RegExp(`(?<!^\\s*)\\b${letter}\\b(?!\\.\\w)`).test(question) ? letter : null;
   const capitalised = toks.filter((t) => /^\p{Lu}\p{Ll}{2,}/u.test(t));
   const isRole =
     toks.every((t) => /^\p{Lu}\p{Ll}+$/u.test(t)) && capitalised.length <= 3 && looksLikeRole(toks);
-  if (isRole) return toks.every((t) => qStems.has(stem(t.toLowerCase())));
-  // A person's name: any distinctive name token written with its capital in the question.
-  return capitalised.some(
+  if (isRole) return toks.every((t) => qStems.has(stem(t.toLowerCase()))) ? name : null;
+  // A person's name: the distinctive name tokens written with their capital in the question.
+  const used = capitalised.filter(
     (t) => t.length >= 3 && new RegExp(`\\b${escapeRe(t)}(?:'s)?\\b`, 'u').test(question),
   );
+  return used.length > 0 ? used.join(' ') : null;
 }
 
 const ROLE_WORDS =
@@ -85,7 +92,7 @@ function escapeRe(s: string): string {
 
 // Where a question puts its topic: after "about/on/of/regarding …", or as the object of "summarise/describe".
 const TOPIC_PATTERNS: RegExp[] = [
-  /\b(?:about|regarding|concerning|on|towards?|of)\s+(.+?)(?:\s+when\s+(?:discussing|talking|reflecting)\b.*)?[?.!]*$/i,
+  /\b(?:about|regarding|concerning|on|towards?|of)\s+(.+?)[?.!]*$/i,
   /\b(?:summari[sz]e|describe|explain)\s+(.+?)[?.!]*$/i,
 ];
 
@@ -106,11 +113,19 @@ function topicPhrase(question: string, speakerWords: string[]): string | null {
   return null;
 }
 
+const CONTEXT_TAIL =
+  /\b(?:when|while|during|in the (?:context|course) of)\s+(?:\w+ing|the|a|an|their|our)\b.*$/i;
+
 /** Analyse `question` against the speaker labels present in the transcripts. */
 export function analyseQuery(question: string, speakerLabels: string[]): QueryAnalysis {
   const qWords = words(question);
   const qStems = new Set(qWords.map(stem));
-  const speakers = speakerLabels.filter((l) => mentions(question, qStems, l));
+  const namedAs = new Map<string, string>();
+  for (const l of speakerLabels) {
+    const m = mentions(question, qStems, l);
+    if (m !== null) namedAs.set(l, m);
+  }
+  const speakers = [...namedAs.keys()];
   const speakerStems = new Set<string>();
   const speakerWords: string[] = [];
   for (const l of speakers) {
@@ -120,11 +135,25 @@ export function analyseQuery(question: string, speakerLabels: string[]): QueryAn
     }
   }
   const terms = new Map<string, number>();
-  for (const w of contentWords(question)) {
-    const s = stem(w);
-    if (FRAME_STEMS.has(s) || speakerStems.has(s)) continue;
-    terms.set(s, (terms.get(s) ?? 0) + 1);
-  }
+  // "What did X think of A when discussing B?": A is the point, B only where to look.
+  const ctx = CONTEXT_TAIL.exec(question);
+  const main = ctx ? question.slice(0, ctx.index) : question;
+  const addTerms = (text: string, weight: number) => {
+    for (const w of contentWords(text)) {
+      const s = stem(w);
+      if (FRAME_STEMS.has(s) || speakerStems.has(s)) continue;
+      terms.set(s, Math.max(terms.get(s) ?? 0, weight));
+    }
+  };
+  addTerms(main, 1);
+  if (ctx) addTerms(ctx[0], 0.5);
   const kind = terms.size === 0 ? 'general' : 'specific';
-  return { kind, terms, speakers, topic: kind === 'general' ? null : topicPhrase(question, speakerWords) };
+  return {
+    question,
+    kind,
+    terms,
+    speakers,
+    namedAs,
+    topic: kind === 'general' ? null : topicPhrase(main, speakerWords),
+  };
 }

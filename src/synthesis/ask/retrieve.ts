@@ -12,8 +12,8 @@ import type { AskIndex } from './units.ts';
 export interface RetrieveTuning {
   k1: number;
   b: number;
-  /** Weights of neighbours at distance 1, 2, … added to a sentence's own score. */
-  spread: number[];
+  /** Relevance spreads to neighbours up to this many sentences away, fading linearly. */
+  spreadWidth: number;
   /** Multiplier for sentences spoken by a speaker the question names. */
   speakerBoost: number;
   /** Sentences shorter than this many words are never chosen (they still spread relevance). */
@@ -25,10 +25,11 @@ export interface RetrieveTuning {
 export const DEFAULT_TUNING: RetrieveTuning = {
   k1: 1.2,
   b: 0.75,
-  spread: [0.5, 0.25],
-  speakerBoost: 1.5,
+  // Measured on QMSum val (R-1): width 0 -> 25.1, 2 -> 28.4, 9 -> 29.2, 15 -> 29.1.
+  spreadWidth: 9,
+  speakerBoost: 2.5,
   minWords: 4,
-  lengthScale: 8,
+  lengthScale: 15,
 };
 
 function idf(index: AskIndex, id: number): number {
@@ -64,7 +65,8 @@ export function bm25(index: AskIndex, q: QueryAnalysis, t: RetrieveTuning): Floa
 }
 
 /** Add each sentence's neighbours' relevance (within its transcript), so regions outscore lone hits. */
-export function spread(index: AskIndex, raw: Float64Array, weights: number[]): Float64Array {
+export function spread(index: AskIndex, raw: Float64Array, width: number): Float64Array {
+  const weights = Array.from({ length: width }, (_, d) => 1 - (d + 1) / (width + 1));
   const out = Float64Array.from(raw);
   for (const [first, end] of index.docRanges) {
     for (let i = first; i < end; i++) {
@@ -86,7 +88,7 @@ export function topicScores(
   q: QueryAnalysis,
   t: RetrieveTuning = DEFAULT_TUNING,
 ): Float64Array {
-  const scores = spread(index, bm25(index, q, t), t.spread);
+  const scores = spread(index, bm25(index, q, t), t.spreadWidth);
   const named = new Set(q.speakers);
   index.units.forEach((u, i) => {
     let s = scores[i]!;
