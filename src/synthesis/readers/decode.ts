@@ -61,8 +61,9 @@ export function decodeText(file: string, bytes: Uint8Array): string {
   if (controls > 0 && controls * 200 > body.length + 200) {
     refuseBinary(file, bytes, start + firstControl, 'control characters');
   }
+  let text: string;
   try {
-    return utf8.decode(body);
+    text = utf8.decode(body);
   } catch {
     // Not UTF-8. Legacy Windows exports are mostly ASCII with a few accented letters;
     // random binary data has high bytes everywhere.
@@ -70,9 +71,13 @@ export function decodeText(file: string, bytes: Uint8Array): string {
       const bad = findInvalidUtf8(body);
       refuseBinary(file, bytes, start + bad, 'bytes that are not UTF-8 text');
     }
-    return new TextDecoder('windows-1252').decode(body);
+    text = new TextDecoder('windows-1252').decode(body);
   }
+  // The few stray control characters tolerated above are not words: blank them out.
+  return controls > 0 ? text.replace(STRAY_CONTROLS, ' ') : text;
 }
+
+const STRAY_CONTROLS = /[\u0001-\u0008\u000e-\u001f\u007f]/g;
 
 /** Index of the first byte that does not start or continue a valid UTF-8 sequence. */
 function findInvalidUtf8(bytes: Uint8Array): number {

@@ -414,3 +414,44 @@ describe('speed', () => {
     expect(performance.now() - started).toBeLessThan(3000);
   });
 });
+
+describe('Zoom cues without a name', () => {
+  // Zoom names every cue, so one speaker twice in a row shows the style: a nameless cue is someone unidentified.
+  it('continue the previous speaker when they finish a sentence in lower case, else stand alone', async () => {
+    const vtt = [
+      'WEBVTT',
+      '',
+      '0',
+      '00:00:00.000 --> 00:00:01.000',
+      'Ana: Honestly?',
+      '',
+      '1',
+      '00:00:01.000 --> 00:00:03.000',
+      'Ana: We have been trying to hire',
+      '',
+      '2',
+      '00:00:03.000 --> 00:00:05.000',
+      'three engineers since March.',
+      '',
+      '3',
+      '00:00:06.000 --> 00:00:07.000',
+      'Right.',
+      '',
+      '4',
+      '00:00:08.000 --> 00:00:09.000',
+      'Ana: And we still have none.',
+      '',
+    ].join('\n');
+    const t = await read('zoom.vtt', bytesOf(vtt));
+    expect(said(t)).toEqual([
+      ['Ana', 'Honestly? We have been trying to hire three engineers since March.'],
+      [null, 'Right.'],
+      ['Ana', 'And we still have none.'],
+    ]);
+  });
+
+  it('strips stray control characters from otherwise readable text', async () => {
+    const t = await read('odd.txt', bytesOf('Ana: Budget\u0007 is tight.\nBen: Agreed.\n'));
+    expect(t.turns[0]!.text).toBe('Budget is tight.');
+  });
+});
