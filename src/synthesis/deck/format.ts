@@ -18,7 +18,7 @@ export function prevalence(count: number, of: number): string {
 /** "Interview 7 at 12:34" — how notes and the report cite a quote. */
 export function citeQuote(q: Quote, people: People): string {
   return q.start === null
-    ? `${people.source(q.interview)} (no timestamp)`
+    ? `${people.source(q.interview)}, no timestamp`
     : `${people.source(q.interview)} at ${timestamp(q.start)}`;
 }
 
