@@ -12,7 +12,7 @@ export function contentWords(text: string): string[] {
   const out: string[] = [];
   for (const w of words(text)) {
     if (STOPWORDS.has(w)) continue;
-    const base = w.replace(/'(?:s|re|ve|ll|d|m)$|n't$/, '');
+    const base = w.includes("'") ? w.replace(/'(?:s|re|ve|ll|d|m)$|n't$/, '') : w;
     if (base.length < 2 && !/\d/.test(base)) continue;
     if (!STOPWORDS.has(base)) out.push(base);
   }
