@@ -8,7 +8,7 @@ import { api, errorMessage } from '../api/client.ts';
 import type { Money, OutTaskVsOutsource, TaskDetail } from '../api/types.ts';
 import { GroupedBarChart } from '../ui/charts.tsx';
 import { Field, MoneyInput } from '../ui/Field.tsx';
-import { fmtMoney, fmtNumber, moneyInputValue, parseMoneyInput, pluralUnit } from '../ui/format.ts';
+import { fmtMoney, fmtNumber, humanize, moneyInputValue, parseMoneyInput, pluralUnit } from '../ui/format.ts';
 import { parseNumberInput } from './taskForm.ts';
 
 interface OfferDraft {
@@ -29,6 +29,12 @@ export function scenarioLabel(percent: number): string {
   if (percent === 100) return 'expected';
   const d = percent - 100;
   return `${d > 0 ? '+' : '−'}${fmtNumber(Math.abs(d), 1)}%`;
+}
+
+/** The label a scenario will get, shown above its input while typing. */
+function scenarioPreview(percent: string): string {
+  const n = parseNumberInput(percent);
+  return n === null || Number.isNaN(n) ? 'New scenario' : scenarioLabel(n);
 }
 
 function initialDraft(detail: TaskDetail): OfferDraft {
@@ -283,18 +289,18 @@ export function CompareOutsource({ detail, currency }: { detail: TaskDetail; cur
         outsourcing offer you have; the fields start from the task’s own figures.
       </p>
       <form onSubmit={submit} noValidate>
-        <div className="form-grid">
-          <Field label="Provider (optional)">
+        <div className="form-grid offer-grid">
+          <Field label="Provider" hint="Optional">
             {({ id }) => (
               <input id={id} value={d.provider} onChange={(ev) => set('provider', ev.target.value)} />
             )}
           </Field>
-          {money('upfront', 'Up-front investment', 'Set-up, transition, knowledge transfer')}
-          {num('termMonths', 'Minimum term (months)')}
-          {money('unitPrice', `Price per ${unit}`)}
-          {num('bandMin', `Committed minimum (${pluralUnit(unit)}/yr)`, 'Billed even if you need fewer')}
-          {num('bandMax', `Band maximum (${pluralUnit(unit)}/yr)`, 'Empty: no ceiling')}
-          {money('overage', `Price per ${unit} above the band`, 'Empty: the same price')}
+          {money('upfront', 'Up-front investment', 'Set-up and transition')}
+          {num('termMonths', 'Minimum term', 'Months')}
+          {money('unitPrice', `Price per ${unit}`, 'Inside the committed band')}
+          {num('bandMin', 'Band minimum', `${humanize(pluralUnit(unit))} a year, billed even if unused`)}
+          {num('bandMax', 'Band maximum', `${humanize(pluralUnit(unit))} a year; empty: no ceiling`)}
+          {money('overage', 'Overage price', `Per ${unit} above the band; empty: same`)}
         </div>
         <fieldset className="scenarios">
           <legend>
@@ -303,8 +309,8 @@ export function CompareOutsource({ detail, currency }: { detail: TaskDetail; cur
           <div className="scenario-list">
             {d.scenarios.map((s, i) => (
               <div className="scenario" key={s.key}>
-                <label className="visually-hidden" htmlFor={`scenario-${i}`}>
-                  Scenario {i + 1}, % of the expected volume
+                <label className="scenario-label" htmlFor={`scenario-${i}`}>
+                  {scenarioPreview(s.percent)}
                 </label>
                 <div className="pct-input">
                   <input
@@ -319,11 +325,11 @@ export function CompareOutsource({ detail, currency }: { detail: TaskDetail; cur
                 {d.scenarios.length > 1 ? (
                   <button
                     type="button"
-                    className="icon-btn"
-                    aria-label={`Remove scenario ${i + 1}`}
+                    className="link-button"
+                    aria-label={`Remove the scenario ${scenarioPreview(s.percent)}`}
                     onClick={() => setD((o) => ({ ...o, scenarios: o.scenarios.filter((_, j) => j !== i) }))}
                   >
-                    ×
+                    Remove
                   </button>
                 ) : null}
                 {errors[`scenario${i}`] ? <div className="field-error">{errors[`scenario${i}`]}</div> : null}

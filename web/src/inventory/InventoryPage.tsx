@@ -11,6 +11,7 @@ import { Link } from '../app/router.tsx';
 import { useCurrency } from '../app/session.tsx';
 import { EmptyState, ErrorBanner, Loading } from '../ui/feedback.tsx';
 import { fmtHours, fmtMoney, fmtNumber } from '../ui/format.ts';
+import { useToast } from '../ui/toast.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { AddTaskDialog } from './AddTaskDialog.tsx';
 import { QuickEdit, type QuickEditDraft, type QuickEditResult } from './QuickEdit.tsx';
@@ -51,7 +52,7 @@ const COLUMNS: Column[] = [
     label: 'Measured',
     numeric: true,
     title: 'Hours from imported time entries',
-    className: 'hide-md',
+    className: 'hide-lg',
   },
   { key: 'inHouse', label: 'In-house/yr', numeric: true, title: 'What the task costs the firm a year' },
   { key: 'saving', label: 'Saving/yr', numeric: true, title: 'In-house cost − out-tasked cost, a year' },
@@ -147,11 +148,11 @@ const TaskRow = memo(function TaskRow({ t, editing, pending, onEdit }: RowProps)
         <span className="sub process-sub">{t.process}</span>
       </td>
       <td className="hide-lg">{t.process}</td>
-      <td>{t.performer ?? <span className="faint">Nobody</span>}</td>
+      <td className="nowrap">{t.performer ?? <span className="faint">Nobody</span>}</td>
       <td className="num" title={BASIS_TEXT[t.costBasis]}>
         {fmtHours(t.annualHours)}
       </td>
-      <td className="num hide-md">{fmtHours(t.measuredHours, { dashForZero: true })}</td>
+      <td className="num hide-lg">{fmtHours(t.measuredHours, { dashForZero: true })}</td>
       <td className="num" title={BASIS_TEXT[t.costBasis]}>
         {t.costBasis === 'unknown' ? <span className="faint">—</span> : fmtMoney(t.inHouseAnnualCost)}
       </td>
@@ -217,6 +218,7 @@ function sumMoney(
 export function InventoryPage() {
   usePageTitle('Inventory');
   const currency = useCurrency();
+  const toast = useToast();
   const tasks = useApi<TaskListItem[]>('/tasks');
   const refs = useInventoryRefs();
   const [query, setQuery] = useState('');
@@ -295,6 +297,7 @@ export function InventoryPage() {
       try {
         await api.patch(`/tasks/${encodeURIComponent(before.id)}`, change.patch);
         await reload();
+        toast(`Saved “${before.name}”`);
       } catch (err) {
         // Put the row back and reopen its editor with what was typed and why it was refused.
         setData((list) => list?.map((t) => (t.id === before.id ? before : t)));
@@ -307,7 +310,7 @@ export function InventoryPage() {
         });
       }
     },
-    [setData, reload],
+    [setData, reload, toast],
   );
 
   if (tasks.error && !rows) return <ErrorBanner error={tasks.error} onRetry={() => void tasks.reload()} />;
@@ -496,7 +499,7 @@ export function InventoryPage() {
                     <td className="hide-lg" />
                     <td />
                     <td className="num">{fmtHours(totals.hours)}</td>
-                    <td className="num hide-md">{fmtHours(totals.measured, { dashForZero: true })}</td>
+                    <td className="num hide-lg">{fmtHours(totals.measured, { dashForZero: true })}</td>
                     <td className="num">{fmtMoney(totals.inHouse)}</td>
                     <td
                       className="num positive"

@@ -196,10 +196,7 @@ export function OpportunitiesPage() {
 
       <section className="card" aria-labelledby="chart-title">
         <div className="card-head">
-          <h2 id="chart-title">
-            Annual saving,{' '}
-            {chartData.length < data.opportunities.length ? `top ${chartData.length}` : 'by task'}
-          </h2>
+          <h2 id="chart-title">Annual saving of the top {fmtNumber(chartData.length)}, in ranking order</h2>
           <span className="muted" style={{ fontSize: '0.86rem' }}>
             in-house cost − out-tasked cost, a year
           </span>

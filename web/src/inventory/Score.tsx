@@ -13,9 +13,18 @@ export function ScoreMeter({ score }: { score: number }) {
   );
 }
 
-export function FactorList({ factors, explanation }: { factors: ScoreFactor[]; explanation?: string }) {
+export function FactorList({
+  factors,
+  explanation,
+  stacked,
+}: {
+  factors: ScoreFactor[];
+  explanation?: string;
+  /** One factor per block (name and points, then the sentence), for narrow cards. */
+  stacked?: boolean;
+}) {
   return (
-    <div>
+    <div className={stacked ? 'factors-stacked' : undefined}>
       <div className="factors">
         {factors.map((f) => (
           <div className="factor" key={f.key}>

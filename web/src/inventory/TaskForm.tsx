@@ -135,7 +135,7 @@ export function TaskForm({
           </Field>
         ) : null}
         <Field
-          label="Done today by"
+          label="Done by"
           error={errors.performerId}
           hint="Their hourly cost prices the in-house estimate."
         >
@@ -152,7 +152,6 @@ export function TaskForm({
               {members.map((m) => (
                 <option key={m.id} value={m.id}>
                   {m.name}
-                  {m.title ? ` · ${m.title}` : ''}
                 </option>
               ))}
             </select>

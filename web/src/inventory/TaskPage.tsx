@@ -307,7 +307,7 @@ export function TaskPage({ id }: { id: string }) {
               <span className="faint"> / 100</span>
             </span>
           </div>
-          <FactorList factors={o.factors} explanation={o.scoreExplanation} />
+          <FactorList factors={o.factors} explanation={o.scoreExplanation} stacked />
         </section>
       </div>
 

@@ -40,6 +40,21 @@ function truncate(s: string, max: number): string {
   return s.length <= max ? s : `${s.slice(0, max - 1).trimEnd()}…`;
 }
 
+/** Breaks a label into at most two lines of `max` characters at word boundaries; the rest is elided. */
+export function wrapLabel(s: string, max: number): string[] {
+  if (s.length <= max) return [s];
+  const words = s.split(/\s+/);
+  let first = '';
+  let i = 0;
+  for (; i < words.length; i++) {
+    const next = first ? `${first} ${words[i]}` : words[i]!;
+    if (next.length > max && first) break;
+    first = next;
+  }
+  const rest = words.slice(i).join(' ');
+  return rest ? [truncate(first, max), truncate(rest, max)] : [truncate(first, max)];
+}
+
 export interface BarDatum {
   key: string;
   label: string;
@@ -52,8 +67,10 @@ export function HorizontalBarChart({ data, title }: { data: BarDatum[]; title: s
   const [ref, width] = useWidth<HTMLDivElement>(720);
   const currency = data[0]?.value.currency ?? 'USD';
   const labelW = Math.min(300, Math.max(150, Math.round(width * 0.34)));
+  const maxChars = Math.floor((labelW - 12) / 6.9);
+  const lines = data.map((d) => wrapLabel(d.label, maxChars));
   const rightPad = 78;
-  const rowH = 30;
+  const rowH = lines.some((l) => l.length > 1) ? 40 : 30;
   const top = 6;
   const axisH = 28;
   const height = top + data.length * rowH + axisH;
@@ -62,7 +79,6 @@ export function HorizontalBarChart({ data, title }: { data: BarDatum[]; title: s
   const ticks = niceTicks(max, width < 600 ? 3 : 5);
   const scaleMax = ticks.at(-1)!;
   const x = (v: number) => labelW + (v / scaleMax) * plotW;
-  const maxChars = Math.floor(labelW / 7.1);
 
   return (
     <div ref={ref} className="chart-box">
@@ -83,10 +99,19 @@ export function HorizontalBarChart({ data, title }: { data: BarDatum[]; title: s
           const body = (
             <>
               <title>{`${d.label}: ${fmtMoney(d.value)} a year`}</title>
-              <text className="label" x={labelW - 10} y={y + rowH / 2 + 4} textAnchor="end">
-                {truncate(d.label, maxChars)}
+              <text
+                className="label"
+                x={labelW - 10}
+                y={y + rowH / 2 + 4 - (lines[i]!.length - 1) * 7.5}
+                textAnchor="end"
+              >
+                {lines[i]!.map((line, li) => (
+                  <tspan key={line} x={labelW - 10} dy={li === 0 ? 0 : 15}>
+                    {line}
+                  </tspan>
+                ))}
               </text>
-              <rect className="bar" x={labelW} y={y + 6} width={w} height={rowH - 12} rx={3} />
+              <rect className="bar" x={labelW} y={y + rowH / 2 - 9} width={w} height={18} rx={3} />
               <text className="value" x={labelW + w + 6} y={y + rowH / 2 + 4}>
                 {fmtMoney(d.value, { compact: true })}
               </text>

@@ -1,0 +1,141 @@
+/**
+ * Browser-test harness: builds the web app if needed, starts the real server (`bin/outtask serve`) on a
+ * free port with a temporary data directory and a known demo password, and drives Debian's Chromium
+ * through playwright-core.
+ */
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type BrowserContext, chromium } from 'playwright-core';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+export const DEMO_EMAIL = 'elena@larkspur-advisory.example';
+export const DEMO_PASSWORD = 'e2e-demo-password-1';
+
+export const chromiumAvailable = (): boolean => fs.existsSync(CHROMIUM_PATH);
+
+/** Builds web/dist when it is missing or older than web/src (a no-op otherwise). */
+export function ensureWebBuild(): void {
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'ensure-web-build.mjs'), '--quiet'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    timeout: 180_000,
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export interface RunningServer {
+  url: string;
+  dataDir: string;
+  /** What the server printed so far (for failure messages). */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+async function waitForHealth(url: string, child: ChildProcess, output: () => string, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      throw new Error(`The server exited with code ${child.exitCode} before it was ready:\n${output()}`);
+    }
+    try {
+      const res = await fetch(`${url}/api/health`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`The server did not answer ${url}/api/health within ${timeoutMs / 1000} s:\n${output()}`);
+}
+
+export async function startServer(): Promise<RunningServer> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'outtask-e2e-'));
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  let out = '';
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'outtask'), 'serve'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      OUTTASK_DATA_DIR: dataDir,
+      OUTTASK_DEMO_PASSWORD: DEMO_PASSWORD,
+      OUTTASK_LOG_LEVEL: 'warn',
+      DATABASE_URL: '',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (b: Buffer) => {
+    out += b.toString();
+  });
+  child.stderr?.on('data', (b: Buffer) => {
+    out += b.toString();
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await waitForHealth(url, child, () => out, 60_000);
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  return { url, dataDir, output: () => out, stop };
+}
+
+export interface ChromiumSession {
+  context: BrowserContext;
+  /** Closes the browser and removes its profile. */
+  close(): Promise<void>;
+}
+
+/** Debian's Chromium with a fresh, throw-away profile (a persistent context over a new temp folder). */
+export async function launchChromium(viewport = { width: 1440, height: 900 }): Promise<ChromiumSession> {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'outtask-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    viewport,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+  return {
+    context,
+    async close() {
+      await context.close();
+      fs.rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,226 @@
+/**
+ * The founder's first session, in a real browser against the real server: sign in (and be sent back to
+ * the page asked for), import a Toggl Track export through the import page, see the summary, import it
+ * again without doubling anything, see the ranking with the interview deck on top, read a bad file's
+ * error report by line, import its valid rows, edit a task in place, compare out-tasking with an
+ * outsourcing offer, sign out. Screenshots go to a temporary folder (printed at the end).
+ *
+ * Needs Debian's Chromium at /usr/bin/chromium; skipped (saying so) when it is not installed.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  CHROMIUM_PATH,
+  type ChromiumSession,
+  chromiumAvailable,
+  DEMO_EMAIL,
+  DEMO_PASSWORD,
+  ensureWebBuild,
+  launchChromium,
+  type RunningServer,
+  startServer,
+} from './harness.ts';
+
+const FIXTURES = path.join(path.dirname(new URL(import.meta.url).pathname), 'fixtures');
+const FLAGSHIP = 'Build the executive interview summary deck';
+const hasChromium = chromiumAvailable();
+
+if (!hasChromium) {
+  console.warn(`Skipping the browser test: ${CHROMIUM_PATH} is not installed (apt-get install chromium).`);
+}
+
+describe.skipIf(!hasChromium)(
+  hasChromium ? 'web UI in Chromium' : `web UI in Chromium (skipped: ${CHROMIUM_PATH} is not installed)`,
+  () => {
+    let server: RunningServer;
+    let browser: ChromiumSession;
+    let page: Page;
+    const pageErrors: string[] = [];
+    const shotsDir =
+      process.env.OUTTASK_E2E_SHOTS ?? fs.mkdtempSync(path.join(os.tmpdir(), 'outtask-shots-'));
+    const shot = (name: string) =>
+      page.screenshot({ path: path.join(shotsDir, `${name}.png`), fullPage: false });
+
+    beforeAll(async () => {
+      ensureWebBuild();
+      server = await startServer();
+      browser = await launchChromium({ width: 1440, height: 900 });
+      page = browser.context.pages()[0] ?? (await browser.context.newPage());
+      page.on('pageerror', (err) => pageErrors.push(String(err)));
+      page.setDefaultTimeout(15_000);
+    }, 240_000);
+
+    afterAll(async () => {
+      await browser?.close();
+      await server?.stop();
+      fs.mkdirSync(shotsDir, { recursive: true });
+      console.log(`Screenshots: ${shotsDir}`);
+    });
+
+    it('signs in and returns to the page that asked for it', async () => {
+      await page.goto(`${server.url}/inventory`);
+      await page.waitForURL(/\/login\?next=%2Finventory$/);
+      await page.fill('#login-email', DEMO_EMAIL);
+      await page.fill('#login-password', 'not-the-password');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.getByRole('alert').textContent()).toContain('Email or password is wrong');
+      await shot('01-login-error');
+
+      await page.fill('#login-password', DEMO_PASSWORD);
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/\/inventory$/);
+      await page.getByRole('heading', { name: 'Task inventory' }).waitFor();
+      expect(await page.locator('.toolbar .count').textContent()).toBe('76 tasks');
+      expect(await page.locator('.workspace-name').textContent()).toBe('Larkspur Advisory');
+      // Money as money, never raw ids on screen.
+      const table = (await page.locator('.inventory-table').textContent()) ?? '';
+      expect(table).toContain('$100,800');
+      expect(table).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}/);
+      await shot('02-inventory');
+    });
+
+    it('imports a Toggl Track export through the import page and shows the summary', async () => {
+      await nav(page, 'Import').click();
+      await page.getByRole('heading', { name: 'Import tasks and time' }).waitFor();
+      await page.setInputFiles('input[type=file]', path.join(FIXTURES, 'toggl-larkspur.csv'));
+      await page.getByRole('button', { name: 'Import', exact: true }).click();
+      const summary = page.locator('.import-summary');
+      await summary.waitFor();
+      const text = (await summary.textContent()) ?? '';
+      expect(text).toContain('Imported toggl-larkspur.csv');
+      expect(text).toContain('Read as Toggl Track');
+      expect(await summaryNumber(page, 'new time entries')).toBe('8');
+      expect(await summaryNumber(page, 'task created')).toBe('1');
+      expect(await summaryNumber(page, 'process created')).toBe('1');
+      await shot('03-import-summary');
+
+      // The same file again: nothing is counted twice.
+      await page.getByRole('button', { name: 'Import', exact: true }).click();
+      await page.getByText('Nothing new: everything in this file was already imported').waitFor();
+      expect(await summaryNumber(page, 'new time entries')).toBe('0');
+      expect(await summaryNumber(page, 'already imported before')).toBe('8');
+      const history = page.locator('section', { has: page.getByRole('heading', { name: 'Past imports' }) });
+      await expect.poll(() => history.locator('tbody tr').count()).toBe(2);
+    });
+
+    it('ranks the opportunities with the interview deck first and explains its score', async () => {
+      await nav(page, 'Opportunities').click();
+      await page.getByRole('heading', { name: 'Ranking', exact: true }).waitFor();
+      const first = page.locator('.opportunities-table tbody tr').first();
+      expect(await first.locator('.task-name').textContent()).toBe(FLAGSHIP);
+      expect(await first.textContent()).toContain('$87,024');
+      expect(await page.locator('.chart .label').first().textContent()).toContain('Build the executive');
+      expect(await page.locator('.stat').first().textContent()).toContain('Saving from the top 10');
+      await shot('04-opportunities');
+
+      await first.getByRole('button', { name: /^Score \d+: show the factors$/ }).click();
+      const factors = page.locator('.detail-row .factor');
+      expect(await factors.count()).toBe(7);
+      const detail = (await page.locator('.detail-row').textContent()) ?? '';
+      expect(detail).toMatch(/Out-taskability \d+\/100 = volume [\d.]+ \+ standardisation/);
+      expect(detail).toContain('Confidential client material');
+      await shot('05-score-factors');
+    });
+
+    it('shows a bad file’s errors by line and imports the valid rows on request', async () => {
+      await nav(page, 'Import').click();
+      await page.setInputFiles('input[type=file]', path.join(FIXTURES, 'toggl-bad.csv'));
+      await page.getByRole('button', { name: 'Import', exact: true }).click();
+      const report = page.locator('.import-errors');
+      await report.waitFor();
+      expect(await report.locator('h2').textContent()).toBe('Nothing was imported');
+      const rows = await report
+        .locator('tbody tr')
+        .evaluateAll((trs) =>
+          trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim())),
+        );
+      expect(rows).toHaveLength(2);
+      expect(rows[0]?.slice(0, 2)).toEqual(['3', 'Start date']);
+      expect(rows[0]?.[2]).toContain('"2025-06-31" is not a date');
+      expect(rows[1]?.slice(0, 2)).toEqual(['4', 'Duration']);
+      await shot('06-import-errors');
+
+      await page.getByRole('button', { name: 'Import the valid rows only' }).click();
+      await page.locator('.import-summary').waitFor();
+      expect(await page.locator('.import-summary').textContent()).toContain('2 bad rows skipped');
+      expect(await summaryNumber(page, 'new time entries')).toBe('2');
+    });
+
+    it('edits a task in place and shows the imported hours', async () => {
+      await nav(page, 'Inventory').click();
+      await page.fill('input[type=search]', 'benchmark database');
+      const row = page.locator('.inventory-table tbody tr', { hasText: 'Update the benchmark database' });
+      await expect.poll(() => row.count()).toBe(1);
+      // 2.5 + 1 + 2 hours from the first file, 1 more from the bad file's valid row.
+      expect(await row.locator('td').nth(4).textContent()).toBe('6.5 h');
+
+      await row.getByRole('button', { name: /^Edit / }).click();
+      const editor = page.locator('form.quick-edit');
+      await editor.getByLabel('Known variants').fill('0');
+      await page.keyboard.press('Enter');
+      expect(await editor.locator('.field-error').textContent()).toContain('must be 1 or more');
+      await editor.getByLabel('Known variants').fill('2');
+      await editor.getByLabel('Minutes each time').fill('90');
+      await page.keyboard.press('Enter');
+      await editor.waitFor({ state: 'detached' });
+      await page.getByText('Saved', { exact: false }).first().waitFor();
+      await page.locator('input[type=search]').fill('');
+    });
+
+    it('compares out-tasking the interview deck with an outsourcing offer', async () => {
+      await nav(page, 'Opportunities').click();
+      await page.getByRole('link', { name: FLAGSHIP }).first().click();
+      await page.getByRole('heading', { name: FLAGSHIP }).waitFor();
+      expect(await page.locator('#cost-title').locator('..').locator('..').textContent()).toContain(
+        '40 slides/occurrence × 8 occurrences/yr × $11.00 = $3,520.00',
+      );
+      await shot('07-task');
+      await page.getByLabel('Up-front investment').fill('2500');
+      await page.getByLabel('Price per slide', { exact: true }).fill('9');
+      await page.getByRole('button', { name: 'Compare' }).click();
+      const rec = page.locator('.recommendation');
+      await rec.waitFor();
+      expect(await rec.textContent()).toMatch(/^(Out-task it|Outsource it)/);
+      expect(await page.locator('.compare-result tbody tr').count()).toBe(3);
+      expect(await page.locator('.compare-result').textContent()).toMatch(/Break-even|No break-even/);
+      await page.locator('.compare-result').scrollIntoViewIfNeeded();
+      await shot('08-compare');
+    });
+
+    it('fits a 1024×768 laptop screen', async () => {
+      await page.setViewportSize({ width: 1024, height: 768 });
+      await nav(page, 'Inventory').click();
+      await page.getByRole('heading', { name: 'Task inventory' }).waitFor();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      await shot('09-inventory-1024');
+      await nav(page, 'Opportunities').click();
+      await page.getByRole('heading', { name: 'Ranking', exact: true }).waitFor();
+      await shot('10-opportunities-1024');
+      await page.setViewportSize({ width: 1440, height: 900 });
+    });
+
+    it('signs out from the user menu', async () => {
+      await page.getByRole('button', { name: /Elena Marchetti/ }).click();
+      await page.getByRole('menuitem', { name: 'Sign out' }).click();
+      await page.waitForURL(/\/login$/);
+      await page.goto(`${server.url}/opportunities`);
+      await page.waitForURL(/\/login\?next=%2Fopportunities$/);
+      expect(pageErrors).toEqual([]);
+    });
+  },
+);
+
+function nav(page: Page, name: string) {
+  return page.locator('nav.steps').getByRole('link', { name, exact: true });
+}
+
+async function summaryNumber(page: Page, what: string): Promise<string | null> {
+  const item = page.locator('.import-summary .summary-item', {
+    has: page.locator('.what', { hasText: what }),
+  });
+  return (await item.locator('.n').first().textContent())?.trim() ?? null;
+}
