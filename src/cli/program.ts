@@ -1,6 +1,7 @@
 /** The commander program: one file per command group registers its commands here. */
 import { Command } from 'commander';
 import { registerInventoryCommands } from './inventory.cli.ts';
+import { registerProceduresCommands } from './procedures.cli.ts';
 import { registerSynthesisCommands } from './synthesis.cli.ts';
 import { registerSystemCommands } from './system.cli.ts';
 
@@ -13,6 +14,7 @@ export function buildProgram(): Command {
     .option('-w, --workspace <slug>', 'the workspace to act on (default: the only one)');
   registerSystemCommands(program);
   registerInventoryCommands(program);
+  registerProceduresCommands(program);
   registerSynthesisCommands(program);
   return program;
 }

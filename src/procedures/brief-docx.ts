@@ -157,7 +157,7 @@ function factsTable(b: Brief): Table {
 }
 
 function stepsTable(b: Brief): Table {
-  const widths = [600, 3960, 2400, 1500, 900];
+  const widths = [500, 3460, 2500, 1700, 1200];
   const head = ['#', 'Step', 'Who', 'Tool', 'Time'];
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
@@ -238,7 +238,7 @@ export function briefToDocxDocument(b: Brief): Document {
     }),
     new Paragraph({
       children: [text(b.title, { bold: true, size: 44, color: INK })],
-      spacing: { after: 80 },
+      spacing: { before: 160, after: 100, line: 250 },
     }),
     new Paragraph({
       children: [text(`${b.firm}  ·  ${versionText(b.version)}`, { color: MUTED, size: 20 })],
@@ -275,6 +275,7 @@ export function briefToDocxDocument(b: Brief): Document {
             ],
             tabStops: [{ type: TabStopType.LEFT, position: 420 }],
             indent: { left: 420, hanging: 420 },
+            keepNext: Boolean(q.hint),
             spacing: { after: q.hint ? 20 : 100 },
           }),
         );

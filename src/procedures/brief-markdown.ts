@@ -46,7 +46,10 @@ export function briefToMarkdown(b: Brief): string {
     out.push('');
     for (const s of b.steps) {
       out.push(`### ${s.number}. ${md(s.name)}`, '');
-      out.push(`*${md(s.who)}${s.tool ? ` · ${md(s.tool)}` : ''} · about ${fmtDuration(s.minutes)}*`, '');
+      out.push(
+        `*${md(s.who)}${s.tool ? ` · ${md(s.tool)}` : ''} · ${s.minutes > 0 ? `about ${fmtDuration(s.minutes)}` : 'no hands-on time'}*`,
+        '',
+      );
       if (s.description) out.push(para(s.description), '');
       if (s.inputs.length) out.push(`**Inputs:** ${s.inputs.map(md).join('; ')}`, '');
       if (s.outputs.length) out.push(`**Outputs:** ${s.outputs.map(md).join('; ')}`, '');

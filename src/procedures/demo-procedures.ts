@@ -40,7 +40,7 @@ const quotes = (name: string, min: number, tool = 'Word') =>
 const story = (name: string, min: number, tool = 'Word') =>
   v(name, min, tool, ['Themes per question'], ['Storyline']);
 const slides = (name: string, min: number) =>
-  v(name, min, 'PowerPoint', ['Storyline', 'Quotes per theme'], ['Draft deck']);
+  v(name, min, 'PowerPoint', ['Storyline', 'Theme counts', 'Quotes per theme'], ['Draft deck']);
 const format = (name: string, min: number) => v(name, min, 'PowerPoint', ['Draft deck'], ['Formatted deck']);
 const review = (name: string, min: number) =>
   v(name, min, 'Meeting', ['Formatted deck'], ['Review comments']);

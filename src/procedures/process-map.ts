@@ -14,9 +14,9 @@ export interface ProcessMapInput {
 
 const LANE_LABEL_W = 150;
 const BOX_W = 170;
-const BOX_H = 84;
+const BOX_H = 96;
 const GAP = 44;
-const LANE_H = 124;
+const LANE_H = 132;
 const TOP = 74;
 const PAD = 24;
 const CHAR_W = 6.4; // average advance of 12px sans-serif text
@@ -140,19 +140,30 @@ export function renderProcessMap(input: ProcessMapInput): string {
     lines.forEach((line, li) => {
       const ty = y + 19 + li * 15;
       out.push(
-        `<text x="${x + 30}" y="${ty}" font-size="12" font-weight="600" fill="${textColor}"${waste ? ' text-decoration="line-through"' : ''}>${escapeXml(line)}</text>`,
+        `<text x="${x + 30}" y="${ty}" font-size="12" font-weight="600" fill="${textColor}">${escapeXml(line)}</text>`,
       );
       if (waste) {
-        // Drawn as well as the text decoration: not every renderer honours it.
+        // A drawn line rather than text-decoration, which not every SVG renderer honours.
         const w = Math.min(line.length * CHAR_W, BOX_W - 36);
         out.push(
           `<line x1="${x + 30}" y1="${ty - 4}" x2="${x + 30 + w}" y2="${ty - 4}" stroke="#c53030" stroke-width="1.3"/>`,
         );
       }
     });
-    const meta = [s.performer.name, fmtMinutes(s.minutes), s.tool].filter(Boolean).join(' · ');
+    const metaColor = waste ? '#a0aec0' : c.text;
+    const who = wrap(
+      s.performer.name || PERFORMER_KIND_LABELS[s.performer.kind],
+      Math.floor((BOX_W - 20) / 5.6),
+      1,
+    )[0]!;
+    const how = wrap(
+      [fmtMinutes(s.minutes), s.tool].filter(Boolean).join(' · '),
+      Math.floor((BOX_W - 20) / 5.6),
+      1,
+    )[0]!;
     out.push(
-      `<text x="${x + 10}" y="${y + BOX_H - 10}" font-size="10" fill="${waste ? '#a0aec0' : c.text}">${escapeXml(wrap(meta, Math.floor((BOX_W - 20) / 5.6), 1)[0] ?? '')}</text>`,
+      `<text x="${x + 10}" y="${y + BOX_H - 23}" font-size="10" font-weight="600" fill="${metaColor}">${escapeXml(who)}</text>`,
+      `<text x="${x + 10}" y="${y + BOX_H - 9}" font-size="10" fill="${metaColor}">${escapeXml(how)}</text>`,
     );
     if (waste) {
       out.push(
