@@ -13,6 +13,7 @@ export {
   loadThemeFile,
   outTaskerPrice,
   parseThemeFile,
+  resolveTheme,
   type SlideKind,
   writeDeck,
 } from './deck/index.ts';

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { sampleInsights } from './fixtures/sample-insights.ts';
+import { makePeople, makeRedactor, nameParts } from './people.ts';
+import { countLines, truncateToLines } from './text-metrics.ts';
+
+describe('names and redaction', () => {
+  it('takes names from speaker labels but not generic labels or roles', () => {
+    expect(nameParts('Dana Reyes')).toEqual(['Dana Reyes', 'Dana', 'Reyes']);
+    expect(nameParts('Dr. Li Wei (CFO)')).toEqual(['Dr. Li Wei', 'Li', 'Wei']);
+    expect(nameParts('Speaker 2')).toEqual([]);
+    expect(nameParts('Interviewer')).toEqual([]);
+    expect(nameParts('CFO')).toEqual([]);
+    expect(nameParts(null)).toEqual([]);
+  });
+
+  it('redacts full names in any case and single names only when capitalised', () => {
+    const redact = makeRedactor(['Dana Reyes', 'Priya Natarajan', 'Mark Jensen']);
+    expect(redact('As DANA REYES told Priya, the plan failed.')).toBe(
+      'As [name] told [name], the plan failed.',
+    );
+    expect(redact('Dana’s team and Reyes-style planning')).toBe('[name]’s team and [name]-style planning');
+    expect(redact('We mark the market; Mark knows.')).toBe('We mark the market; [name] knows.');
+    expect(redact('Danaher is a company')).toBe('Danaher is a company');
+  });
+
+  it('shows interviewees by role and number when anonymising, by name otherwise', () => {
+    const insights = sampleInsights();
+    const anon = makePeople(insights, true);
+    expect(anon.attribution('dana-reyes')).toBe('CFO, Interview 1');
+    expect(anon.source('dana-reyes')).toBe('Interview 1');
+    expect(anon.text('Ask Priya, she saw my inbox.')).toBe('Ask [name], she saw my inbox.');
+    const named = makePeople(insights, false);
+    expect(named.attribution('dana-reyes')).toBe('Dana Reyes, CFO');
+    expect(named.source('dana-reyes')).toBe('dana-reyes (Interview 1)');
+    expect(named.text('Ask Priya.')).toBe('Ask Priya.');
+  });
+
+  it('does not redact role words even when a transcript labels a speaker by role', () => {
+    const insights = sampleInsights();
+    insights.interviews[0]!.interviewee = 'Chief Financial Officer';
+    insights.interviews[0]!.role = 'Chief Financial Officer';
+    const people = makePeople(insights, true);
+    expect(people.attribution(insights.interviews[0]!.id)).toBe('Chief Financial Officer, Interview 1');
+  });
+});
+
+describe('text metrics', () => {
+  const para = (text: string) => ({ runs: [{ text }], fontFace: 'Arial', fontSize: 12 });
+
+  it('wraps more lines in a narrower box and at a larger size', () => {
+    const text =
+      'Customers ask us for uptime guarantees every week and we still sell them spare parts. '.repeat(3);
+    expect(countLines(para(text), 6)).toBeLessThan(countLines(para(text), 3));
+    expect(countLines({ ...para(text), fontSize: 20 }, 6)).toBeGreaterThan(countLines(para(text), 6));
+    expect(countLines(para('short'), 6)).toBe(1);
+  });
+
+  it('shortens to the line budget with an ellipsis', () => {
+    const long = para('word '.repeat(400));
+    const cut = truncateToLines(long, 4, 3);
+    expect(countLines(cut, 4)).toBeLessThanOrEqual(3);
+    expect(cut.runs.at(-1)!.text.endsWith('…')).toBe(true);
+    expect(truncateToLines(para('fits'), 4, 1)).toEqual(para('fits'));
+  });
+});
