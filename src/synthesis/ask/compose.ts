@@ -36,7 +36,11 @@ export function opener(index: AskIndex, q: QueryAnalysis): string {
     const names = [...q.namedAs.values()].join(' and ');
     return `${names} talked about ${topic}.`;
   }
-  return `The group discussed ${topic}.`;
+  // A meeting is "the group"; across interviews or in a one-to-one conversation, name what it was.
+  const docs = index.transcripts.length;
+  const speakers = docs === 1 ? new Set(index.units.map((u) => u.speaker)).size : 0;
+  if (docs === 1 && speakers >= 3) return `The group discussed ${topic}.`;
+  return `${docs > 1 ? 'The interviews' : 'The conversation'} covered ${topic}.`;
 }
 
 /** One unit as a reported sentence; `continued` when the same speaker spoke the previous one. */
@@ -49,9 +53,9 @@ export function reportUnit(index: AskIndex, q: QueryAnalysis, i: number, continu
   return `${name} ${verb} ${r.clause}.`;
 }
 
-/** Words a unit costs in the answer once reported (its own words plus the frame). */
+/** Words a unit costs in the answer once reported (its words plus the longest frame: "X also thought that"). */
 export function reportedCost(index: AskIndex, q: QueryAnalysis, i: number): number {
-  return countWords(reportUnit(index, q, i, false));
+  return countWords(reportUnit(index, q, i, true));
 }
 
 /** The answer prose and its citations (one per cited turn, in transcript order). */
@@ -62,7 +66,7 @@ export function composeAnswer(
 ): { answer: string; citations: Citation[] } {
   const citations: Citation[] = [];
   const sentences: string[] = [];
-  const open = opener(index, q);
+  const open = chosen.length > 0 ? opener(index, q) : '';
   if (open) sentences.push(open);
   let lastKey = '';
   let lastSpeaker: string | null | undefined;
