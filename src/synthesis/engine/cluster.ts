@@ -12,7 +12,7 @@ import { dot } from './space.ts';
 export interface ClusterOptions {
   /** Stop merging when the best average similarity between two groups falls below this (default 0.1). */
   link?: number;
-  /** A unit joins a theme when its average similarity to the theme's units reaches this (default 0.12). */
+  /** A unit joins a theme when its average similarity to the theme's units reaches this (default 0.15). */
   join?: number;
   /** Least number of interviews for a theme (default 2). */
   minSupport?: number;
@@ -20,6 +20,8 @@ export interface ClusterOptions {
   maxThemes?: number;
   /** Most units clustered pairwise (the rest only join); bounds time on long interviews (default 700). */
   sample?: number;
+  /** Groups failing this (e.g. made of discourse remarks) are dropped before other units join. */
+  keep?: (units: readonly number[]) => boolean;
 }
 
 export interface Cluster {
@@ -35,7 +37,7 @@ export function clusterUnits(
   opts: ClusterOptions = {},
 ): Cluster[] {
   const link = opts.link ?? 0.1;
-  const join = opts.join ?? 0.12;
+  const join = opts.join ?? 0.15;
   const minSupport = Math.max(2, opts.minSupport ?? 2);
   const maxThemes = opts.maxThemes ?? 8;
   const cap = opts.sample ?? 700;
@@ -54,7 +56,7 @@ export function clusterUnits(
   ).map((g) => g.map((k) => sample[k]!));
   let themes = groups
     .map((units) => makeCluster(units, vectors, interviewOf, dims))
-    .filter((c) => c.interviews.length >= minSupport);
+    .filter((c) => c.interviews.length >= minSupport && (!opts.keep || opts.keep(c.units)));
 
   // Every unit joins the theme it is closest to on average, when close enough.
   const assigned: number[][] = themes.map(() => []);
@@ -75,7 +77,7 @@ export function clusterUnits(
   }
   themes = assigned
     .map((units) => makeCluster(units, vectors, interviewOf, dims))
-    .filter((c) => c.interviews.length >= minSupport)
+    .filter((c) => c.interviews.length >= minSupport && (!opts.keep || opts.keep(c.units)))
     .sort((a, b) => b.interviews.length - a.interviews.length || b.units.length - a.units.length)
     .slice(0, maxThemes);
   return themes;

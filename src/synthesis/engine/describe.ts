@@ -48,7 +48,10 @@ export function keywordsOf(
     const perInterview = new Map<number, Set<number>>();
     for (const [i, s] of refs) {
       let set = perInterview.get(i);
-      if (!set) perInterview.set(i, (set = new Set()));
+      if (!set) {
+        set = new Set();
+        perInterview.set(i, set);
+      }
       for (const t of ctx.sentences[i]![s]!.terms) set.add(t);
     }
     for (const set of perInterview.values()) for (const t of set) df.set(t, (df.get(t) ?? 0) + 1);

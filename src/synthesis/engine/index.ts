@@ -12,7 +12,7 @@ import type { DescribeContext } from './describe.ts';
 import { prepare } from './prepare.ts';
 import type { SpaceOptions } from './space.ts';
 import { type FoundTheme, questionInsights, themesOfQuestion } from './themes.ts';
-import { answersOf, type UnitOptions, unitsOf } from './units.ts';
+import { answersOf, termSpecificity, type UnitOptions, unitsOf } from './units.ts';
 
 export interface AnalyzeOptions {
   title?: string;
@@ -23,7 +23,16 @@ export interface AnalyzeOptions {
   /** Word vectors (default: the shipped compact file); null to run on TF-IDF alone. */
   wordVectors?: WordVectors | null;
   /** Tuning knobs; the defaults are what the bench measured. */
-  tuning?: { align?: AlignOptions; space?: SpaceOptions; units?: UnitOptions; cluster?: ClusterOptions };
+  tuning?: {
+    align?: AlignOptions;
+    space?: SpaceOptions;
+    units?: UnitOptions;
+    cluster?: ClusterOptions & { minTopicality?: number };
+    /** Soft lexical matching through word-vector neighbours (default weight 0.6, minSim 0.45, k 4). */
+    soft?: { weight?: number; minSim?: number; k?: number; maxTerms?: number };
+    /** Exponent of the question-specificity weight of terms in vectors (default 0: off; it lowered recall). */
+    specificityPower?: number;
+  };
 }
 
 export function analyzeInterviews(
@@ -45,6 +54,30 @@ export function analyzeInterviews(
   const answers = answersOf(p.sentences, p.alignments, Q);
   const units = unitsOf(p.sentences, answers, opts.tuning?.units);
   const flat = units.flat();
+  const spec = termSpecificity(p.sentences, answers, p.vocab.stems.length);
+  const power = opts.tuning?.specificityPower ?? 0;
+  p.space.termWeights = power === 0 ? null : spec.map((x) => x ** power);
+  const soft = { weight: 0.6, minSim: 0.45, k: 4, ...opts.tuning?.soft };
+  if (soft.weight > 0) {
+    // Terms worth linking: those used in answers by at least two interviews (bounded for speed).
+    const df = new Map<number, Set<number>>();
+    for (const u of flat) {
+      for (const t of u.terms) {
+        let set = df.get(t);
+        if (!set) {
+          set = new Set();
+          df.set(t, set);
+        }
+        set.add(u.interview);
+      }
+    }
+    const linked = [...df.entries()]
+      .filter(([, s]) => s.size >= 2)
+      .sort((a, b) => b[1].size - a[1].size)
+      .slice(0, soft.maxTerms ?? 2500)
+      .map(([t]) => t);
+    p.space.linkNeighbours(linked, soft.minSim, soft.k, soft.weight);
+  }
   const vectors = p.space.encode(flat.map((u) => u.terms));
   const ctx: DescribeContext = { sentences: p.sentences, interviewIds: ids, vocab: p.vocab, space: p.space };
   // An interview answered a question when it said something with content under it.
@@ -64,6 +97,7 @@ export function analyzeInterviews(
         vectors.slice(at, at + n),
         answered[qi]!,
         ctx,
+        spec,
         opts.tuning?.cluster,
       ),
     );

@@ -23,6 +23,14 @@ export class VectorSpace {
   readonly dims: number;
   private readonly lexical: number;
   private rows: Int32Array = new Int32Array(0);
+  /**
+   * Optional weight per term multiplied into both parts (the engine sets how specific each term is
+   * to one question's answers, so "think", "thing", "a lot" stop pulling units together).
+   */
+  termWeights: Float64Array | null = null;
+  /** Close word-vector neighbours of terms (see `linkNeighbours`), used for soft lexical matching. */
+  neighbours: Map<number, [number, number][]> | null = null;
+  expansion = 0.5;
   /** Mean of the word-vector part over the last fitted batch. */
   private mean: Float64Array | null = null;
 
@@ -56,10 +64,19 @@ export class VectorSpace {
       const counts = new Map<number, number>();
       for (const t of bag) counts.set(t, (counts.get(t) ?? 0) + 1);
       let n2 = 0;
+      const tw = this.termWeights;
       for (const [t, c] of counts) {
-        const w = (1 + Math.log(c)) * this.vocab.idf(t);
+        const w = (1 + Math.log(c)) * this.vocab.idf(t) * (tw ? (tw[t] ?? 1) : 1);
         const b = hashBucket(t, H);
         v[b.index]! += b.sign * w;
+        // Soft matching: a term also counts, partly, as its close neighbours in word-vector space.
+        const nb = this.neighbours?.get(t);
+        if (nb) {
+          for (const [u, sim] of nb) {
+            const bu = hashBucket(u, H);
+            v[bu.index]! += bu.sign * w * sim * this.expansion;
+          }
+        }
       }
       for (let i = 0; i < H; i++) n2 += v[i]! * v[i]!;
       const n = Math.sqrt(n2);
@@ -69,7 +86,7 @@ export class VectorSpace {
         for (const [t, c] of counts) {
           const row = this.rows[t]!;
           if (row < 0) continue;
-          addRow(this.wv, row, this.embWeight(t, row) * (1 + Math.log(c)), emb);
+          addRow(this.wv, row, this.embWeight(t, row) * (1 + Math.log(c)) * (tw ? (tw[t] ?? 1) : 1), emb);
         }
         normalise(emb);
         for (let i = 0; i < E; i++) mean[i]! += emb[i]!;
@@ -96,6 +113,40 @@ export class VectorSpace {
     // Renormalise: a unit with words but no known vectors (or the reverse) still has length 1.
     for (const v of out) normaliseF32(v);
     return out;
+  }
+
+  /**
+   * Links each of `terms` to its nearest other terms (cosine >= minSim, at most k) so that
+   * "hire" also counts a little as "recruiting". Quadratic in terms.length: pass a bounded set.
+   */
+  linkNeighbours(terms: readonly number[], minSim = 0.55, k = 4, weight = 0.5): void {
+    this.ensureRows();
+    const wv = this.wv;
+    if (!wv) return;
+    const usable = terms.filter((t) => this.rows[t]! >= 0);
+    const D = wv.dims;
+    const unit = usable.map((t) => {
+      const r = this.rows[t]!;
+      const v = new Float32Array(D);
+      for (let d = 0; d < D; d++) v[d] = wv.vectors[r * D + d]! * wv.scales[r]!;
+      return normaliseF32(v);
+    });
+    const best: [number, number][][] = usable.map(() => []);
+    for (let a = 0; a < usable.length; a++) {
+      const va = unit[a]!;
+      for (let b = a + 1; b < usable.length; b++) {
+        const s = dot(va, unit[b]!);
+        if (s < minSim) continue;
+        best[a]!.push([usable[b]!, s]);
+        best[b]!.push([usable[a]!, s]);
+      }
+    }
+    this.neighbours = new Map();
+    this.expansion = weight;
+    usable.forEach((t, a) => {
+      const list = best[a]!.sort((x, y) => y[1] - x[1]).slice(0, k);
+      if (list.length > 0) this.neighbours!.set(t, list);
+    });
   }
 
   private embWeight(t: number, row: number): number {

@@ -24,13 +24,25 @@ export function themesOfQuestion(
   vectors: readonly Float32Array[],
   answered: readonly number[],
   ctx: DescribeContext,
-  opts: ClusterOptions = {},
+  specificity: Float64Array | null,
+  opts: ClusterOptions & { minTopicality?: number } = {},
 ): FoundTheme[] {
   const minSupport = opts.minSupport ?? Math.max(2, Math.ceil(0.1 * answered.length));
+  const minTopicality = opts.minTopicality ?? 0.2;
   const clusters = clusterUnits(
     vectors,
     units.map((u) => u.interview),
-    { ...opts, minSupport },
+    {
+      ...opts,
+      minSupport,
+      keep: specificity
+        ? (members) =>
+            topicality(
+              members.map((m) => units[m]!),
+              specificity,
+            ) >= minTopicality
+        : undefined,
+    },
   );
   const background: SentenceRef[] = units.flatMap((u) => u.sentences.map((s) => [u.interview, s] as const));
   const labels = new Set<string>();
@@ -63,6 +75,31 @@ export function themesOfQuestion(
     };
     return { question: q, theme, centre, members, interviews: c.interviews };
   });
+}
+
+/**
+ * How topical a group is: the mean question-specificity of the three terms most of its interviews
+ * share. Groups held together by discourse words ("I've thought about this a lot", "it varies")
+ * score near zero; real themes share words used under this question far more than elsewhere.
+ */
+export function topicality(units: readonly Unit[], specificity: Float64Array): number {
+  const byInterview = new Map<number, Set<number>>();
+  for (const u of units) {
+    let set = byInterview.get(u.interview);
+    if (!set) {
+      set = new Set();
+      byInterview.set(u.interview, set);
+    }
+    for (const t of u.terms) set.add(t);
+  }
+  const df = new Map<number, number>();
+  for (const set of byInterview.values()) for (const t of set) df.set(t, (df.get(t) ?? 0) + 1);
+  const top = [...df.entries()]
+    .filter(([, c]) => c >= 2 || byInterview.size < 2)
+    .sort((a, b) => b[1] - a[1] || specificity[b[0]]! - specificity[a[0]]!)
+    .slice(0, 3);
+  if (top.length === 0) return 0;
+  return top.reduce((s, [t]) => s + specificity[t]!, 0) / top.length;
 }
 
 function summaryOf(n: number, of: number, keywords: readonly string[]): string {

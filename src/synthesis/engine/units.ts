@@ -14,10 +14,12 @@ export interface Unit {
 }
 
 export interface UnitOptions {
-  /** Sentences per window (default 2). */
+  /** Sentences per window (default 1: on its own, a full sentence is the clearest single claim). */
   window?: number;
   /** Sentences with fewer content terms carry no theme on their own ("That's a good question."). */
   minTerms?: number;
+  /** A window with fewer content terms than this takes in the next sentence too (default 0: off; 3–5 hurt on the bench corpora). */
+  minUnitTerms?: number;
 }
 
 /** Answer sentences per question and interview: [question][interview] -> sentence indices. */
@@ -35,26 +37,76 @@ export function answersOf(
   return out;
 }
 
+/**
+ * Units of each question's answers: windows of `window` consecutive content sentences (stride 1);
+ * a window too short to say much (a fragment, "Budget, mostly.") takes in the next sentence.
+ */
 export function unitsOf(
   sentences: readonly Sentence[][],
   answers: readonly number[][][],
   opts: UnitOptions = {},
 ): Unit[][] {
-  const w = opts.window ?? 2;
+  const w = opts.window ?? 1;
   const minTerms = opts.minTerms ?? 2;
+  const minUnitTerms = opts.minUnitTerms ?? 0;
   return answers.map((perInterview, q) =>
     perInterview.flatMap((idx, interview) => {
       const doc = sentences[interview]!;
       const content = idx.filter((s) => doc[s]!.terms.length >= minTerms);
       const units: Unit[] = [];
-      const make = (part: number[]) =>
-        units.push({ interview, question: q, sentences: part, terms: part.flatMap((s) => doc[s]!.terms) });
-      if (content.length <= w) {
-        if (content.length > 0) make(content);
-        return units;
+      for (let j = 0; j < content.length; j++) {
+        if (j > 0 && j + w > content.length) break;
+        let end = Math.min(content.length, j + w);
+        let terms = content.slice(j, end).flatMap((s) => doc[s]!.terms);
+        while (terms.length < minUnitTerms && end < content.length) {
+          terms = terms.concat(doc[content[end]!]!.terms);
+          end++;
+        }
+        units.push({ interview, question: q, sentences: content.slice(j, end), terms });
       }
-      for (let j = 0; j + w <= content.length; j++) make(content.slice(j, j + w));
       return units;
     }),
   );
+}
+
+/**
+ * How specific each term is to one question's answers: 1 − normalised entropy of its (smoothed)
+ * rate over the questions. Discourse words ("think", "thing", "a lot") spread evenly and score near
+ * 0; theme words, used by several people under one question, score high; a word said once anywhere
+ * scores low (smoothing), so one-off remarks do not hold a cluster together either.
+ */
+export function termSpecificity(
+  sentences: readonly Sentence[][],
+  answers: readonly number[][][],
+  vocabSize: number,
+): Float64Array {
+  const Q = answers.length;
+  const out = new Float64Array(vocabSize).fill(1);
+  if (Q < 2) return out;
+  const counts = new Float64Array(vocabSize * Q);
+  const totals = new Float64Array(Q);
+  answers.forEach((perInterview, q) => {
+    perInterview.forEach((idx, i) => {
+      for (const s of idx) {
+        totals[q]!++;
+        for (const t of new Set(sentences[i]![s]!.terms)) counts[t * Q + q]!++;
+      }
+    });
+  });
+  const logQ = Math.log(Q);
+  const rates = new Float64Array(Q);
+  for (let t = 0; t < vocabSize; t++) {
+    let sum = 0;
+    for (let q = 0; q < Q; q++) {
+      rates[q] = (counts[t * Q + q]! + 0.5) / Math.max(1, totals[q]!);
+      sum += rates[q]!;
+    }
+    let h = 0;
+    for (let q = 0; q < Q; q++) {
+      const p = rates[q]! / sum;
+      if (p > 0) h -= p * Math.log(p);
+    }
+    out[t] = Math.max(0, 1 - h / logQ);
+  }
+  return out;
 }
