@@ -56,6 +56,7 @@ describe('parseThemeFile', () => {
     expect(theme.colors.accent).toBe('FF8800');
     expect(theme.colors.background).toBe(defaultTheme.colors.background);
     expect(theme.fonts).toEqual({ heading: 'Georgia', body: 'Arial' });
+    expect(theme.colors.chart.slice(0, 2)).toEqual(['0B6E4F', 'FF8800']);
   });
 
   it('names the file and the field that is wrong', () => {

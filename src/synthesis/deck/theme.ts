@@ -156,7 +156,14 @@ export function resolveTheme(spec: ThemeFile, logo?: DeckLogo): DeckTheme {
           ? mix(text, background, 0.35)
           : defaultTheme.colors.muted,
       background,
-      chart: c.chart ? c.chart.map(normalizeHex) : defaultTheme.colors.chart,
+      // Without its own chart colours a theme's charts follow its primary and accent colours.
+      chart: c.chart
+        ? c.chart.map(normalizeHex)
+        : [
+            c.primary ? normalizeHex(c.primary) : defaultTheme.colors.primary,
+            c.accent ? normalizeHex(c.accent) : defaultTheme.colors.accent,
+            ...defaultTheme.colors.chart.slice(2),
+          ],
     },
     fonts: {
       heading: spec.fonts?.heading ?? defaultTheme.fonts.heading,
