@@ -43,7 +43,7 @@ function progressBar(): { update: (done: number, total: number, stage: string) =
   let current = '';
   return {
     update(done, total, stage) {
-      const label = stage.padEnd(22);
+      const label = stage.padEnd(30);
       if (!started) {
         bar.start(total, done, { stage: label });
         started = true;
@@ -88,7 +88,11 @@ export function registerSynthesisCommands(program: Command): void {
     .option('--json <insights.json>', 'also write the insights (docs/insights-schema.md)')
     .option('--md <report.md>', 'also write the Markdown report')
     .option('--title <title>', 'deck title (default: the form title)')
-    .option('--anonymize', 'show interviewees by role and number, redact names from quotes and notes', false)
+    .option(
+      '--anonymize',
+      'deck and report: interviewees by role and number, names redacted (insights.json keeps ids for tracing)',
+      false,
+    )
     .option('--theme <theme.json>', 'colours, fonts and logo (docs/deck-theme.md)')
     .option(
       '--meta <interviews.csv>',
