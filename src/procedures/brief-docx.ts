@@ -10,6 +10,7 @@ import {
   Footer,
   Header,
   HeadingLevel,
+  LineRuleType,
   Packer,
   PageNumber,
   Paragraph,
@@ -29,6 +30,7 @@ import {
   CONFIDENTIALITY_NOTES,
   fmtDuration,
   turnaroundText,
+  unitsText,
   versionText,
 } from './brief.ts';
 
@@ -123,12 +125,12 @@ function factsTable(b: Brief): Table {
     ['Version', versionText(b.version)],
     [
       'Deliverable',
-      `${b.deliverable.unitsPerOccurrence} × ${b.deliverable.unit}` +
+      unitsText(b.deliverable.unitsPerOccurrence, b.deliverable.unit) +
         (b.deliverable.pricePerUnit ? ` at ${b.deliverable.pricePerUnit} per ${b.deliverable.unit}` : ''),
     ],
     ['Turnaround', turnaroundText(b.turnaroundHours)],
     [
-      'Time the steps take',
+      'Hands-on time',
       fmtDuration(b.minutes.total) +
         (b.minutes.outtasker ? ` (your steps: ${fmtDuration(b.minutes.outtasker)})` : ''),
     ],
@@ -238,7 +240,7 @@ export function briefToDocxDocument(b: Brief): Document {
     }),
     new Paragraph({
       children: [text(b.title, { bold: true, size: 44, color: INK })],
-      spacing: { before: 160, after: 100, line: 250 },
+      spacing: { before: 160, after: 100, line: 264, lineRule: LineRuleType.AUTO },
     }),
     new Paragraph({
       children: [text(`${b.firm}  ·  ${versionText(b.version)}`, { color: MUTED, size: 20 })],
@@ -306,7 +308,10 @@ export function briefToDocxDocument(b: Brief): Document {
     description: `Brief for an out-tasker: ${b.title}`,
     styles: {
       default: {
-        document: { run: { font: FONT, size: 21, color: INK }, paragraph: { spacing: { line: 276 } } },
+        document: {
+          run: { font: FONT, size: 21, color: INK },
+          paragraph: { spacing: { line: 276, lineRule: LineRuleType.AUTO } },
+        },
       },
       paragraphStyles: [
         {

@@ -1,5 +1,12 @@
 /** The brief as Markdown (for pasting into a marketplace post, an email, a wiki). Pure. */
-import { type Brief, CONFIDENTIALITY_NOTES, fmtDuration, turnaroundText, versionText } from './brief.ts';
+import {
+  type Brief,
+  CONFIDENTIALITY_NOTES,
+  fmtDuration,
+  turnaroundText,
+  unitsText,
+  versionText,
+} from './brief.ts';
 
 /** Text safe inside Markdown: table pipes escaped, line breaks folded. */
 function md(text: string): string {
@@ -23,9 +30,9 @@ export function briefToMarkdown(b: Brief): string {
     '| | |',
     '|---|---|',
     `| Process | ${md(b.process)} |`,
-    `| Deliverable | ${b.deliverable.unitsPerOccurrence} × ${md(b.deliverable.unit)}${b.deliverable.pricePerUnit ? ` at ${b.deliverable.pricePerUnit} per ${md(b.deliverable.unit)}` : ''} |`,
+    `| Deliverable | ${md(unitsText(b.deliverable.unitsPerOccurrence, b.deliverable.unit))}${b.deliverable.pricePerUnit ? ` at ${b.deliverable.pricePerUnit} per ${md(b.deliverable.unit)}` : ''} |`,
     `| Turnaround | ${turnaroundText(b.turnaroundHours)} |`,
-    `| Time the steps take | ${fmtDuration(b.minutes.total)}${b.minutes.outtasker ? ` (your steps: ${fmtDuration(b.minutes.outtasker)})` : ''} |`,
+    `| Hands-on time | ${fmtDuration(b.minutes.total)}${b.minutes.outtasker ? ` (your steps: ${fmtDuration(b.minutes.outtasker)})` : ''} |`,
     `| Confidentiality | ${b.confidentiality} |`,
     '',
   );

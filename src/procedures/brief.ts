@@ -150,6 +150,12 @@ export function buildBrief(input: BriefInput): Brief {
   };
 }
 
+/** "40 slides", "1 slide", "60 audio minutes". */
+export function unitsText(n: number, unit: string): string {
+  const plural = n === 1 || /s$/i.test(unit) ? unit : `${unit}s`;
+  return `${Number.isInteger(n) ? n : n.toFixed(1)} ${plural}`;
+}
+
 export function fmtDuration(minutes: number): string {
   if (minutes < 60) return `${Math.round(minutes)} min`;
   const h = Math.floor(minutes / 60);

@@ -29,12 +29,17 @@ const COLORS: Record<PerformerKind, { fill: string; stroke: string; text: string
 };
 
 export function escapeXml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
+  return (
+    text
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: removing the characters XML 1.0 forbids
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+      .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+      .replace(/'/g, '&#39;')
+  );
 }
 
 /** Greedy word wrap to at most `maxLines` lines of `width` characters, with an ellipsis when cut. */
@@ -151,16 +156,18 @@ export function renderProcessMap(input: ProcessMapInput): string {
       }
     });
     const metaColor = waste ? '#a0aec0' : c.text;
-    const who = wrap(
-      s.performer.name || PERFORMER_KIND_LABELS[s.performer.kind],
-      Math.floor((BOX_W - 20) / 5.6),
-      1,
-    )[0]!;
-    const how = wrap(
-      [fmtMinutes(s.minutes), s.tool].filter(Boolean).join(' · '),
-      Math.floor((BOX_W - 20) / 5.6),
-      1,
-    )[0]!;
+    const who =
+      wrap(
+        s.performer.name || PERFORMER_KIND_LABELS[s.performer.kind],
+        Math.floor((BOX_W - 20) / 5.6),
+        1,
+      )[0] ?? '';
+    const how =
+      wrap(
+        [fmtMinutes(s.minutes), s.tool].filter(Boolean).join(' · '),
+        Math.floor((BOX_W - 20) / 5.6),
+        1,
+      )[0] ?? '';
     out.push(
       `<text x="${x + 10}" y="${y + BOX_H - 23}" font-size="10" font-weight="600" fill="${metaColor}">${escapeXml(who)}</text>`,
       `<text x="${x + 10}" y="${y + BOX_H - 9}" font-size="10" fill="${metaColor}">${escapeXml(how)}</text>`,

@@ -1,0 +1,181 @@
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import JSZip from 'jszip';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildBrief } from './brief.ts';
+import { briefToDocx } from './brief-docx.ts';
+import { briefToMarkdown } from './brief-markdown.ts';
+import { DEMO_FORM_YAML_V2 } from './demo-procedures.ts';
+import { parseForm } from './forms.ts';
+import type { ProcedureVersion } from './procedures.ts';
+import { app, designer, elena, step } from './test-steps.test-helpers.ts';
+
+const version: ProcedureVersion = {
+  id: 'v2',
+  procedureId: 'p',
+  number: 2,
+  status: 'approved',
+  purpose: 'Turn the notes of 25–50 executive interviews into the summary deck the client receives.',
+  turnaroundHours: 24,
+  changeNote: '',
+  sourceVariantIds: [],
+  basedOnVersionId: null,
+  createdBy: null,
+  createdAt: '2026-03-01T09:00:00.000Z',
+  updatedAt: '2026-03-02T09:00:00.000Z',
+  approvedBy: null,
+  approvedAt: '2026-03-02T09:00:00.000Z',
+  steps: [
+    step('Collect the transcripts', {
+      performer: elena,
+      inputs: ['Interview recordings'],
+      outputs: ['Transcripts'],
+      minutes: 30,
+    }),
+    step('Type up handwritten notes', {
+      performer: elena,
+      waste: { reason: 'recorded now' },
+      outputs: ['Typed notes'],
+    }),
+    step('Transcribe the recordings', {
+      performer: app,
+      minutes: 0,
+      inputs: ['Interview recordings'],
+      outputs: ['Transcripts'],
+    }),
+    step('Build the slides', {
+      performer: designer,
+      minutes: 480,
+      tool: 'PowerPoint',
+      inputs: ['Transcripts', 'Storyline | brief'],
+      outputs: ['Draft deck'],
+      acceptanceCriteria: ['One slide per theme, with how many raised it', 'Quotes are anonymised'],
+      description: '# Not a heading: one slide per theme.',
+    }),
+    step('Format to the house template', {
+      performer: designer,
+      minutes: 120,
+      inputs: ['Draft deck'],
+      outputs: ['Final deck'],
+      acceptanceCriteria: ['No text overflows its box'],
+    }),
+  ],
+};
+
+const brief = buildBrief({
+  firm: 'Larkspur Advisory',
+  taskName: 'Build the executive interview summary deck',
+  taskDescription: '',
+  process: 'Executive interviews & research',
+  version,
+  deliverableUnit: 'slide',
+  unitsPerOccurrence: 40,
+  marketPricePerUnit: { amountMinor: 1100, currency: 'USD' },
+  confidentiality: 'confidential',
+  forms: [
+    {
+      name: 'Executive interview form',
+      version: {
+        ...parseForm(DEMO_FORM_YAML_V2),
+        id: 'f1',
+        formId: 'f',
+        number: 2,
+        sourceFile: null,
+        createdBy: null,
+        createdAt: '2026-03-01T09:00:00.000Z',
+      },
+    },
+  ],
+  generatedAt: '2026-03-03T10:00:00.000Z',
+});
+
+const dirs: string[] = [];
+afterAll(() => {
+  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
+});
+
+describe('the brief for an out-tasker', () => {
+  it('leaves waste out, and finds what comes in and what goes out', () => {
+    expect(brief.steps.map((s) => s.name)).toEqual([
+      'Collect the transcripts',
+      'Transcribe the recordings',
+      'Build the slides',
+      'Format to the house template',
+    ]);
+    expect(brief.wasteLeftOut).toBe(1);
+    expect(brief.inputs).toEqual(['Interview recordings', 'Storyline | brief']);
+    expect(brief.deliverables).toEqual(['Final deck']);
+    expect(brief.steps[2]!.who).toBe('You (Deck designer)');
+    expect(brief.minutes).toEqual({ total: 630, outtasker: 600 });
+  });
+
+  it('writes Markdown with every section, tables kept intact', () => {
+    const md = briefToMarkdown(brief);
+    for (const h of [
+      '## Purpose',
+      '## What you receive',
+      '## What you deliver',
+      '## Steps',
+      '## Forms',
+      '## Acceptance criteria',
+      '## Turnaround',
+    ]) {
+      expect(md).toContain(h);
+    }
+    expect(md).toContain('| Deliverable | 40 slides at $11.00 per slide |');
+    expect(md).toContain('- Storyline \\| brief');
+    expect(md).toContain('\\# Not a heading');
+    expect(md).toContain('- [ ] One slide per theme, with how many raised it _(step 3)_');
+    expect(md).toContain(
+      '6. **Where could technology and automation change how the company works?** `technology`',
+    );
+    expect(md).toContain('Within 24 hours of receiving the inputs.');
+    expect(md).not.toContain('Type up handwritten notes');
+  });
+
+  it('writes a DOCX that LibreOffice opens, with the brief’s text on its pages', async () => {
+    const bytes = await briefToDocx(brief);
+    const zip = await JSZip.loadAsync(bytes);
+    expect(Object.keys(zip.files)).toContain('word/document.xml');
+
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'outtask-brief-'));
+    dirs.push(dir);
+    const docx = path.join(dir, 'brief.docx');
+    fs.writeFileSync(docx, bytes);
+    const profile = path.join(os.tmpdir(), `lo-${randomBytes(6).toString('hex')}`);
+    dirs.push(profile);
+    execFileSync(
+      'libreoffice',
+      [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, docx],
+      { timeout: 150_000, stdio: 'ignore' },
+    );
+    const pdf = path.join(dir, 'brief.pdf');
+    const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+    const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
+    expect(pages).toBeGreaterThan(0);
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    for (const s of [
+      'STANDARD OPERATING PROCEDURE',
+      'Build the executive interview summary deck',
+      'Purpose',
+      'What you receive',
+      'Steps at a glance',
+      'You (Deck designer)',
+      'One slide per theme, with how many raised it',
+      'What would success look like three years from now?',
+      'Within 24 hours of receiving the inputs.',
+      `Page 1 of ${pages}`,
+    ]) {
+      expect(text).toContain(s);
+    }
+    expect(text).not.toContain('Type up handwritten notes');
+    // A picture of the first page, to look at (tmp/ is ignored by git).
+    const out = path.join(import.meta.dirname, '..', '..', 'tmp', 'procedures-brief');
+    fs.mkdirSync(out, { recursive: true });
+    execFileSync('pdftoppm', ['-r', '70', '-png', '-f', '1', '-l', '2', pdf, path.join(out, 'page')]);
+    expect(fs.readdirSync(out).some((f) => f.startsWith('page') && f.endsWith('.png'))).toBe(true);
+  }, 180_000);
+});

@@ -1,0 +1,144 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compareVariants, median } from './compare.ts';
+import { FLAGSHIP_VARIANTS } from './demo-procedures.ts';
+import type { Variant, VariantStep } from './procedures.ts';
+import { signature, stepSimilarity, tokens } from './similarity.ts';
+import { defaultColumns, planStandard } from './standardize.ts';
+
+function variant(id: string, person: string, steps: VariantStep[]): Variant {
+  return {
+    id,
+    taskId: 't',
+    memberId: null,
+    personName: person,
+    label: '',
+    notes: '',
+    steps,
+    status: 'active',
+    retiredAt: null,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+  };
+}
+const s = (name: string, minutes: number, outputs: string[] = []): VariantStep => ({
+  name,
+  minutes,
+  tool: '',
+  inputs: [],
+  outputs,
+});
+
+const demo = FLAGSHIP_VARIANTS.map((d, i) => variant(`v${i}`, d.person, d.steps));
+
+describe('step similarity', () => {
+  it('treats the words people use for the same thing as the same', () => {
+    expect(tokens('Drafting the slides')).toEqual(tokens('write the deck'));
+    expect(
+      stepSimilarity(signature(s('Build the slides', 0)), signature(s('Build the deck in PowerPoint', 0))),
+    ).toBeGreaterThan(0.6);
+    expect(stepSimilarity(signature(s('Partner review', 0)), signature(s('Pick quotes', 0)))).toBe(0);
+  });
+});
+
+describe('comparison of the demo task’s 13 ways', () => {
+  const c = compareVariants(demo);
+
+  it('lines the 13 ways up into the 14 distinct steps people take', () => {
+    expect(c.variants).toHaveLength(13);
+    expect(c.columns.map((col) => col.label)).toEqual([
+      'Collect the interview notes',
+      'Type up the legal-pad notes',
+      'Listen back to the interview recordings',
+      'Tag every answer to its question',
+      'Group answers into themes',
+      'Count how many raised each theme',
+      'Write the executive summary slide',
+      'Pick quotes',
+      'Write the storyline',
+      'Build the slides',
+      'Format to the house template',
+      'Partner review',
+      'Revise after review',
+      'Email the deck to the client team',
+    ]);
+  });
+
+  it('counts who does each step and which steps only some people do', () => {
+    const byLabel = new Map(c.columns.map((col) => [col.label, col]));
+    expect(byLabel.get('Build the slides')!.count).toBe(13);
+    expect(byLabel.get('Build the slides')!.onlySome).toBe(false);
+    expect(byLabel.get('Listen back to the interview recordings')!.count).toBe(3);
+    expect(byLabel.get('Partner review')!.count).toBe(10);
+    expect(c.sharedSteps).toBe(5);
+    expect(c.partialSteps).toBe(9);
+  });
+
+  it('places a step done at another point in its column and flags it', () => {
+    const storyline = c.columns.find((col) => col.label === 'Write the storyline')!;
+    const david = c.variants.findIndex((v) => v.personName === 'David Osei');
+    expect(storyline.cells[david]?.step.name).toBe('Outline the storyline');
+    expect(storyline.cells[david]?.outOfOrder).toBe(true);
+    const elena = c.variants.findIndex((v) => v.personName === 'Elena Marchetti');
+    expect(storyline.cells[elena]?.outOfOrder).toBe(false);
+  });
+
+  it('gives the minutes per way and their spread', () => {
+    const totals = demo.map((v) => v.steps.reduce((a, x) => a + x.minutes, 0));
+    expect(c.variants.map((v) => v.totalMinutes)).toEqual(totals);
+    expect(c.spread).toEqual({ min: Math.min(...totals), median: median(totals), max: Math.max(...totals) });
+    const themes = c.columns.find((col) => col.label === 'Group answers into themes')!;
+    expect(themes.minutes.min).toBe(180);
+    expect(themes.minutes.max).toBe(360);
+  });
+
+  it('merges into a standard of the steps at least half of the people do', () => {
+    const plan = planStandard(demo, { performer: { kind: 'role', ref: 'consultant', name: 'Consultant' } });
+    expect(plan.steps.map((x) => x.name)).toEqual(defaultColumns(c).map((i) => c.columns[i]!.label));
+    expect(plan.steps.map((x) => x.name)).not.toContain('Listen back to the interview recordings');
+    expect(plan.steps.find((x) => x.name === 'Build the slides')!.minutes).toBe(
+      median(demo.map((v) => v.steps.find((x) => x.outputs.includes('Draft deck'))!.minutes)),
+    );
+    expect(plan.changeNote).toMatch(/Merged from 13 ways of working: 10 steps kept, 4 left out/);
+  });
+});
+
+describe('comparison on any input', () => {
+  const stepArb = fc.record({
+    name: fc.constantFrom(
+      'Collect notes',
+      'Write the storyline',
+      'Build slides',
+      'Review',
+      'Send to client',
+      'Count themes',
+      'Pick quotes',
+      'x',
+    ),
+    minutes: fc.integer({ min: 0, max: 600 }),
+    tool: fc.constant(''),
+    inputs: fc.constant([] as string[]),
+    outputs: fc.array(fc.constantFrom('Deck', 'Notes', 'Quotes'), { maxLength: 2 }),
+  });
+  const variantsArb = fc.array(fc.array(stepArb, { maxLength: 8 }), { minLength: 1, maxLength: 8 });
+
+  it('places every step of every variant exactly once, one per column per variant', () => {
+    fc.assert(
+      fc.property(variantsArb, (lists) => {
+        const vs = lists.map((steps, i) => variant(`v${i}`, `P${i}`, steps));
+        const c = compareVariants(vs);
+        vs.forEach((v, vi) => {
+          const placed = c.columns.flatMap((col) => (col.cells[vi] ? [col.cells[vi]!.stepIndex] : []));
+          expect(placed.sort((a, b) => a - b)).toEqual(v.steps.map((_, i) => i));
+          // Cells not flagged as out of order follow the variant's own order.
+          const inOrder = c.columns.flatMap((col) =>
+            col.cells[vi] && !col.cells[vi]!.outOfOrder ? [col.cells[vi]!.stepIndex] : [],
+          );
+          expect(inOrder).toEqual([...inOrder].sort((a, b) => a - b));
+        });
+        for (const col of c.columns) expect(col.count).toBe(col.cells.filter(Boolean).length);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

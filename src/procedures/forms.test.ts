@@ -1,0 +1,71 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../platform/errors.ts';
+import { DEMO_FORM_YAML_V2 } from './demo-procedures.ts';
+import { checkFormContent, formToYaml, parseForm, sameFormContent } from './forms.ts';
+
+describe('forms in the format outtask deck --form reads', () => {
+  it('reads the demo interview form and writes it back unchanged', () => {
+    const form = parseForm(DEMO_FORM_YAML_V2, 'executive-interview.yaml');
+    expect(form.title).toBe('Executive interview');
+    expect(form.questions).toHaveLength(8);
+    expect(form.questions[0]).toEqual({
+      id: 'situation',
+      text: 'How would you describe the current situation of the business?',
+      hint: 'Let them talk for two minutes before following up.',
+    });
+    expect(sameFormContent(parseForm(formToYaml(form)), form)).toBe(true);
+  });
+
+  it('refuses duplicate ids and a form without questions, saying where', () => {
+    const dup = 'title: T\nquestions:\n  - id: a\n    text: One?\n  - id: a\n    text: Two?\n';
+    expect(() => parseForm(dup, 'f.yaml')).toThrow(/f\.yaml:5: question id "a" is used twice/);
+    expect(() => parseForm('title: T\nquestions: []\n', 'f.yaml')).toThrow(AppError);
+    expect(() => checkFormContent({ title: 'T', questions: [] })).toThrow(
+      /questions: the form has no questions/,
+    );
+    expect(() =>
+      checkFormContent({
+        title: 'T',
+        questions: [
+          { id: 'a', text: 'One?' },
+          { id: 'a', text: 'Two?' },
+        ],
+      }),
+    ).toThrow(/questions\[2\]\.id: question id "a" is used twice \(questions 1 and 2\)/);
+    expect(() => checkFormContent({ title: ' ', questions: [{ id: 'a', text: 'x' }] })).toThrow(/title/);
+    expect(() => checkFormContent({ title: 'T', questions: [{ id: 'has space', text: 'x' }] })).toThrow(
+      /slug/,
+    );
+  });
+
+  it('accepts what the YAML reader accepts and refuses only with FORM_INVALID', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ maxLength: 20 }),
+        fc.array(
+          fc.record({
+            id: fc.oneof(fc.stringMatching(/^[a-z][a-z0-9-]{0,8}$/), fc.string({ maxLength: 6 })),
+            text: fc.string({ maxLength: 20 }),
+            hint: fc.option(fc.string({ maxLength: 10 }), { nil: undefined }),
+          }),
+          { maxLength: 6 },
+        ),
+        (title, questions) => {
+          let fromData: unknown;
+          try {
+            fromData = checkFormContent({ title, questions });
+          } catch (e) {
+            expect(e).toBeInstanceOf(AppError);
+            expect((e as AppError).code).toBe('FORM_INVALID');
+            return;
+          }
+          // Whatever the editor accepts survives the YAML round trip the deck reads.
+          const back = parseForm(formToYaml(fromData as never));
+          expect(sameFormContent(back, fromData as never)).toBe(true);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});
