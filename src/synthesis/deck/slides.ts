@@ -812,20 +812,22 @@ function appendixTableSlides(ctx: Ctx): PlannedSlide[] {
   const headers = anon
     ? ['#', 'Role', 'Date', 'Length', 'Answered']
     : ['#', 'Interviewee', 'Role', 'Date', 'Length', 'Answered', 'Source file'];
-  const widths = anon ? [0.6, 5.6, 1.9, 1.6, 2.433] : [0.5, 2.3, 2.9, 1.4, 1.2, 1.5, 2.333];
+  // Without names and files the table is narrow: two tables side by side hold twice the rows.
+  const perPage = anon ? 2 : 1;
+  const tableW = (CONTENT_WIDTH - GUTTER * (perPage - 1)) / perPage;
+  const widths = (anon ? [0.45, 2.3, 1.15, 1.0, 0.9] : [0.5, 2.3, 2.9, 1.4, 1.2, 1.5, 2.333]).map(
+    (w, _, all) => (w * tableW) / all.reduce((a, b) => a + b, 0),
+  );
   const nq = insights.form.questions.length;
-  const rowsText = insights.interviews.map((i, k) => {
-    const cells = [
-      String(k + 1),
-      ...(anon ? [] : [i.interviewee ?? '–']),
-      i.role ? people.text(i.role) : '–',
-      i.date ? shortDate(i.date) : '–',
-      duration(i.durationSeconds),
-      `${i.answered.length} of ${nq}`,
-      ...(anon ? [] : [i.file]),
-    ];
-    return cells;
-  });
+  const rowsText = insights.interviews.map((i, k) => [
+    String(k + 1),
+    ...(anon ? [] : [i.interviewee ?? '–']),
+    i.role ? people.text(i.role) : '–',
+    i.date ? shortDate(i.date) : '–',
+    duration(i.durationSeconds),
+    `${i.answered.length} of ${nq}`,
+    ...(anon ? [] : [i.file]),
+  ]);
   const pad = 0.045;
   const cell = (text: string, bold: boolean, color: string, fill?: string): TableCellSpec => {
     const c: TableCellSpec = { paragraphs: [p(text, BODY, { bold, color })] };
@@ -834,68 +836,71 @@ function appendixTableSlides(ctx: Ctx): PlannedSlide[] {
   };
   const rowHeight = (cells: string[], bold: boolean) =>
     Math.max(
-      ...cells.map((t, c) => {
-        const para = p(t, BODY, { bold });
-        const w = widths[c]! - 2 * pad;
-        return countLines(para, w) * ((BODY * 1.2) / 72);
-      }),
+      ...cells.map((t, c) => countLines(p(t, BODY, { bold }), widths[c]! - 2 * pad) * ((BODY * 1.2) / 72)),
     ) +
     2 * pad +
     0.02;
   const headH = rowHeight(headers, true);
-  const pages: string[][][] = [[]];
+  // Rows flow into table columns of the content height; perPage columns make a slide.
+  const tables: { first: number; rows: string[][] }[] = [{ first: 0, rows: [] }];
   let used = headH;
-  for (const row of rowsText) {
+  rowsText.forEach((row, k) => {
     const h = rowHeight(row, false);
-    if (used + h > CONTENT.h && pages[pages.length - 1]!.length > 0) {
-      pages.push([]);
+    const current = tables[tables.length - 1]!;
+    if (used + h > CONTENT.h && current.rows.length > 0) {
+      tables.push({ first: k, rows: [] });
       used = headH;
     }
-    pages[pages.length - 1]!.push(row);
+    tables[tables.length - 1]!.rows.push(row);
     used += h;
-  }
-  const headFill = theme.colors.primary;
-  let offset = 0;
-  return pages.map((rows, i) => {
-    const first = offset;
-    offset += rows.length;
+  });
+  const pages: (typeof tables)[] = [];
+  for (let i = 0; i < tables.length; i += perPage) pages.push(tables.slice(i, i + perPage));
+  const range = dateRange(insights);
+  return pages.map((page, i) => {
     const title = i === 0 ? 'Appendix: the interviews' : 'Appendix: the interviews (continued)';
-    const tableRows: TableCellSpec[][] = [
-      headers.map((h) => cell(h, true, theme.colors.background, headFill)),
-      ...rows.map((r, k) =>
-        r.map((t) => cell(t, false, theme.colors.text, k % 2 === 1 ? ctx.faint : theme.colors.background)),
-      ),
+    const elements: SlideElement[] = [
+      ...header(theme, {
+        kicker: i === 0 ? 'Appendix' : 'Appendix · continued',
+        title,
+        takeaway: `${plural(insights.interviews.length, 'interview')}${range ? `, ${range}` : ''}${anon ? '; interviewees shown by role and number only.' : '.'}`,
+      }),
     ];
-    const rowH = [headH, ...rows.map((r) => rowHeight(r, false))];
-    const notes = [
-      'Sources for this slide: one row per interview transcript.',
-      ...insights.interviews
-        .slice(first, first + rows.length)
-        .map(
-          (iv) =>
-            `- ${people.source(iv.id)}${anon ? '' : `: ${iv.file} (${iv.format})`}, answered ${iv.answered.join(', ') || 'none'}`,
-        ),
-    ];
+    const notes = ['Sources for this slide: one row per interview transcript.'];
+    page.forEach((table, t) => {
+      const rowH = [headH, ...table.rows.map((r) => rowHeight(r, false))];
+      elements.push({
+        type: 'table',
+        rect: {
+          x: MARGIN + t * (tableW + GUTTER),
+          y: CONTENT.y,
+          w: tableW,
+          h: rowH.reduce((sum, h) => sum + h, 0),
+        },
+        colW: widths,
+        rowH,
+        rows: [
+          headers.map((h) => cell(h, true, theme.colors.background, theme.colors.primary)),
+          ...table.rows.map((r, k) =>
+            r.map((text) =>
+              cell(text, false, theme.colors.text, k % 2 === 1 ? ctx.faint : theme.colors.background),
+            ),
+          ),
+        ],
+        cellPadding: pad,
+        borderColor: mix(theme.colors.text, theme.colors.background, 0.82),
+      });
+      for (const iv of insights.interviews.slice(table.first, table.first + table.rows.length)) {
+        notes.push(
+          `- ${people.source(iv.id)}${anon ? '' : `: ${iv.file} (${iv.format})`}, answered ${iv.answered.join(', ') || 'none'}`,
+        );
+      }
+    });
     return {
       kind: 'appendix',
       title,
       master: 'content',
-      elements: [
-        ...header(theme, {
-          kicker: i === 0 ? 'Appendix' : 'Appendix · continued',
-          title,
-          takeaway: `${plural(insights.interviews.length, 'interview')}${dateRange(insights) ? `, ${dateRange(insights)}` : ''}${anon ? '; interviewees shown by role and number only.' : '.'}`,
-        }),
-        {
-          type: 'table',
-          rect: { x: MARGIN, y: CONTENT.y, w: CONTENT_WIDTH, h: rowH.reduce((s, h) => s + h, 0) },
-          colW: widths,
-          rowH,
-          rows: tableRows,
-          cellPadding: pad,
-          borderColor: mix(theme.colors.text, theme.colors.background, 0.82),
-        },
-      ],
+      elements,
       notes: notesText(notes),
     } satisfies PlannedSlide;
   });
