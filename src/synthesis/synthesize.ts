@@ -287,6 +287,8 @@ export async function synthesize(
   form: InterviewForm,
   opts: SynthesisOptions = {},
 ): Promise<SynthesisResult> {
+  // Until the engine reports its first stage, the time is its set-up (word vectors, tokenising).
+  opts.onProgress?.(0, 1, 'preparing the analysis');
   const insights = analyzeInterviews(transcripts, form, {
     ...(opts.title ? { title: opts.title } : {}),
     ...(opts.now ? { now: opts.now } : {}),
