@@ -50,7 +50,8 @@ export function reportUnit(index: AskIndex, q: QueryAnalysis, i: number, continu
   if (!r.clause) return '';
   const name = (u.speaker !== null && q.namedAs.get(u.speaker)) || displayName(u.speaker);
   const verb = continued ? (r.verb === 'said' ? 'added' : `also ${r.verb}`) : r.verb;
-  return `${name} ${verb} ${r.clause}.`;
+  // The speaker is named once per run of their sentences; "they" carries it on.
+  return continued ? `They ${verb} ${r.clause}.` : `${name} ${verb} ${r.clause}.`;
 }
 
 /** Words a unit costs in the answer once reported (its words plus the longest frame: "X also thought that"). */
