@@ -124,14 +124,14 @@ function ComparisonResult({ r }: { r: OutTaskVsOutsource }) {
         {r.recommendation.reason}
       </div>
       <p className="muted">{r.breakEven.explanation}</p>
-      <div className="grid-2 compare-grid">
+      <div>
         <div className="table-wrap">
           <table className="data">
             <thead>
               <tr>
                 <th scope="col">Scenario</th>
                 <th scope="col" className="num">
-                  {pluralUnit(unit)}/yr
+                  {humanize(pluralUnit(unit))}/yr
                 </th>
                 <th scope="col" className="num">
                   Out-task/yr
@@ -163,12 +163,10 @@ function ComparisonResult({ r }: { r: OutTaskVsOutsource }) {
                         className={s.cheaper === 'out-task' ? 'badge badge-accent' : 'badge badge-warning'}
                       >
                         {s.cheaper === 'out-task' ? 'Out-task' : 'Outsource'} by{' '}
-                        {fmtMoney(
-                          s.annualDifference.amountMinor < 0
-                            ? { ...s.annualDifference, amountMinor: -s.annualDifference.amountMinor }
-                            : s.annualDifference,
-                          { compact: true },
-                        )}
+                        {fmtMoney({
+                          ...s.annualDifference,
+                          amountMinor: Math.abs(s.annualDifference.amountMinor),
+                        })}
                       </span>
                     )}
                   </td>

@@ -2,7 +2,7 @@
  * Import a spreadsheet or a time-tracker export. With bad rows nothing is imported: the report lists each
  * one (line, column, reason) and offers to import the valid rows only. Re-importing a file doubles nothing.
  */
-import { type DragEvent, type FormEvent, useId, useRef, useState } from 'react';
+import { type DragEvent, type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { ApiError, api } from '../api/client.ts';
 import type { ImportBatch, ImportFormat, ImportReport, RowError } from '../api/types.ts';
 import { useApi } from '../api/useApi.ts';
@@ -38,12 +38,34 @@ function ImportSummary({ report }: { report: ImportReport }) {
   const nothingNew =
     report.created.tasks + report.updated.tasks + report.created.members + report.created.processes === 0 &&
     report.timeEntries.imported === 0;
+  // Tasks always; processes and people only when the file changed some.
   const items: [number, string][] = [
     [report.created.tasks, report.created.tasks === 1 ? 'task created' : 'tasks created'],
     [report.updated.tasks, report.updated.tasks === 1 ? 'task updated' : 'tasks updated'],
-    [report.created.processes, report.created.processes === 1 ? 'process created' : 'processes created'],
-    [report.created.members, report.created.members === 1 ? 'person added' : 'people added'],
-    [report.updated.members, report.updated.members === 1 ? 'person updated' : 'people updated'],
+    ...(report.created.processes
+      ? [
+          [
+            report.created.processes,
+            report.created.processes === 1 ? 'process created' : 'processes created',
+          ] as [number, string],
+        ]
+      : []),
+    ...(report.created.members
+      ? [
+          [report.created.members, report.created.members === 1 ? 'person added' : 'people added'] as [
+            number,
+            string,
+          ],
+        ]
+      : []),
+    ...(report.updated.members
+      ? [
+          [report.updated.members, report.updated.members === 1 ? 'person updated' : 'people updated'] as [
+            number,
+            string,
+          ],
+        ]
+      : []),
   ];
   const hasEntries = report.timeEntries.imported + report.timeEntries.alreadyImported > 0;
   return (
@@ -194,6 +216,11 @@ export function ImportPage() {
   const [dragging, setDragging] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
+  const outcomeBox = useRef<HTMLDivElement>(null);
+  // Bring the summary or the error report into view: on a small screen it lands below the fold.
+  useEffect(() => {
+    if (outcome) outcomeBox.current?.scrollIntoView({ behavior: 'smooth', block: 'nearest' });
+  }, [outcome]);
   const inputId = useId();
 
   async function upload(skipInvalid: boolean) {
@@ -329,7 +356,7 @@ export function ImportPage() {
         </div>
       </form>
 
-      <div aria-live="polite">
+      <div aria-live="polite" ref={outcomeBox}>
         {outcome?.kind === 'done' ? (
           <div className="section">
             <ImportSummary report={outcome.report} />

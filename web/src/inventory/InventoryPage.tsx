@@ -147,7 +147,7 @@ const TaskRow = memo(function TaskRow({ t, editing, pending, onEdit }: RowProps)
         </Link>
         <span className="sub process-sub">{t.process}</span>
       </td>
-      <td className="hide-lg">{t.process}</td>
+      <td className="hide-lg col-process">{t.process}</td>
       <td className="nowrap">{t.performer ?? <span className="faint">Nobody</span>}</td>
       <td className="num" title={BASIS_TEXT[t.costBasis]}>
         {fmtHours(t.annualHours)}
@@ -163,12 +163,27 @@ const TaskRow = memo(function TaskRow({ t, editing, pending, onEdit }: RowProps)
       <td className="num">
         <button
           type="button"
-          className="btn btn-quiet btn-small"
+          className="edit-button"
           aria-expanded={editing}
           aria-label={editing ? `Close the editor of ${t.name}` : `Edit ${t.name}`}
+          title={editing ? 'Close the editor' : 'Edit in place'}
           onClick={() => onEdit(editing ? null : t.id)}
         >
-          {editing ? 'Close' : 'Edit'}
+          <svg
+            width="16"
+            height="16"
+            viewBox="0 0 24 24"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="2"
+            aria-hidden="true"
+          >
+            {editing ? (
+              <path d="M6 6l12 12M18 6 6 18" strokeLinecap="round" />
+            ) : (
+              <path d="M4 20h4L19 9l-4-4L4 16v4Zm9-13 4 4" strokeLinecap="round" strokeLinejoin="round" />
+            )}
+          </svg>
         </button>
       </td>
     </tr>

@@ -6,12 +6,13 @@ import { type FormEvent, useState } from 'react';
 import { ApiError, errorMessage } from '../api/client.ts';
 import type { Confidentiality, Member, Process, SkillLevel } from '../api/types.ts';
 import { Field, MoneyInput } from '../ui/Field.tsx';
+import { humanize } from '../ui/format.ts';
 import {
-  CONFIDENTIALITY_LABELS,
+  CONFIDENTIALITY_HINTS,
   type FormErrors,
   formToTask,
   NEW_PROCESS,
-  SKILL_LABELS,
+  SKILL_HINTS,
   serverFieldToForm,
   type TaskFormState,
 } from './taskForm.ts';
@@ -134,6 +135,18 @@ export function TaskForm({
             {text('newProcessName', { autoFocus: true, maxLength: 200 })}
           </Field>
         ) : null}
+        <Field label="Description" error={errors.description} className="span-all">
+          {({ id, describedBy }) => (
+            <textarea
+              id={id}
+              data-field="description"
+              aria-describedby={describedBy}
+              rows={2}
+              value={f.description}
+              onChange={(e) => set('description', e.target.value)}
+            />
+          )}
+        </Field>
         <Field
           label="Done by"
           error={errors.performerId}
@@ -155,18 +168,6 @@ export function TaskForm({
                 </option>
               ))}
             </select>
-          )}
-        </Field>
-        <Field label="Description" error={errors.description} className="span-all">
-          {({ id, describedBy }) => (
-            <textarea
-              id={id}
-              data-field="description"
-              aria-describedby={describedBy}
-              rows={2}
-              value={f.description}
-              onChange={(e) => set('description', e.target.value)}
-            />
           )}
         </Field>
 
@@ -235,31 +236,33 @@ export function TaskForm({
           {num('reviewMinutes')}
         </Field>
 
-        <Field label="Skill level">
-          {({ id }) => (
+        <Field label="Skill level" hint={SKILL_HINTS[f.skillLevel]}>
+          {({ id, describedBy }) => (
             <select
               id={id}
+              aria-describedby={describedBy}
               value={f.skillLevel}
               onChange={(e) => set('skillLevel', e.target.value as SkillLevel)}
             >
-              {(Object.keys(SKILL_LABELS) as SkillLevel[]).map((k) => (
+              {(Object.keys(SKILL_HINTS) as SkillLevel[]).map((k) => (
                 <option key={k} value={k}>
-                  {SKILL_LABELS[k]}
+                  {humanize(k)}
                 </option>
               ))}
             </select>
           )}
         </Field>
-        <Field label="Confidentiality">
-          {({ id }) => (
+        <Field label="Confidentiality" hint={CONFIDENTIALITY_HINTS[f.confidentiality]}>
+          {({ id, describedBy }) => (
             <select
               id={id}
+              aria-describedby={describedBy}
               value={f.confidentiality}
               onChange={(e) => set('confidentiality', e.target.value as Confidentiality)}
             >
-              {(Object.keys(CONFIDENTIALITY_LABELS) as Confidentiality[]).map((k) => (
+              {(Object.keys(CONFIDENTIALITY_HINTS) as Confidentiality[]).map((k) => (
                 <option key={k} value={k}>
-                  {CONFIDENTIALITY_LABELS[k]}
+                  {humanize(k)}
                 </option>
               ))}
             </select>

@@ -5,18 +5,18 @@
 import type { Confidentiality, Frequency, Money, NewTask, SkillLevel, TaskListItem } from '../api/types.ts';
 import { moneyInputValue, parseMoneyInput } from '../ui/format.ts';
 
-export const SKILL_LABELS: Record<SkillLevel, string> = {
-  basic: 'Basic: anyone careful can do it',
-  intermediate: 'Intermediate: a junior freelancer',
-  advanced: 'Advanced: an experienced specialist',
-  expert: 'Expert: only the firm’s seniors',
+export const SKILL_HINTS: Record<SkillLevel, string> = {
+  basic: 'Anyone careful can do it.',
+  intermediate: 'A junior freelancer can do it.',
+  advanced: 'Needs an experienced specialist.',
+  expert: 'Only the firm’s seniors can do it.',
 };
 
-export const CONFIDENTIALITY_LABELS: Record<Confidentiality, string> = {
-  public: 'Public',
-  internal: 'Internal',
-  confidential: 'Confidential (client material)',
-  restricted: 'Restricted (never leaves the firm)',
+export const CONFIDENTIALITY_HINTS: Record<Confidentiality, string> = {
+  public: 'Nothing secret in it.',
+  internal: 'The firm’s own material, not the client’s.',
+  confidential: 'Client material: redact before sharing.',
+  restricted: 'Must never leave the firm.',
 };
 
 export interface TaskFormState {

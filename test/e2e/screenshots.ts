@@ -1,0 +1,99 @@
+/**
+ * Screenshots of every page at 1440×900 and 1024×768, for looking at the UI and for the docs.
+ * Starts its own server (demo workspace) like the browser test.
+ *
+ *   node --import tsx test/e2e/screenshots.ts [OUT_DIR]      (default: a new temp folder, printed)
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import {
+  chromiumAvailable,
+  DEMO_EMAIL,
+  DEMO_PASSWORD,
+  ensureWebBuild,
+  launchChromium,
+  ROOT,
+  startServer,
+} from './harness.ts';
+
+const FLAGSHIP = 'Build the executive interview summary deck';
+const fixtures = path.join(ROOT, 'test', 'e2e', 'fixtures');
+
+async function main() {
+  if (!chromiumAvailable()) throw new Error('/usr/bin/chromium is not installed');
+  const out = process.argv[2] ?? fs.mkdtempSync(path.join(os.tmpdir(), 'outtask-screens-'));
+  fs.mkdirSync(out, { recursive: true });
+  ensureWebBuild();
+  const server = await startServer();
+  const browser = await launchChromium();
+  try {
+    const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    page.setDefaultTimeout(15_000);
+    await page.goto(`${server.url}/login`);
+    await page.fill('#login-email', DEMO_EMAIL);
+    await page.fill('#login-password', DEMO_PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/opportunities$/);
+
+    for (const [w, h] of [
+      [1440, 900],
+      [1024, 768],
+    ] as const) {
+      await page.setViewportSize({ width: w, height: h });
+      const shot = async (name: string, full = false) => {
+        await page.waitForTimeout(150);
+        await page.screenshot({ path: path.join(out, `${name}-${w}.png`), fullPage: full });
+      };
+      await go(page, server.url, '/opportunities', 'Ranking');
+      await shot('opportunities');
+      await shot('opportunities-full', true);
+      await go(page, server.url, '/inventory', 'Task inventory');
+      await shot('inventory');
+      await page.getByRole('button', { name: `Edit ${FLAGSHIP}` }).click();
+      await shot('inventory-edit');
+      await page.keyboard.press('Escape');
+      await page.getByRole('button', { name: 'Add task' }).click();
+      await shot('add-task');
+      await page.keyboard.press('Escape');
+      await go(page, server.url, '/inventory/import', 'Import tasks and time');
+      await page.setInputFiles('input[type=file]', path.join(fixtures, 'toggl-bad.csv'));
+      await page.getByRole('button', { name: 'Import', exact: true }).click();
+      await page.locator('.import-errors').waitFor();
+      await shot('import-errors');
+      await page.setInputFiles('input[type=file]', path.join(fixtures, 'toggl-larkspur.csv'));
+      await page.getByRole('button', { name: 'Import', exact: true }).click();
+      await page.locator('.import-summary').waitFor();
+      await shot('import-summary');
+      await go(page, server.url, '/opportunities', 'Ranking');
+      await page.getByRole('link', { name: FLAGSHIP }).first().click();
+      await page.getByRole('heading', { name: FLAGSHIP }).waitFor();
+      await shot('task');
+      await shot('task-full', true);
+      await page.getByLabel('Up-front investment').fill('2500');
+      await page.getByLabel('Price per slide', { exact: true }).fill('9');
+      await page.getByRole('button', { name: 'Compare' }).click();
+      await page.locator('.recommendation').waitFor();
+      await page.locator('.recommendation').scrollIntoViewIfNeeded();
+      await shot('compare');
+      await page.getByRole('button', { name: /Elena Marchetti/ }).click();
+      await shot('user-menu');
+      await page.keyboard.press('Escape');
+    }
+    console.log(`Screenshots in ${out}`);
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
+async function go(page: Page, base: string, route: string, heading: string) {
+  await page.goto(`${base}${route}`);
+  await page.getByRole('heading', { name: heading, exact: true }).waitFor();
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
