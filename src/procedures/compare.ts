@@ -10,7 +10,7 @@ import type { Variant, VariantStep } from './procedures.ts';
 import { type StepSignature, signature, stepSimilarity } from './similarity.ts';
 
 /** Below this similarity two steps are different steps. */
-export const MATCH_THRESHOLD = 0.4;
+export const MATCH_THRESHOLD = 0.35;
 /** Two columns no variant shares are one step done at different points when this alike. */
 export const REORDER_THRESHOLD = 0.6;
 

@@ -752,7 +752,7 @@ export function createProceduresService(deps: ProceduresDeps) {
     },
 
     /** Saves a whole step list (the editor's save): listed keys keep their identity. */
-    replaceSteps(actor: ProceduresActor, versionId: string, input: unknown) {
+    async replaceSteps(actor: ProceduresActor, versionId: string, input: unknown) {
       const data = parseWith(StepsInput, input, 'Steps', 'STEP_INVALID');
       return editDraft(actor, versionId, 'procedure.steps.save', (current) => {
         const known = new Map(current.map((s) => [s.key, s]));
@@ -765,7 +765,7 @@ export function createProceduresService(deps: ProceduresDeps) {
       });
     },
 
-    addStep(actor: ProceduresActor, versionId: string, input: unknown) {
+    async addStep(actor: ProceduresActor, versionId: string, input: unknown) {
       const { position, key: _key, ...data } = parseWith(AddStepInput, input, 'Step', 'STEP_INVALID');
       return editDraft(actor, versionId, 'procedure.step.add', (steps) => {
         const out = [...steps];
@@ -774,7 +774,7 @@ export function createProceduresService(deps: ProceduresDeps) {
       });
     },
 
-    updateStep(actor: ProceduresActor, versionId: string, stepId: string, patch: unknown) {
+    async updateStep(actor: ProceduresActor, versionId: string, stepId: string, patch: unknown) {
       const data = parseWith(StepPatch, patch, 'Step', 'STEP_INVALID');
       return editDraft(actor, versionId, 'procedure.step.update', (steps) => {
         const target = findStep(steps, stepId);
@@ -782,36 +782,36 @@ export function createProceduresService(deps: ProceduresDeps) {
       });
     },
 
-    deleteStep(actor: ProceduresActor, versionId: string, stepId: string) {
+    async deleteStep(actor: ProceduresActor, versionId: string, stepId: string) {
       return editDraft(actor, versionId, 'procedure.step.delete', (steps) => removeStep(steps, stepId));
     },
 
-    reorderSteps(actor: ProceduresActor, versionId: string, input: unknown) {
+    async reorderSteps(actor: ProceduresActor, versionId: string, input: unknown) {
       const data = parseWith(ReorderInput, input, 'New order', 'STEP_INVALID');
       return editDraft(actor, versionId, 'procedure.steps.reorder', (steps) =>
         reorderSteps(steps, data.stepIds),
       );
     },
 
-    moveStep(actor: ProceduresActor, versionId: string, stepId: string, to: number) {
+    async moveStep(actor: ProceduresActor, versionId: string, stepId: string, to: number) {
       return editDraft(actor, versionId, 'procedure.steps.reorder', (steps) => moveStep(steps, stepId, to));
     },
 
-    mergeSteps(actor: ProceduresActor, versionId: string, input: unknown) {
+    async mergeSteps(actor: ProceduresActor, versionId: string, input: unknown) {
       const data = parseWith(MergeInput, input, 'Merge', 'STEP_INVALID');
       return editDraft(actor, versionId, 'procedure.steps.merge', (steps) =>
         mergeSteps(steps, data.stepIds, data.name),
       );
     },
 
-    markWaste(actor: ProceduresActor, versionId: string, stepId: string, input: unknown) {
+    async markWaste(actor: ProceduresActor, versionId: string, stepId: string, input: unknown) {
       const data = parseWith(WasteInput, input, 'Waste', 'STEP_INVALID');
       return editDraft(actor, versionId, 'procedure.step.waste', (steps) =>
         markWaste(steps, stepId, data.reason),
       );
     },
 
-    clearWaste(actor: ProceduresActor, versionId: string, stepId: string) {
+    async clearWaste(actor: ProceduresActor, versionId: string, stepId: string) {
       return editDraft(actor, versionId, 'procedure.step.unwaste', (steps) => clearWaste(steps, stepId));
     },
 
