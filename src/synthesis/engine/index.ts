@@ -8,9 +8,11 @@ import { loadWordVectors, type WordVectors } from '../embeddings/index.ts';
 import type { Insights, InterviewForm, InterviewInfo, Transcript } from '../types.ts';
 import type { AlignOptions } from './align.ts';
 import type { ClusterOptions } from './cluster.ts';
+import { type CrossCutOptions, crossCuttingThemes } from './crosscut.ts';
 import type { DescribeContext } from './describe.ts';
 import { prepare } from './prepare.ts';
 import type { SpaceOptions } from './space.ts';
+import { type SplitOptions, splitOfQuestion } from './splits.ts';
 import { type FoundTheme, questionInsights, themesOfQuestion } from './themes.ts';
 import { answersOf, termSpecificity, type UnitOptions, unitsOf } from './units.ts';
 
@@ -28,6 +30,8 @@ export interface AnalyzeOptions {
     space?: SpaceOptions;
     units?: UnitOptions;
     cluster?: ClusterOptions & { minTopicality?: number };
+    split?: SplitOptions;
+    crossCutting?: CrossCutOptions;
     /** Soft lexical matching through word-vector neighbours (default weight 0.6, minSim 0.45, k 4). */
     soft?: { weight?: number; minSim?: number; k?: number; maxTerms?: number };
     /** Exponent of the question-specificity weight of terms in vectors (default 0: off; it lowered recall). */
@@ -86,6 +90,7 @@ export function analyzeInterviews(
   );
 
   const found: FoundTheme[][] = [];
+  const vectorsByQuestion: Float32Array[][] = [];
   let at = 0;
   form.questions.forEach((q, qi) => {
     const n = units[qi]!.length;
@@ -101,6 +106,7 @@ export function analyzeInterviews(
         opts.tuning?.cluster,
       ),
     );
+    vectorsByQuestion.push(vectors.slice(at, at + n));
     at += n;
     progress(qi + 1, Q, 'finding themes');
   });
@@ -137,8 +143,19 @@ export function analyzeInterviews(
         found[qi]!,
       ),
     ),
-    splits: [],
-    crossCutting: [],
+    splits: form.questions.flatMap((q, qi) => {
+      const split = splitOfQuestion(q.id, q.text, answers[qi]!, answered[qi]!, ctx, opts.tuning?.split);
+      return split ? [split] : [];
+    }),
+    crossCutting: crossCuttingThemes(
+      units,
+      vectorsByQuestion,
+      answered.map((a) => a.length),
+      form.questions.map((q) => q.id),
+      spec,
+      ctx,
+      opts.tuning?.crossCutting,
+    ),
   };
 }
 

@@ -1,0 +1,132 @@
+/**
+ * Where interviewees split on a question: one group pushes to go ahead (accelerate, invest, now),
+ * the other to hold back (pause, wait, pilot first). Each interviewee's answer gets a net stance
+ * from its cue words; a question splits when many of its interviewees take a stance and both sides
+ * are well represented. Lexical correlates only: a split argued without cue words goes unseen.
+ */
+import { removeFillers } from '../text/index.ts';
+import type { Quote, Split, SplitSide } from '../types.ts';
+import { cap, type DescribeContext, labelOf, type SentenceRef } from './describe.ts';
+import { normaliseF32 } from './space.ts';
+import { stanceCues } from './stance.ts';
+
+export interface SplitOptions {
+  /** Least share of the question's interviewees taking a stance (default 0.5). */
+  minStanceShare?: number;
+  /** Least share of the stance-takers on the smaller side (default 0.2). */
+  minMinority?: number;
+  /** Least mean |net stance| of those taking a side: a split is argued, not one stray "first" (default 1.5). */
+  minStrength?: number;
+}
+
+export function splitOfQuestion(
+  questionId: string,
+  questionText: string,
+  /** Answer sentence indices per interview for this question. */
+  answers: readonly number[][],
+  answered: readonly number[],
+  ctx: DescribeContext,
+  opts: SplitOptions = {},
+): Split | null {
+  const minShare = opts.minStanceShare ?? 0.5;
+  const minMinority = opts.minMinority ?? 0.2;
+  const minStrength = opts.minStrength ?? 1.5;
+  let strength = 0;
+  const sides: { interviews: number[]; refs: SentenceRef[]; cues: Map<string, number> }[] = [
+    { interviews: [], refs: [], cues: new Map() },
+    { interviews: [], refs: [], cues: new Map() },
+  ];
+  for (const i of answered) {
+    let net = 0;
+    const stanceRefs: { ref: SentenceRef; s: number; cues: string[] }[] = [];
+    for (const s of answers[i] ?? []) {
+      const cues = stanceCues(ctx.sentences[i]![s]!.text);
+      const v = Math.max(
+        -2,
+        Math.min(
+          2,
+          cues.reduce((a, c) => a + c.polarity, 0),
+        ),
+      );
+      if (v === 0) continue;
+      net += v;
+      stanceRefs.push({
+        ref: [i, s],
+        s: v,
+        cues: cues.filter((c) => Math.sign(c.polarity) === Math.sign(v)).map((c) => c.phrase),
+      });
+    }
+    if (net === 0) continue;
+    strength += Math.abs(net);
+    const side = sides[net > 0 ? 0 : 1]!;
+    side.interviews.push(i);
+    for (const r of stanceRefs) {
+      if (Math.sign(r.s) !== Math.sign(net)) continue;
+      side.refs.push(r.ref);
+      for (const c of r.cues) side.cues.set(c, (side.cues.get(c) ?? 0) + 1);
+    }
+  }
+  const [ahead, back] = sides as [(typeof sides)[0], (typeof sides)[0]];
+  const taking = ahead.interviews.length + back.interviews.length;
+  const minority = Math.min(ahead.interviews.length, back.interviews.length);
+  if (
+    answered.length === 0 ||
+    taking < minShare * answered.length ||
+    minority < 2 ||
+    minority < minMinority * taking ||
+    strength / taking < minStrength
+  ) {
+    return null;
+  }
+  const side = (s: typeof ahead, direction: 'ahead' | 'back'): SplitSide => {
+    const vectors = ctx.space.encode(
+      s.refs.map(([i, k]) => ctx.sentences[i]![k]!.terms),
+      { fit: false },
+    );
+    const centre = new Float32Array(ctx.space.dims);
+    for (const v of vectors) for (let d = 0; d < centre.length; d++) centre[d]! += v[d]!;
+    normaliseF32(centre);
+    const cues = [...s.cues.entries()].sort((a, b) => b[1] - a[1]).map(([c]) => `“${c}”`);
+    const who = `${s.interviews.length} of ${answered.length} interviewees`;
+    const lean =
+      direction === 'ahead' ? 'want to go ahead or go faster' : 'want to hold back, wait or go slower';
+    return {
+      label: labelOf(s.refs, centre, [], ctx),
+      summary: cap(
+        `${who} ${lean}${cues.length > 0 ? `, in words such as ${cues.slice(0, 3).join(', ')}` : ''}.`,
+      ),
+      interviews: s.interviews.map((i) => ctx.interviewIds[i]!),
+      quotes: strongestQuotes(s.refs, ctx),
+    };
+  };
+  return {
+    id: `${questionId}-split`,
+    question: questionId,
+    topic: questionText,
+    sides: [side(ahead, 'ahead'), side(back, 'back')],
+  };
+}
+
+/** One stance sentence per interview, the most emphatic first, up to three. */
+function strongestQuotes(refs: readonly SentenceRef[], ctx: DescribeContext): Quote[] {
+  const scored = refs
+    .map((ref) => {
+      const s = ctx.sentences[ref[0]]![ref[1]]!;
+      return {
+        ref,
+        s,
+        score: Math.abs(stanceCues(s.text).reduce((a, c) => a + c.polarity, 0)) - s.wordCount / 100,
+      };
+    })
+    .filter((x) => x.s.wordCount >= 4 && x.s.wordCount <= 45)
+    .sort((a, b) => b.score - a.score);
+  const used = new Set<number>();
+  const out: Quote[] = [];
+  for (const x of scored) {
+    if (used.has(x.ref[0])) continue;
+    used.add(x.ref[0]);
+    out.push({ interview: ctx.interviewIds[x.ref[0]]!, text: removeFillers(x.s.text), start: x.s.start });
+    if (out.length >= 3) break;
+  }
+  return out;
+}
