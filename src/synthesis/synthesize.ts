@@ -255,6 +255,7 @@ export interface SynthesisOptions {
   pricePerSlide?: Money;
   /** Also render the Markdown report. */
   markdown?: boolean;
+  /** The time written as generatedAt (default: now). */
   now?: Date;
   onProgress?: Progress;
 }
@@ -291,7 +292,7 @@ export async function synthesize(
   opts.onProgress?.(0, 1, 'preparing the analysis');
   const insights = analyzeInterviews(transcripts, form, {
     ...(opts.title ? { title: opts.title } : {}),
-    ...(opts.now ? { now: opts.now } : {}),
+    now: opts.now ?? new Date(),
     ...(opts.meta ? { meta: opts.meta } : {}),
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
   });
