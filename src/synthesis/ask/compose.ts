@@ -54,7 +54,7 @@ export function reportUnit(index: AskIndex, q: QueryAnalysis, i: number, continu
   return continued ? `They ${verb} ${r.clause}.` : `${name} ${verb} ${r.clause}.`;
 }
 
-/** Words a unit costs in the answer once reported (its words plus the longest frame: "X also thought that"). */
+/** Words a unit costs once reported, when it continues its speaker's run ("They added that …"). */
 export function reportedCost(index: AskIndex, q: QueryAnalysis, i: number): number {
   return countWords(reportUnit(index, q, i, true));
 }

@@ -52,13 +52,23 @@ export function askIndex(index: AskIndex, question: string, opts: AskOptions = {
   const q = analyseQuery(question, speakers);
   const budget = maxWords - countWords(opener(index, q));
   const cost = (i: number) => reportedCost(index, q, i);
-  let chosen: number[];
-  if (q.kind === 'general') {
-    chosen = selectCoverage(index, centroidScores(index, tuning), budget, cost);
-  } else {
-    chosen = selectTop(index, topicScores(index, q, tuning), budget, cost);
+  let scores = q.kind === 'general' ? centroidScores(index, tuning) : topicScores(index, q, tuning);
+  let chosen =
+    q.kind === 'general'
+      ? selectCoverage(index, scores, budget, cost)
+      : selectTop(index, scores, budget, cost);
+  if (chosen.length === 0 && q.kind !== 'general') {
     // Nothing in the transcripts shares a word with the question: fall back to a summary.
-    if (chosen.length === 0) chosen = selectCoverage(index, centroidScores(index, tuning), budget, cost);
+    scores = centroidScores(index, tuning);
+    chosen = selectCoverage(index, scores, budget, cost);
   }
-  return { question, ...composeAnswer(index, q, chosen) };
+  // Selection counted each sentence with its shortest frame; where a speaker changes the frame
+  // names them, so drop the weakest sentences until the answer fits.
+  let composed = composeAnswer(index, q, chosen);
+  while (countWords(composed.answer) > maxWords && chosen.length > 0) {
+    const weakest = chosen.reduce((w, i) => (scores[i]! < scores[w]! ? i : w), chosen[0]!);
+    chosen = chosen.filter((i) => i !== weakest);
+    composed = composeAnswer(index, q, chosen);
+  }
+  return { question, ...composed };
 }

@@ -408,9 +408,10 @@ function lowerFirst(s: string): string {
   if (!m) return s;
   const w = m[1]!;
   if (w === 'I' || /^I'/.test(w)) return s;
-  if (/^\p{Lu}[\p{Ll}']*$/u.test(w) && COMMON_FIRST.has(w.toLowerCase()))
-    return w.toLowerCase() + s.slice(w.length);
-  return s;
+  const lower = w.toLowerCase();
+  // common words and -ly adverbs ("Honestly") are not names
+  const common = COMMON_FIRST.has(lower) || isStopword(lower) || /^\p{Ll}{3,}ly$/u.test(lower);
+  return /^\p{Lu}[\p{Ll}']*$/u.test(w) && common ? lower + s.slice(w.length) : s;
 }
 
 const COMMON_FIRST = new Set(
