@@ -94,7 +94,7 @@ describe('procedures API', () => {
     const stepId = (JSON.parse(before).version.steps[0] as { id: string }).id;
     for (const [method, url, body] of [
       ['PATCH', `/api/procedures/versions/${draftId}/steps/${stepId}`, { minutes: 1 }],
-      ['PUT', `/api/procedures/versions/${draftId}/steps/${stepId}/waste`, { reason: 'x' }],
+      ['POST', `/api/procedures/versions/${draftId}/steps/${stepId}/waste`, { reason: 'x' }],
       ['PUT', `/api/procedures/versions/${draftId}/steps`, { steps: [] }],
       ['PATCH', `/api/procedures/versions/${draftId}`, { purpose: 'x' }],
       ['DELETE', `/api/procedures/versions/${draftId}`, undefined],

@@ -331,7 +331,7 @@ export function proceduresRoutes(procedures: ProceduresService): ApiFeature[] {
       { config, schema: { tags, summary: 'Merge steps into one', params: IdParams, body: MergeInput } },
       async (req) => procedures.mergeSteps(actor(req), req.params.id, req.body),
     );
-    app.put(
+    app.post(
       '/versions/:id/steps/:stepId/waste',
       {
         config,
@@ -416,8 +416,8 @@ export function proceduresRoutes(procedures: ProceduresService): ApiFeature[] {
       { config, schema: { tags, summary: 'A form (id or name) with every version', params: IdParams } },
       async (req) => procedures.getForm(actor(req), req.params.id),
     );
-    app.put(
-      '/:id',
+    app.post(
+      '/:id/versions',
       {
         config,
         schema: {
@@ -429,8 +429,8 @@ export function proceduresRoutes(procedures: ProceduresService): ApiFeature[] {
       },
       async (req) => procedures.saveForm(actor(req), req.params.id, req.body),
     );
-    app.put(
-      '/:id/task',
+    app.patch(
+      '/:id',
       {
         config,
         schema: {

@@ -133,6 +133,8 @@ export interface ProcedureListRow {
   draft: VersionSummary | null;
   versions: number;
   forms: number;
+  /** Before/after cost of the current version (waste left out of "after"). */
+  economics: Pick<ProcedureEconomics, 'before' | 'after' | 'saving'> | null;
 }
 
 export interface BriefFile {
@@ -273,16 +275,18 @@ export function createProceduresService(deps: ProceduresDeps) {
     };
   }
 
-  async function costContext(actor: ProceduresActor, task: Task): Promise<CostContext> {
-    const members = await inventory.listMembers(actor);
-    const settings = economicsSettingsOf(actor.workspace);
+  function contextFor(actor: ProceduresActor, task: Task, members: readonly Member[]): CostContext {
     return {
       currency: actor.workspace.currency,
       members,
       task,
       occurrencesPerYear: occurrencesPerYear(task.frequency),
-      platformFeeBps: settings.platformFeeBps,
+      platformFeeBps: economicsSettingsOf(actor.workspace).platformFeeBps,
     };
+  }
+
+  async function costContext(actor: ProceduresActor, task: Task): Promise<CostContext> {
+    return contextFor(actor, task, await inventory.listMembers(actor));
   }
 
   /**
@@ -940,7 +944,12 @@ export function createProceduresService(deps: ProceduresDeps) {
 
     async list(actor: ProceduresActor): Promise<ProcedureListRow[]> {
       const ws = actor.workspace.id;
-      const [tasks, processes, variants, procedures, versions, forms, progress] = await Promise.all([
+      const economicsOf = (steps: Step[], task: Task, members: readonly Member[]) => {
+        const e = procedureEconomics(steps, contextFor(actor, task, members));
+        return { before: e.before, after: e.after, saving: e.saving };
+      };
+      const [members, tasks, processes, variants, procedures, versions, forms, progress] = await Promise.all([
+        inventory.listMembers(actor),
         inventory.listTasks(actor),
         inventory.listProcesses(actor),
         store.listVariants(db, ws),
@@ -969,6 +978,7 @@ export function createProceduresService(deps: ProceduresDeps) {
           draft: draft ? summarize(draft) : null,
           versions: vs.length,
           forms: p ? forms.filter((f) => f.procedureId === p.id).length : 0,
+          economics: current ? economicsOf(current.steps, t, members) : null,
         });
       }
       return rows;
