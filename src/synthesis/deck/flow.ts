@@ -31,6 +31,8 @@ export interface Block {
   pageBreakBefore?: boolean;
   /** Index of the paragraph to shorten when the block is taller than a column (default: the last ones). */
   shrink?: number;
+  /** Placed before this block when it opens a column mid-section ("Theme X (continued)"). */
+  carry?: Block;
   name?: string;
 }
 
@@ -135,7 +137,15 @@ export function paginate(blocks: Block[], columnsFor: (page: number) => Rect[]):
       column = columns[col]!;
       h = blockHeight(original, column.w);
     }
-    const block = h > column.h ? fitBlock(original, column.w, column.h) : original;
+    if (placedInColumn === 0 && original.carry) {
+      // A section continues in a new column: repeat its heading so the quote is not orphaned.
+      const carry = original.carry;
+      const ch = blockHeight(carry, column.w);
+      pages[page]!.push({ block: carry, rect: { x: column.x, y, w: column.w, h: ch } });
+      y += ch + (carry.gapAfter ?? 0);
+    }
+    const room = column.y + column.h - y;
+    const block = h > room ? fitBlock(original, column.w, room) : original;
     if (block !== original) h = blockHeight(block, column.w);
     pages[page]!.push({ block, rect: { x: column.x, y, w: column.w, h } });
     y += h + (block.gapAfter ?? 0);

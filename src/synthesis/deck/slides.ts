@@ -141,11 +141,11 @@ function quoteSectionBlocks(ctx: Ctx, t: ThemeLike, of: number): Block[] {
   const { p, people, theme } = ctx;
   const quotes = quoteBlocks(ctx, t.quotes, 0.28);
   if (quotes.length === 0) return [];
-  const heading: Block = {
+  const heading = (suffix: string): Block => ({
     paragraphs: [
       p(
         [
-          { text: people.text(t.label), bold: true, color: theme.colors.primary },
+          { text: `${people.text(t.label)}${suffix}`, bold: true, color: theme.colors.primary },
           { text: `   ${prevalence(t.interviews.length, of)}`, color: theme.colors.muted },
         ],
         13,
@@ -154,8 +154,9 @@ function quoteSectionBlocks(ctx: Ctx, t: ThemeLike, of: number): Block[] {
     keepWithNext: true,
     gapAfter: 0.08,
     name: 'Theme heading',
-  };
-  return [heading, ...quotes];
+  });
+  const carry = heading(' (continued)');
+  return [heading(''), ...quotes.map((q) => ({ ...q, carry }))];
 }
 
 /**
@@ -214,7 +215,8 @@ function chartedSlides<T extends ThemeLike>(
   }
   const headFor = (page: number, placed: Placement[]): PageHeader => {
     if (page === 0) return { ...head, listTitle: head.title };
-    const quotesOnly = quotePages && placed.every((pl) => owner.get(pl.block)?.quote);
+    const owned = placed.filter((pl) => owner.has(pl.block));
+    const quotesOnly = quotePages && owned.length > 0 && owned.every((pl) => owner.get(pl.block)?.quote);
     return quotesOnly
       ? {
           kicker: `${head.kicker} · in their words`,
