@@ -8,7 +8,7 @@ import {
   parseMoneyCell,
   parseNumber,
   parseTimeOfDay,
-  slashOrderOf,
+  slashHint,
 } from './cells.ts';
 
 describe('cell readers', () => {
@@ -50,9 +50,10 @@ describe('cell readers', () => {
     expect(parseDate('2023-02-29', 'mdy')).toBeUndefined();
     expect(parseDate('13/13/2024', 'mdy')).toBeUndefined();
     expect(parseDate('yesterday', 'mdy')).toBeUndefined();
-    expect(slashOrderOf(['03/05/2024', '28/05/2024'], 'mdy')).toBe('dmy');
-    expect(slashOrderOf(['03/05/2024', '05/28/2024'], 'dmy')).toBe('mdy');
-    expect(slashOrderOf(['03/05/2024'], 'mdy')).toBe('mdy');
+    expect(slashHint('28/05/2024')).toBe('dmy');
+    expect(slashHint('05/28/2024')).toBe('mdy');
+    expect(slashHint('03/05/2024')).toBe('unknown');
+    expect(slashHint('2024-03-05')).toBe('none');
   });
 
   it('reads 12- and 24-hour times', () => {

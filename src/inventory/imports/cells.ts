@@ -17,12 +17,21 @@ export const ESCAPED_FORMULA = /^'+[=+\-@\t\r]/;
  * The text itself is kept as it is: nothing here evaluates it.
  */
 export function cleanText(raw: string): string {
-  const s = raw.trim();
+  if (raw === '') return raw;
+  // Fast path for the common cell: nothing to trim.
+  const s = raw.charCodeAt(0) > 32 && raw.charCodeAt(raw.length - 1) > 32 ? raw : raw.trim();
   return s.charCodeAt(0) === 39 && ESCAPED_FORMULA.test(s) ? s.slice(1) : s;
 }
 
-/** Comparison key for names: case-, accent-form- and whitespace-insensitive. */
+/** Comparison key for names: case-, Unicode-form- and whitespace-insensitive. */
 export function nameKey(s: string): string {
+  // Fast path, allocation-free check: plain ASCII with single inner spaces needs only lower-casing.
+  let plain = s.length === 0 || (s.charCodeAt(0) !== 32 && s.charCodeAt(s.length - 1) !== 32);
+  for (let i = 0; plain && i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 126 || c < 32 || (c === 32 && s.charCodeAt(i + 1) === 32)) plain = false;
+  }
+  if (plain) return s.toLowerCase();
   return s.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
@@ -97,9 +106,22 @@ export function parseHoursToMinutes(text: string, decimalComma: boolean): number
 
 /** "01:30:00", "1:30:00", "125:00:05" or "1:30" → seconds. */
 export function parseDurationSeconds(text: string): number | undefined {
+  if (text.length === 8 && text.charCodeAt(2) === 58 && text.charCodeAt(5) === 58) {
+    const h = twoDigits(text, 0);
+    const min = twoDigits(text, 3);
+    const sec = twoDigits(text, 6);
+    if (h >= 0 && min >= 0 && min < 60 && sec >= 0 && sec < 60) return h * 3600 + min * 60 + sec;
+  }
   const m = /^\s*(\d+):([0-5]?\d)(?::([0-5]?\d)(?:[.,]\d+)?)?\s*$/.exec(text);
   if (!m) return undefined;
   return Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3] ?? 0);
+}
+
+/** The number written by two ASCII digits at `at`, or -1. */
+function twoDigits(s: string, at: number): number {
+  const a = s.charCodeAt(at) - 48;
+  const b = s.charCodeAt(at + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
 }
 
 export function secondsToMinutes(seconds: number): number {
@@ -122,6 +144,15 @@ export type SlashOrder = 'mdy' | 'dmy';
  * `order`), 05.03.2024 and 05-03-2024 (day first, as every locale that writes them means).
  */
 export function parseDate(text: string, order: SlashOrder): string | undefined {
+  // Fast path: already ISO (Harvest, Toggl, and every XLSX date cell).
+  if (text.length === 10 && text.charCodeAt(4) === 45 && text.charCodeAt(7) === 45) {
+    const century = twoDigits(text, 0);
+    const year = twoDigits(text, 2);
+    const m = twoDigits(text, 5);
+    const d = twoDigits(text, 8);
+    // The text itself is returned (no new string) when it is a valid date.
+    if (century >= 0 && year >= 0 && m >= 0 && d >= 0) return isoDate(century * 100 + year, m, d) && text;
+  }
   const s = text.trim();
   let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ].*)?$/.exec(s);
   if (m) return isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
@@ -135,19 +166,26 @@ export function parseDate(text: string, order: SlashOrder): string | undefined {
   return undefined;
 }
 
-/** Decide a file's slash order from its values: a first part above 12 can only be a day. */
-export function slashOrderOf(values: Iterable<string>, fallback: SlashOrder): SlashOrder {
-  for (const v of values) {
-    const m = /^\s*(\d{1,2})\/(\d{1,2})\/\d{4}/.exec(v);
-    if (!m) continue;
-    if (Number(m[1]) > 12) return 'dmy';
-    if (Number(m[2]) > 12) return 'mdy';
-  }
-  return fallback;
+/**
+ * What one date cell says about a file's slash order: a first part above 12 can only be a day, a second
+ * part above 12 only a day too. 'none' for dates without slashes, 'unknown' when both parts fit either.
+ */
+export function slashHint(value: string): SlashOrder | 'unknown' | 'none' {
+  const m = /^\s*(\d{1,2})\/(\d{1,2})\/\d{4}/.exec(value);
+  if (!m) return 'none';
+  if (Number(m[1]) > 12) return 'dmy';
+  if (Number(m[2]) > 12) return 'mdy';
+  return 'unknown';
 }
 
 /** "09:05:00 AM", "9:05 pm", "14:05", "14:05:00" → "HH:MM:SS" (24-hour). */
 export function parseTimeOfDay(text: string): string | undefined {
+  if (text.length === 8 && text.charCodeAt(2) === 58 && text.charCodeAt(5) === 58) {
+    const h = twoDigits(text, 0);
+    const min = twoDigits(text, 3);
+    const sec = twoDigits(text, 6);
+    if (h >= 0 && h < 24 && min >= 0 && min < 60 && sec >= 0 && sec < 60) return text;
+  }
   const m = /^\s*(\d{1,2}):([0-5]\d)(?::([0-5]\d))?(?:[.,]\d+)?\s*([AaPp]\.?[Mm]\.?)?\s*$/.exec(text);
   if (!m) return undefined;
   let h = Number(m[1]);

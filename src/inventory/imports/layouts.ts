@@ -202,22 +202,19 @@ export interface Detection {
   columns: Columns;
 }
 
-/** Title lines above the header (some XLSX exports have them) are skipped up to this many rows. */
-const HEADER_SEARCH_ROWS = 10;
-
 function isBlank(row: readonly string[]): boolean {
   return row.every((c) => c.trim() === '');
 }
 
 /**
- * Find the header row and the layout it belongs to: among the layouts whose required columns are all
+ * Find the header row among the first rows (title lines above it are skipped) and its layout: among the layouts whose required columns are all
  * present, the one that recognises most headers wins. Returns undefined when none fits.
  */
 export function detectLayout(
   rows: readonly (readonly string[])[],
   candidates: readonly Layout[],
 ): Detection | undefined {
-  for (let i = 0; i < Math.min(rows.length, HEADER_SEARCH_ROWS); i++) {
+  for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
     if (isBlank(row)) continue;
     let best: Detection | undefined;

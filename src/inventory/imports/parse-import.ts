@@ -1,7 +1,6 @@
 /** parseImport: one file's bytes → typed rows and per-row errors. Refusals are AppErrors; bad rows are not. */
 import { createHash } from 'node:crypto';
 import { AppError } from '../../platform/errors.ts';
-import { tokenizeCsv } from './csv-tokenizer.ts';
 import { checkSize, DEFAULT_MAX_BYTES, decodeText, sniffFileKind } from './decode.ts';
 import {
   type Detection,
@@ -11,7 +10,7 @@ import {
   MEMBERS,
   unknownLayoutError,
 } from './layouts.ts';
-import { isBlankRow, type Sheet } from './sheet.ts';
+import { csvSheet, hasRowsAfter, isBlankRow, type Sheet } from './sheet.ts';
 import { readTemplate, type SheetRead } from './template.ts';
 import { readTimeEntries } from './time-entries.ts';
 import { IMPORT_FORMATS, type ImportFormat, type ParsedImport } from './types.ts';
@@ -36,17 +35,10 @@ function baseName(path: string): string {
 
 const MEMBERS_SHEET = /^(members?|team|people|staff)$/i;
 
-function hasDataAfter(sheet: Sheet, headerIndex: number): boolean {
-  for (let i = headerIndex + 1; i < sheet.rows.length; i++) if (!isBlankRow(sheet.rows[i]!)) return true;
-  return false;
-}
-
 async function readSheets(file: string, bytes: Uint8Array, maxBytes: number) {
   const fileKind = sniffFileKind(file, bytes);
   if (fileKind === 'xlsx') return { fileKind, sheets: (await readWorkbook(file, bytes, maxBytes)).sheets };
-  const table = tokenizeCsv(file, decodeText(file, bytes));
-  const sheet: Sheet = { name: null, rows: table.rows, decimalComma: table.delimiter === ';' };
-  return { fileKind, sheets: [sheet] };
+  return { fileKind, sheets: [csvSheet(file, decodeText(file, bytes))] };
 }
 
 export async function parseImport(input: ParseImportInput): Promise<ParsedImport> {
@@ -73,17 +65,17 @@ export async function parseImport(input: ParseImportInput): Promise<ParsedImport
   const searchable = dataSheets.length > 0 ? dataSheets : sheets;
   let found: { sheet: Sheet; detection: Detection } | undefined;
   for (const sheet of searchable) {
-    const detection = detectLayout(sheet.rows, candidates);
+    const detection = detectLayout(sheet.head, candidates);
     if (detection) {
       found = { sheet, detection };
       break;
     }
   }
   if (!found) {
-    const first = searchable.find((s) => s.rows.some((r) => !isBlankRow(r)));
+    const first = searchable.find((s) => s.head.some((r) => !isBlankRow(r)));
     if (!first)
       throw new AppError('FILE_EMPTY', `${file} holds no rows: there is nothing to import.`, { file });
-    throw unknownLayoutError(file, first.rows, candidates, input.format !== undefined);
+    throw unknownLayoutError(file, first.head, candidates, input.format !== undefined);
   }
   const { sheet, detection } = found;
   const format = detection.layout.format as ImportFormat;
@@ -91,12 +83,12 @@ export async function parseImport(input: ParseImportInput): Promise<ParsedImport
   let membersSheet: SheetRead | undefined;
   if (format === 'outtask') {
     const ms = sheets.find((s) => s !== sheet && MEMBERS_SHEET.test(s.name ?? ''));
-    const md = ms ? detectLayout(ms.rows, [MEMBERS]) : undefined;
+    const md = ms ? detectLayout(ms.head, [MEMBERS]) : undefined;
     if (ms && md) membersSheet = { sheet: ms, headerIndex: md.headerIndex, columns: md.columns };
   }
 
-  const hasMembers = membersSheet ? hasDataAfter(membersSheet.sheet, membersSheet.headerIndex) : false;
-  if (!hasDataAfter(sheet, detection.headerIndex) && !hasMembers) {
+  const hasMembers = membersSheet ? hasRowsAfter(membersSheet.sheet, membersSheet.headerIndex) : false;
+  if (!hasRowsAfter(sheet, detection.headerIndex) && !hasMembers) {
     throw new AppError(
       'FILE_EMPTY',
       `${file} has a ${detection.layout.label} header but no rows below it: there is nothing to import.`,

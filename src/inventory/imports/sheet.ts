@@ -1,19 +1,73 @@
 /** A sheet of text cells, the same shape for CSV and XLSX, and the per-row error helper. */
 import { formatLocation } from '../../platform/errors.ts';
+import { CsvCursor } from './csv-tokenizer.ts';
 import type { Columns } from './layouts.ts';
 import type { RowError } from './types.ts';
+
+/** The header is looked for in this many first rows (some XLSX exports put title lines above it). */
+export const HEAD_ROWS = 10;
+
+/**
+ * Visits rows in order; `index` 0 is spreadsheet row 1. Return false to stop early. The row array may be
+ * reused for the next row: keep cells, not the array.
+ */
+export type RowVisitor = (row: string[], index: number) => unknown;
 
 export interface Sheet {
   /** Worksheet name for XLSX; null for CSV. */
   name: string | null;
-  /** rows[i] is spreadsheet row i + 1. */
-  rows: string[][];
   /** True when number cells may use a decimal comma ("1,5"): semicolon-separated CSV. */
   decimalComma: boolean;
+  /** The first HEAD_ROWS rows, for finding the header. */
+  head: string[][];
+  /** Visit the rows from index `from` on. A CSV is tokenised as it goes, so rows need not all be held. */
+  eachRow(from: number, visit: RowVisitor): void;
+}
+
+export function arraySheet(name: string | null, rows: string[][], decimalComma = false): Sheet {
+  return {
+    name,
+    decimalComma,
+    head: rows.slice(0, HEAD_ROWS),
+    eachRow(from, visit) {
+      for (let i = from; i < rows.length; i++) if (visit(rows[i]!, i) === false) return;
+    },
+  };
+}
+
+export function csvSheet(file: string, text: string): Sheet {
+  const first = new CsvCursor(file, text);
+  const head: string[][] = [];
+  for (let row = first.next(); row !== undefined && head.length < HEAD_ROWS; row = first.next())
+    head.push(row);
+  return {
+    name: null,
+    decimalComma: first.delimiter === ';',
+    head,
+    eachRow(from, visit) {
+      const cursor = new CsvCursor(file, text, first.delimiter);
+      // One array for every row: at 100,000 rows, an array per row is garbage-collection work.
+      const buffer: string[] = [];
+      let index = 0;
+      for (let row = cursor.next(buffer); row !== undefined; row = cursor.next(buffer), index++) {
+        if (index >= from && visit(row, index) === false) return;
+      }
+    },
+  };
+}
+
+/** Is there a non-blank row after the header? */
+export function hasRowsAfter(sheet: Sheet, headerIndex: number): boolean {
+  let found = false;
+  sheet.eachRow(headerIndex + 1, (row) => {
+    found = !isBlankRow(row);
+    return !found;
+  });
+  return found;
 }
 
 export function isBlankRow(row: readonly string[]): boolean {
-  for (const c of row) if (c.trim() !== '') return false;
+  for (const c of row) if (c !== '' && c.trim() !== '') return false;
   return true;
 }
 

@@ -306,27 +306,25 @@ export function readTemplate(
   if (membersSheet) {
     const { sheet, headerIndex, columns } = membersSheet;
     const r = new RowReader(file, sheet.name, columns);
-    const width = sheet.rows[headerIndex]!.length;
-    for (let i = headerIndex + 1; i < sheet.rows.length; i++) {
-      const row = sheet.rows[i]!;
-      if (isBlankRow(row)) continue;
+    const width = sheet.head[headerIndex]!.length;
+    sheet.eachRow(headerIndex + 1, (row, i) => {
+      if (isBlankRow(row)) return;
       rowCount++;
       r.start(row, i + 1);
       checkWidth(r, row, width);
       const m = readMember(r, sheetLabel(sheet), defaultCurrency, sheet.decimalComma);
       if (m && !r.failed) members.push(m);
-    }
+    });
     errors.push(...r.errors);
   }
 
   const { sheet, headerIndex, columns } = tasksSheet;
   const r = new RowReader(file, sheet.name, columns);
-  const width = sheet.rows[headerIndex]!.length;
+  const width = sheet.head[headerIndex]!.length;
   const tasks: TaskRow[] = [];
   const seen = new Map<string, number>();
-  for (let i = headerIndex + 1; i < sheet.rows.length; i++) {
-    const row = sheet.rows[i]!;
-    if (isBlankRow(row)) continue;
+  sheet.eachRow(headerIndex + 1, (row, i) => {
+    if (isBlankRow(row)) return;
     rowCount++;
     r.start(row, i + 1);
     checkWidth(r, row, width);
@@ -347,7 +345,7 @@ export function readTemplate(
         if (profile) members.push(profile);
       }
     }
-  }
+  });
   errors.push(...r.errors);
   const merged = mergeMembers(file, members);
   errors.push(...merged.errors);

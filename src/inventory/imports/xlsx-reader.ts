@@ -2,7 +2,7 @@
 import ExcelJS from 'exceljs';
 import { AppError } from '../../platform/errors.ts';
 import { formatSize } from './decode.ts';
-import type { Sheet } from './sheet.ts';
+import { arraySheet, type Sheet } from './sheet.ts';
 import { readZipDirectory } from './zip-inspect.ts';
 
 /** How far a workbook may expand when unzipped, as a multiple of the import size limit. */
@@ -108,7 +108,7 @@ export async function readWorkbook(file: string, bytes: Uint8Array, maxBytes: nu
       for (let c = 1; c < values.length; c++) cells.push(cellText(values[c]));
       rows.push(cells);
     });
-    sheets.push({ name: ws.name, rows, decimalComma: false });
+    sheets.push(arraySheet(ws.name, rows));
   }
   return { sheets };
 }
