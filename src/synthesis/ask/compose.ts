@@ -64,11 +64,11 @@ export function composeAnswer(
   index: AskIndex,
   q: QueryAnalysis,
   chosen: number[],
+  open: string,
 ): { answer: string; citations: Citation[] } {
   const citations: Citation[] = [];
   const sentences: string[] = [];
-  const open = chosen.length > 0 ? opener(index, q) : '';
-  if (open) sentences.push(open);
+  if (open && chosen.length > 0) sentences.push(open);
   let lastKey = '';
   let lastSpeaker: string | null | undefined;
   let lastDoc = -1;

@@ -50,8 +50,17 @@ export function askIndex(index: AskIndex, question: string, opts: AskOptions = {
   const tuning = { ...DEFAULT_TUNING, ...opts.tuning };
   const speakers = [...new Set(index.units.map((u) => u.speaker).filter((s): s is string => s !== null))];
   const q = analyseQuery(question, speakers);
-  const budget = maxWords - countWords(opener(index, q));
-  const cost = (i: number) => reportedCost(index, q, i);
+  const open = opener(index, q);
+  const budget = maxWords - countWords(open);
+  const costs = new Map<number, number>();
+  const cost = (i: number) => {
+    let c = costs.get(i);
+    if (c === undefined) {
+      c = reportedCost(index, q, i);
+      costs.set(i, c);
+    }
+    return c;
+  };
   let scores = q.kind === 'general' ? centroidScores(index, tuning) : topicScores(index, q, tuning);
   let chosen =
     q.kind === 'general'
@@ -64,11 +73,11 @@ export function askIndex(index: AskIndex, question: string, opts: AskOptions = {
   }
   // Selection counted each sentence with its shortest frame; where a speaker changes the frame
   // names them, so drop the weakest sentences until the answer fits.
-  let composed = composeAnswer(index, q, chosen);
+  let composed = composeAnswer(index, q, chosen, open);
   while (countWords(composed.answer) > maxWords && chosen.length > 0) {
     const weakest = chosen.reduce((w, i) => (scores[i]! < scores[w]! ? i : w), chosen[0]!);
     chosen = chosen.filter((i) => i !== weakest);
-    composed = composeAnswer(index, q, chosen);
+    composed = composeAnswer(index, q, chosen, open);
   }
   return { question, ...composed };
 }

@@ -48,51 +48,98 @@ const VAGUE = new Set([
   'minutes',
 ]);
 
-function contentToken(w: string): boolean {
-  return w.length >= 3 && !isStopword(w) && !VAGUE.has(w) && !/\d/.test(w) && !w.includes("'");
+const cache = new WeakMap<AskIndex, Map<number, string[]>>();
+
+/** Up to `max` key phrases of the transcripts, most salient first (surface forms as spoken); cached per index. */
+export function keyPhrases(index: AskIndex, max = 3): string[] {
+  let byMax = cache.get(index);
+  if (!byMax) {
+    byMax = new Map();
+    cache.set(index, byMax);
+  }
+  let phrases = byMax.get(max);
+  if (!phrases) {
+    phrases = computeKeyPhrases(index, max);
+    byMax.set(max, phrases);
+  }
+  return phrases;
 }
 
-/** Up to `max` key phrases of the transcripts, most salient first (surface forms as spoken). */
-export function keyPhrases(index: AskIndex, max = 3): string[] {
-  const bigrams = new Map<string, { n: number; forms: Map<string, number> }>();
-  const unigrams = new Map<string, { n: number; forms: Map<string, number> }>();
-  const bump = (m: typeof bigrams, key: string, form: string) => {
-    let e = m.get(key);
-    if (!e) {
-      e = { n: 0, forms: new Map() };
-      m.set(key, e);
-    }
-    e.n++;
-    e.forms.set(form, (e.forms.get(form) ?? 0) + 1);
-  };
+// Counted on the index's term ids (no re-tokenising); surface forms looked up only for the winners.
+function computeKeyPhrases(index: AskIndex, max: number): string[] {
+  const stems: string[] = [];
+  for (const [s, id] of index.vocab) stems[id] = s;
+  const vague = new Set([...VAGUE].map(stem));
+  const ok = stems.map((s) => s.length >= 3 && !vague.has(s) && !/\d|'/.test(s) && !isStopword(s));
+  const V = stems.length;
+  const uni = new Float64Array(V);
+  const bi = new Map<number, number>();
   for (const u of index.units) {
-    const ws = words(u.text);
-    for (let i = 0; i < ws.length; i++) {
-      const a = ws[i]!;
-      if (!contentToken(a)) continue;
-      bump(unigrams, stem(a), a);
-      const b = ws[i + 1];
-      if (b !== undefined && contentToken(b)) bump(bigrams, `${stem(a)} ${stem(b)}`, `${a} ${b}`);
+    const t = u.terms;
+    for (let i = 0; i < t.length; i++) {
+      const a = t[i]!;
+      if (!ok[a]) continue;
+      uni[a]!++;
+      const b = t[i + 1];
+      if (b !== undefined && b !== a && ok[b]) bi.set(a * V + b, (bi.get(a * V + b) ?? 0) + 1);
     }
   }
-  const surface = (e: { forms: Map<string, number> }) => [...e.forms].sort((x, y) => y[1] - x[1])[0]![0];
   const out: string[] = [];
-  const covered = new Set<string>();
-  for (const [key, e] of [...bigrams].filter(([, e]) => e.n >= 3).sort((x, y) => y[1].n - x[1].n)) {
+  const covered = new Set<number>();
+  const topBigrams = [...bi].filter(([, n]) => n >= 3).sort((x, y) => y[1] - x[1]);
+  for (const [key] of topBigrams) {
     if (out.length >= max) break;
-    const [a, b] = key.split(' ') as [string, string];
+    const a = Math.floor(key / V);
+    const b = key % V;
     if (covered.has(a) && covered.has(b)) continue;
-    out.push(surface(e));
+    const form = surfaceForm(index, [a, b], stems);
+    if (!form) continue;
+    out.push(form);
     covered.add(a);
     covered.add(b);
   }
-  for (const [key, e] of [...unigrams].sort((x, y) => y[1].n - x[1].n)) {
+  const topUnigrams = [...uni.keys()].filter((id) => uni[id]! >= 3).sort((x, y) => uni[y]! - uni[x]!);
+  for (const id of topUnigrams) {
     if (out.length >= max) break;
-    if (covered.has(key) || e.n < 3) continue;
-    out.push(surface(e));
-    covered.add(key);
+    if (covered.has(id)) continue;
+    const form = surfaceForm(index, [id], stems);
+    if (!form) continue;
+    out.push(form);
+    covered.add(id);
   }
   return out;
+}
+
+// The most frequent way the stems were said as consecutive words (first occurrences only).
+function surfaceForm(index: AskIndex, ids: number[], stems: string[]): string | null {
+  const want = ids.map((id) => stems[id]!);
+  const forms = new Map<string, number>();
+  let seen = 0;
+  let looked = 0;
+  for (const u of index.units) {
+    if (seen >= 12 || looked >= 40) break;
+    if (!containsRun(u.terms, ids)) continue;
+    looked++;
+    const ws = words(u.text);
+    for (let i = 0; i + want.length <= ws.length; i++) {
+      let match = true;
+      for (let j = 0; j < want.length && match; j++) match = stem(ws[i + j]!) === want[j];
+      if (!match) continue;
+      const form = ws.slice(i, i + want.length).join(' ');
+      forms.set(form, (forms.get(form) ?? 0) + 1);
+      seen++;
+    }
+  }
+  return [...forms].sort((x, y) => y[1] - x[1])[0]?.[0] ?? null;
+}
+
+function containsRun(terms: Int32Array, ids: number[]): boolean {
+  for (let i = 0; i + ids.length <= terms.length; i++) {
+    let j = 0;
+    while (j < ids.length && terms[i + j] === ids[j]) j++;
+    if (j === ids.length) return true;
+  }
+  return false;
 }
 
 /** "a, b and c". */

@@ -31,6 +31,8 @@ export function selectTop(
   for (const i of order) {
     if (scores[i]! < best * floor) break;
     const u = index.units[i]!;
+    // a reported sentence costs at least its words plus "They said that"
+    if (used + u.words + 3 > budget) continue;
     const c = cost(i);
     if (used + c > budget) continue;
     if (chosen.some((j) => overlap(index.units[j]!.terms, u.terms) > 0.8)) continue;

@@ -24,5 +24,5 @@ export const STOPWORDS: ReadonlySet<string> = new Set(LIST.split(/\s+/).filter(B
 
 /** True when `word` (any case, straight or curly apostrophe) is a stopword. */
 export function isStopword(word: string): boolean {
-  return STOPWORDS.has(word.toLowerCase().replace(/’/g, "'"));
+  return STOPWORDS.has(word) || STOPWORDS.has(word.toLowerCase().replace(/’/g, "'"));
 }
