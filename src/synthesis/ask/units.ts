@@ -3,7 +3,7 @@
  * content terms as integer ids. Built once per set of transcripts and reused across questions.
  */
 
-import { contentWords, countWords, removeFillers, splitSentences, stem } from '../text/index.ts';
+import { contentTokens, removeFillers, splitSentences, stem, words } from '../text/index.ts';
 import type { Transcript } from '../types.ts';
 
 export interface Unit {
@@ -46,8 +46,9 @@ export function buildAskIndex(transcripts: Transcript[]): AskIndex {
       const cleaned = removeFillers(turn.text);
       if (!cleaned) return;
       for (const sentence of splitSentences(cleaned)) {
+        const toks = words(sentence);
         const ids: number[] = [];
-        for (const w of contentWords(sentence)) {
+        for (const w of contentTokens(toks)) {
           const s = stem(w);
           let id = vocab.get(s);
           if (id === undefined) {
@@ -66,7 +67,7 @@ export function buildAskIndex(transcripts: Transcript[]): AskIndex {
           speaker: turn.speaker,
           start: turn.start,
           text: sentence,
-          words: countWords(sentence),
+          words: toks.length,
           terms,
         });
       }

@@ -6,5 +6,5 @@ export { removeFillers, stripMarkers } from './fillers.ts';
 export { type SentenceOptions, splitSentences } from './sentences.ts';
 export { lemma, normalise, stem } from './stem.ts';
 export { isStopword, STOPWORDS } from './stopwords.ts';
-export { contentWords, terms } from './terms.ts';
+export { contentTokens, contentWords, terms } from './terms.ts';
 export { countWords, truncateWords, wordSpans, words } from './tokens.ts';

@@ -87,7 +87,8 @@ export function splitSentences(text: string, opts: SentenceOptions = {}): string
   const out: string[] = [];
   for (const block of text.split(/\n\s*\n/)) {
     for (const s of splitBlock(block.replace(/\s+/g, ' ').trim())) {
-      if (countWords(s) > maxWords) out.push(...splitRunOn(s, maxWords));
+      // a sentence of more than maxWords words has at least 2 * maxWords characters: count only then
+      if (s.length > 2 * maxWords && countWords(s) > maxWords) out.push(...splitRunOn(s, maxWords));
       else out.push(s);
     }
   }
