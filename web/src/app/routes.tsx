@@ -4,6 +4,7 @@
  * step shows links only for pages that exist.
  */
 import type { ReactNode } from 'react';
+import { procedurePages } from '../features/procedures/pages.tsx';
 import { inventoryPages } from '../inventory/pages.tsx';
 import type { Params } from './router.tsx';
 import type { MethodStepId } from './steps.ts';
@@ -23,10 +24,7 @@ export interface AppPage {
   };
 }
 
-export const PAGES: AppPage[] = [
-  ...inventoryPages,
-  // Further features add their pages here, e.g. ...procedurePages,
-];
+export const PAGES: AppPage[] = [...inventoryPages, ...procedurePages];
 
 /** Where "/" leads once signed in. */
 export const HOME_PATH = '/opportunities';

@@ -11,6 +11,7 @@ import { Link } from '../app/router.tsx';
 import { useCurrency } from '../app/session.tsx';
 import { EmptyState, ErrorBanner, Loading } from '../ui/feedback.tsx';
 import { fmtHours, fmtMoney, fmtNumber } from '../ui/format.ts';
+import { MoreRows, usePagedRows } from '../ui/pagedRows.tsx';
 import { useToast } from '../ui/toast.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { AddTaskDialog } from './AddTaskDialog.tsx';
@@ -99,7 +100,6 @@ export function sortTasks(rows: readonly TaskListItem[], key: SortKey, dir: 1 | 
 }
 
 const NOBODY = '__nobody__';
-
 /** Which row's editor is open; after a refused save, with what was typed and the server's answer. */
 interface EditorState {
   id: string;
@@ -203,7 +203,7 @@ function SortHeader({
   return (
     <th
       scope="col"
-      className={[col.numeric ? 'num' : '', col.className ?? ''].join(' ').trim() || undefined}
+      className={[`col-${col.key}`, col.numeric ? 'num' : '', col.className ?? ''].join(' ').trim()}
       aria-sort={active ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'}
       title={col.title}
     >
@@ -268,6 +268,8 @@ export function InventoryPage() {
   }, [rows, deferredQuery, processFilter, performerFilter, searchIndex]);
 
   const sorted = useMemo(() => sortTasks(filtered, sort.key, sort.dir), [filtered, sort]);
+  const paged = usePagedRows(sorted);
+  const shown = paged.rows;
 
   const processNames = useMemo(
     () => [...new Set((rows ?? []).map((t) => t.process))].sort(collator.compare),
@@ -465,13 +467,13 @@ export function InventoryPage() {
                   {COLUMNS.map((c) => (
                     <SortHeader key={c.key} col={c} sort={sort} onSort={onSort} />
                   ))}
-                  <th scope="col">
+                  <th scope="col" className="col-actions">
                     <span className="visually-hidden">Actions</span>
                   </th>
                 </tr>
               </thead>
               <tbody>
-                {sorted.map((t) => (
+                {shown.map((t) => (
                   <TaskRowWithEditor
                     key={t.id}
                     t={t}
@@ -484,6 +486,7 @@ export function InventoryPage() {
                     currency={currency}
                   />
                 ))}
+                <MoreRows paged={paged} colSpan={COLUMNS.length + 1} what="tasks" />
                 {sorted.length === 0 ? (
                   <tr>
                     <td

@@ -9,6 +9,7 @@ import { Link } from '../app/router.tsx';
 import { HorizontalBarChart } from '../ui/charts.tsx';
 import { EmptyState, ErrorBanner, Loading } from '../ui/feedback.tsx';
 import { fmtHours, fmtMoney, fmtNumber } from '../ui/format.ts';
+import { MoreRows, usePagedRows } from '../ui/pagedRows.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { FactorList, ScoreMeter } from './Score.tsx';
 
@@ -28,6 +29,8 @@ const GROUP_TITLES: Record<OpportunityItem['group'], { title: string; note: stri
     note: 'A market price, a deliverable or an in-house cost is missing; by score.',
   },
 };
+
+const NONE: OpportunityItem[] = [];
 
 const taskHref = (o: OpportunityItem) => `/inventory/tasks/${encodeURIComponent(o.taskId)}`;
 
@@ -87,6 +90,7 @@ export function OpportunitiesPage() {
   const res = useApi<OpportunitiesResponse>(`/opportunities?top=${top}`);
   const [openId, setOpenId] = useState<string | null>(null);
   const data = res.data;
+  const paged = usePagedRows(data?.opportunities ?? NONE);
 
   const chartData = useMemo(
     () =>
@@ -248,8 +252,8 @@ export function OpportunitiesPage() {
               </tr>
             </thead>
             <tbody>
-              {data.opportunities.map((o, i) => {
-                const prev = data.opportunities[i - 1];
+              {paged.rows.map((o, i) => {
+                const prev = paged.rows[i - 1];
                 const header = prev && prev.group !== o.group ? GROUP_TITLES[o.group] : null;
                 return (
                   <Fragment key={o.taskId}>
@@ -275,6 +279,7 @@ export function OpportunitiesPage() {
                   </Fragment>
                 );
               })}
+              <MoreRows paged={paged} colSpan={7} what="tasks" />
             </tbody>
           </table>
         </div>
