@@ -101,6 +101,17 @@ describe('ask', () => {
     expect(res.answer).toMatch(/^The interviews were about /);
   });
 
+  it('refuses a word budget too small for an answer, naming the field', () => {
+    for (const maxWords of [0, 5, Number.NaN]) {
+      expect(() => ask('What about pricing?', [acme], { maxWords })).toThrow(
+        expect.objectContaining({
+          code: 'VALIDATION_FAILED',
+          details: expect.objectContaining({ field: 'maxWords' }),
+        }),
+      );
+    }
+  });
+
   it('gives an empty answer, not an error, when there is nothing to answer from', () => {
     expect(ask('What about pricing?', [])).toEqual({
       question: 'What about pricing?',

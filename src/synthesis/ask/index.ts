@@ -6,6 +6,7 @@
  * Build the index once with `buildAskIndex` to ask many questions of the same transcripts.
  */
 
+import { AppError } from '../../platform/errors.ts';
 import { countWords } from '../text/index.ts';
 import type { Transcript } from '../types.ts';
 import { composeAnswer, opener, reportedCost } from './compose.ts';
@@ -46,7 +47,14 @@ export function ask(question: string, transcripts: Transcript[], opts: AskOption
 
 /** Answer `question` from a prebuilt index (same result as `ask` on the index's transcripts). */
 export function askIndex(index: AskIndex, question: string, opts: AskOptions = {}): AskResult {
-  const maxWords = Math.max(10, Math.floor(opts.maxWords ?? 100));
+  const maxWords = Math.floor(opts.maxWords ?? 100);
+  if (!Number.isFinite(maxWords) || maxWords < 10) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `maxWords must be a whole number of at least 10 (an answer needs room for one reported sentence); got ${opts.maxWords}.`,
+      { field: 'maxWords', value: opts.maxWords },
+    );
+  }
   const tuning = { ...DEFAULT_TUNING, ...opts.tuning };
   const speakers = [...new Set(index.units.map((u) => u.speaker).filter((s): s is string => s !== null))];
   const q = analyseQuery(question, speakers);

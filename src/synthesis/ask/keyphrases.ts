@@ -8,6 +8,9 @@ import { isStopword, stem, words } from '../text/index.ts';
 import type { AskIndex } from './units.ts';
 
 const VAGUE = new Set([
+  ...'one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion first second third half'.split(
+    ' ',
+  ),
   'lot',
   'thing',
   'things',

@@ -16,7 +16,7 @@ export function stripMarkers(text: string): string {
 }
 
 // Hesitation sounds: always fillers.
-const SOUND = '(?:uh-huh|mm-hmm|u+h+m*|u+m+|e+r+m*|a+h+|h+m+|m+h*m+|mhm|huh)';
+const SOUND = '(?:uh-huh|mm-hmm|u+h+m*|u+m+|e+r+m*|e+h+|a+h+|h+m+|m+h*m+|mhm|huh)';
 const SOUND_RE = new RegExp(String.raw`(^|[\s,;.!?(-])${SOUND}(?=[\s,;.!?)-]|$)[,]?`, 'gi');
 // "you know" / "I mean" only when set off as a parenthetical: sentence-initial or after a comma,
 // and followed by a comma or the end of the clause. "you know that…" and "I mean it" are kept.
