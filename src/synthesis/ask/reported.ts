@@ -357,7 +357,7 @@ function pastOfVerb(w: string, subject: string): string | null {
 export function reportClause(sentence: string): Reported {
   let s = sentence.trim().replace(OPENERS, '');
   const question = /\?\s*$/.test(s);
-  s = s.replace(/[.!?…]+\s*$/, '').trim();
+  s = s.replace(/[\s.!?…,;:-]+$/, '').trim();
   if (!s) return { verb: 'said', clause: '' };
   if (question) return { verb: 'asked', clause: questionClause(s) };
   const neg = OPINION_NEG.exec(s);

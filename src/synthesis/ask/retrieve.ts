@@ -21,7 +21,7 @@ export interface RetrieveTuning {
   spreadBackward: number;
   /** Multiplier for sentences spoken by a speaker the question names. */
   speakerBoost: number;
-  /** Sentences shorter than this many words are never chosen (they still spread relevance). */
+  /** Sentences shorter than this many words, or with fewer than two content words, are never chosen (they still spread relevance). */
   minWords: number;
   /** Words at which the length prior reaches ~63% (1 - e^-1). */
   lengthScale: number;
@@ -105,7 +105,7 @@ export function topicScores(
     if (named.size > 0 && u.speaker !== null && named.has(u.speaker)) s *= t.speakerBoost;
     s *= lengthPrior(u.words, t);
     if (u.text.endsWith('?')) s *= t.questionWeight;
-    scores[i] = u.words < t.minWords ? 0 : s;
+    scores[i] = u.words < t.minWords || u.terms.length < 2 ? 0 : s;
   });
   return scores;
 }
@@ -132,7 +132,7 @@ export function centroidScores(index: AskIndex, t: RetrieveTuning = DEFAULT_TUNI
     cNorm = Math.sqrt(cNorm) || 1;
     for (let i = first; i < end; i++) {
       const u = index.units[i]!;
-      if (u.words < t.minWords) continue;
+      if (u.words < t.minWords || u.terms.length < 2) continue;
       const tf = new Map<number, number>();
       for (const id of u.terms) tf.set(id, (tf.get(id) ?? 0) + idfs[id]!);
       let dot = 0;
