@@ -17,6 +17,7 @@ import { auditStore } from '../platform/audit/audit.store.ts';
 import type { Db } from '../platform/db/connect.ts';
 import { nowIso, type ServiceDeps } from '../platform/deps.ts';
 import { AppError } from '../platform/errors.ts';
+import type { Money } from '../platform/money.ts';
 import { type Brief, buildBrief } from './brief.ts';
 import { briefToDocx } from './brief-docx.ts';
 import { briefToMarkdown } from './brief-markdown.ts';
@@ -133,8 +134,14 @@ export interface ProcedureListRow {
   draft: VersionSummary | null;
   versions: number;
   forms: number;
-  /** Before/after cost of the current version (waste left out of "after"). */
-  economics: Pick<ProcedureEconomics, 'before' | 'after' | 'saving'> | null;
+  /** Before/after cost of the latest version (the open draft, else the current one); waste is left out of "after". */
+  economics:
+    | (Pick<ProcedureEconomics, 'before' | 'after' | 'saving'> & {
+        version: VersionSummary;
+        /** Yearly cost (waste left out) of the latest approved version, to compare a draft with. */
+        approvedPerYear: Money | null;
+      })
+    | null;
 }
 
 export interface BriefFile {
@@ -944,9 +951,9 @@ export function createProceduresService(deps: ProceduresDeps) {
 
     async list(actor: ProceduresActor): Promise<ProcedureListRow[]> {
       const ws = actor.workspace.id;
-      const economicsOf = (steps: Step[], task: Task, members: readonly Member[]) => {
-        const e = procedureEconomics(steps, contextFor(actor, task, members));
-        return { before: e.before, after: e.after, saving: e.saving };
+      const economicsOf = (v: ProcedureVersion, task: Task, members: readonly Member[]) => {
+        const e = procedureEconomics(v.steps, contextFor(actor, task, members));
+        return { before: e.before, after: e.after, saving: e.saving, version: summarize(v) };
       };
       const [members, tasks, processes, variants, procedures, versions, forms, progress] = await Promise.all([
         inventory.listMembers(actor),
@@ -966,6 +973,7 @@ export function createProceduresService(deps: ProceduresDeps) {
         const vs = p ? versions.filter((v) => v.procedureId === p.id) : [];
         const current = currentVersion(vs);
         const draft = openDraft(vs);
+        const approved = latestApproved(vs);
         rows.push({
           taskId: t.id,
           task: t.name,
@@ -978,7 +986,13 @@ export function createProceduresService(deps: ProceduresDeps) {
           draft: draft ? summarize(draft) : null,
           versions: vs.length,
           forms: p ? forms.filter((f) => f.procedureId === p.id).length : 0,
-          economics: current ? economicsOf(current.steps, t, members) : null,
+          economics:
+            (draft ?? current)
+              ? {
+                  ...economicsOf(draft ?? current!, t, members),
+                  approvedPerYear: approved ? economicsOf(approved, t, members).after.perYear : null,
+                }
+              : null,
         });
       }
       return rows;

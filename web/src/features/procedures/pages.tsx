@@ -1,0 +1,37 @@
+/** Steps 2–4's pages, registered in app/routes.tsx. */
+import type { AppPage } from '../../app/routes.tsx';
+import { FormsPage } from './FormsPage.tsx';
+import { ProceduresListPage } from './ProceduresListPage.tsx';
+import { TaskProcedurePage } from './TaskProcedurePage.tsx';
+
+export const procedurePages: AppPage[] = [
+  {
+    path: '/procedures',
+    title: 'Ways of working',
+    render: () => <ProceduresListPage view="ways" />,
+    nav: { step: 'standardise', label: 'Ways of working', order: 1 },
+  },
+  {
+    path: '/forms',
+    title: 'Forms',
+    render: () => <FormsPage />,
+    nav: { step: 'standardise', label: 'Forms', order: 2 },
+  },
+  {
+    path: '/procedures/steps',
+    title: 'Procedures',
+    render: () => <ProceduresListPage view="procedures" />,
+    nav: { step: 'deconstruct', label: 'Procedures', order: 1 },
+  },
+  {
+    path: '/procedures/waste',
+    title: 'Waste and savings',
+    render: () => <ProceduresListPage view="savings" />,
+    nav: { step: 'edit', label: 'Waste and savings', order: 1 },
+  },
+  {
+    path: '/procedures/tasks/:taskId',
+    title: 'Procedure',
+    render: (p) => <TaskProcedurePage taskId={p.taskId!} />,
+  },
+];
