@@ -108,7 +108,7 @@ export function TaskForm({
         <Field label="Task name" error={errors.name} className="span-2">
           {text('name', { autoFocus: !initial.name, maxLength: 300 })}
         </Field>
-        <Field label="Process" error={errors.processId}>
+        <Field label="Process" error={errors.processId} className="span-2">
           {({ id, describedBy, invalid }) => (
             <select
               id={id}
@@ -275,11 +275,7 @@ export function TaskForm({
         >
           {num('knownVariants')}
         </Field>
-        <Field
-          label="Turnaround tolerance (hours)"
-          error={errors.turnaroundHours}
-          hint="How long the firm can wait."
-        >
+        <Field label="Turnaround (hours)" error={errors.turnaroundHours} hint="How long the firm can wait.">
           {num('turnaroundHours')}
         </Field>
         <div className="field field-check">

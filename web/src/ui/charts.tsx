@@ -166,7 +166,7 @@ export function GroupedBarChart({
   const scaleMax = ticks.at(-1)!;
   const y = (v: number) => top + plotH - (v / scaleMax) * plotH;
   const groupW = plotW / Math.max(1, groups.length);
-  const barW = Math.min(46, (groupW * 0.7) / series.length);
+  const barW = Math.min(60, (groupW * 0.7) / series.length);
 
   return (
     <div ref={ref} className="chart-box">
@@ -193,9 +193,9 @@ export function GroupedBarChart({
                     <title>{`${g.label}, ${series[si]!.name}: ${fmtMoney(v)} a year`}</title>
                     <rect
                       className={series[si]!.className}
-                      x={start + si * barW + 2}
+                      x={start + si * barW + 4}
                       y={y(0) - h}
-                      width={barW - 4}
+                      width={barW - 8}
                       height={h}
                       rx={3}
                     />
