@@ -27,9 +27,16 @@ interface Existing {
   newId: IdGenerator;
 }
 
-const norm = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
+const normalise = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
 
 export function planImport(parsed: ParsedImport, existing: Existing): ImportPlan {
+  // Names repeat across thousands of entries: normalise each distinct spelling once.
+  const normalised = new Map<string, string>();
+  const norm = (s: string): string => {
+    let n = normalised.get(s);
+    if (n === undefined) normalised.set(s, (n = normalise(s)));
+    return n;
+  };
   const plan: ImportPlan = {
     newMembers: [],
     changedMembers: [],

@@ -144,7 +144,7 @@ export function createInventoryService(deps: ServiceDeps, opts: { importMaxBytes
         for (const m of data.members) await inventoryStore.insertMember(trx, ws, m, now);
         let position = 0;
         for (const p of data.processes) await inventoryStore.insertProcess(trx, ws, p, position++, now);
-        for (const t of data.tasks) await inventoryStore.insertTask(trx, ws, t, now);
+        await inventoryStore.insertTasks(trx, deps.db, ws, data.tasks, now);
       });
     },
 
@@ -275,7 +275,7 @@ export function createInventoryService(deps: ServiceDeps, opts: { importMaxBytes
         for (const m of plan.changedMembers) await inventoryStore.updateMember(trx, ws, m, now);
         let position = processes.length;
         for (const p of plan.newProcesses) await inventoryStore.insertProcess(trx, ws, p, position++, now);
-        for (const t of plan.newTasks) await inventoryStore.insertTask(trx, ws, t, now);
+        await inventoryStore.insertTasks(trx, deps.db, ws, plan.newTasks, now);
         for (const t of plan.changedTasks) await inventoryStore.updateTask(trx, ws, t, now);
         const importId = deps.newId();
         const entries: NewTimeEntry[] = plan.timeEntries.map((e) => ({ ...e, id: deps.newId() }));
@@ -291,7 +291,7 @@ export function createInventoryService(deps: ServiceDeps, opts: { importMaxBytes
           createdBy: actor.userId,
           createdAt: now,
         });
-        const imported = await inventoryStore.insertTimeEntries(trx, ws, importId, entries);
+        const imported = await inventoryStore.insertTimeEntries(trx, deps.db, ws, importId, entries);
         await trx
           .updateTable('import_batches')
           .set({ imported_count: imported + plan.newTasks.length + plan.changedTasks.length })

@@ -1,5 +1,7 @@
 /** Kysely queries for members, processes, tasks, time entries and import batches. Rows in, domain out. */
 import type { Kysely, Selectable } from 'kysely';
+import { bulkInsert } from '../platform/db/bulk.ts';
+import type { Db } from '../platform/db/connect.ts';
 import type { Database, MemberTable, TaskTable } from '../platform/db/schema.ts';
 import type { Money } from '../platform/money.ts';
 import type {
@@ -107,8 +109,43 @@ export interface NewTimeEntry {
   fingerprint: string;
 }
 
-// SQLite's default limit is 32,766 bound values; PostgreSQL's is 65,535. 14 columns × 1,000 rows fits both.
-const ENTRY_CHUNK = 1000;
+const TIME_ENTRY_COLUMNS = [
+  'id',
+  'workspace_id',
+  'task_id',
+  'member_id',
+  'person_name',
+  'entry_date',
+  'minutes',
+  'cost_rate_minor',
+  'currency',
+  'project',
+  'client',
+  'description',
+  'billable',
+  'fingerprint',
+  'import_id',
+] as const;
+
+const TASK_VALUE_COLUMNS = Object.keys(
+  taskColumns({
+    processId: '',
+    name: '',
+    description: '',
+    performerId: null,
+    frequency: { kind: 'per_year', occurrencesPerYear: 0 },
+    minutesPerOccurrence: 0,
+    skillLevel: 'basic',
+    confidentiality: 'public',
+    needsClientContact: false,
+    knownVariants: 1,
+    deliverableUnit: '',
+    unitsPerOccurrence: 0,
+    marketPricePerUnit: null,
+    turnaroundHours: 0,
+    reviewMinutesPerOccurrence: null,
+  }),
+) as (keyof ReturnType<typeof taskColumns>)[];
 
 export const inventoryStore = {
   async listMembers(db: K, ws: string): Promise<Member[]> {
@@ -283,34 +320,54 @@ export const inventoryStore = {
   },
 
   /** Inserts entries, skipping those whose fingerprint is already stored. Returns how many were new. */
-  async insertTimeEntries(db: K, ws: string, importId: string, entries: NewTimeEntry[]): Promise<number> {
-    let inserted = 0;
-    for (let i = 0; i < entries.length; i += ENTRY_CHUNK) {
-      const chunk = entries.slice(i, i + ENTRY_CHUNK).map((e) => ({
-        id: e.id,
-        workspace_id: ws,
-        task_id: e.taskId,
-        member_id: e.memberId,
-        person_name: e.personName,
-        entry_date: e.date,
-        minutes: e.minutes,
-        cost_rate_minor: e.costRate?.amountMinor ?? null,
-        currency: e.costRate?.currency ?? null,
-        project: e.project,
-        client: e.client,
-        description: e.description,
-        billable: e.billable ? 1 : 0,
-        fingerprint: e.fingerprint,
-        import_id: importId,
-      }));
-      const r = await db
-        .insertInto('time_entries')
-        .values(chunk)
-        .onConflict((oc) => oc.columns(['workspace_id', 'fingerprint']).doNothing())
-        .executeTakeFirst();
-      inserted += Number(r.numInsertedOrUpdatedRows ?? 0);
-    }
-    return inserted;
+  async insertTimeEntries(
+    db: K,
+    target: Pick<Db, 'dialect' | 'sqlite'>,
+    ws: string,
+    importId: string,
+    entries: NewTimeEntry[],
+  ): Promise<number> {
+    const rows = entries.map((e) => [
+      e.id,
+      ws,
+      e.taskId,
+      e.memberId,
+      e.personName,
+      e.date,
+      e.minutes,
+      e.costRate?.amountMinor ?? null,
+      e.costRate?.currency ?? null,
+      e.project,
+      e.client,
+      e.description,
+      e.billable ? 1 : 0,
+      e.fingerprint,
+      importId,
+    ]);
+    return bulkInsert(db, target, 'time_entries', TIME_ENTRY_COLUMNS, rows, {
+      onConflictDoNothing: ['workspace_id', 'fingerprint'],
+    });
+  },
+
+  /** Many tasks at once (imports, the demo): one statement per few hundred rows. */
+  async insertTasks(
+    db: K,
+    target: Pick<Db, 'dialect' | 'sqlite'>,
+    ws: string,
+    tasks: Task[],
+    now: string,
+  ): Promise<void> {
+    const rows = tasks.map((t) => {
+      const c = taskColumns(t);
+      return [t.id, ws, ...TASK_VALUE_COLUMNS.map((k) => c[k]), now, now];
+    });
+    await bulkInsert(
+      db,
+      target,
+      'tasks',
+      ['id', 'workspace_id', ...TASK_VALUE_COLUMNS, 'created_at', 'updated_at'],
+      rows,
+    );
   },
 
   async insertImportBatch(

@@ -17,6 +17,8 @@ export interface Db {
   readonly where: string;
   /** PostgreSQL schema when not the default search path (tests isolate themselves in one). */
   readonly schema?: string;
+  /** The embedded SQLite handle (the one Kysely runs on), for bulk inserts with a reused statement. */
+  readonly sqlite?: SQLite.Database;
   close(): Promise<void>;
 }
 
@@ -49,6 +51,7 @@ export function openSqlite(file: string): Db {
     kysely,
     dialect: 'sqlite',
     where: file,
+    sqlite,
     close: () => kysely.destroy(),
   };
 }
