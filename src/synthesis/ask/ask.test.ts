@@ -112,6 +112,13 @@ describe('ask', () => {
     }
   });
 
+  it('does not claim a topic nobody talked about; says what the interviews were about instead', () => {
+    const res = ask('What about cryptocurrency custody?', [acme, globex]);
+    expect(res.answer).not.toMatch(/cryptocurrency|custody/i);
+    expect(res.answer).toMatch(/^The conversations were about /);
+    expect(res.citations.length).toBeGreaterThan(0);
+  });
+
   it('gives an empty answer, not an error, when there is nothing to answer from', () => {
     expect(ask('What about pricing?', [])).toEqual({
       question: 'What about pricing?',

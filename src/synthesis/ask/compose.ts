@@ -25,9 +25,8 @@ export function opener(index: AskIndex, q: QueryAnalysis): string {
     const noun = /\b(meeting|interview|call|conversation|discussion|session|workshop|transcript)(s)?\b/i.exec(
       q.question,
     );
-    const subject = noun
-      ? `The ${noun[1]!.toLowerCase()}${noun[2] ? 's were' : ' was'}`
-      : 'The discussion was';
+    const fallback = index.transcripts.length > 1 ? 'The conversations were' : 'The discussion was';
+    const subject = noun ? `The ${noun[1]!.toLowerCase()}${noun[2] ? 's were' : ' was'}` : fallback;
     return `${subject} about ${listPhrase(phrases)}.`;
   }
   if (!q.topic) return '';

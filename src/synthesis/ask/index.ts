@@ -58,8 +58,8 @@ export function askIndex(index: AskIndex, question: string, opts: AskOptions = {
   const tuning = { ...DEFAULT_TUNING, ...opts.tuning };
   const speakers = [...new Set(index.units.map((u) => u.speaker).filter((s): s is string => s !== null))];
   const q = analyseQuery(question, speakers);
-  const open = opener(index, q);
-  const budget = maxWords - countWords(open);
+  let open = opener(index, q);
+  let budget = maxWords - countWords(open);
   const costs = new Map<number, number>();
   const cost = (i: number) => {
     let c = costs.get(i);
@@ -75,7 +75,10 @@ export function askIndex(index: AskIndex, question: string, opts: AskOptions = {
       ? selectCoverage(index, scores, budget, cost)
       : selectTop(index, scores, budget, cost);
   if (chosen.length === 0 && q.kind !== 'general') {
-    // Nothing in the transcripts shares a word with the question: fall back to a summary.
+    // Nothing in the transcripts shares a word with the question: say what they were about
+    // instead, without claiming the question's topic was discussed.
+    open = opener(index, { ...q, kind: 'general' });
+    budget = maxWords - countWords(open);
     scores = centroidScores(index, tuning);
     chosen = selectCoverage(index, scores, budget, cost);
   }
