@@ -87,6 +87,13 @@ describe('ask', () => {
     expect(res.citations[0]).toEqual(expect.objectContaining({ interview: 'globex-coo', start: 8 }));
   });
 
+  it('does not say a named person talked about a topic when the answer has none of their words', () => {
+    const res = ask('What did Marco say about the pricing review?', [acme, globex]);
+    expect(res.answer).toMatch(/pricing review happen/);
+    expect(res.answer).not.toMatch(/Marco/);
+    expect(res.answer).toMatch(/^The interviews covered the pricing review\./);
+  });
+
   it('respects maxWords', () => {
     for (const maxWords of [15, 30, 60]) {
       const res = ask('Summarise the interviews', [acme, globex], { maxWords });

@@ -82,6 +82,10 @@ export function askIndex(index: AskIndex, question: string, opts: AskOptions = {
     scores = centroidScores(index, tuning);
     chosen = selectCoverage(index, scores, budget, cost);
   }
+  // "Marco talked about pricing" only when Marco's words are in the answer.
+  if (q.speakers.length > 0 && !chosen.some((i) => q.speakers.includes(index.units[i]!.speaker ?? ''))) {
+    open = opener(index, { ...q, speakers: [], namedAs: new Map() });
+  }
   // Selection counted each sentence with its shortest frame; where a speaker changes the frame
   // names them, so drop the weakest sentences until the answer fits.
   let composed = composeAnswer(index, q, chosen, open);
