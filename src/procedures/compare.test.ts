@@ -81,6 +81,16 @@ describe('comparison of the demo task’s 13 ways', () => {
     expect(storyline.cells[david]?.outOfOrder).toBe(true);
     const elena = c.variants.findIndex((v) => v.personName === 'Elena Marchetti');
     expect(storyline.cells[elena]?.outOfOrder).toBe(false);
+    // Only the fewest cells are flagged: Aiko writes her summary slide last, and only that moves.
+    const flagged = c.columns.flatMap((col) =>
+      col.cells.flatMap((cell, vi) =>
+        cell?.outOfOrder ? [`${c.variants[vi]!.personName}: ${cell.step.name}`] : [],
+      ),
+    );
+    expect(flagged.filter((f) => f.startsWith('Aiko'))).toEqual([
+      'Aiko Tanaka: Write the executive summary slide',
+    ]);
+    expect(flagged).toHaveLength(3);
   });
 
   it('gives the minutes per way and their spread', () => {

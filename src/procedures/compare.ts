@@ -153,6 +153,35 @@ function joinReordered(columns: Member[][]): Member[][] {
   }
 }
 
+/**
+ * For each variant, the steps that sit out of their own order in the columns: those outside the
+ * longest run of its steps whose column order agrees with its step order (the fewest to flag).
+ */
+function outOfOrderSteps(columns: Member[][], variantCount: number): Set<number>[] {
+  const sequences: number[][] = Array.from({ length: variantCount }, () => []);
+  for (const col of columns) for (const m of col) sequences[m.variant]!.push(m.stepIndex);
+  return sequences.map((seq) => {
+    // Longest increasing subsequence, O(n²): a variant has few steps.
+    const best = seq.map(() => 1);
+    const prev = seq.map(() => -1);
+    for (let i = 0; i < seq.length; i++) {
+      for (let j = 0; j < i; j++) {
+        if (seq[j]! < seq[i]! && best[j]! + 1 > best[i]!) {
+          best[i] = best[j]! + 1;
+          prev[i] = j;
+        }
+      }
+    }
+    let end = best.indexOf(Math.max(0, ...best));
+    const keep = new Set<number>();
+    while (end >= 0) {
+      keep.add(seq[end]!);
+      end = prev[end]!;
+    }
+    return new Set(seq.filter((x) => !keep.has(x)));
+  });
+}
+
 function mostCommon(values: readonly string[]): string[] {
   const counts = new Map<string, { text: string; n: number; first: number }>();
   values.forEach((v, idx) => {
@@ -193,16 +222,15 @@ export function compareVariants(variants: readonly Variant[]): Comparison {
   }
 
   columns = joinReordered(columns);
-  const lastSeen = variants.map(() => -1);
+  const moved = outOfOrderSteps(columns, variants.length);
   const out: ComparisonColumn[] = columns.map((members, index) => {
     const cells: (AlignedCell | null)[] = variants.map(() => null);
     for (const m of members) {
       cells[m.variant] = {
         stepIndex: m.stepIndex,
         step: variants[m.variant]!.steps[m.stepIndex]!,
-        outOfOrder: m.stepIndex < lastSeen[m.variant]!,
+        outOfOrder: moved[m.variant]!.has(m.stepIndex),
       };
-      lastSeen[m.variant] = Math.max(lastSeen[m.variant]!, m.stepIndex);
     }
     const present = cells.filter((c): c is AlignedCell => c !== null);
     // Label: the name most people use; ties go to the variant listed first.

@@ -288,10 +288,14 @@ function FormView({
           </button>
         </div>
       </div>
-      <label className="small">
-        Attached to{' '}
+      <div className="toolbar">
+        <label className="small" htmlFor={`attach-${f.id}`}>
+          Attached to
+        </label>
         <select
+          id={`attach-${f.id}`}
           value={f.taskId ?? ''}
+          style={{ maxWidth: 380 }}
           onChange={async (e) => {
             try {
               await api.patch(`/forms/${encodeURIComponent(f.id)}`, { taskId: e.target.value || null });
@@ -309,13 +313,12 @@ function FormView({
             </option>
           ))}
         </select>
-      </label>
-      {f.taskId ? (
-        <>
-          {' '}
-          · <Link to={taskPath(f.taskId, 'forms')}>open the procedure</Link>
-        </>
-      ) : null}
+        {f.taskId ? (
+          <Link className="small" to={taskPath(f.taskId, 'forms')}>
+            Open the procedure
+          </Link>
+        ) : null}
+      </div>
       {error ? <ErrorBanner error={error} /> : null}
       <h3 className="subhead">Questions</h3>
       <ol className="pr-question-list">
@@ -386,7 +389,7 @@ export function FormsPage() {
         </EmptyState>
       ) : null}
       {forms.data && forms.data.length > 0 ? (
-        <div className="grid-2" style={{ gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 2fr)' }}>
+        <div className="pr-forms-layout">
           <section className="card" aria-label="All forms">
             <ul className="pr-steps">
               {forms.data.map((f) => (

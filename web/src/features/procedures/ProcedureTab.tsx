@@ -17,8 +17,9 @@ import { fmtDuration } from './format.ts';
 import { StepDialog } from './StepDialog.tsx';
 import { KIND_LABEL, type Step, type TaskOverview, type VersionView } from './types.ts';
 
-function Economics({ view }: { view: VersionView }) {
+function Economics({ view, approved }: { view: VersionView; approved: VersionView | null }) {
   const e = view.economics;
+  const delta = approved ? e.after.perYear.amountMinor - approved.economics.after.perYear.amountMinor : 0;
   return (
     <>
       <div className="pr-before-after">
@@ -69,6 +70,14 @@ export function ProcedureTab({ overview, reload }: { overview: TaskOverview; rel
   }, [overview, versionId]);
   const view = useApi<VersionView>(
     versionId ? `/procedures/versions/${encodeURIComponent(versionId)}` : null,
+  );
+  // A draft is compared with the version the firm works by today.
+  const approvedId =
+    versionId && versionId === overview.draftVersionId && overview.currentVersionId !== versionId
+      ? overview.currentVersionId
+      : null;
+  const approvedView = useApi<VersionView>(
+    approvedId ? `/procedures/versions/${encodeURIComponent(approvedId)}` : null,
   );
   const [error, setError] = useState<unknown>(null);
   const [editing, setEditing] = useState<Step | 'new' | null>(null);
@@ -216,11 +225,11 @@ export function ProcedureTab({ overview, reload }: { overview: TaskOverview; rel
           </div>
         </div>
         {error ? <ErrorBanner error={error} /> : null}
-        <Economics view={view.data} />
+        <Economics view={view.data} approved={approvedId ? (approvedView.data ?? null) : null} />
 
         {draft ? (
           <form
-            className="form-grid"
+            className="pr-version-form"
             onSubmit={(e) => {
               e.preventDefault();
               void run(() => api.patch(base, { purpose, turnaroundHours: Number(turnaround) }), 'Saved');

@@ -250,9 +250,14 @@ function RecordWay({ overview, onSaved }: { overview: TaskOverview; onSaved(): P
                 <input id={id} value={r.tool} onChange={(e) => set(i, { tool: e.target.value })} />
               )}
             </Field>
-            <Field label="Outputs" hint={i === 0 ? 'separate with ;' : undefined}>
+            <Field label="Outputs">
               {({ id }) => (
-                <input id={id} value={r.outputs} onChange={(e) => set(i, { outputs: e.target.value })} />
+                <input
+                  id={id}
+                  value={r.outputs}
+                  placeholder="e.g. Draft deck; Notes"
+                  onChange={(e) => set(i, { outputs: e.target.value })}
+                />
               )}
             </Field>
             <button
