@@ -42,11 +42,14 @@ const SHORT_WORDS = new Set(
  * Also strips annotation markers. Capitalises a sentence start that lost its first word.
  */
 export function removeFillers(text: string): string {
-  let s = text.replace(MARKER_RE, ' ');
+  // cheap substring checks skip the passes that cannot match (this runs on every turn)
+  const lower = text.toLowerCase();
+  let s = /[{[(]/.test(text) ? text.replace(MARKER_RE, ' ') : text;
   s = s.replace(SOUND_RE, dropKeepingStart);
-  s = s.replace(YOU_KNOW_RE, dropKeepingStart);
-  s = s.replace(LIKE_OPEN_RE, dropKeepingStart);
-  s = s.replace(LIKE_COMMAS_RE, ' ');
+  if (lower.includes('you know') || lower.includes('i mean') || lower.includes('you see')) {
+    s = s.replace(YOU_KNOW_RE, dropKeepingStart);
+  }
+  if (lower.includes('like')) s = s.replace(LIKE_OPEN_RE, dropKeepingStart).replace(LIKE_COMMAS_RE, ' ');
   // A sentence whose first word was a filler starts with the next word, capitalised
   // ("Um, we went" -> "We went"); sentences that were lower case to begin with stay so.
   if (s.includes('\uE000')) {
