@@ -7,6 +7,7 @@ import type { Money } from '../platform/money.ts';
 import type {
   Confidentiality,
   Frequency,
+  ImportBatch,
   Measurement,
   Member,
   MemberRole,
@@ -404,13 +405,24 @@ export const inventoryStore = {
       .execute();
   },
 
-  async listImportBatches(db: K, ws: string) {
-    return db
+  async listImportBatches(db: K, ws: string): Promise<ImportBatch[]> {
+    const rows = await db
       .selectFrom('import_batches')
       .selectAll()
       .where('workspace_id', '=', ws)
       .orderBy('created_at', 'desc')
       .limit(100)
       .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      fileName: r.file_name,
+      format: r.format,
+      rows: r.row_count,
+      imported: r.imported_count,
+      skipped: r.skipped_count,
+      errors: r.error_count,
+      byUserId: r.created_by,
+      at: r.created_at,
+    }));
   },
 };

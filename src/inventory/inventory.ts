@@ -69,3 +69,16 @@ export interface Measurement {
 export function occurrencesPerYear(f: Frequency): number {
   return f.kind === 'per_year' ? f.occurrencesPerYear : f.perProject * f.projectsPerYear;
 }
+
+/** One past import, as the history shows it. */
+export interface ImportBatch {
+  id: string;
+  fileName: string;
+  format: string;
+  rows: number;
+  imported: number;
+  skipped: number;
+  errors: number;
+  byUserId: string | null;
+  at: string;
+}

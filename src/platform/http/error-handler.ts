@@ -45,5 +45,5 @@ export function errorHandler(err: FastifyError | Error, request: FastifyRequest,
 }
 
 export function notFoundError(method: string, url: string): AppError {
-  return new AppError('NOT_FOUND', `No API route ${method} ${url.split('?')[0]}`);
+  return new AppError('NOT_FOUND', `Nothing at ${method} ${url.split('?')[0]}`);
 }

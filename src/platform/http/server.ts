@@ -132,10 +132,13 @@ export async function buildServer(opts: ServerOptions): Promise<App> {
 
   const webRoot =
     opts.webRoot && fs.existsSync(path.join(opts.webRoot, 'index.html')) ? opts.webRoot : undefined;
-  if (webRoot) await app.register(fastifyStatic, { root: webRoot, wildcard: false });
+  // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
+  if (webRoot) await app.register(fastifyStatic, { root: webRoot, wildcard: true });
 
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api') || !webRoot || request.method !== 'GET') {
+    const path = request.url.split('?')[0] ?? '';
+    // Missing files (a path with an extension) are a 404, not the app: a stale asset must not load HTML.
+    if (path.startsWith('/api') || !webRoot || request.method !== 'GET' || /\.[a-z0-9]+$/i.test(path)) {
       return errorHandler(notFoundError(request.method, request.url), request, reply);
     }
     // Client-side routes of the single-page app.

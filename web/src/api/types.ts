@@ -19,6 +19,7 @@ import type { ImportReport } from '../../../src/inventory/inventory.service.ts';
 import type {
   Confidentiality,
   Frequency,
+  ImportBatch as ImportBatchView,
   Measurement,
   Member,
   MemberRole,
@@ -27,7 +28,6 @@ import type {
   Task,
 } from '../../../src/inventory/inventory.ts';
 import type { opportunitiesJson, TaskListItem } from '../../../src/inventory/inventory.views.ts';
-import type { ImportBatchTable } from '../../../src/platform/db/schema.ts';
 import type { Money } from '../../../src/platform/money.ts';
 
 export type {
@@ -74,7 +74,7 @@ export type NewTask = Partial<TaskInputT> &
 export type TaskPatch = Partial<TaskInputT>;
 
 /** One row of GET /api/imports (the stored import batch, as the database keeps it). */
-export type ImportBatch = ImportBatchTable;
+export type ImportBatch = ImportBatchView;
 
 /** The error body every API failure answers with. */
 export interface ApiErrorBody {

@@ -192,12 +192,12 @@ function ImportHistory({ batches }: { batches: ImportBatch[] }) {
         <tbody>
           {batches.map((b) => (
             <tr key={b.id}>
-              <td className="task-name">{b.file_name}</td>
+              <td className="task-name">{b.fileName}</td>
               <td>{FORMAT_SHORT[b.format] ?? b.format}</td>
-              <td className="num">{fmtNumber(b.row_count)}</td>
-              <td className="num">{fmtNumber(b.imported_count)}</td>
-              <td className={b.skipped_count > 0 ? 'num negative' : 'num'}>{fmtNumber(b.skipped_count)}</td>
-              <td className="nowrap">{fmtDateTime(b.created_at)}</td>
+              <td className="num">{fmtNumber(b.rows)}</td>
+              <td className="num">{fmtNumber(b.imported)}</td>
+              <td className={b.skipped > 0 ? 'num negative' : 'num'}>{fmtNumber(b.skipped)}</td>
+              <td className="nowrap">{fmtDateTime(b.at)}</td>
             </tr>
           ))}
         </tbody>
