@@ -45,6 +45,20 @@ function Economics({ view, approved }: { view: VersionView; approved: VersionVie
             · {e.saving.hoursPerYear} h a year · {e.occurrencesPerYear} occurrences a year
           </div>
         </div>
+        {approved ? (
+          <div className="stat">
+            <div className="stat-label">Against approved version {approved.version.number}</div>
+            <div
+              className={delta < 0 ? 'stat-value positive' : delta > 0 ? 'stat-value negative' : 'stat-value'}
+            >
+              {fmtMoney({ amountMinor: delta, currency: e.after.perYear.currency }, { signed: true })} a year
+            </div>
+            <div className="stat-note">
+              {fmtMoney(approved.economics.after.perYear)} → {fmtMoney(e.after.perYear)} a year ·{' '}
+              {fmtDuration(approved.economics.after.minutes)} → {fmtDuration(e.after.minutes)}
+            </div>
+          </div>
+        ) : null}
       </div>
       {e.notes.length ? (
         <ul className="muted small" style={{ marginTop: 0 }}>
