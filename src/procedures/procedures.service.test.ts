@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { freshDb, testDialects } from '../../test/helpers/db.ts';
 import { type AppServices, openApp } from '../main.ts';
@@ -389,5 +390,67 @@ describe.each(testDialects)('procedures service on %s', (dialect) => {
     expect(await codeOf(p.getVersion(stranger, draft.id))).toBe('VERSION_NOT_FOUND');
     expect(await p.listForms(stranger)).toEqual([]);
     expect(await p.list(stranger)).toEqual([]);
+  });
+});
+
+describe('steps from outside input', () => {
+  it('either stores a valid step or refuses with a typed error, changing nothing', async () => {
+    const { actor, p } = await setup('sqlite');
+    const draft = await p.newDraft(actor, 't-deck');
+    const performer = fc.oneof(
+      fc.record({
+        kind: fc.constantFrom('member', 'role', 'outtasker', 'automation', 'robot'),
+        ref: fc.option(fc.constantFrom('m-elena', 'analyst', 'x')),
+      }),
+      fc.anything(),
+    );
+    const likely = fc.record({
+      name: fc.string({ minLength: 0, maxLength: 20 }),
+      minutes: fc.integer({ min: -5, max: 500 }),
+      performer: fc.constantFrom(
+        { kind: 'member', ref: 'm-elena' },
+        { kind: 'role', ref: 'analyst' },
+        { kind: 'outtasker' },
+        { kind: 'automation', name: 'App' },
+      ),
+      outputs: fc.array(fc.string({ maxLength: 8 }), { maxLength: 2 }),
+    });
+    const body = fc.oneof(
+      likely,
+      fc.record(
+        {
+          name: fc.oneof(fc.string({ maxLength: 40 }), fc.integer()),
+          minutes: fc.oneof(
+            fc.double(),
+            fc.integer({ min: -100, max: 200_000 }),
+            fc.string({ maxLength: 3 }),
+          ),
+          performer,
+          inputs: fc.oneof(fc.array(fc.string({ maxLength: 10 }), { maxLength: 3 }), fc.string()),
+          waste: fc.option(fc.record({ reason: fc.string({ maxLength: 10 }) })),
+        },
+        { requiredKeys: [] },
+      ),
+      fc.anything(),
+    );
+    let stored = 0;
+    await fc.assert(
+      fc.asyncProperty(body, async (input) => {
+        const before = (await p.getVersion(actor, draft.id)).version.steps.length;
+        try {
+          await p.addStep(actor, draft.id, input);
+          stored++;
+          const after = (await p.getVersion(actor, draft.id)).version.steps;
+          expect(after).toHaveLength(before + 1);
+          expect(after.at(-1)!.minutes).toBeGreaterThanOrEqual(0);
+        } catch (e) {
+          expect(e).toBeInstanceOf(AppError);
+          expect(['STEP_INVALID']).toContain((e as AppError).code);
+          expect((await p.getVersion(actor, draft.id)).version.steps).toHaveLength(before);
+        }
+      }),
+      { numRuns: 150 },
+    );
+    expect(stored).toBeGreaterThan(0);
   });
 });
