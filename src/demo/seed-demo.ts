@@ -21,8 +21,7 @@ export interface DemoDeps {
   accounts: AccountsService;
   inventory: InventoryService;
   newId: IdGenerator;
-  /** When given, the demo also gets its variants, standard procedures and the interview form. */
-  procedures?: ProceduresService;
+  procedures: ProceduresService;
 }
 
 export async function seedDemoWorkspace(
@@ -46,12 +45,11 @@ export async function seedDemoWorkspace(
   });
   const rows = materializeDemoFirm(() => deps.newId(), firm);
   await deps.inventory.insertAll({ workspace, userId: null }, rows);
-  if (deps.procedures) {
-    await seedDemoProcedures(
-      { procedures: deps.procedures, inventory: deps.inventory },
-      { workspace, userId: owner.id },
-      { flagshipTask: DEMO_FLAGSHIP_TASK_NAME },
-    );
-  }
+  // Steps 2–4 for the flagship: its 13 variants, the standard procedure and the interview form.
+  await seedDemoProcedures(
+    { procedures: deps.procedures, inventory: deps.inventory },
+    { workspace, userId: owner.id },
+    { flagshipTask: DEMO_FLAGSHIP_TASK_NAME },
+  );
   return { workspace, owner, email: founder.email, password };
 }

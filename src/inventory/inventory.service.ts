@@ -36,6 +36,15 @@ export interface ImportReport {
   warnings: string[];
 }
 
+/**
+ * The fields a patch actually sent. zod 4 fills `.default()`s even inside `.partial()`, so a parsed
+ * patch would reset every field it did not mention; keep only the keys present in the raw body.
+ */
+function sentFields<T extends object>(parsed: T, raw: unknown): Partial<T> {
+  const sent = new Set(raw && typeof raw === 'object' ? Object.keys(raw) : []);
+  return Object.fromEntries(Object.entries(parsed).filter(([k]) => sent.has(k))) as Partial<T>;
+}
+
 function parseWith<T>(
   schema: {
     safeParse(
@@ -163,7 +172,7 @@ export function createInventoryService(deps: ServiceDeps, opts: { importMaxBytes
     async updateMember(actor: InventoryActor, id: string, patch: unknown): Promise<Member> {
       const current = await inventoryStore.findMember(db, actor.workspace.id, id);
       if (!current) throw new AppError('MEMBER_NOT_FOUND', `No member with id ${id}`);
-      const next: Member = { ...current, ...parseWith(MemberPatch, patch, 'Member') };
+      const next: Member = { ...current, ...sentFields(parseWith(MemberPatch, patch, 'Member'), patch) };
       await inventoryStore.updateMember(db, actor.workspace.id, next, nowIso(deps));
       await audit(actor, 'member.update', 'member', id);
       return next;
@@ -197,7 +206,7 @@ export function createInventoryService(deps: ServiceDeps, opts: { importMaxBytes
 
     async updateTask(actor: InventoryActor, id: string, patch: unknown): Promise<Task> {
       const current = await requireTask(actor.workspace.id, id);
-      const next: Task = { ...current, ...parseWith(TaskPatch, patch, 'Task') };
+      const next: Task = { ...current, ...sentFields(parseWith(TaskPatch, patch, 'Task'), patch) };
       await checkReferences(actor.workspace.id, next);
       await inventoryStore.updateTask(db, actor.workspace.id, next, nowIso(deps)).catch((cause) => {
         throw uniqueTaskError(cause, next.name);

@@ -42,7 +42,12 @@ export async function testApp(
 export async function demoApp(dialect: DialectName, opts: { clock?: Clock } = {}) {
   const app = await testApp(dialect, opts);
   const login = await seedDemoWorkspace(
-    { accounts: app.services.accounts, inventory: app.services.inventory, newId: app.services.deps.newId },
+    {
+      accounts: app.services.accounts,
+      inventory: app.services.inventory,
+      procedures: app.services.procedures,
+      newId: app.services.deps.newId,
+    },
     { password: DEMO_PASSWORD },
   );
   const cookies = await app.login(login.email, DEMO_PASSWORD);
