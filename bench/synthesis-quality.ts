@@ -5,6 +5,9 @@
  * [--no-speed]. Writes bench/results/synthesis-quality.json.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import model from 'wink-eng-lite-web-model';
+import winkNLP from 'wink-nlp';
 import { loadWordVectors } from '../src/synthesis/embeddings/index.ts';
 import { alignTranscripts, analyzeInterviews } from '../src/synthesis/engine/index.ts';
 import {
@@ -63,27 +66,42 @@ const quality = SPECS.map((spec) => {
   return { ...summary, analyzeMs: Math.round(ms), matches };
 });
 
-let speed: Record<string, number> | null = null;
+let speed: Record<string, number | string> | null = null;
 if (!args.has('--no-speed')) {
   const big = generateCorpus(aiAdoption, { interviews: 50, targetWords: 9000, seed: 99 });
   const words = big.transcripts.reduce(
     (n, t) => n + t.turns.reduce((m, x) => m + x.text.split(/\s+/).length, 0),
     0,
   );
+  // The floor, in the same run: a bare wink-nlp pass (tokens and sentences) over the same text.
+  const texts = big.transcripts.map((t) => t.turns.map((x) => x.text).join('\n'));
+  const nlp = winkNLP(model);
+  const w0 = performance.now();
+  let tokens = 0;
+  for (const t of texts) tokens += nlp.readDoc(t).tokens().length();
+  const winkMs = performance.now() - w0;
   const before = process.memoryUsage().rss;
+  const cpu0 = process.cpuUsage();
   const started = performance.now();
   analyzeInterviews(big.transcripts, big.form, { wordVectors });
   const ms = performance.now() - started;
+  const cpu = process.cpuUsage(cpu0);
   speed = {
     interviews: big.transcripts.length,
     words,
     analyzeMs: Math.round(ms),
+    analyzeCpuMs: Math.round((cpu.user + cpu.system) / 1000),
+    winkPassMs: Math.round(winkMs),
+    winkTokens: tokens,
     wordVectorLoadMs: Math.round(loadMs),
     rssBeforeMb: Math.round(before / 1e6),
     rssAfterMb: Math.round(process.memoryUsage().rss / 1e6),
+    loadAverage: os.loadavg()[0]!.toFixed(1),
   };
   console.log(
-    `speed: ${words} words in ${speed.interviews} interviews analysed in ${speed.analyzeMs} ms (word vectors loaded in ${speed.wordVectorLoadMs} ms); rss ${speed.rssAfterMb} MB`,
+    `speed: ${words} words in ${speed.interviews} interviews analysed in ${speed.analyzeMs} ms wall / ${speed.analyzeCpuMs} ms cpu ` +
+      `(bare wink-nlp pass over the same text: ${speed.winkPassMs} ms; word vectors loaded in ${speed.wordVectorLoadMs} ms); ` +
+      `rss ${speed.rssAfterMb} MB; load average ${speed.loadAverage}`,
   );
 }
 

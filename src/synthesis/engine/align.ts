@@ -98,14 +98,18 @@ export function alignInterviews(
   );
 
   // What the collection taught: each question's wordings as asked, and what its answers talk about.
-  const wordings: { doc: number; v: Float32Array }[][] = Array.from({ length: Q }, () => []);
+  // Distinct wordings per question (near-identical ones share an entry), with the interviews using them.
+  const wordings: { docs: Set<number>; v: Float32Array }[][] = Array.from({ length: Q }, () => []);
   const answerSums = Array.from({ length: Q }, () => new Float32Array(dims));
   first.forEach((a, di) => {
     const d = prepared[di]!;
     a.anchors.forEach((s, q) => {
       // Only confident matches teach a wording: a wrong one would spread to every interview.
       if (s >= 0 && isAsking(d.sentences[s]!) && dot(d.vectors[s]!, questionVectors[q]!) >= CONFIDENT) {
-        wordings[q]!.push({ doc: di, v: d.vectors[s]! });
+        const v = d.vectors[s]!;
+        const same = wordings[q]!.find((x) => dot(x.v, v) >= 0.98);
+        if (same) same.docs.add(di);
+        else wordings[q]!.push({ docs: new Set([di]), v });
       }
     });
     // Only answers under a confidently matched question describe what its answers are about.
@@ -124,18 +128,27 @@ export function alignInterviews(
   const w = opts.answerWeight ?? 0.5;
   const wOn = opts.onFormWeight ?? 0.4;
   return prepared.map((d, di) => {
-    const asked = (k: number, q: number) => {
-      const v = d.vectors[d.cand[k]!]!;
-      let s = dot(v, questionVectors[q]!);
-      // A wording seen elsewhere counts only when nearly the same (interviewers reuse their phrasings);
-      // loose resemblance through one shared word is noise.
-      for (const p of wordings[q]!) {
-        if (p.doc === di) continue;
-        const x = dot(v, p.v);
-        if (x >= SAME_WORDING) s = Math.max(s, 0.9 * x);
+    // Similarity of each candidate to each question's wording: the form's, or (only for sentences
+    // that ask something) a wording seen in another interview when nearly the same — interviewers
+    // reuse their phrasings, and loose resemblance through one shared word is noise.
+    const askedM = d.cand.map((c) => {
+      const v = d.vectors[c]!;
+      const row = new Float64Array(Q);
+      const asking = isAsking(d.sentences[c]!);
+      for (let q = 0; q < Q; q++) {
+        let s = dot(v, questionVectors[q]!);
+        if (asking) {
+          for (const p of wordings[q]!) {
+            if (p.docs.size === 1 && p.docs.has(di)) continue;
+            const x = dot(v, p.v);
+            if (x >= SAME_WORDING) s = Math.max(s, 0.9 * x);
+          }
+        }
+        row[q] = s;
       }
-      return s;
-    };
+      return row;
+    });
+    const asked = (k: number, q: number) => askedM[k]![q]!;
     // How the reply after a candidate fits each question's answers: relative (which question) and
     // absolute (is it answering a form question at all, or small talk).
     const fits = d.cand.map((_, k) => {

@@ -7,7 +7,7 @@
  * groups raised by enough interviewees become themes; every other unit then joins the theme it
  * sits closest to, if close enough (so prevalence counts everyone who said it, not just the core).
  */
-import { dot } from './space.ts';
+import { dotSparse, sparseMeta } from './space.ts';
 
 export interface ClusterOptions {
   /** Stop merging when the best average similarity between two groups falls below this (default 0.1). */
@@ -18,7 +18,7 @@ export interface ClusterOptions {
   minSupport?: number;
   /** Most themes kept (default 8). */
   maxThemes?: number;
-  /** Most units clustered pairwise (the rest only join); bounds time on long interviews (default 700). */
+  /** Most units clustered pairwise (the rest only join); bounds time on long interviews (default 400). */
   sample?: number;
   /** Groups failing this (e.g. made of discourse remarks) are dropped before other units join. */
   keep?: (units: readonly number[]) => boolean;
@@ -40,7 +40,7 @@ export function clusterUnits(
   const join = opts.join ?? 0.15;
   const minSupport = Math.max(2, opts.minSupport ?? 2);
   const maxThemes = opts.maxThemes ?? 8;
-  const cap = opts.sample ?? 700;
+  const cap = opts.sample ?? 400;
   const n = vectors.length;
   if (n === 0) return [];
   const dims = vectors[0]!.length;
@@ -59,20 +59,27 @@ export function clusterUnits(
     .filter((c) => c.interviews.length >= minSupport && (!opts.keep || opts.keep(c.units)));
 
   // Every unit joins the theme it is closest to on average, when close enough.
+  const inCore = new Int32Array(n).fill(-1);
+  themes.forEach((t, ti) => {
+    for (const u of t.units) inCore[u] = ti;
+  });
   const assigned: number[][] = themes.map(() => []);
   for (let u = 0; u < n; u++) {
+    const v = vectors[u]!;
+    const meta = sparseMeta(v);
     let best = -1;
     let bestSim = join;
-    themes.forEach((t, ti) => {
-      const inside = t.units.includes(u);
+    for (let ti = 0; ti < themes.length; ti++) {
+      const t = themes[ti]!;
+      const inside = inCore[u] === ti;
       const size = t.units.length - (inside ? 1 : 0);
-      if (size <= 0) return;
-      const s = (dot(vectors[u]!, t.sum) - (inside ? dot(vectors[u]!, vectors[u]!) : 0)) / size;
+      if (size <= 0) continue;
+      const s = (dotSparse(v, meta, t.sum) - (inside ? 1 : 0)) / size;
       if (s >= bestSim) {
         bestSim = s;
         best = ti;
       }
-    });
+    }
     if (best >= 0) assigned[best]!.push(u);
   }
   themes = assigned
@@ -98,53 +105,65 @@ function makeCluster(
 }
 
 /**
- * Average-linkage agglomeration (Lance–Williams update on a similarity matrix). Returns groups of
- * indices into `vectors`. O(n²) memory and roughly O(n²) per merge in the worst case; n is capped.
+ * Average-linkage agglomeration, cut where the linkage falls below `threshold`. Nearest-neighbour
+ * chain algorithm (average linkage is reducible, so it builds the same dendrogram as the greedy
+ * "merge the closest pair" loop) with a Lance–Williams update on a similarity matrix: O(n²) time
+ * and memory. Returns groups of indices into `vectors`.
  */
 export function agglomerate(vectors: readonly Float32Array[], threshold: number): number[][] {
   const n = vectors.length;
+  if (n === 0) return [];
   const sim = new Float32Array(n * n);
   for (let a = 0; a < n; a++) {
+    const va = vectors[a]!;
+    const meta = sparseMeta(va);
     for (let b = a + 1; b < n; b++) {
-      const s = dot(vectors[a]!, vectors[b]!);
+      const s = dotSparse(va, meta, vectors[b]!);
       sim[a * n + b] = s;
       sim[b * n + a] = s;
     }
   }
   const size = new Int32Array(n).fill(1);
   const alive = new Uint8Array(n).fill(1);
-  const members: number[][] = Array.from({ length: n }, (_, i) => [i]);
-  // Best partner per row, refreshed lazily.
-  const bestOf = new Int32Array(n).fill(-1);
-  const bestSim = new Float32Array(n).fill(Number.NEGATIVE_INFINITY);
-  const refresh = (a: number) => {
-    let bb = -1;
+  // Union-find over the original points, joined for every merge at or above the threshold.
+  const parent = Int32Array.from({ length: n }, (_, i) => i);
+  const find = (x: number): number => {
+    while (parent[x] !== x) {
+      parent[x] = parent[parent[x]!]!;
+      x = parent[x]!;
+    }
+    return x;
+  };
+  // Cluster slot -> one original point in it (slots are reused: a merge keeps slot a).
+  const rep = Int32Array.from({ length: n }, (_, i) => i);
+  let remaining = n;
+  const chain: number[] = [];
+  while (remaining > 1) {
+    if (chain.length === 0) {
+      let start = 0;
+      while (!alive[start]) start++;
+      chain.push(start);
+    }
+    const a = chain[chain.length - 1]!;
+    const prev = chain.length >= 2 ? chain[chain.length - 2]! : -1;
+    let b = -1;
     let bs = Number.NEGATIVE_INFINITY;
     const row = a * n;
-    for (let b = 0; b < n; b++) {
-      if (b === a || !alive[b]) continue;
-      const s = sim[row + b]!;
-      if (s > bs) {
+    for (let c = 0; c < n; c++) {
+      if (c === a || !alive[c]) continue;
+      const s = sim[row + c]!;
+      if (s > bs || (s === bs && c === prev)) {
         bs = s;
-        bb = b;
+        b = c;
       }
     }
-    bestOf[a] = bb;
-    bestSim[a] = bs;
-  };
-  for (let a = 0; a < n; a++) refresh(a);
-  for (;;) {
-    let a = -1;
-    let s = Number.NEGATIVE_INFINITY;
-    for (let i = 0; i < n; i++) {
-      if (alive[i] && bestOf[i]! >= 0 && bestSim[i]! > s) {
-        s = bestSim[i]!;
-        a = i;
-      }
+    if (b !== prev) {
+      chain.push(b);
+      continue;
     }
-    if (a < 0 || s < threshold) break;
-    const b = bestOf[a]!;
-    // Merge b into a.
+    // a and b are reciprocal nearest neighbours: merge b into a.
+    chain.pop();
+    chain.pop();
     const na = size[a]!;
     const nb = size[b]!;
     for (let c = 0; c < n; c++) {
@@ -155,20 +174,15 @@ export function agglomerate(vectors: readonly Float32Array[], threshold: number)
     }
     alive[b] = 0;
     size[a] = na + nb;
-    members[a]!.push(...members[b]!);
-    members[b] = [];
-    refresh(a);
-    for (let c = 0; c < n; c++) {
-      if (!alive[c] || c === a) continue;
-      // Rows whose best partner was a or b, or that now prefer a, need a new best.
-      if (bestOf[c] === a || bestOf[c] === b) refresh(c);
-      else if (sim[c * n + a]! > bestSim[c]!) {
-        bestSim[c] = sim[c * n + a]!;
-        bestOf[c] = a;
-      }
-    }
+    remaining--;
+    if (bs >= threshold) parent[find(rep[b]!)] = find(rep[a]!);
   }
-  const out: number[][] = [];
-  for (let i = 0; i < n; i++) if (alive[i]) out.push(members[i]!);
-  return out;
+  const groups = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) {
+    const r = find(i);
+    const g = groups.get(r);
+    if (g) g.push(i);
+    else groups.set(r, [i]);
+  }
+  return [...groups.values()];
 }

@@ -20,6 +20,8 @@ export interface Sentence {
   terms: number[];
   /** Content words (lower case, clitics cut), parallel to `terms`. */
   words: string[];
+  /** Every word token, lower case (stance cues need "not", "should", "first"). */
+  tokens: string[];
   wordCount: number;
   endsWithQuestion: boolean;
 }
@@ -78,7 +80,7 @@ const CLITIC = /'(?:s|re|ve|ll|d|m)$|n't$/;
 export function tokenize(
   text: string,
   vocab: Vocabulary,
-): { terms: number[]; words: string[]; wordCount: number } {
+): { terms: number[]; words: string[]; tokens: string[]; wordCount: number } {
   const all = words(text);
   const terms: number[] = [];
   const content: string[] = [];
@@ -89,7 +91,7 @@ export function tokenize(
     content.push(base);
     terms.push(vocab.intern(stem(base), base));
   }
-  return { terms, words: content, wordCount: all.length };
+  return { terms, words: content, tokens: all, wordCount: all.length };
 }
 
 /** Sentences of every transcript, in order. */
@@ -116,6 +118,7 @@ export function sentencesOf(transcripts: readonly Transcript[], vocab: Vocabular
           start: timeAt(turn.start, turn.end, from, flat.length),
           terms: tok.terms,
           words: tok.words,
+          tokens: tok.tokens,
           wordCount: tok.wordCount,
           endsWithQuestion: /\?["'”’)]*$/.test(s),
         });

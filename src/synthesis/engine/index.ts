@@ -10,7 +10,7 @@ import type { AlignOptions } from './align.ts';
 import type { ClusterOptions } from './cluster.ts';
 import { type CrossCutOptions, crossCuttingThemes } from './crosscut.ts';
 import type { DescribeContext } from './describe.ts';
-import { prepare } from './prepare.ts';
+import { prepare, type SoftOptions } from './prepare.ts';
 import type { SpaceOptions } from './space.ts';
 import { type SplitOptions, splitOfQuestion } from './splits.ts';
 import { type FoundTheme, questionInsights, themesOfQuestion } from './themes.ts';
@@ -32,10 +32,7 @@ export interface AnalyzeOptions {
     cluster?: ClusterOptions & { minTopicality?: number };
     split?: SplitOptions;
     crossCutting?: CrossCutOptions;
-    /** Soft lexical matching through word-vector neighbours (default weight 0.6, minSim 0.45, k 4). */
-    soft?: { weight?: number; minSim?: number; k?: number; maxTerms?: number };
-    /** Exponent of the question-specificity weight of terms in vectors (default 0: off; it lowered recall). */
-    specificityPower?: number;
+    soft?: SoftOptions;
   };
 }
 
@@ -50,6 +47,7 @@ export function analyzeInterviews(
   const p = prepare(transcripts, form, {
     wordVectors,
     space: opts.tuning?.space,
+    soft: opts.tuning?.soft,
     align: opts.tuning?.align,
     onProgress: progress,
   });
@@ -59,36 +57,24 @@ export function analyzeInterviews(
   const units = unitsOf(p.sentences, answers, opts.tuning?.units);
   const flat = units.flat();
   const spec = termSpecificity(p.sentences, answers, p.vocab.stems.length);
-  const power = opts.tuning?.specificityPower ?? 0;
-  p.space.termWeights = power === 0 ? null : spec.map((x) => x ** power);
-  const soft = { weight: 0.6, minSim: 0.45, k: 4, ...opts.tuning?.soft };
-  if (soft.weight > 0) {
-    // Terms worth linking: those used in answers by at least two interviews (bounded for speed).
-    const df = new Map<number, Set<number>>();
-    for (const u of flat) {
-      for (const t of u.terms) {
-        let set = df.get(t);
-        if (!set) {
-          set = new Set();
-          df.set(t, set);
-        }
-        set.add(u.interview);
-      }
-    }
-    const linked = [...df.entries()]
-      .filter(([, s]) => s.size >= 2)
-      .sort((a, b) => b[1].size - a[1].size)
-      .slice(0, soft.maxTerms ?? 2500)
-      .map(([t]) => t);
-    p.space.linkNeighbours(linked, soft.minSim, soft.k, soft.weight);
-  }
-  const vectors = p.space.encode(flat.map((u) => u.terms));
+  // A one-sentence unit reuses its sentence's word-vector part (the costly step); longer ones are made.
+  const embs = flat.map((u) =>
+    u.sentences.length === 1 ? p.sentenceEmbs[u.interview]![u.sentences[0]!]! : null,
+  );
+  const longer = flat.flatMap((u, k) => (embs[k] ? [] : [u.terms]));
+  const made = p.space.embed(longer);
+  let next = 0;
+  const vectors = p.space.assemble(
+    flat.map((u) => u.terms),
+    embs.map((e) => e ?? made[next++]!),
+  );
   const ctx: DescribeContext = { sentences: p.sentences, interviewIds: ids, vocab: p.vocab, space: p.space };
   // An interview answered a question when it said something with content under it.
   const answered = answers.map((perInterview) =>
     perInterview.flatMap((idx, i) => (idx.some((s) => p.sentences[i]![s]!.terms.length > 0) ? [i] : [])),
   );
 
+  progress(1, 1, 'answer vectors');
   const found: FoundTheme[][] = [];
   const vectorsByQuestion: Float32Array[][] = [];
   let at = 0;
@@ -111,6 +97,21 @@ export function analyzeInterviews(
     progress(qi + 1, Q, 'finding themes');
   });
 
+  const splits = form.questions.flatMap((q, qi) => {
+    const split = splitOfQuestion(q.id, q.text, answers[qi]!, answered[qi]!, ctx, opts.tuning?.split);
+    return split ? [split] : [];
+  });
+  progress(1, 1, 'splits');
+  const crossCutting = crossCuttingThemes(
+    units,
+    vectorsByQuestion,
+    answered.map((a) => a.length),
+    form.questions.map((q) => q.id),
+    spec,
+    ctx,
+    opts.tuning?.crossCutting,
+  );
+  progress(1, 1, 'cross-cutting themes');
   const interviews: InterviewInfo[] = transcripts.map((t, i) => {
     const a = p.alignments[i]!;
     const m = opts.meta?.[t.id];
@@ -143,19 +144,8 @@ export function analyzeInterviews(
         found[qi]!,
       ),
     ),
-    splits: form.questions.flatMap((q, qi) => {
-      const split = splitOfQuestion(q.id, q.text, answers[qi]!, answered[qi]!, ctx, opts.tuning?.split);
-      return split ? [split] : [];
-    }),
-    crossCutting: crossCuttingThemes(
-      units,
-      vectorsByQuestion,
-      answered.map((a) => a.length),
-      form.questions.map((q) => q.id),
-      spec,
-      ctx,
-      opts.tuning?.crossCutting,
-    ),
+    splits,
+    crossCutting,
   };
 }
 
@@ -214,7 +204,12 @@ export function alignTranscripts(
 ): AlignedInterview[] {
   validate(transcripts, form);
   const wordVectors = opts.wordVectors === undefined ? loadWordVectors() : opts.wordVectors;
-  const p = prepare(transcripts, form, { wordVectors, space: opts.tuning?.space, align: opts.tuning?.align });
+  const p = prepare(transcripts, form, {
+    wordVectors,
+    space: opts.tuning?.space,
+    soft: opts.tuning?.soft,
+    align: opts.tuning?.align,
+  });
   return transcripts.map((t, i) => {
     const a = p.alignments[i]!;
     return {

@@ -11,14 +11,28 @@ export interface Prepared {
   vocab: Vocabulary;
   space: VectorSpace;
   sentences: Sentence[][];
+  /** Word-vector part of each sentence before centring (see VectorSpace.embed), parallel to `sentences`. */
+  sentenceEmbs: Float32Array[][];
   alignments: Alignment[];
   /** Term ids of each form question (text and hint). */
   questionTerms: number[][];
 }
 
+export interface SoftOptions {
+  /** Share a term passes to its word-vector neighbours (0 turns soft matching off; default 0.6). */
+  weight?: number;
+  /** Least cosine of two words to be neighbours (default 0.45). */
+  minSim?: number;
+  /** Most neighbours per term (default 4). */
+  k?: number;
+  /** Most terms linked, the most widely used first (bounds the quadratic step; default 1200). */
+  maxTerms?: number;
+}
+
 export interface PrepareOptions {
   wordVectors: WordVectors | null;
   space?: SpaceOptions;
+  soft?: SoftOptions;
   align?: AlignOptions;
   onProgress?: (done: number, total: number, stage: string) => void;
 }
@@ -29,13 +43,18 @@ export function prepare(
   opts: PrepareOptions,
 ): Prepared {
   const vocab = new Vocabulary();
+  opts.onProgress?.(0, 1, 'reading sentences');
   const sentences = sentencesOf(transcripts, vocab);
+  opts.onProgress?.(1, 1, 'reading sentences');
   const questionTerms = form.questions.map((q) => tokenize(`${q.text} ${q.hint ?? ''}`, vocab).terms);
   for (const doc of sentences) for (const s of doc) vocab.addDocument(s.terms);
   for (const t of questionTerms) vocab.addDocument(t);
   const space = new VectorSpace(vocab, opts.wordVectors, opts.space);
+  opts.onProgress?.(0, 1, 'vectors');
   const flat = sentences.flat();
-  const encoded = space.encode([...flat.map((s) => s.terms), ...questionTerms]);
+  const bags = [...flat.map((s) => s.terms), ...questionTerms];
+  const embs = space.embed(bags);
+  const encoded = space.assemble(bags, embs);
   const questionVectors = encoded.slice(flat.length);
   let at = 0;
   const docs = sentences.map((doc) => {
@@ -43,8 +62,42 @@ export function prepare(
     at += doc.length;
     return { sentences: doc, vectors };
   });
+  opts.onProgress?.(1, 1, 'vectors');
   opts.onProgress?.(0, 1, 'aligning answers to the form');
   const alignments: Alignment[] = alignInterviews(docs, questionVectors, opts.align);
   opts.onProgress?.(1, 1, 'aligning answers to the form');
-  return { vocab, space, sentences, alignments, questionTerms };
+  // Soft matching is for themes only: switched on after alignment (it blurred question matching).
+  linkWidelyUsedTerms(space, sentences, { weight: 0.6, minSim: 0.45, k: 4, maxTerms: 1200, ...opts.soft });
+  let k = 0;
+  const sentenceEmbs = sentences.map((doc) => doc.map(() => embs[k++]!));
+  return { vocab, space, sentences, sentenceEmbs, alignments, questionTerms };
+}
+
+/**
+ * Soft matching: terms said in at least two interviews get their close word-vector neighbours, so
+ * "hire" also counts a little as "recruiting" (see VectorSpace.linkNeighbours).
+ */
+function linkWidelyUsedTerms(
+  space: VectorSpace,
+  sentences: readonly Sentence[][],
+  soft: Required<SoftOptions>,
+): void {
+  if (soft.weight <= 0) return;
+  const seenIn = new Map<number, number>();
+  const lastDoc = new Map<number, number>();
+  sentences.forEach((doc, i) => {
+    for (const s of doc) {
+      for (const t of s.terms) {
+        if (lastDoc.get(t) === i) continue;
+        lastDoc.set(t, i);
+        seenIn.set(t, (seenIn.get(t) ?? 0) + 1);
+      }
+    }
+  });
+  const linked = [...seenIn.entries()]
+    .filter(([, n]) => n >= 2)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, soft.maxTerms)
+    .map(([t]) => t);
+  space.linkNeighbours(linked, soft.minSim, soft.k, soft.weight);
 }

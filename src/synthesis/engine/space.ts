@@ -12,8 +12,7 @@ export interface SpaceOptions {
   hashDims?: number;
   /** Share of the TF-IDF part in the cosine, 0..1 (default 0.5); the rest is word vectors. */
   lexicalWeight?: number;
-  /** Experimental knobs for the word-vector part. */
-  embWeight?: 'idf' | 'idf2' | 'sif' | 'sifidf';
+  /** Centre the word-vector part on the batch mean (default true; off only for experiments). */
   centre?: boolean;
 }
 
@@ -24,12 +23,10 @@ export class VectorSpace {
   private readonly lexical: number;
   private rows: Int32Array = new Int32Array(0);
   /**
-   * Optional weight per term multiplied into both parts (the engine sets how specific each term is
-   * to one question's answers, so "think", "thing", "a lot" stop pulling units together).
+   * Close word-vector neighbours of terms (see `linkNeighbours`), for soft lexical matching, in flat
+   * arrays: the neighbours of term t are nbTerm/nbSim[nbStart[t] .. nbStart[t + 1]).
    */
-  termWeights: Float64Array | null = null;
-  /** Close word-vector neighbours of terms (see `linkNeighbours`), used for soft lexical matching. */
-  neighbours: Map<number, [number, number][]> | null = null;
+  neighbours: { nbStart: Int32Array; nbTerm: Int32Array; nbSim: Float32Array } | null = null;
   expansion = 0.5;
   /** Mean of the word-vector part over the last fitted batch. */
   private mean: Float64Array | null = null;
@@ -51,68 +48,187 @@ export class VectorSpace {
    * fit: false, on the mean of the last fitted batch (to place new texts among the old ones).
    */
   encode(bags: readonly (readonly number[])[], opts: { fit?: boolean } = {}): Float32Array[] {
-    const fit = opts.fit ?? true;
+    return this.assemble(bags, this.embed(bags), opts);
+  }
+
+  /**
+   * The word-vector part alone, before centring: the normalised IDF-weighted sum of each bag's
+   * word vectors (an empty array when no word is known). The costly step; `assemble` reuses it.
+   */
+  embed(bags: readonly (readonly number[])[]): Float32Array[] {
     this.ensureRows();
+    const wv = this.wv;
+    const E = this.embDims;
+    if (!wv) return bags.map(() => EMPTY);
+    const idf = this.idfTable();
+    const rows = this.rows;
+    const acc = new Float64Array(E);
+    const seen = this.scratch();
+    let stamp = 0;
+    const slab = new Float32Array(bags.length * E);
+    return bags.map((bag, k) => {
+      stamp++;
+      acc.fill(0);
+      let any = false;
+      for (const t of bag) {
+        if (seen[t] === stamp) continue;
+        seen[t] = stamp;
+        const row = rows[t]!;
+        if (row < 0) continue;
+        let c = 0;
+        for (const u of bag) if (u === t) c++;
+        any = true;
+        const s = wv.scales[row]! * idf[t]! * (c === 1 ? 1 : 1 + Math.log(c));
+        const off = row * E;
+        for (let d = 0; d < E; d++) acc[d]! += wv.vectors[off + d]! * s;
+      }
+      if (!any) return EMPTY;
+      let n2 = 0;
+      for (let d = 0; d < E; d++) n2 += acc[d]! * acc[d]!;
+      const out = slab.subarray(k * E, (k + 1) * E);
+      const f = n2 > 0 ? 1 / Math.sqrt(n2) : 0;
+      for (let d = 0; d < E; d++) out[d] = acc[d]! * f;
+      return out;
+    });
+  }
+
+  /**
+   * Final vectors from bags and their `embed` parts: the hashed TF-IDF part (with soft matching
+   * when neighbours are linked) next to the word-vector part centred on the batch mean (fit) or on
+   * the last fitted mean.
+   */
+  assemble(
+    bags: readonly (readonly number[])[],
+    embs: readonly Float32Array[],
+    opts: { fit?: boolean } = {},
+  ): Float32Array[] {
+    const fit = opts.fit ?? true;
     const H = this.hashDims;
     const E = this.embDims;
     const lexW = Math.sqrt(this.lexical);
     const embW = Math.sqrt(1 - this.lexical);
-    const embs: Float64Array[] = [];
-    const mean = new Float64Array(E);
-    const out = bags.map((bag) => {
-      const v = new Float32Array(this.dims);
-      const counts = new Map<number, number>();
-      for (const t of bag) counts.set(t, (counts.get(t) ?? 0) + 1);
-      let n2 = 0;
-      const tw = this.termWeights;
-      for (const [t, c] of counts) {
-        const w = (1 + Math.log(c)) * this.vocab.idf(t) * (tw ? (tw[t] ?? 1) : 1);
-        const b = hashBucket(t, H);
-        v[b.index]! += b.sign * w;
+    const idf = this.idfTable();
+    const { bucket, sign } = this.bucketTable();
+    let mean = this.mean;
+    if (E > 0 && (fit || !mean)) {
+      mean = new Float64Array(E);
+      let n = 0;
+      for (const e of embs) {
+        if (e.length === 0) continue;
+        n++;
+        for (let d = 0; d < E; d++) mean[d]! += e[d]!;
+      }
+      if (n > 0 && this.opts.centre !== false) for (let d = 0; d < E; d++) mean[d] = mean[d]! / n;
+      else mean.fill(0);
+      this.mean = mean;
+    }
+    const seen = this.scratch();
+    let stamp = 0;
+    const bucketMark = new Int32Array(H);
+    const touched = new Int32Array(H);
+    const nb = this.neighbours;
+    const expansion = this.expansion;
+    // One slab for the batch: a view per vector is far cheaper than a typed array each.
+    const slab = new Float32Array(bags.length * this.dims);
+    return bags.map((bag, k) => {
+      const v = slab.subarray(k * this.dims, (k + 1) * this.dims);
+      stamp++;
+      let nTouched = 0;
+      for (const t of bag) {
+        if (seen[t] === stamp) continue;
+        seen[t] = stamp;
+        let c = 0;
+        for (const u of bag) if (u === t) c++;
+        const w = (c === 1 ? 1 : 1 + Math.log(c)) * idf[t]!;
+        const b = bucket[t]!;
+        v[b]! += sign[t]! * w;
+        if (bucketMark[b] !== stamp) {
+          bucketMark[b] = stamp;
+          touched[nTouched++] = b;
+        }
         // Soft matching: a term also counts, partly, as its close neighbours in word-vector space.
-        const nb = this.neighbours?.get(t);
-        if (nb) {
-          for (const [u, sim] of nb) {
-            const bu = hashBucket(u, H);
-            v[bu.index]! += bu.sign * w * sim * this.expansion;
+        if (nb && t + 1 < nb.nbStart.length) {
+          for (let x = nb.nbStart[t]!; x < nb.nbStart[t + 1]!; x++) {
+            const u = nb.nbTerm[x]!;
+            const bu = bucket[u]!;
+            v[bu]! += sign[u]! * w * nb.nbSim[x]! * expansion;
+            if (bucketMark[bu] !== stamp) {
+              bucketMark[bu] = stamp;
+              touched[nTouched++] = bu;
+            }
           }
         }
       }
-      for (let i = 0; i < H; i++) n2 += v[i]! * v[i]!;
-      const n = Math.sqrt(n2);
-      if (n > 0) for (let i = 0; i < H; i++) v[i] = (v[i]! / n) * lexW;
-      const emb = new Float64Array(E);
-      if (this.wv) {
-        for (const [t, c] of counts) {
-          const row = this.rows[t]!;
-          if (row < 0) continue;
-          addRow(this.wv, row, this.embWeight(t, row) * (1 + Math.log(c)) * (tw ? (tw[t] ?? 1) : 1), emb);
+      let n2 = 0;
+      let nzCount = 0;
+      for (let x = 0; x < nTouched; x++) if (v[touched[x]!] !== 0) nzCount++;
+      const nzSet = new Int32Array(nzCount);
+      for (let x = 0, y = 0; x < nTouched; x++) if (v[touched[x]!] !== 0) nzSet[y++] = touched[x]!;
+      for (const i of nzSet) n2 += v[i]! * v[i]!;
+      const lexN = n2 > 0 ? lexW / Math.sqrt(n2) : 0;
+      for (const i of nzSet) v[i] = v[i]! * lexN;
+      const e = embs[k]!;
+      let hasEmb = false;
+      if (e.length === E && E > 0 && mean) {
+        let e2 = 0;
+        for (let d = 0; d < E; d++) {
+          const x = e[d]! - mean[d]!;
+          v[H + d] = x;
+          e2 += x * x;
         }
-        normalise(emb);
-        for (let i = 0; i < E; i++) mean[i]! += emb[i]!;
+        // No known words: the word-vector part stays empty rather than "minus the mean".
+        const f = e2 > 0 ? embW / Math.sqrt(e2) : 0;
+        for (let d = 0; d < E; d++) v[H + d] = v[H + d]! * f;
+        hasEmb = e2 > 0;
       }
-      embs.push(emb);
+      // Renormalise: a unit with words but no known vectors (or the reverse) still has length 1.
+      let total = 0;
+      for (const i of nzSet) total += v[i]! * v[i]!;
+      if (hasEmb) total += 1 - this.lexical;
+      if (total > 0 && Math.abs(total - 1) > 1e-6) {
+        const f = 1 / Math.sqrt(total);
+        for (const i of nzSet) v[i] = v[i]! * f;
+        if (hasEmb) for (let d = 0; d < E; d++) v[H + d] = v[H + d]! * f;
+      }
+      (v as SparseVector).sparse = { nz: nzSet, from: H };
       return v;
     });
-    if (this.wv && bags.length > 0) {
-      const centre = this.opts.centre !== false;
-      if (fit || !this.mean) {
-        for (let i = 0; i < E; i++) mean[i] = centre ? mean[i]! / bags.length : 0;
-        this.mean = mean;
-      } else mean.set(this.mean);
-      out.forEach((v, k) => {
-        const emb = embs[k]!;
-        let any = false;
-        for (let i = 0; i < E; i++) if (emb[i] !== 0) any = true;
-        if (!any) return; // no known words: leave the word-vector part empty rather than "minus the mean"
-        for (let i = 0; i < E; i++) emb[i]! -= mean[i]!;
-        normalise(emb);
-        for (let i = 0; i < E; i++) v[H + i] = emb[i]! * embW;
-      });
+  }
+
+  private scratchMarks: Int32Array = new Int32Array(0);
+
+  /** A per-term mark array (fresh, all zero) for de-duplicating the terms of a bag. */
+  private scratch(): Int32Array {
+    const n = this.vocab.stems.length;
+    if (this.scratchMarks.length < n) this.scratchMarks = new Int32Array(n);
+    else this.scratchMarks.fill(0);
+    return this.scratchMarks;
+  }
+
+  private idfTable(): Float64Array {
+    const n = this.vocab.stems.length;
+    const t = new Float64Array(n);
+    for (let i = 0; i < n; i++) t[i] = this.vocab.idf(i);
+    return t;
+  }
+
+  private buckets: { bucket: Int32Array; sign: Float32Array } = {
+    bucket: new Int32Array(0),
+    sign: new Float32Array(0),
+  };
+
+  private bucketTable(): { bucket: Int32Array; sign: Float32Array } {
+    const n = this.vocab.stems.length;
+    if (this.buckets.bucket.length >= n) return this.buckets;
+    const bucket = new Int32Array(n);
+    const sign = new Float32Array(n);
+    for (let t = 0; t < n; t++) {
+      const b = hashBucket(t, this.hashDims);
+      bucket[t] = b.index;
+      sign[t] = b.sign;
     }
-    // Renormalise: a unit with words but no known vectors (or the reverse) still has length 1.
-    for (const v of out) normaliseF32(v);
-    return out;
+    this.buckets = { bucket, sign };
+    return this.buckets;
   }
 
   /**
@@ -141,26 +257,23 @@ export class VectorSpace {
         best[b]!.push([usable[a]!, s]);
       }
     }
-    this.neighbours = new Map();
     this.expansion = weight;
+    const vocabSize = this.vocab.stems.length;
+    const lists: [number, number][][] = Array.from({ length: vocabSize }, () => []);
     usable.forEach((t, a) => {
-      const list = best[a]!.sort((x, y) => y[1] - x[1]).slice(0, k);
-      if (list.length > 0) this.neighbours!.set(t, list);
+      lists[t] = best[a]!.sort((x, y) => y[1] - x[1]).slice(0, k);
     });
-  }
-
-  private embWeight(t: number, row: number): number {
-    const mode = this.opts.embWeight ?? 'idf';
-    const idf = this.vocab.idf(t);
-    // Word frequency from the vectors' own vocabulary rank (Zipf: p ~ 1 / (rank + 10)).
-    const sif = () => {
-      const p = 0.1 / (row + 10);
-      return 1e-4 / (1e-4 + p);
-    };
-    if (mode === 'idf2') return idf * idf;
-    if (mode === 'sif') return sif();
-    if (mode === 'sifidf') return sif() * idf;
-    return idf;
+    const nbStart = new Int32Array(vocabSize + 1);
+    for (let t = 0; t < vocabSize; t++) nbStart[t + 1] = nbStart[t]! + lists[t]!.length;
+    const nbTerm = new Int32Array(nbStart[vocabSize]!);
+    const nbSim = new Float32Array(nbStart[vocabSize]!);
+    lists.forEach((list, t) => {
+      list.forEach(([u, sim], x) => {
+        nbTerm[nbStart[t]! + x] = u;
+        nbSim[nbStart[t]! + x] = sim;
+      });
+    });
+    this.neighbours = { nbStart, nbTerm, nbSim };
   }
 
   /** Word-vector row of each term (its most frequent surface form, then that form's lemma). */
@@ -184,7 +297,41 @@ export class VectorSpace {
   }
 }
 
+/**
+ * Non-zero positions of the hashed part of vectors made by `encode` (a sentence touches ~20 of its
+ * 256 buckets), so dot products cost ~120 multiplications instead of ~356.
+ */
+export type SparseMeta = { nz: Int32Array; from: number };
+/** A vector from `assemble`, carrying where its hashed part is non-zero (a plain property: a
+ * WeakMap over ~100k vectors made garbage collection the bottleneck). */
+type SparseVector = Float32Array & { sparse?: SparseMeta };
+const EMPTY = new Float32Array(0);
+
+/** Dot product; fast when `a` came from `encode` (sparse hashed part + dense word-vector part). */
 export function dot(a: Float32Array, b: Float32Array): number {
+  const meta = (a as SparseVector).sparse;
+  return meta ? dotSparse(a, meta, b) : denseDot(a, b);
+}
+
+/** The sparse layout of a vector from `encode` (undefined for other vectors). */
+export function sparseMeta(v: Float32Array): SparseMeta | undefined {
+  return (v as SparseVector).sparse;
+}
+
+/** Dot product with `a`'s layout looked up once by the caller (hot loops). */
+export function dotSparse(a: Float32Array, meta: SparseMeta | undefined, b: Float32Array): number {
+  if (!meta) return denseDot(a, b);
+  const nz = meta.nz;
+  let s = 0;
+  for (let k = 0; k < nz.length; k++) {
+    const i = nz[k]!;
+    s += a[i]! * b[i]!;
+  }
+  for (let i = meta.from; i < a.length; i++) s += a[i]! * b[i]!;
+  return s;
+}
+
+function denseDot(a: Float32Array, b: Float32Array): number {
   let s = 0;
   for (let i = 0; i < a.length; i++) s += a[i]! * b[i]!;
   return s;
@@ -203,19 +350,6 @@ export function centroid(vectors: readonly Float32Array[], dims: number): Float3
   const c = new Float32Array(dims);
   for (const v of vectors) for (let i = 0; i < dims; i++) c[i]! += v[i]!;
   return normaliseF32(c);
-}
-
-function normalise(v: Float64Array): void {
-  let n = 0;
-  for (let i = 0; i < v.length; i++) n += v[i]! * v[i]!;
-  n = Math.sqrt(n);
-  if (n > 0) for (let i = 0; i < v.length; i++) v[i]! /= n;
-}
-
-function addRow(wv: WordVectors, row: number, weight: number, acc: Float64Array): void {
-  const s = wv.scales[row]! * weight;
-  const off = row * wv.dims;
-  for (let d = 0; d < wv.dims; d++) acc[d]! += wv.vectors[off + d]! * s;
 }
 
 /** Deterministic bucket and sign of a term id (integer hash), the "hashing trick". */

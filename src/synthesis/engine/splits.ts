@@ -8,7 +8,7 @@ import { removeFillers } from '../text/index.ts';
 import type { Quote, Split, SplitSide } from '../types.ts';
 import { cap, type DescribeContext, labelOf, type SentenceRef } from './describe.ts';
 import { normaliseF32 } from './space.ts';
-import { stanceCues } from './stance.ts';
+import { stanceCuesOfTokens } from './stance.ts';
 
 export interface SplitOptions {
   /** Least share of the question's interviewees taking a stance (default 0.5). */
@@ -40,7 +40,7 @@ export function splitOfQuestion(
     let net = 0;
     const stanceRefs: { ref: SentenceRef; s: number; cues: string[] }[] = [];
     for (const s of answers[i] ?? []) {
-      const cues = stanceCues(ctx.sentences[i]![s]!.text);
+      const cues = stanceCuesOfTokens(ctx.sentences[i]![s]!.tokens);
       const v = Math.max(
         -2,
         Math.min(
@@ -115,7 +115,7 @@ function strongestQuotes(refs: readonly SentenceRef[], ctx: DescribeContext): Qu
       return {
         ref,
         s,
-        score: Math.abs(stanceCues(s.text).reduce((a, c) => a + c.polarity, 0)) - s.wordCount / 100,
+        score: Math.abs(stanceCuesOfTokens(s.tokens).reduce((a, c) => a + c.polarity, 0)) - s.wordCount / 100,
       };
     })
     .filter((x) => x.s.wordCount >= 4 && x.s.wordCount <= 45)

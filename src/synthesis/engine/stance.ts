@@ -110,24 +110,36 @@ const NEGATORS = new Set([
   'without',
 ]);
 
+// Phrases by their first word, so a sentence is scanned once.
+const BY_FIRST = new Map<string, { parts: string[]; polarity: 1 | -1; phrase: string }[]>();
+for (const [phrase, polarity] of PHRASES) {
+  const parts = phrase.split(' ');
+  const list = BY_FIRST.get(parts[0]!) ?? [];
+  list.push({ parts, polarity, phrase });
+  BY_FIRST.set(parts[0]!, list);
+}
+
 /** The stance cues of a sentence, negation applied (a negator up to three words before flips a cue). */
 export function stanceCues(text: string): StanceCue[] {
-  const toks = words(text);
+  return stanceCuesOfTokens(words(text));
+}
+
+/** As `stanceCues`, on lower-case word tokens already made. */
+export function stanceCuesOfTokens(toks: readonly string[]): StanceCue[] {
   const out: StanceCue[] = [];
   const used = new Set<number>();
   const negated = (at: number) => {
     for (let k = Math.max(0, at - 3); k < at; k++) if (NEGATORS.has(toks[k]!)) return true;
     return false;
   };
-  for (const [phrase, polarity] of PHRASES) {
-    const parts = phrase.split(' ');
-    for (let i = 0; i + parts.length <= toks.length; i++) {
-      if (parts.every((p, k) => toks[i + k] === p) && !used.has(i)) {
-        for (let k = 0; k < parts.length; k++) used.add(i + k);
-        out.push({ polarity: negated(i) ? (-polarity as 1 | -1) : polarity, phrase });
-      }
+  toks.forEach((t, i) => {
+    for (const p of BY_FIRST.get(t) ?? []) {
+      if (used.has(i) || i + p.parts.length > toks.length) continue;
+      if (!p.parts.every((w, k) => toks[i + k] === w)) continue;
+      for (let k = 0; k < p.parts.length; k++) used.add(i + k);
+      out.push({ polarity: negated(i) ? (-p.polarity as 1 | -1) : p.polarity, phrase: p.phrase });
     }
-  }
+  });
   toks.forEach((t, i) => {
     if (used.has(i)) return;
     const polarity = WORDS.get(t);

@@ -4,7 +4,7 @@
 import type { QuestionInsights, Theme } from '../types.ts';
 import { type ClusterOptions, clusterUnits } from './cluster.ts';
 import { cap, type DescribeContext, keywordsOf, labelOf, quotesOf, type SentenceRef } from './describe.ts';
-import { normaliseF32 } from './space.ts';
+import { dot, normaliseF32 } from './space.ts';
 import type { Unit } from './units.ts';
 
 /** A theme with what later stages need: its centre and member sentences. */
@@ -60,7 +60,9 @@ export function themesOfQuestion(
       }
     }
     const keywords = keywordsOf(members, background, ctx);
-    const label = labelOf(members, centre, keywords, ctx, labels);
+    // Labels and quotes come from the units nearest the centre (bounded work on long interviews).
+    const core = closestSentences(c.units, units, vectors, centre, CORE_UNITS);
+    const label = labelOf(core, centre, keywords, ctx, labels);
     labels.add(label.toLowerCase());
     const kwWords = keywords.map((t) => ctx.vocab.display(t));
     const n = c.interviews.length;
@@ -70,11 +72,39 @@ export function themesOfQuestion(
       label,
       summary: summaryOf(n, of, kwWords),
       interviews: c.interviews.map((i) => ctx.interviewIds[i]!),
-      quotes: quotesOf(members, centre, ctx),
+      quotes: quotesOf(core, centre, ctx),
       keywords: kwWords,
     };
     return { question: q, theme, centre, members, interviews: c.interviews };
   });
+}
+
+const CORE_UNITS = 60;
+
+/** Sentences of the `max` units closest to `centre`, nearest first, without repeats. */
+export function closestSentences(
+  memberUnits: readonly number[],
+  units: readonly Unit[],
+  vectors: readonly Float32Array[],
+  centre: Float32Array,
+  max: number,
+): SentenceRef[] {
+  const ranked = memberUnits
+    .map((ui) => ({ ui, s: dot(vectors[ui]!, centre) }))
+    .sort((a, b) => b.s - a.s)
+    .slice(0, max);
+  const out: SentenceRef[] = [];
+  const seen = new Set<string>();
+  for (const { ui } of ranked) {
+    const u = units[ui]!;
+    for (const s of u.sentences) {
+      const key = `${u.interview}:${s}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push([u.interview, s]);
+    }
+  }
+  return out;
 }
 
 /**
