@@ -1,0 +1,221 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { aiAdoption, generateCorpus, hospitalDischarge, scoreInsights } from '../../../bench/corpus/index.ts';
+import { AppError } from '../../platform/errors.ts';
+import type { InterviewForm, Transcript, Turn } from '../types.ts';
+import { agglomerate } from './cluster.ts';
+import { alignTranscripts, analyzeInterviews } from './index.ts';
+import { dot, normaliseF32 } from './space.ts';
+import { sentenceStance } from './stance.ts';
+
+const form: InterviewForm = {
+  title: 'Tooling review',
+  questions: [
+    { id: 'pain', text: 'What slows your team down the most?' },
+    { id: 'budget', text: 'How should we spend next year’s tooling budget?' },
+    { id: 'training', text: 'What training would help your people?' },
+  ],
+};
+
+function labelled(id: string, lines: [string, string][]): Transcript {
+  const turns: Turn[] = lines.map(([speaker, text], i) => ({
+    speaker,
+    start: i * 10,
+    end: i * 10 + 8,
+    text,
+  }));
+  return {
+    id,
+    file: `${id}.txt`,
+    format: 'text-colon',
+    speakers: [...new Set(lines.map((l) => l[0]))],
+    turns,
+  };
+}
+
+describe('analyzeInterviews on the labelled corpora (quality floors measured by bench/synthesis-quality.ts)', () => {
+  for (const spec of [aiAdoption, hospitalDischarge]) {
+    it(`${spec.name}: finds the planted themes, the split and the interviewers`, () => {
+      const corpus = generateCorpus(spec);
+      const insights = analyzeInterviews(corpus.transcripts, corpus.form, { meta: corpus.meta });
+      const aligned = alignTranscripts(corpus.transcripts, corpus.form);
+      const score = scoreInsights(corpus.gold, insights, aligned);
+      expect(score.interviewerAccuracy).toBe(1);
+      expect(score.alignmentAccuracy).toBeGreaterThanOrEqual(0.85);
+      expect(score.themeRecall).toBeGreaterThanOrEqual(0.55);
+      expect(score.themePrecision).toBeGreaterThanOrEqual(0.6);
+      expect(score.prevalenceError).toBeLessThanOrEqual(3.5);
+      expect(score.splits.every((s) => s.detected)).toBe(true);
+      expect(score.spuriousSplits).toBe(0);
+      expect(insights.interviews.every((i) => i.role !== undefined && i.date !== undefined)).toBe(true);
+    });
+  }
+});
+
+describe('analyzeInterviews on hand-written interviews', () => {
+  const people = ['Ann', 'Bo', 'Cy', 'Di', 'Ed'];
+  const pains = [
+    'Um, the build takes forty minutes, so we wait on the build all day.',
+    'Honestly the slow build pipeline kills us, every build is forty minutes.',
+    'Waiting for the build, you know, that is where the day goes.',
+    'Our build is slow, I mean really slow, forty minutes a build.',
+    'The build pipeline is the bottleneck, we sit and wait for builds.',
+  ];
+  const transcripts = people.map((p, i) =>
+    labelled(`int-${p}`, [
+      // The interviewee speaks first and asks something: the interviewer is still found.
+      [p, 'Hi, can you hear me?'],
+      ['Kim', `Yes, thanks ${p}. How was your weekend?`],
+      [p, 'Lovely, we went sailing on the lake.'],
+      ['Kim', i % 2 === 0 ? 'What slows your team down the most?' : 'What gets your team stuck most days?'],
+      [p, pains[i]!],
+      ['Kim', 'And what training would help your people?'],
+      [p, 'A course on testing would help, our people never learned to write tests.'],
+      ['Kim', 'How should we spend next year’s tooling budget?'],
+      [p, 'Spend the tooling budget on faster build machines.'],
+    ]),
+  );
+
+  it('finds the interviewer, keeps small talk out and aligns reordered questions', () => {
+    const aligned = alignTranscripts(transcripts, form);
+    for (const a of aligned) {
+      expect(a.interviewer).toBe('Kim');
+      const sailing = a.sentences.find((s) => s.text.includes('sailing'))!;
+      expect(sailing.question).toBeNull();
+      expect(a.sentences.find((s) => s.text.includes('course on testing'))!.question).toBe('training');
+      expect(a.sentences.find((s) => s.text.includes('build machines'))!.question).toBe('budget');
+    }
+  });
+
+  it('gives a theme shared by everyone a clause label, honest prevalence and cleaned, timed quotes', () => {
+    const insights = analyzeInterviews(transcripts, form, { now: new Date('2025-01-01T00:00:00Z') });
+    expect(insights.generatedAt).toBe('2025-01-01T00:00:00.000Z');
+    const pain = insights.questions.find((q) => q.id === 'pain')!;
+    expect(pain.answered).toHaveLength(5);
+    const build = pain.themes.find((t) => t.keywords.includes('build'));
+    expect(build).toBeDefined();
+    expect(build!.interviews.length).toBeGreaterThanOrEqual(4);
+    expect(build!.label.split(' ').length).toBeGreaterThanOrEqual(3);
+    expect(build!.label).not.toMatch(/^(um|honestly)\b/i);
+    expect(build!.quotes.length).toBeGreaterThanOrEqual(1);
+    for (const q of build!.quotes) {
+      expect(q.text).not.toMatch(/\b(um|you know|I mean),/i);
+      expect(typeof q.start).toBe('number');
+      expect(transcripts.some((t) => t.id === q.interview)).toBe(true);
+    }
+  });
+
+  it('finds question boundaries in a transcript without speaker labels', () => {
+    const t = transcripts[0]!;
+    const unlabelled: Transcript = {
+      ...t,
+      id: 'whisper',
+      format: 'whisper-json',
+      speakers: [],
+      turns: t.turns.map((x) => ({ ...x, speaker: null })),
+    };
+    const [a] = alignTranscripts([unlabelled, ...transcripts.slice(1)], form);
+    expect(a!.interviewer).toBeNull();
+    expect(a!.sentences.find((s) => s.text.includes('build takes forty'))!.question).toBe('pain');
+    expect(a!.sentences.find((s) => s.text.includes('build machines'))!.question).toBe('budget');
+    expect(a!.sentences.find((s) => s.text.includes('sailing'))!.question).toBeNull();
+  });
+
+  it('rejects input it cannot analyse with typed errors', () => {
+    expect(() => analyzeInterviews([], form)).toThrow(AppError);
+    expect(() => analyzeInterviews(transcripts, { title: 'x', questions: [] })).toThrowError(
+      expect.objectContaining({ code: 'FORM_INVALID' }),
+    );
+    expect(() => analyzeInterviews([transcripts[0]!, transcripts[0]!], form)).toThrowError(
+      expect.objectContaining({ code: 'VALIDATION_FAILED' }),
+    );
+  });
+
+  it('never crashes on odd transcripts (empty turns, no times, one speaker, punctuation only)', () => {
+    const turn = fc.record({
+      speaker: fc.option(fc.constantFrom('A', 'B', 'C'), { nil: null }),
+      start: fc.option(fc.double({ min: 0, max: 1e4, noNaN: true }), { nil: null }),
+      end: fc.option(fc.double({ min: 0, max: 1e4, noNaN: true }), { nil: null }),
+      text: fc.oneof(
+        fc.string(),
+        fc.constantFrom('What slows your team down?', '...', '?', 'Um, uh.', 'The build is slow.', ''),
+      ),
+    });
+    fc.assert(
+      fc.property(fc.array(fc.array(turn, { maxLength: 12 }), { minLength: 1, maxLength: 4 }), (docs) => {
+        const ts: Transcript[] = docs.map((turns, i) => ({
+          id: `t${i}`,
+          file: `t${i}.txt`,
+          format: 'text-colon',
+          speakers: [...new Set(turns.map((x) => x.speaker).filter((x): x is string => x !== null))],
+          turns,
+        }));
+        const insights = analyzeInterviews(ts, form);
+        expect(insights.interviews).toHaveLength(ts.length);
+        expect(insights.questions).toHaveLength(3);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('stance cues', () => {
+  it('reads going ahead, holding back and negation', () => {
+    expect(sentenceStance('We should move much faster and invest now.')).toBeGreaterThan(0);
+    expect(sentenceStance('We should slow down and get the governance right first.')).toBeLessThan(0);
+    expect(sentenceStance("We shouldn't rush this.")).toBeLessThan(0);
+    expect(sentenceStance("We can't wait any longer.")).toBeGreaterThan(0);
+    expect(sentenceStance('The reports come from three systems.')).toBe(0);
+  });
+});
+
+describe('average-linkage agglomeration', () => {
+  it('matches the brute-force "merge the closest pair" procedure', () => {
+    const brute = (vs: Float32Array[], th: number) => {
+      const groups = vs.map((_, i) => [i]);
+      const avg = (A: number[], B: number[]) => {
+        let s = 0;
+        for (const a of A) for (const b of B) s += dot(vs[a]!, vs[b]!);
+        return s / (A.length * B.length);
+      };
+      for (;;) {
+        let best = Number.NEGATIVE_INFINITY;
+        let bi = -1;
+        let bj = -1;
+        for (let i = 0; i < groups.length; i++) {
+          for (let j = i + 1; j < groups.length; j++) {
+            const s = avg(groups[i]!, groups[j]!);
+            if (s > best) [best, bi, bj] = [s, i, j];
+          }
+        }
+        if (bi < 0 || best < th) return groups;
+        groups[bi] = groups[bi]!.concat(groups[bj]!);
+        groups.splice(bj, 1);
+      }
+    };
+    const key = (g: number[][]) =>
+      g
+        .map((x) =>
+          x
+            .slice()
+            .sort((a, b) => a - b)
+            .join(','),
+        )
+        .sort()
+        .join('|');
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.double({ min: -1, max: 1, noNaN: true }), { minLength: 6, maxLength: 6 }), {
+          minLength: 2,
+          maxLength: 25,
+        }),
+        fc.double({ min: 0.05, max: 0.6, noNaN: true }),
+        (rows, th) => {
+          const vs = rows.map((r) => normaliseF32(Float32Array.from(r.map((x) => x + 1e-3))));
+          expect(key(agglomerate(vs, th))).toBe(key(brute(vs, th)));
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+});
