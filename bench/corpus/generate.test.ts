@@ -46,3 +46,29 @@ describe('labelled corpus generator', () => {
     }
   });
 });
+
+describe('corpus files', () => {
+  it('are read back by the transcript readers into the same turns', async () => {
+    const { mkdtempSync, readFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { readTranscript } = await import('../../src/synthesis/readers/index.ts');
+    const { writeCorpus } = await import('./write.ts');
+    const dir = mkdtempSync(join(tmpdir(), 'corpus-'));
+    try {
+      const corpus = generateCorpus(hospitalDischarge, { interviews: 6 });
+      const files = writeCorpus(corpus, dir);
+      for (const [k, file] of files.entries()) {
+        const read = await readTranscript({ file, bytes: readFileSync(file) });
+        const made = corpus.transcripts[k]!;
+        expect(read.id).toBe(made.id);
+        expect(read.format).toBe(made.format);
+        expect(read.turns.map((t) => [t.speaker, t.text])).toEqual(
+          made.turns.map((t) => [t.speaker, t.text]),
+        );
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
