@@ -1,6 +1,6 @@
 /**
  * Writes the labelled corpora to disk as real transcript files, for end-to-end runs of the CLI and
- * the deck: bench/corpus/data/<corpus>/ gets form.yaml, manifest.json (role and date per
+ * the deck: bench/corpus/files/<corpus>/ gets form.yaml, manifest.json (role and date per
  * interview), gold.json, and one file per interview — "Name  M:SS" heading text (.txt) for the
  * speaker-labelled ones, Whisper JSON (.json) for the unlabelled ones.
  * Run: node --import tsx bench/corpus/write.ts [--interviews N] [--words N] [--out DIR]
@@ -58,7 +58,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   };
   const interviews = arg('--interviews') ? Number(arg('--interviews')) : undefined;
   const targetWords = arg('--words') ? Number(arg('--words')) : undefined;
-  const out = arg('--out') ?? fileURLToPath(new URL('./data/', import.meta.url));
+  const out = arg('--out') ?? fileURLToPath(new URL('./files/', import.meta.url));
   for (const spec of [aiAdoption, hospitalDischarge]) {
     const files = writeCorpus(generateCorpus(spec, { interviews, targetWords }), join(out, spec.name));
     console.log(`${spec.name}: ${files.length} transcripts in ${join(out, spec.name)}`);
