@@ -238,8 +238,14 @@ function describe(
         ? 'interviewer'
         : 'interviewee',
   );
-  const cand: number[] = [];
+  let cand: number[] = [];
   for (let i = 0; i < sentences.length; i++) if (!labelled || roles[i] === 'interviewer') cand.push(i);
+  if (!labelled) {
+    // Without speakers any sentence could ask; when the text has enough questions ("?", "tell me…"),
+    // only those are candidates (an ASR export without punctuation keeps every sentence).
+    const asking = cand.filter((i) => isAsking(sentences[i]!));
+    if (asking.length >= Q) cand = asking;
+  }
   const dims = vectors[0]?.length ?? 0;
   const replies = cand.map((i) => {
     // The reply: the interviewee's next sentences, up to the next question (at most six).

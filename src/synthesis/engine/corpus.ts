@@ -30,22 +30,41 @@ export interface Sentence {
 export class Vocabulary {
   readonly ids = new Map<string, number>();
   readonly stems: string[] = [];
-  /** Most frequent surface form of each term (for keywords and labels). */
-  readonly surface: Map<string, number>[] = [];
   df: number[] = [];
   docs = 0;
+  // Surface words: one Map lookup per token (word -> word id), counts in arrays.
+  private readonly wordIds = new Map<string, number>();
+  private readonly wordText: string[] = [];
+  private readonly wordTerm: number[] = [];
+  private readonly wordFreq: number[] = [];
+  /** Word ids of each term. */
+  private readonly forms: number[][] = [];
 
-  intern(stemmed: string, word: string): number {
+  /** The term id of a content word (its Porter stem), counting the word as one of its forms. */
+  internWord(word: string): number {
+    let w = this.wordIds.get(word);
+    if (w === undefined) {
+      w = this.wordText.length;
+      this.wordIds.set(word, w);
+      this.wordText.push(word);
+      this.wordFreq.push(0);
+      const t = this.internStem(stem(word));
+      this.wordTerm.push(t);
+      this.forms[t]!.push(w);
+    }
+    this.wordFreq[w]!++;
+    return this.wordTerm[w]!;
+  }
+
+  private internStem(stemmed: string): number {
     let id = this.ids.get(stemmed);
     if (id === undefined) {
       id = this.stems.length;
       this.ids.set(stemmed, id);
       this.stems.push(stemmed);
-      this.surface.push(new Map());
+      this.forms.push([]);
       this.df.push(0);
     }
-    const forms = this.surface[id]!;
-    forms.set(word, (forms.get(word) ?? 0) + 1);
     return id;
   }
 
@@ -64,9 +83,11 @@ export class Vocabulary {
   display(term: number): string {
     let best = this.stems[term]!;
     let n = -1;
-    for (const [w, c] of this.surface[term]!) {
-      if (c > n || (c === n && w.length < best.length)) {
-        best = w;
+    for (const w of this.forms[term] ?? []) {
+      const c = this.wordFreq[w]!;
+      const text = this.wordText[w]!;
+      if (c > n || (c === n && text.length < best.length)) {
+        best = text;
         n = c;
       }
     }
@@ -89,7 +110,7 @@ export function tokenize(
     const base = w.includes("'") ? w.replace(CLITIC, '') : w;
     if (base.length < 2 || STOPWORDS.has(base) || /^\d/.test(base)) continue;
     content.push(base);
-    terms.push(vocab.intern(stem(base), base));
+    terms.push(vocab.internWord(base));
   }
   return { terms, words: content, tokens: all, wordCount: all.length };
 }

@@ -147,8 +147,8 @@ describe('analyzeInterviews on hand-written interviews', () => {
           id: `t${i}`,
           file: `t${i}.txt`,
           format: 'text-colon',
-          speakers: [...new Set(turns.map((x) => x.speaker).filter((x): x is string => x !== null))],
-          turns,
+          speakers: [...new Set(turns.flatMap((x): string[] => (x.speaker === null ? [] : [x.speaker])))],
+          turns: turns.map((x): Turn => ({ ...x })),
         }));
         const insights = analyzeInterviews(ts, form);
         expect(insights.interviews).toHaveLength(ts.length);
