@@ -56,7 +56,10 @@ export function clusterUnits(
   ).map((g) => g.map((k) => sample[k]!));
   let themes = groups
     .map((units) => makeCluster(units, vectors, interviewOf, dims))
-    .filter((c) => c.interviews.length >= minSupport && (!opts.keep || opts.keep(c.units)));
+    .filter((c) => c.interviews.length >= minSupport && (!opts.keep || opts.keep(c.units)))
+    // Only the strongest groups can end up among the kept themes; the join below costs per group.
+    .sort((a, b) => b.interviews.length - a.interviews.length || b.units.length - a.units.length)
+    .slice(0, 2 * maxThemes);
 
   // Every unit joins the theme it is closest to on average, when close enough.
   const inCore = new Int32Array(n).fill(-1);

@@ -51,7 +51,7 @@ export function crossCuttingThemes(
       join: opts.join ?? 0.2,
       sample: opts.sample,
       minSupport: opts.minSupport ?? 3,
-      maxThemes: 50,
+      maxThemes: 20,
       keep: specificity
         ? (members) =>
             topicality(

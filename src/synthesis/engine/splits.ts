@@ -19,6 +19,8 @@ export interface SplitOptions {
   minStrength?: number;
 }
 
+const SIDE_SENTENCES = 80;
+
 export function splitOfQuestion(
   questionId: string,
   questionText: string,
@@ -32,9 +34,14 @@ export function splitOfQuestion(
   const minMinority = opts.minMinority ?? 0.2;
   const minStrength = opts.minStrength ?? 1.5;
   let strength = 0;
-  const sides: { interviews: number[]; refs: SentenceRef[]; cues: Map<string, number> }[] = [
-    { interviews: [], refs: [], cues: new Map() },
-    { interviews: [], refs: [], cues: new Map() },
+  const sides: {
+    interviews: number[];
+    refs: SentenceRef[];
+    strength: number[];
+    cues: Map<string, number>;
+  }[] = [
+    { interviews: [], refs: [], strength: [], cues: new Map() },
+    { interviews: [], refs: [], strength: [], cues: new Map() },
   ];
   for (const i of answered) {
     let net = 0;
@@ -63,6 +70,7 @@ export function splitOfQuestion(
     for (const r of stanceRefs) {
       if (Math.sign(r.s) !== Math.sign(net)) continue;
       side.refs.push(r.ref);
+      side.strength.push(Math.abs(r.s));
       for (const c of r.cues) side.cues.set(c, (side.cues.get(c) ?? 0) + 1);
     }
   }
@@ -79,8 +87,14 @@ export function splitOfQuestion(
     return null;
   }
   const side = (s: typeof ahead, direction: 'ahead' | 'back'): SplitSide => {
+    // The most emphatic stance sentences speak for the side (bounded work on long interviews).
+    const strongest = s.refs
+      .map((ref, k) => ({ ref, k }))
+      .sort((a, b) => s.strength[b.k]! - s.strength[a.k]! || a.k - b.k)
+      .slice(0, SIDE_SENTENCES)
+      .map((x) => x.ref);
     const vectors = ctx.space.encode(
-      s.refs.map(([i, k]) => ctx.sentences[i]![k]!.terms),
+      strongest.map(([i, k]) => ctx.sentences[i]![k]!.terms),
       { fit: false },
     );
     const centre = new Float32Array(ctx.space.dims);
@@ -91,12 +105,12 @@ export function splitOfQuestion(
     const lean =
       direction === 'ahead' ? 'want to go ahead or go faster' : 'want to hold back, wait or go slower';
     return {
-      label: labelOf(s.refs, centre, [], ctx),
+      label: labelOf(strongest, centre, [], ctx),
       summary: cap(
         `${who} ${lean}${cues.length > 0 ? `, in words such as ${cues.slice(0, 3).join(', ')}` : ''}.`,
       ),
       interviews: s.interviews.map((i) => ctx.interviewIds[i]!),
-      quotes: strongestQuotes(s.refs, ctx),
+      quotes: strongestQuotes(strongest, ctx),
     };
   };
   return {

@@ -27,7 +27,7 @@ export function themesOfQuestion(
   specificity: Float64Array | null,
   opts: ClusterOptions & { minTopicality?: number } = {},
 ): FoundTheme[] {
-  const minSupport = opts.minSupport ?? Math.max(2, Math.ceil(0.1 * answered.length));
+  const minSupport = opts.minSupport ?? Math.max(3, Math.ceil(0.1 * answered.length));
   const minTopicality = opts.minTopicality ?? 0.2;
   const clusters = clusterUnits(
     vectors,
