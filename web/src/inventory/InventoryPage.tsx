@@ -1,47 +1,60 @@
 /**
- * Step 1, the task inventory: every task with what it costs in-house, what out-tasking would save and
- * its score. Sort by any column, filter by text, process and performer, edit the common fields in
- * place (optimistic, rolled back on error), add a task, export CSV.
+ * Step 1, the task inventory: every task with what it costs in-house, what out-tasking would save, its
+ * score and the step of the method it has reached. Sort by any column, filter by text, process, performer
+ * and step (`?stage=` in the address, so other pages can link to a step), edit the common fields in place
+ * (optimistic, rolled back on error), add a task, export CSV.
  */
 import { memo, useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { api } from '../api/client.ts';
 import type { Member, Money, TaskListItem } from '../api/types.ts';
 import { useApi } from '../api/useApi.ts';
-import { Link } from '../app/router.tsx';
+import { Link, setQuery as setUrlQuery, useLocation } from '../app/router.tsx';
 import { useCurrency } from '../app/session.tsx';
-import { EmptyState, ErrorBanner, Loading } from '../ui/feedback.tsx';
+import { StageBadge } from '../features/procedures/StageBadge.tsx';
+import type { ProgressResponse, Stage } from '../features/procedures/types.ts';
+import { ErrorBanner, Loading } from '../ui/feedback.tsx';
 import { fmtHours, fmtMoney, fmtNumber } from '../ui/format.ts';
 import { MoreRows, usePagedRows } from '../ui/pagedRows.tsx';
 import { useToast } from '../ui/toast.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { AddTaskDialog } from './AddTaskDialog.tsx';
+import { EmptyInventory } from './EmptyInventory.tsx';
+import {
+  compareText,
+  countByStage,
+  parseStage,
+  type SortKey,
+  type StageByTask,
+  sortTasks,
+} from './inventorySort.ts';
 import { QuickEdit, type QuickEditDraft, type QuickEditResult } from './QuickEdit.tsx';
 import { ScoreMeter } from './Score.tsx';
+import { StageFunnel } from './StageFunnel.tsx';
 import { useInventoryRefs } from './useInventoryRefs.ts';
-
-type SortKey =
-  | 'name'
-  | 'process'
-  | 'performer'
-  | 'annualHours'
-  | 'measuredHours'
-  | 'inHouse'
-  | 'saving'
-  | 'score';
 
 interface Column {
   key: SortKey;
   label: string;
   numeric: boolean;
-  /** Sort direction on first click: numbers biggest first, text A→Z. */
+  /** Sort direction on first click; by default numbers biggest first, text A→Z. */
+  firstDir?: 1 | -1;
   className?: string;
   title?: string;
 }
 
 const COLUMNS: Column[] = [
   { key: 'name', label: 'Task', numeric: false },
-  { key: 'process', label: 'Process', numeric: false, className: 'hide-lg' },
+  { key: 'process', label: 'Process', numeric: false, className: 'hide-xl' },
   { key: 'performer', label: 'Done by', numeric: false },
+  {
+    key: 'stage',
+    label: 'Stage',
+    numeric: false,
+    // Furthest along first: most tasks are still at step 1.
+    firstDir: -1,
+    title:
+      'The step of the method the task has reached, derived from its procedure; sorts in the method’s order',
+  },
   {
     key: 'annualHours',
     label: 'Hours/yr',
@@ -60,46 +73,8 @@ const COLUMNS: Column[] = [
   { key: 'score', label: 'Score', numeric: true, title: 'Out-taskability, 0–100' },
 ];
 
-const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
-const money = (m: Money | null) => (m === null ? null : m.amountMinor);
-
-function sortValue(t: TaskListItem, key: SortKey): string | number | null {
-  switch (key) {
-    case 'name':
-      return t.name;
-    case 'process':
-      return t.process;
-    case 'performer':
-      return t.performer;
-    case 'annualHours':
-      return t.annualHours;
-    case 'measuredHours':
-      return t.measuredHours;
-    case 'inHouse':
-      return t.inHouseAnnualCost.amountMinor;
-    case 'saving':
-      return money(t.annualSaving);
-    case 'score':
-      return t.score;
-  }
-}
-
-/** Sorted copy; empty values always last, ties broken by process then name so the order is stable. */
-export function sortTasks(rows: readonly TaskListItem[], key: SortKey, dir: 1 | -1): TaskListItem[] {
-  return [...rows].sort((a, b) => {
-    const va = sortValue(a, key);
-    const vb = sortValue(b, key);
-    if (va === null || vb === null) {
-      if (va !== vb) return va === null ? 1 : -1;
-    } else {
-      const d = typeof va === 'number' ? va - (vb as number) : collator.compare(va, vb as string);
-      if (d !== 0) return d * dir;
-    }
-    return collator.compare(a.process, b.process) || collator.compare(a.name, b.name);
-  });
-}
-
 const NOBODY = '__nobody__';
+const NO_STAGES: StageByTask = {};
 /** Which row's editor is open; after a refused save, with what was typed and the server's answer. */
 interface EditorState {
   id: string;
@@ -131,13 +106,15 @@ const BASIS_TEXT = {
 
 interface RowProps {
   t: TaskListItem;
+  /** Undefined while the steps of the method load (or when they could not be read). */
+  stage: Stage | undefined;
   editing: boolean;
   pending: boolean;
   onEdit: (id: string | null) => void;
 }
 
 /** Rows re-render only when their own task, editing or pending state changes (1,000+ rows stay fast). */
-const TaskRow = memo(function TaskRow({ t, editing, pending, onEdit }: RowProps) {
+const TaskRow = memo(function TaskRow({ t, stage, editing, pending, onEdit }: RowProps) {
   const cls = [editing ? 'row-editing' : '', pending ? 'row-pending' : ''].join(' ').trim() || undefined;
   return (
     <tr className={cls}>
@@ -147,8 +124,9 @@ const TaskRow = memo(function TaskRow({ t, editing, pending, onEdit }: RowProps)
         </Link>
         <span className="sub process-sub">{t.process}</span>
       </td>
-      <td className="hide-lg col-process">{t.process}</td>
+      <td className="hide-xl col-process">{t.process}</td>
       <td className="nowrap">{t.performer ?? <span className="faint">Nobody</span>}</td>
+      <td className="col-stage">{stage ? <StageBadge stage={stage} /> : <span className="faint">—</span>}</td>
       <td className="num" title={BASIS_TEXT[t.costBasis]}>
         {fmtHours(t.annualHours)}
       </td>
@@ -235,7 +213,10 @@ export function InventoryPage() {
   const currency = useCurrency();
   const toast = useToast();
   const tasks = useApi<TaskListItem[]>('/tasks');
+  const progress = useApi<ProgressResponse>('/procedures/progress');
   const refs = useInventoryRefs();
+  const { search } = useLocation();
+  const stageFilter = parseStage(search.get('stage'));
   const [query, setQuery] = useState('');
   const [processFilter, setProcessFilter] = useState('');
   const [performerFilter, setPerformerFilter] = useState('');
@@ -247,6 +228,7 @@ export function InventoryPage() {
   const deferredQuery = useDeferredValue(query);
 
   const rows = tasks.data;
+  const stages: StageByTask = progress.data?.byTask ?? NO_STAGES;
 
   const searchIndex = useMemo(() => {
     const m = new Map<string, string>();
@@ -256,7 +238,9 @@ export function InventoryPage() {
     return m;
   }, [rows]);
 
-  const filtered = useMemo(() => {
+  // Every filter but the step: the progress tiles count these, so they show how far the tasks of one
+  // process or person have come.
+  const matching = useMemo(() => {
     const q = deferredQuery.trim().toLocaleLowerCase();
     return (rows ?? []).filter(
       (t) =>
@@ -266,18 +250,22 @@ export function InventoryPage() {
         (!q || searchIndex.get(t.id)!.includes(q)),
     );
   }, [rows, deferredQuery, processFilter, performerFilter, searchIndex]);
+  const filtered = useMemo(
+    () => (stageFilter ? matching.filter((t) => stages[t.id] === stageFilter) : matching),
+    [matching, stageFilter, stages],
+  );
+  const stageCounts = useMemo(() => countByStage(matching, stages), [matching, stages]);
 
-  const sorted = useMemo(() => sortTasks(filtered, sort.key, sort.dir), [filtered, sort]);
+  const sorted = useMemo(() => sortTasks(filtered, sort.key, sort.dir, stages), [filtered, sort, stages]);
   const paged = usePagedRows(sorted);
   const shown = paged.rows;
 
   const processNames = useMemo(
-    () => [...new Set((rows ?? []).map((t) => t.process))].sort(collator.compare),
+    () => [...new Set((rows ?? []).map((t) => t.process))].sort(compareText),
     [rows],
   );
   const performerNames = useMemo(
-    () =>
-      [...new Set((rows ?? []).flatMap((t) => (t.performer ? [t.performer] : [])))].sort(collator.compare),
+    () => [...new Set((rows ?? []).flatMap((t) => (t.performer ? [t.performer] : [])))].sort(compareText),
     [rows],
   );
 
@@ -296,12 +284,18 @@ export function InventoryPage() {
   );
 
   const onSort = useCallback((key: SortKey) => {
-    setSort((s) =>
-      s.key === key
-        ? { key, dir: s.dir === 1 ? -1 : 1 }
-        : { key, dir: COLUMNS.find((c) => c.key === key)!.numeric ? -1 : 1 },
-    );
+    setSort((s) => {
+      if (s.key === key) return { key, dir: s.dir === 1 ? -1 : 1 };
+      const col = COLUMNS.find((c) => c.key === key)!;
+      return { key, dir: col.firstDir ?? (col.numeric ? -1 : 1) };
+    });
   }, []);
+  const clearFilters = () => {
+    setQuery('');
+    setProcessFilter('');
+    setPerformerFilter('');
+    setUrlQuery({ stage: null });
+  };
   const onEdit = useCallback((id: string | null) => setEditor(id ? { id } : null), []);
 
   const { setData, reload } = tasks;
@@ -333,13 +327,14 @@ export function InventoryPage() {
   if (tasks.error && !rows) return <ErrorBanner error={tasks.error} onRetry={() => void tasks.reload()} />;
   if (!rows) return <Loading label="Loading the inventory…" />;
 
-  const filtersOn = Boolean(query || processFilter || performerFilter);
+  const otherFiltersOn = Boolean(query || processFilter || performerFilter);
+  const filtersOn = otherFiltersOn || stageFilter !== null;
   const addDialog = (
     <AddTaskDialog
       open={adding}
       onClose={() => setAdding(false)}
       onCreated={async () => {
-        await Promise.all([tasks.reload(), refs.reload()]);
+        await Promise.all([tasks.reload(), refs.reload(), progress.reload()]);
       }}
       members={refs.members}
       processes={refs.processes}
@@ -375,33 +370,24 @@ export function InventoryPage() {
       </div>
 
       {rows.length === 0 ? (
-        <EmptyState
-          title="Your inventory is empty"
-          actions={
-            <>
-              <Link className="btn btn-primary" to="/inventory/import">
-                Import a file
-              </Link>
-              <a className="btn" href="/api/imports/template?kind=xlsx" download>
-                Download the template (XLSX)
-              </a>
-              <a className="btn" href="/api/imports/template?kind=csv" download>
-                Template (CSV)
-              </a>
-              <button type="button" className="btn btn-quiet" onClick={() => setAdding(true)}>
-                Add a task by hand
-              </button>
-            </>
-          }
-        >
-          <p>
-            Start by listing what the firm does. Fill in the Outtask template (one row per task: process, how
-            often, how long, who does it), or import a detailed time report from Harvest, Toggl Track or
-            Clockify: Outtask turns the entries into tasks with the hours each person really spends.
-          </p>
-        </EmptyState>
+        <EmptyInventory onAdd={() => setAdding(true)} />
       ) : (
         <>
+          {progress.data ? (
+            <StageFunnel
+              counts={stageCounts}
+              active={stageFilter}
+              {...(otherFiltersOn ? { scope: 'filtered' } : {})}
+            />
+          ) : null}
+          {progress.error ? (
+            <ErrorBanner
+              error={progress.error}
+              title="The steps of the method could not be read."
+              onRetry={() => void progress.reload()}
+            />
+          ) : null}
+
           <div className="toolbar">
             <input
               type="search"
@@ -436,16 +422,22 @@ export function InventoryPage() {
               ))}
               <option value={NOBODY}>Nobody assigned</option>
             </select>
+            {stageFilter ? (
+              <span className="filter-chip">
+                <StageBadge stage={stageFilter} />
+                <button
+                  type="button"
+                  className="filter-chip-remove"
+                  aria-label="Show every stage"
+                  title="Show every stage"
+                  onClick={() => setUrlQuery({ stage: null })}
+                >
+                  ×
+                </button>
+              </span>
+            ) : null}
             {filtersOn ? (
-              <button
-                type="button"
-                className="btn btn-quiet btn-small"
-                onClick={() => {
-                  setQuery('');
-                  setProcessFilter('');
-                  setPerformerFilter('');
-                }}
-              >
+              <button type="button" className="btn btn-quiet btn-small" onClick={clearFilters}>
                 Clear filters
               </button>
             ) : null}
@@ -477,6 +469,7 @@ export function InventoryPage() {
                   <TaskRowWithEditor
                     key={t.id}
                     t={t}
+                    stage={stages[t.id]}
                     editing={editingId === t.id}
                     editor={editingId === t.id ? editor : null}
                     pending={pending.has(t.id)}
@@ -495,15 +488,7 @@ export function InventoryPage() {
                       style={{ textAlign: 'center', padding: 28 }}
                     >
                       No task matches these filters.{' '}
-                      <button
-                        type="button"
-                        className="btn btn-quiet btn-small"
-                        onClick={() => {
-                          setQuery('');
-                          setProcessFilter('');
-                          setPerformerFilter('');
-                        }}
-                      >
+                      <button type="button" className="btn btn-quiet btn-small" onClick={clearFilters}>
                         Clear filters
                       </button>
                     </td>
@@ -514,7 +499,8 @@ export function InventoryPage() {
                 <tfoot>
                   <tr>
                     <td>Total · {fmtNumber(filtered.length)} tasks</td>
-                    <td className="hide-lg" />
+                    <td className="hide-xl" />
+                    <td />
                     <td />
                     <td className="num">{fmtHours(totals.hours)}</td>
                     <td className="num hide-lg">{fmtHours(totals.measured, { dashForZero: true })}</td>
@@ -547,10 +533,10 @@ function TaskRowWithEditor(
     currency: string;
   },
 ) {
-  const { t, editing, onEdit, onSave, members, currency } = props;
+  const { t, stage, editing, onEdit, onSave, members, currency } = props;
   return (
     <>
-      <TaskRow t={t} editing={editing} pending={props.pending} onEdit={onEdit} />
+      <TaskRow t={t} stage={stage} editing={editing} pending={props.pending} onEdit={onEdit} />
       {editing ? (
         <tr className="edit-row">
           <td colSpan={COLUMNS.length + 1}>

@@ -125,7 +125,7 @@ export function ProceduresListPage({ view }: { view: ListView }) {
               <button
                 key={s}
                 type="button"
-                className="pr-stage"
+                className={`pr-stage stage-${i + 1}`}
                 aria-pressed={stage === s}
                 onClick={() => setQuery({ stage: stage === s ? null : s })}
                 title={`Show the tasks whose last step reached is “${STAGE_LABEL[s]}”`}

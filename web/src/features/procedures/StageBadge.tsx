@@ -1,16 +1,17 @@
-/** Where a task stands in the six steps: six dots, the reached ones filled, and the step's name. */
+/**
+ * Where a task stands in the six steps: the step's number in a disc and its name, coloured by step
+ * (the same colours as the inventory's progress tiles, so one reads as the other's legend).
+ */
 import { STAGE_LABEL, STAGE_ORDER, type Stage } from './types.ts';
 
 export function StageBadge({ stage }: { stage: Stage }) {
-  const reached = STAGE_ORDER.indexOf(stage);
+  const step = STAGE_ORDER.indexOf(stage) + 1;
   return (
-    <span className="pr-stage-badge" title={`Step ${reached + 1} of 6 reached`}>
-      <span className="pr-stage-dots" aria-hidden="true">
-        {STAGE_ORDER.map((s, i) => (
-          <i key={s} className={i <= reached ? 'on' : ''} />
-        ))}
+    <span className={`stage-badge stage-${step}`} title={`Step ${step} of 6 reached: ${STAGE_LABEL[stage]}`}>
+      <span className="stage-num" aria-hidden="true">
+        {step}
       </span>
-      {STAGE_LABEL[stage]}
+      <span className="stage-name">{STAGE_LABEL[stage]}</span>
     </span>
   );
 }
