@@ -33,8 +33,10 @@ export function planImport(parsed: ParsedImport, existing: Existing): ImportPlan
   // Names repeat across thousands of entries: normalise each distinct spelling once.
   const normalised = new Map<string, string>();
   const norm = (s: string): string => {
-    let n = normalised.get(s);
-    if (n === undefined) normalised.set(s, (n = normalise(s)));
+    const known = normalised.get(s);
+    if (known !== undefined) return known;
+    const n = normalise(s);
+    normalised.set(s, n);
     return n;
   };
   const plan: ImportPlan = {

@@ -49,10 +49,10 @@ export async function bulkInsert<DB>(
 ): Promise<number> {
   if (db.sqlite) {
     const text = statement('sqlite', table, columns, 1, opts);
-    let cache = prepared.get(db.sqlite);
-    if (!cache) prepared.set(db.sqlite, (cache = new Map()));
-    let stmt = cache.get(text);
-    if (!stmt) cache.set(text, (stmt = db.sqlite.prepare(text)));
+    const cache = prepared.get(db.sqlite) ?? new Map<string, SQLite.Statement>();
+    prepared.set(db.sqlite, cache);
+    const stmt = cache.get(text) ?? db.sqlite.prepare(text);
+    cache.set(text, stmt);
     let inserted = 0;
     for (const row of rows) inserted += stmt.run(row as unknown[]).changes;
     return inserted;

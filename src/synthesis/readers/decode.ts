@@ -77,6 +77,7 @@ export function decodeText(file: string, bytes: Uint8Array): string {
   return controls > 0 ? text.replace(STRAY_CONTROLS, ' ') : text;
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding stray control characters is the point
 const STRAY_CONTROLS = /[\u0001-\u0008\u000e-\u001f\u007f]/g;
 
 /** Index of the first byte that does not start or continue a valid UTF-8 sequence. */
