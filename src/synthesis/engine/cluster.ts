@@ -16,6 +16,11 @@ export interface ClusterOptions {
   join?: number;
   /** Least number of interviews for a theme (default 2). */
   minSupport?: number;
+  /**
+   * The join bar rises by this × ln(units the interview has under the question): an hour-long answer
+   * has many more chances to brush past a theme by accident than a short one (default 0.04).
+   */
+  lengthPenalty?: number;
   /** Most themes kept (default 8). */
   maxThemes?: number;
   /** Most units clustered pairwise (the rest only join); bounds time on long interviews (default 400). */
@@ -38,6 +43,7 @@ export function clusterUnits(
 ): Cluster[] {
   const link = opts.link ?? 0.1;
   const join = opts.join ?? 0.15;
+  const lengthPenalty = opts.lengthPenalty ?? 0.04;
   const minSupport = Math.max(2, opts.minSupport ?? 2);
   const maxThemes = opts.maxThemes ?? 8;
   const cap = opts.sample ?? 400;
@@ -67,11 +73,14 @@ export function clusterUnits(
     for (const u of t.units) inCore[u] = ti;
   });
   const assigned: number[][] = themes.map(() => []);
+  const unitsPerInterview = new Map<number, number>();
+  for (let u = 0; u < n; u++)
+    unitsPerInterview.set(interviewOf[u]!, (unitsPerInterview.get(interviewOf[u]!) ?? 0) + 1);
   for (let u = 0; u < n; u++) {
     const v = vectors[u]!;
     const meta = sparseMeta(v);
     let best = -1;
-    let bestSim = join;
+    let bestSim = join + lengthPenalty * Math.log(unitsPerInterview.get(interviewOf[u]!)!);
     for (let ti = 0; ti < themes.length; ti++) {
       const t = themes[ti]!;
       const inside = inCore[u] === ti;

@@ -4,7 +4,7 @@
  * far more than the rest of the question's answers), and representative quotes (the most central
  * sentences, one per interview, cleaned of fillers but otherwise the interviewee's words).
  */
-import { countWords, removeFillers } from '../text/index.ts';
+import { countWords, removeFillers, truncateWords } from '../text/index.ts';
 import type { Quote } from '../types.ts';
 import { type Sentence, tokenize, type Vocabulary } from './corpus.ts';
 import { dot, type VectorSpace } from './space.ts';
@@ -86,7 +86,7 @@ export function labelOf(
     for (const raw of ctx.sentences[i]![s]!.text.split(CLAUSE_SPLIT)) {
       const text = cleanClause(raw);
       const words = countWords(text);
-      if (words < 3 || words > 10) continue;
+      if (words < 3 || words > 12) continue;
       const key = text.toLowerCase();
       const at = seen.get(key);
       if (at !== undefined) {
@@ -117,7 +117,19 @@ export function labelOf(
     const pick = ranked.find((r) => !avoid.has(r.text.toLowerCase())) ?? ranked[0]!;
     return pick.text;
   }
-  // No short clause: the keywords, readably joined.
+  // No short clause: the most central sentence, cut at twelve words.
+  if (members.length > 0) {
+    const vecs = ctx.space.encode(
+      members.map(([i, s]) => ctx.sentences[i]![s]!.terms),
+      { fit: false },
+    );
+    let best = 0;
+    for (let k = 1; k < members.length; k++) if (dot(vecs[k]!, centre) > dot(vecs[best]!, centre)) best = k;
+    const [i, s] = members[best]!;
+    const text = cleanClause(ctx.sentences[i]![s]!.text);
+    const cut = truncateWords(text, 12);
+    if (cut) return cut.length < text.length ? `${cut.replace(/[,;:]$/, '')}…` : cut;
+  }
   const words = keywords.slice(0, 3).map((t) => ctx.vocab.display(t));
   return words.length > 0 ? cap(words.join(', ')) : 'Other remarks';
 }

@@ -28,7 +28,7 @@ export function themesOfQuestion(
   opts: ClusterOptions & { minTopicality?: number } = {},
 ): FoundTheme[] {
   const minSupport = opts.minSupport ?? Math.max(3, Math.ceil(0.1 * answered.length));
-  const minTopicality = opts.minTopicality ?? 0.2;
+  const minTopicality = opts.minTopicality ?? 0.25;
   const clusters = clusterUnits(
     vectors,
     units.map((u) => u.interview),
@@ -124,9 +124,11 @@ export function topicality(units: readonly Unit[], specificity: Float64Array): n
   }
   const df = new Map<number, number>();
   for (const set of byInterview.values()) for (const t of set) df.set(t, (df.get(t) ?? 0) + 1);
+  // The three terms most characteristic of the group: shared by many of its interviews and specific
+  // to this question (ranking by count alone picks "think" and "really" once a group is large).
   const top = [...df.entries()]
     .filter(([, c]) => c >= 2 || byInterview.size < 2)
-    .sort((a, b) => b[1] - a[1] || specificity[b[0]]! - specificity[a[0]]!)
+    .sort((a, b) => b[1] * specificity[b[0]]! - a[1] * specificity[a[0]]! || a[0] - b[0])
     .slice(0, 3);
   if (top.length === 0) return 0;
   return top.reduce((s, [t]) => s + specificity[t]!, 0) / top.length;
