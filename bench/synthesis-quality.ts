@@ -10,11 +10,13 @@ import model from 'wink-eng-lite-web-model';
 import winkNLP from 'wink-nlp';
 import { loadWordVectors } from '../src/synthesis/embeddings/index.ts';
 import { alignTranscripts, analyzeInterviews } from '../src/synthesis/engine/index.ts';
+import type { Insights } from '../src/synthesis/types.ts';
 import {
   aiAdoption,
   type CorpusSpec,
   generateCorpus,
   hospitalDischarge,
+  type QualityScore,
   scoreInsights,
 } from './corpus/index.ts';
 
@@ -26,45 +28,74 @@ const t0 = performance.now();
 const wordVectors = loadWordVectors();
 const loadMs = performance.now() - t0;
 
+/** Three draws of each corpus (seed, seed + 1, seed + 2): one draw is too noisy to judge by. */
+const SEEDS = [0, 1, 2];
+
 const quality = SPECS.map((spec) => {
-  const corpus = generateCorpus(spec);
-  const started = performance.now();
-  const insights = analyzeInterviews(corpus.transcripts, corpus.form, {
-    wordVectors,
-    meta: corpus.meta,
-    now: new Date(0),
+  const runs = SEEDS.map((k) => {
+    const corpus = generateCorpus(spec, { seed: spec.seed + k });
+    const started = performance.now();
+    const insights = analyzeInterviews(corpus.transcripts, corpus.form, {
+      wordVectors,
+      meta: corpus.meta,
+      now: new Date(0),
+    });
+    const ms = performance.now() - started;
+    const aligned = alignTranscripts(corpus.transcripts, corpus.form, { wordVectors });
+    const score = scoreInsights(corpus.gold, insights, aligned);
+    if (verbose && k === 0) printInsights(insights, score);
+    const { matches, ...summary } = score;
+    console.log(
+      `${spec.name} (seed +${k}): ${summary.interviews} interviews, alignment ${pct(summary.alignmentAccuracy)}, interviewer ${pct(summary.interviewerAccuracy)}, ` +
+        `recall ${pct(summary.themeRecall)} (${Math.round(summary.themeRecall * summary.goldThemes)}/${summary.goldThemes}), ` +
+        `precision ${pct(summary.themePrecision)} (${summary.producedThemes} themes), prevalence error ${summary.prevalenceError.toFixed(2)}, ` +
+        `splits ${summary.splits.map((s) => (s.detected ? 'yes' : 'no')).join('/')} (+${summary.spuriousSplits} spurious), ` +
+        `cross-cutting ${summary.crossCutting.map((c) => (c.detected ? 'yes' : 'no')).join('/')}, ${Math.round(ms)} ms`,
+    );
+    return { seed: spec.seed + k, ...summary, analyzeMs: Math.round(ms), matches };
   });
-  const ms = performance.now() - started;
-  const aligned = alignTranscripts(corpus.transcripts, corpus.form, { wordVectors });
-  const score = scoreInsights(corpus.gold, insights, aligned);
-  if (verbose) {
-    for (const q of insights.questions) {
-      console.log(`\n${q.id} (${q.answered.length} answered)`);
-      for (const t of q.themes)
-        console.log(`  [${t.interviews.length}] ${t.label}  {${t.keywords.join(', ')}}`);
-      for (const m of score.matches.filter((x) => x.question === q.id)) {
-        console.log(
-          `    gold ${m.gold} (${m.goldCount}) -> ${m.found ? `${m.found.label} (${m.found.count}, J=${m.found.jaccard})` : 'MISSED'}`,
-        );
-      }
-    }
-    for (const s of insights.splits)
-      console.log(
-        `split ${s.question}: ${s.sides.map((x) => `${x.label} (${x.interviews.length})`).join(' vs ')}`,
-      );
-    for (const c of insights.crossCutting)
-      console.log(`cross-cutting: ${c.label} [${c.questions.join(', ')}] (${c.interviews.length})`);
-  }
-  const { matches, ...summary } = score;
+  const mean = (f: (r: (typeof runs)[number]) => number) =>
+    Math.round((runs.reduce((a, r) => a + f(r), 0) / runs.length) * 1000) / 1000;
+  const summary = {
+    corpus: spec.name,
+    seeds: runs.length,
+    alignmentAccuracy: mean((r) => r.alignmentAccuracy),
+    interviewerAccuracy: mean((r) => r.interviewerAccuracy),
+    themeRecall: mean((r) => r.themeRecall),
+    themePrecision: mean((r) => r.themePrecision),
+    prevalenceError: mean((r) => r.prevalenceError),
+    splitsDetected: `${runs.filter((r) => r.splits.every((x) => x.detected)).length}/${runs.length}`,
+    spuriousSplits: runs.reduce((a, r) => a + r.spuriousSplits, 0),
+    crossCuttingDetected: `${runs.filter((r) => r.crossCutting.every((x) => x.detected)).length}/${runs.length}`,
+  };
   console.log(
-    `${spec.name}: ${summary.interviews} interviews, alignment ${pct(summary.alignmentAccuracy)}, interviewer ${pct(summary.interviewerAccuracy)}, ` +
-      `recall ${pct(summary.themeRecall)} (${Math.round(summary.themeRecall * summary.goldThemes)}/${summary.goldThemes}), ` +
-      `precision ${pct(summary.themePrecision)} (${summary.producedThemes} themes), prevalence error ${summary.prevalenceError.toFixed(2)}, ` +
-      `splits ${summary.splits.map((s) => (s.detected ? 'yes' : 'no')).join('/')} (+${summary.spuriousSplits} spurious), ` +
-      `cross-cutting ${summary.crossCutting.map((c) => (c.detected ? 'yes' : 'no')).join('/')}, ${Math.round(ms)} ms`,
+    `${spec.name} MEAN of ${runs.length}: alignment ${pct(summary.alignmentAccuracy)}, recall ${pct(summary.themeRecall)}, ` +
+      `precision ${pct(summary.themePrecision)}, prevalence error ${summary.prevalenceError.toFixed(2)}, ` +
+      `splits detected ${summary.splitsDetected} (${summary.spuriousSplits} spurious), cross-cutting detected ${summary.crossCuttingDetected}`,
   );
-  return { ...summary, analyzeMs: Math.round(ms), matches };
+  return { ...summary, runs };
 });
+
+function printInsights(insights: Insights, score: QualityScore): void {
+  for (const q of insights.questions) {
+    console.log(`\n${q.id} (${q.answered.length} answered)`);
+    for (const t of q.themes)
+      console.log(`  [${t.interviews.length}] ${t.label}  {${t.keywords.join(', ')}}`);
+    for (const m of score.matches.filter((x) => x.question === q.id)) {
+      console.log(
+        `    gold ${m.gold} (${m.goldCount}) -> ${m.found ? `${m.found.label} (${m.found.count}, J=${m.found.jaccard})` : 'MISSED'}`,
+      );
+    }
+  }
+  for (const s of insights.splits) {
+    console.log(
+      `split ${s.question}: ${s.sides.map((x) => `${x.label} (${x.interviews.length})`).join(' vs ')}`,
+    );
+  }
+  for (const c of insights.crossCutting) {
+    console.log(`cross-cutting: ${c.label} [${c.questions.join(', ')}] (${c.interviews.length})`);
+  }
+}
 
 let speed: Record<string, number | string> | null = null;
 if (!args.has('--no-speed')) {

@@ -21,6 +21,8 @@ export interface ClusterOptions {
    * has many more chances to brush past a theme by accident than a short one (default 0.04).
    */
   lengthPenalty?: number;
+  /** Which answer each unit belongs to, for that length (default: its interview). */
+  answerOf?: readonly number[];
   /** Most themes kept (default 8). */
   maxThemes?: number;
   /** Most units clustered pairwise (the rest only join); bounds time on long interviews (default 400). */
@@ -73,14 +75,14 @@ export function clusterUnits(
     for (const u of t.units) inCore[u] = ti;
   });
   const assigned: number[][] = themes.map(() => []);
-  const unitsPerInterview = new Map<number, number>();
-  for (let u = 0; u < n; u++)
-    unitsPerInterview.set(interviewOf[u]!, (unitsPerInterview.get(interviewOf[u]!) ?? 0) + 1);
+  const answerOf = opts.answerOf ?? interviewOf;
+  const unitsPerAnswer = new Map<number, number>();
+  for (let u = 0; u < n; u++) unitsPerAnswer.set(answerOf[u]!, (unitsPerAnswer.get(answerOf[u]!) ?? 0) + 1);
   for (let u = 0; u < n; u++) {
     const v = vectors[u]!;
     const meta = sparseMeta(v);
     let best = -1;
-    let bestSim = join + lengthPenalty * Math.log(unitsPerInterview.get(interviewOf[u]!)!);
+    let bestSim = join + lengthPenalty * Math.log(unitsPerAnswer.get(answerOf[u]!)!);
     for (let ti = 0; ti < themes.length; ti++) {
       const t = themes[ti]!;
       const inside = inCore[u] === ti;

@@ -49,9 +49,11 @@ export function crossCuttingThemes(
     {
       link: opts.link,
       join: opts.join ?? 0.2,
+      lengthPenalty: opts.lengthPenalty,
       sample: opts.sample,
       minSupport: opts.minSupport ?? 3,
       maxThemes: 20,
+      answerOf: flatUnits.map((u) => u.interview * questionIds.length + u.question),
       keep: specificity
         ? (members) =>
             topicality(
