@@ -15,6 +15,13 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 export const DEMO_EMAIL = 'elena@larkspur-advisory.example';
 export const DEMO_PASSWORD = 'e2e-demo-password-1';
+/** The owner of the workspace `startServer({ empty: true })` starts with (no tasks, no demo). */
+export const EMPTY_OWNER = {
+  email: 'owner@empty-firm.example',
+  name: 'Olivia Owner',
+  password: 'e2e-empty-password-1',
+  workspace: 'Empty firm',
+} as const;
 
 export const chromiumAvailable = (): boolean => fs.existsSync(CHROMIUM_PATH);
 
@@ -64,22 +71,46 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
   throw new Error(`The server did not answer ${url}/api/health within ${timeoutMs / 1000} s:\n${output()}`);
 }
 
-export async function startServer(): Promise<RunningServer> {
+/**
+ * Starts `outtask serve` on a new data directory: by default it seeds the demo workspace; with
+ * `empty: true` the data directory first gets an empty workspace through `outtask setup` (EMPTY_OWNER).
+ */
+export async function startServer(opts: { empty?: boolean } = {}): Promise<RunningServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'outtask-e2e-'));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
+  const env = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    OUTTASK_DATA_DIR: dataDir,
+    OUTTASK_DEMO_PASSWORD: DEMO_PASSWORD,
+    OUTTASK_LOG_LEVEL: 'warn',
+    DATABASE_URL: '',
+  };
+  if (opts.empty) {
+    const o = EMPTY_OWNER;
+    execFileSync(
+      process.execPath,
+      [
+        path.join(ROOT, 'bin', 'outtask'),
+        'setup',
+        '--email',
+        o.email,
+        '--name',
+        o.name,
+        '--password',
+        o.password,
+        '--workspace-name',
+        o.workspace,
+      ],
+      { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'], timeout: 60_000 },
+    );
+  }
   let out = '';
   const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'outtask'), 'serve'], {
     cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      OUTTASK_DATA_DIR: dataDir,
-      OUTTASK_DEMO_PASSWORD: DEMO_PASSWORD,
-      OUTTASK_LOG_LEVEL: 'warn',
-      DATABASE_URL: '',
-    },
+    env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (b: Buffer) => {

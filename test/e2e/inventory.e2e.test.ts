@@ -1,9 +1,11 @@
 /**
  * The founder's first session, in a real browser against the real server: sign in (and be sent back to
- * the page asked for), import a Toggl Track export through the import page, see the summary, import it
- * again without doubling anything, see the ranking with the interview deck on top, read a bad file's
- * error report by line, import its valid rows, edit a task in place, compare out-tasking with an
- * outsourcing offer, sign out. Screenshots go to a temporary folder (printed at the end).
+ * the page asked for), see where each task stands in the method and filter by step, import a Toggl
+ * Track export through the import page, see the summary, import it again without doubling anything, see
+ * the ranking with the interview deck on top, read a bad file's error report by line, import its valid
+ * rows, edit a task in place, compare out-tasking with an outsourcing offer, sign out. Then an empty
+ * workspace: the inventory explains how to start. Screenshots go to a temporary folder (printed at the
+ * end).
  *
  * Needs Debian's Chromium at /usr/bin/chromium; skipped (saying so) when it is not installed.
  */
@@ -12,12 +14,15 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ProgressResponse } from '../../web/src/features/procedures/types.ts';
+import { STAGE_LABEL, STAGE_ORDER } from '../../web/src/features/procedures/types.ts';
 import {
   CHROMIUM_PATH,
   type ChromiumSession,
   chromiumAvailable,
   DEMO_EMAIL,
   DEMO_PASSWORD,
+  EMPTY_OWNER,
   ensureWebBuild,
   launchChromium,
   type RunningServer,
@@ -80,6 +85,70 @@ describe.skipIf(!hasChromium)(
       expect(table).toContain('$100,800');
       expect(table).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}/);
       await shot('02-inventory');
+    });
+
+    it('shows each task’s step of the method, the tasks at each step, and filters by step', async () => {
+      // What the server derives from the procedures data: the page must agree with it.
+      const progress = (await (
+        await page.request.get(`${server.url}/api/procedures/progress`)
+      ).json()) as ProgressResponse;
+      const apiTasks = (await (await page.request.get(`${server.url}/api/tasks`)).json()) as {
+        id: string;
+        name: string;
+      }[];
+      const flagshipId = apiTasks.find((t) => t.name === FLAGSHIP)!.id;
+      const flagshipStage = progress.byTask[flagshipId]!;
+      const flagshipStep = STAGE_ORDER.indexOf(flagshipStage) + 1;
+
+      const row = page.locator('.inventory-table tbody tr', { hasText: FLAGSHIP });
+      const badge = row.locator('td.col-stage .stage-badge');
+      expect(await badge.locator('.stage-num').textContent()).toBe(String(flagshipStep));
+      expect(await badge.locator('.stage-name').textContent()).toBe(STAGE_LABEL[flagshipStage]);
+
+      // The progress tiles: one per step, each the API's count, together every task of the inventory.
+      const tiles = page.locator('.stage-funnel .stage-tile');
+      expect(await tiles.count()).toBe(6);
+      const shown = (await tiles.locator('.stage-tile-count').allTextContents()).map(Number);
+      expect(shown).toEqual(STAGE_ORDER.map((s) => progress.counts[s]));
+      const total = shown.reduce((a, b) => a + b, 0);
+      expect(total).toBe(apiTasks.length);
+      expect(await page.locator('.toolbar .count').textContent()).toBe(`${total} tasks`);
+      expect(await page.locator('.stage-funnel h2').textContent()).toContain(`${total} tasks`);
+
+      // A tile links to the inventory filtered to its step; only the tasks at that step remain.
+      const atFlagship = progress.counts[flagshipStage];
+      expect(atFlagship).toBeLessThan(total);
+      await tiles.nth(flagshipStep - 1).click();
+      await page.waitForURL(new RegExp(`/inventory\\?stage=${flagshipStage}$`));
+      const rows = page.locator('.inventory-table tbody tr');
+      await expect.poll(() => rows.count()).toBe(atFlagship);
+      expect(new Set(await rows.locator('td.col-stage .stage-name').allTextContents())).toEqual(
+        new Set([STAGE_LABEL[flagshipStage]]),
+      );
+      expect(await row.count()).toBe(1);
+      expect(await page.locator('.toolbar .count').textContent()).toBe(`${atFlagship} of ${total} tasks`);
+      expect(await tiles.nth(flagshipStep - 1).getAttribute('aria-current')).toBe('true');
+      await shot('02b-inventory-by-stage');
+
+      // The address alone filters (the link other pages use); another step, another set of tasks.
+      const other = STAGE_ORDER.find((s) => s !== flagshipStage && progress.counts[s] > 0)!;
+      await page.goto(`${server.url}/inventory?stage=${other}`);
+      await page.getByRole('heading', { name: 'Task inventory' }).waitFor();
+      await expect.poll(() => rows.count()).toBe(progress.counts[other]);
+      expect(await row.count()).toBe(0);
+
+      // Removing the step filter brings every task back; the Stage column sorts in the method's order,
+      // furthest along first.
+      await page.getByRole('button', { name: 'Show every stage' }).click();
+      await page.waitForURL(/\/inventory$/);
+      await expect.poll(() => page.locator('.toolbar .count').textContent()).toBe(`${total} tasks`);
+      await page.locator('th.col-stage').getByRole('button').click();
+      const furthest = STAGE_ORDER.filter((s) => progress.counts[s] > 0).at(-1)!;
+      expect(await rows.first().locator('.stage-name').textContent()).toBe(STAGE_LABEL[furthest]);
+      const steps = (await rows.locator('td.col-stage .stage-num').allTextContents()).map(Number);
+      expect(steps).toEqual([...steps].sort((a, b) => b - a));
+      await page.locator('th.col-stage').getByRole('button').click();
+      expect(await rows.first().locator('.stage-name').textContent()).toBe(STAGE_LABEL.consolidated);
     });
 
     it('imports a Toggl Track export through the import page and shows the summary', async () => {
@@ -155,10 +224,15 @@ describe.skipIf(!hasChromium)(
       const row = page.locator('.inventory-table tbody tr', { hasText: 'Update the benchmark database' });
       await expect.poll(() => row.count()).toBe(1);
       // 2.5 + 1 + 2 hours from the first file, 1 more from the bad file's valid row.
-      expect(await row.locator('td').nth(4).textContent()).toBe('6.5 h');
+      expect(await row.locator('td.col-measured').textContent()).toBe('6.5 h');
 
+      // The editor's row spans the columns on screen: opening it leaves the task's column as wide as it was.
+      const nameWidth = async () => (await row.locator('td').first().boundingBox())!.width;
+      const widthBefore = await nameWidth();
       await row.getByRole('button', { name: /^Edit / }).click();
       const editor = page.locator('form.quick-edit');
+      await editor.waitFor();
+      expect(Math.abs((await nameWidth()) - widthBefore)).toBeLessThan(2);
       await editor.getByLabel('Known variants').fill('0');
       await page.keyboard.press('Enter');
       expect(await editor.locator('.field-error').textContent()).toContain('must be 1 or more');
@@ -213,6 +287,58 @@ describe.skipIf(!hasChromium)(
     });
   },
 );
+
+describe.skipIf(!hasChromium)('an empty workspace in Chromium', () => {
+  let server: RunningServer;
+  let browser: ChromiumSession;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    ensureWebBuild();
+    server = await startServer({ empty: true });
+    browser = await launchChromium({ width: 1440, height: 900 });
+    page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    page.on('pageerror', (err) => pageErrors.push(String(err)));
+    page.setDefaultTimeout(15_000);
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('explains the inventory and offers the template, the import and a first task by hand', async () => {
+    await page.goto(`${server.url}/inventory`);
+    await page.fill('#login-email', EMPTY_OWNER.email);
+    await page.fill('#login-password', EMPTY_OWNER.password);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Your inventory is empty' }).waitFor();
+    expect(await page.locator('.workspace-name').textContent()).toBe(EMPTY_OWNER.workspace);
+    // Nothing to count yet: no table, no progress tiles.
+    expect(await page.locator('.inventory-table').count()).toBe(0);
+    expect(await page.locator('.stage-funnel').count()).toBe(0);
+
+    // The template downloads as a real spreadsheet.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download XLSX' }).click(),
+    ]);
+    const file = await download.path();
+    expect(fs.readFileSync(file).subarray(0, 2).toString('latin1')).toBe('PK'); // an XLSX is a ZIP
+    expect(await page.getByRole('link', { name: 'CSV version' }).getAttribute('href')).toBe(
+      '/api/imports/template?kind=csv',
+    );
+
+    await page.getByRole('button', { name: 'Add a task' }).click();
+    await page.getByRole('dialog').waitFor();
+    await page.keyboard.press('Escape');
+
+    await page.getByRole('link', { name: 'Import a file' }).click();
+    await page.getByRole('heading', { name: 'Import tasks and time' }).waitFor();
+    expect(pageErrors).toEqual([]);
+  });
+});
 
 function nav(page: Page, name: string) {
   return page.locator('nav.steps').getByRole('link', { name, exact: true });

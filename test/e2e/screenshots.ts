@@ -1,6 +1,6 @@
 /**
  * Screenshots of every page at 1440×900 and 1024×768, for looking at the UI and for the docs.
- * Starts its own server (demo workspace) like the browser test.
+ * Starts its own servers like the browser test: the demo workspace, then an empty one (`*-empty-*`).
  *
  *   node --import tsx test/e2e/screenshots.ts [OUT_DIR]      (default: a new temp folder, printed)
  */
@@ -12,6 +12,7 @@ import {
   chromiumAvailable,
   DEMO_EMAIL,
   DEMO_PASSWORD,
+  EMPTY_OWNER,
   ensureWebBuild,
   launchChromium,
   ROOT,
@@ -54,6 +55,9 @@ async function main() {
       await page.getByRole('button', { name: `Edit ${FLAGSHIP}` }).click();
       await shot('inventory-edit');
       await page.keyboard.press('Escape');
+      await go(page, server.url, '/inventory?stage=deconstructed', 'Task inventory');
+      await page.locator('.inventory-table tbody tr').first().waitFor();
+      await shot('inventory-by-stage');
       await page.getByRole('button', { name: 'Add task' }).click();
       await shot('add-task');
       await page.keyboard.press('Escape');
@@ -81,7 +85,37 @@ async function main() {
       await shot('user-menu');
       await page.keyboard.press('Escape');
     }
-    console.log(`Screenshots in ${out}`);
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+  await emptyWorkspace(out);
+  console.log(`Screenshots in ${out}`);
+}
+
+/** The inventory and the ranking of a workspace with no task yet. */
+async function emptyWorkspace(out: string) {
+  const server = await startServer({ empty: true });
+  const browser = await launchChromium();
+  try {
+    const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    page.setDefaultTimeout(15_000);
+    await page.goto(`${server.url}/login`);
+    await page.fill('#login-email', EMPTY_OWNER.email);
+    await page.fill('#login-password', EMPTY_OWNER.password);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/opportunities$/);
+    for (const [w, h] of [
+      [1440, 900],
+      [1024, 768],
+    ] as const) {
+      await page.setViewportSize({ width: w, height: h });
+      await go(page, server.url, '/inventory', 'Task inventory');
+      await page.getByRole('heading', { name: 'Your inventory is empty' }).waitFor();
+      await page.screenshot({ path: path.join(out, `inventory-empty-${w}.png`) });
+      await go(page, server.url, '/opportunities', 'Opportunities');
+      await page.screenshot({ path: path.join(out, `opportunities-empty-${w}.png`) });
+    }
   } finally {
     await browser.close();
     await server.stop();

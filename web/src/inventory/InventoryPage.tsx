@@ -16,6 +16,7 @@ import { ErrorBanner, Loading } from '../ui/feedback.tsx';
 import { fmtHours, fmtMoney, fmtNumber } from '../ui/format.ts';
 import { MoreRows, usePagedRows } from '../ui/pagedRows.tsx';
 import { useToast } from '../ui/toast.tsx';
+import { useMediaQuery } from '../ui/useMediaQuery.ts';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { AddTaskDialog } from './AddTaskDialog.tsx';
 import { EmptyInventory } from './EmptyInventory.tsx';
@@ -72,6 +73,19 @@ const COLUMNS: Column[] = [
   { key: 'saving', label: 'Saving/yr', numeric: true, title: 'In-house cost − out-tasked cost, a year' },
   { key: 'score', label: 'Score', numeric: true, title: 'Out-taskability, 0–100' },
 ];
+
+/**
+ * How many columns are on screen: the hide-xl and hide-lg columns are hidden under these widths
+ * (styles.css). A full-width row must span exactly these, or a fixed-layout table makes room for the
+ * hidden ones and squeezes the task's name.
+ */
+function useVisibleColumnCount(): number {
+  const xl = useMediaQuery('(max-width: 1499px)');
+  const lg = useMediaQuery('(max-width: 1180px)');
+  const hidden = (c: Column) =>
+    (xl && c.className?.includes('hide-xl')) || (lg && c.className?.includes('hide-lg'));
+  return COLUMNS.filter((c) => !hidden(c)).length + 1;
+}
 
 const NOBODY = '__nobody__';
 const NO_STAGES: StageByTask = {};
@@ -130,7 +144,7 @@ const TaskRow = memo(function TaskRow({ t, stage, editing, pending, onEdit }: Ro
       <td className="num" title={BASIS_TEXT[t.costBasis]}>
         {fmtHours(t.annualHours)}
       </td>
-      <td className="num hide-lg">{fmtHours(t.measuredHours, { dashForZero: true })}</td>
+      <td className="num hide-lg col-measured">{fmtHours(t.measuredHours, { dashForZero: true })}</td>
       <td className="num" title={BASIS_TEXT[t.costBasis]}>
         {t.costBasis === 'unknown' ? <span className="faint">—</span> : fmtMoney(t.inHouseAnnualCost)}
       </td>
@@ -226,6 +240,7 @@ export function InventoryPage() {
   const [pending, setPending] = useState<ReadonlySet<string>>(new Set());
   const [adding, setAdding] = useState(false);
   const deferredQuery = useDeferredValue(query);
+  const colSpan = useVisibleColumnCount();
 
   const rows = tasks.data;
   const stages: StageByTask = progress.data?.byTask ?? NO_STAGES;
@@ -477,16 +492,13 @@ export function InventoryPage() {
                     onSave={saveQuickEdit}
                     members={refs.members}
                     currency={currency}
+                    colSpan={colSpan}
                   />
                 ))}
-                <MoreRows paged={paged} colSpan={COLUMNS.length + 1} what="tasks" />
+                <MoreRows paged={paged} colSpan={colSpan} what="tasks" />
                 {sorted.length === 0 ? (
                   <tr>
-                    <td
-                      colSpan={COLUMNS.length + 1}
-                      className="muted"
-                      style={{ textAlign: 'center', padding: 28 }}
-                    >
+                    <td colSpan={colSpan} className="muted" style={{ textAlign: 'center', padding: 28 }}>
                       No task matches these filters.{' '}
                       <button type="button" className="btn btn-quiet btn-small" onClick={clearFilters}>
                         Clear filters
@@ -531,15 +543,17 @@ function TaskRowWithEditor(
     onSave: (before: TaskListItem, change: QuickEditResult) => Promise<void>;
     members: Member[];
     currency: string;
+    /** The columns on screen, for the editor's full-width row. */
+    colSpan: number;
   },
 ) {
-  const { t, stage, editing, onEdit, onSave, members, currency } = props;
+  const { t, stage, editing, onEdit, onSave, members, currency, colSpan } = props;
   return (
     <>
       <TaskRow t={t} stage={stage} editing={editing} pending={props.pending} onEdit={onEdit} />
       {editing ? (
         <tr className="edit-row">
-          <td colSpan={COLUMNS.length + 1}>
+          <td colSpan={colSpan}>
             <QuickEdit
               task={t}
               members={members}
