@@ -340,7 +340,10 @@ export function InventoryPage() {
   );
 
   if (tasks.error && !rows) return <ErrorBanner error={tasks.error} onRetry={() => void tasks.reload()} />;
-  if (!rows) return <Loading label="Loading the inventory…" />;
+  // A link to one step waits for the steps, rather than flashing "no task matches" or every task.
+  if (!rows || (stageFilter && !progress.data && !progress.error)) {
+    return <Loading label="Loading the inventory…" />;
+  }
 
   const otherFiltersOn = Boolean(query || processFilter || performerFilter);
   const filtersOn = otherFiltersOn || stageFilter !== null;
