@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, demoApp } from '../../test/helpers/app.ts';
 import { DEMO_FLAGSHIP_TASK_NAME } from '../inventory/demo-data.ts';
 import { parseFormYaml } from '../synthesis/form.ts';
-import { seedDemoProcedures } from './demo-procedures.ts';
 
 type Demo = Awaited<ReturnType<typeof demoApp>>;
 
@@ -24,12 +23,7 @@ describe('procedures API', () => {
     });
 
   beforeAll(async () => {
-    app = await demoApp('sqlite');
-    await seedDemoProcedures(
-      { procedures: app.services.procedures, inventory: app.services.inventory },
-      { workspace: app.demo.workspace, userId: app.demo.owner.id },
-      { flagshipTask: DEMO_FLAGSHIP_TASK_NAME },
-    );
+    app = await demoApp('sqlite'); // the demo includes the flagship's variants, procedure and form
     const tasks = (await get('/api/tasks')).json() as { id: string; name: string }[];
     flagshipId = tasks.find((t) => t.name === DEMO_FLAGSHIP_TASK_NAME)!.id;
   });
