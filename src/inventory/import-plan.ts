@@ -15,7 +15,7 @@ export interface ImportPlan {
   newProcesses: Process[];
   newTasks: Task[];
   changedTasks: Task[];
-  timeEntries: Omit<NewTimeEntry, 'id'>[];
+  timeEntries: NewTimeEntry[];
   warnings: string[];
 }
 

@@ -14,7 +14,7 @@ import {
   type TaskInputT,
   TaskPatch,
 } from './inventory.schemas.ts';
-import { inventoryStore, type NewTimeEntry } from './inventory.store.ts';
+import { inventoryStore } from './inventory.store.ts';
 import type { Measurement, Member, Process, Task } from './inventory.ts';
 
 /** Who acts: a signed-in user, or the local CLI (userId null). */
@@ -287,7 +287,6 @@ export function createInventoryService(deps: ServiceDeps, opts: { importMaxBytes
         await inventoryStore.insertTasks(trx, deps.db, ws, plan.newTasks, now);
         for (const t of plan.changedTasks) await inventoryStore.updateTask(trx, ws, t, now);
         const importId = deps.newId();
-        const entries: NewTimeEntry[] = plan.timeEntries.map((e) => ({ ...e, id: deps.newId() }));
         await inventoryStore.insertImportBatch(trx, ws, {
           id: importId,
           fileName: input.file,
@@ -300,7 +299,7 @@ export function createInventoryService(deps: ServiceDeps, opts: { importMaxBytes
           createdBy: actor.userId,
           createdAt: now,
         });
-        const imported = await inventoryStore.insertTimeEntries(trx, deps.db, ws, importId, entries);
+        const imported = await inventoryStore.insertTimeEntries(trx, deps.db, ws, importId, plan.timeEntries);
         await trx
           .updateTable('import_batches')
           .set({ imported_count: imported + plan.newTasks.length + plan.changedTasks.length })
@@ -325,7 +324,7 @@ export function createInventoryService(deps: ServiceDeps, opts: { importMaxBytes
             tasks: plan.newTasks.length,
           },
           updated: { members: plan.changedMembers.length, tasks: plan.changedTasks.length },
-          timeEntries: { imported, alreadyImported: entries.length - imported },
+          timeEntries: { imported, alreadyImported: plan.timeEntries.length - imported },
           skippedRows: parsed.errors.length,
           errors: parsed.errors,
           warnings: plan.warnings,

@@ -104,7 +104,6 @@ export interface ImportBatchTable {
 }
 
 export interface TimeEntryTable {
-  id: string;
   workspace_id: string;
   task_id: string;
   member_id: string | null;

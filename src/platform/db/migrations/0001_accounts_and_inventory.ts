@@ -116,9 +116,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
 
+  // A time entry is identified by its fingerprint within the workspace (a natural key): re-imports
+  // collide on it and are skipped, and one index serves both identity and de-duplication.
   await db.schema
     .createTable('time_entries')
-    .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('workspace_id', 'text', (c) => c.notNull().references('workspaces.id').onDelete('cascade'))
     .addColumn('task_id', 'text', (c) => c.notNull().references('tasks.id').onDelete('cascade'))
     .addColumn('member_id', 'text', (c) => c.references('members.id').onDelete('set null'))
@@ -133,7 +134,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('billable', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('fingerprint', 'text', (c) => c.notNull())
     .addColumn('import_id', 'text', (c) => c.notNull().references('import_batches.id').onDelete('cascade'))
-    .addUniqueConstraint('time_entries_ws_fp_uq', ['workspace_id', 'fingerprint'])
+    .addPrimaryKeyConstraint('time_entries_pk', ['workspace_id', 'fingerprint'])
     .execute();
   await db.schema.createIndex('time_entries_task_idx').on('time_entries').column('task_id').execute();
 
