@@ -171,26 +171,28 @@ describe('stance cues', () => {
 
 describe('average-linkage agglomeration', () => {
   it('matches the brute-force "merge the closest pair" procedure', () => {
+    // Greedy reference; reports when a step was a near-tie (then either answer is right, and the
+    // float32 similarity matrix may break the tie the other way).
     const brute = (vs: Float32Array[], th: number) => {
       const groups = vs.map((_, i) => [i]);
+      let ambiguous = false;
       const avg = (A: number[], B: number[]) => {
         let s = 0;
         for (const a of A) for (const b of B) s += dot(vs[a]!, vs[b]!);
         return s / (A.length * B.length);
       };
       for (;;) {
-        let best = Number.NEGATIVE_INFINITY;
-        let bi = -1;
-        let bj = -1;
+        const pairs: { s: number; i: number; j: number }[] = [];
         for (let i = 0; i < groups.length; i++) {
-          for (let j = i + 1; j < groups.length; j++) {
-            const s = avg(groups[i]!, groups[j]!);
-            if (s > best) [best, bi, bj] = [s, i, j];
-          }
+          for (let j = i + 1; j < groups.length; j++) pairs.push({ s: avg(groups[i]!, groups[j]!), i, j });
         }
-        if (bi < 0 || best < th) return groups;
-        groups[bi] = groups[bi]!.concat(groups[bj]!);
-        groups.splice(bj, 1);
+        pairs.sort((a, b) => b.s - a.s);
+        const best = pairs[0];
+        if (best && Math.abs(best.s - th) < 1e-4) ambiguous = true;
+        if (!best || best.s < th) return { groups, ambiguous };
+        if (pairs[1] && best.s - pairs[1].s < 1e-4) ambiguous = true;
+        groups[best.i] = groups[best.i]!.concat(groups[best.j]!);
+        groups.splice(best.j, 1);
       }
     };
     const key = (g: number[][]) =>
@@ -203,6 +205,7 @@ describe('average-linkage agglomeration', () => {
         )
         .sort()
         .join('|');
+    let compared = 0;
     fc.assert(
       fc.property(
         fc.array(fc.array(fc.double({ min: -1, max: 1, noNaN: true }), { minLength: 6, maxLength: 6 }), {
@@ -212,10 +215,14 @@ describe('average-linkage agglomeration', () => {
         fc.double({ min: 0.05, max: 0.6, noNaN: true }),
         (rows, th) => {
           const vs = rows.map((r) => normaliseF32(Float32Array.from(r.map((x) => x + 1e-3))));
-          expect(key(agglomerate(vs, th))).toBe(key(brute(vs, th)));
+          const ref = brute(vs, th);
+          fc.pre(!ref.ambiguous);
+          compared++;
+          expect(key(agglomerate(vs, th))).toBe(key(ref.groups));
         },
       ),
-      { numRuns: 40 },
+      { numRuns: 60 },
     );
+    expect(compared).toBeGreaterThan(20);
   });
 });

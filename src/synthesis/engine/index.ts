@@ -10,7 +10,7 @@ import type { AlignOptions } from './align.ts';
 import type { ClusterOptions } from './cluster.ts';
 import { type CrossCutOptions, crossCuttingThemes } from './crosscut.ts';
 import type { DescribeContext } from './describe.ts';
-import { prepare, type SoftOptions } from './prepare.ts';
+import { linkWidelyUsedTerms, prepare, type SoftOptions } from './prepare.ts';
 import type { SpaceOptions } from './space.ts';
 import { type SplitOptions, splitOfQuestion } from './splits.ts';
 import { type FoundTheme, questionInsights, themesOfQuestion } from './themes.ts';
@@ -47,12 +47,14 @@ export function analyzeInterviews(
   const p = prepare(transcripts, form, {
     wordVectors,
     space: opts.tuning?.space,
-    soft: opts.tuning?.soft,
     align: opts.tuning?.align,
     onProgress: progress,
   });
   const Q = form.questions.length;
   const ids = transcripts.map((t) => t.id);
+  progress(0, 1, 'answer vectors');
+  // Soft matching is for themes only: switched on after alignment (it blurred question matching).
+  linkWidelyUsedTerms(p.space, p.sentences, opts.tuning?.soft);
   const answers = answersOf(p.sentences, p.alignments, Q);
   const units = unitsOf(p.sentences, answers, opts.tuning?.units);
   const flat = units.flat();
@@ -75,6 +77,7 @@ export function analyzeInterviews(
   );
 
   progress(1, 1, 'answer vectors');
+  progress(0, Q, 'finding themes');
   const found: FoundTheme[][] = [];
   const vectorsByQuestion: Float32Array[][] = [];
   let at = 0;
@@ -97,11 +100,13 @@ export function analyzeInterviews(
     progress(qi + 1, Q, 'finding themes');
   });
 
+  progress(0, 1, 'splits');
   const splits = form.questions.flatMap((q, qi) => {
     const split = splitOfQuestion(q.id, q.text, answers[qi]!, answered[qi]!, ctx, opts.tuning?.split);
     return split ? [split] : [];
   });
   progress(1, 1, 'splits');
+  progress(0, 1, 'cross-cutting themes');
   const crossCutting = crossCuttingThemes(
     units,
     vectorsByQuestion,
@@ -207,7 +212,6 @@ export function alignTranscripts(
   const p = prepare(transcripts, form, {
     wordVectors,
     space: opts.tuning?.space,
-    soft: opts.tuning?.soft,
     align: opts.tuning?.align,
   });
   return transcripts.map((t, i) => {

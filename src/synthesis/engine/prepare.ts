@@ -32,7 +32,6 @@ export interface SoftOptions {
 export interface PrepareOptions {
   wordVectors: WordVectors | null;
   space?: SpaceOptions;
-  soft?: SoftOptions;
   align?: AlignOptions;
   onProgress?: (done: number, total: number, stage: string) => void;
 }
@@ -66,8 +65,6 @@ export function prepare(
   opts.onProgress?.(0, 1, 'aligning answers to the form');
   const alignments: Alignment[] = alignInterviews(docs, questionVectors, opts.align);
   opts.onProgress?.(1, 1, 'aligning answers to the form');
-  // Soft matching is for themes only: switched on after alignment (it blurred question matching).
-  linkWidelyUsedTerms(space, sentences, { weight: 0.6, minSim: 0.45, k: 4, maxTerms: 1200, ...opts.soft });
   let k = 0;
   const sentenceEmbs = sentences.map((doc) => doc.map(() => embs[k++]!));
   return { vocab, space, sentences, sentenceEmbs, alignments, questionTerms };
@@ -77,11 +74,12 @@ export function prepare(
  * Soft matching: terms said in at least two interviews get their close word-vector neighbours, so
  * "hire" also counts a little as "recruiting" (see VectorSpace.linkNeighbours).
  */
-function linkWidelyUsedTerms(
+export function linkWidelyUsedTerms(
   space: VectorSpace,
   sentences: readonly Sentence[][],
-  soft: Required<SoftOptions>,
+  options: SoftOptions = {},
 ): void {
+  const soft = { weight: 0.6, minSim: 0.45, k: 4, maxTerms: 1200, ...options };
   if (soft.weight <= 0) return;
   const seenIn = new Map<number, number>();
   const lastDoc = new Map<number, number>();
