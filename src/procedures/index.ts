@@ -1,6 +1,5 @@
 /** Steps 2–4: variants, standard procedures, versions, steps, waste, forms, process map, brief, progress. */
 export { type Brief, buildBrief } from './brief.ts';
-export { briefToDocx } from './brief-docx.ts';
 export { briefToMarkdown } from './brief-markdown.ts';
 export { type Comparison, compareVariants } from './compare.ts';
 export { seedDemoProcedures } from './demo-procedures.ts';

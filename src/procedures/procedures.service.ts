@@ -19,7 +19,6 @@ import { nowIso, type ServiceDeps } from '../platform/deps.ts';
 import { AppError } from '../platform/errors.ts';
 import type { Money } from '../platform/money.ts';
 import { type Brief, buildBrief } from './brief.ts';
-import { briefToDocx } from './brief-docx.ts';
 import { briefToMarkdown } from './brief-markdown.ts';
 import { type Comparison, compareVariants } from './compare.ts';
 import { type CostContext, type ProcedureEconomics, procedureEconomics } from './costing.ts';
@@ -493,7 +492,8 @@ export function createProceduresService(deps: ProceduresDeps) {
     return {
       fileName: `${base}.docx`,
       contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-      bytes: await briefToDocx(brief),
+      // The docx library is loaded only when a brief is written as DOCX.
+      bytes: await (await import('./brief-docx.ts')).briefToDocx(brief),
       brief,
     };
   }

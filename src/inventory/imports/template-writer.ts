@@ -1,5 +1,5 @@
 /** Writes Outtask's task template (`outtask tasks template`) as CSV or XLSX, with example rows. */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { CONFIDENTIALITY_LEVELS, MEMBER_ROLES, SKILL_LEVELS } from '../inventory.ts';
 import { toCsv } from './csv-export.ts';
 import { MEMBERS, OUTTASK } from './layouts.ts';
@@ -178,7 +178,8 @@ function listValidation(values: readonly string[]): ExcelJS.DataValidation {
 }
 
 async function xlsxTemplate(): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs'); // loaded on first use (heavy)
+  const wb = new Excel.Workbook();
   wb.creator = 'Outtask';
   const fixed = new Date(Date.UTC(2024, 0, 1));
   wb.created = fixed;

@@ -1,5 +1,5 @@
 /** XLSX bytes → sheets of text cells (ExcelJS), after a cheap check that the ZIP is a workbook. */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { AppError } from '../../platform/errors.ts';
 import { formatSize } from './decode.ts';
 import { arraySheet, type Sheet } from './sheet.ts';
@@ -92,7 +92,9 @@ export async function readWorkbook(file: string, bytes: Uint8Array, maxBytes: nu
       { file, uncompressedBytes: zip.uncompressedBytes, limit: expandLimit },
     );
   }
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on first use: ExcelJS is the heaviest module of the app and CSV imports never need it.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
   } catch (error) {
