@@ -4,7 +4,10 @@ import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { AppError } from '../platform/errors.ts';
 import { formatMoney, type Money, parseMajor } from '../platform/money.ts';
-import { ask, readTranscriptInputs, synthesizeFiles, timestamp } from '../synthesis/index.ts';
+import type { synthesizeFiles } from '../synthesis/index.ts';
+
+// The synthesis library (word vectors, NLP, PPTX) is loaded only by the commands that use it.
+const synthesis = () => import('../synthesis/index.ts');
 
 function pricePerSlide(text: string): Money {
   const m = parseMajor(text, 'USD');
@@ -106,6 +109,7 @@ export function registerSynthesisCommands(program: Command): void {
     )
     .action(async (files: string[], opts: DeckCliOptions) => {
       const started = performance.now();
+      const { synthesizeFiles } = await synthesis();
       const bar = progressBar();
       let result: Awaited<ReturnType<typeof synthesizeFiles>>;
       try {
@@ -151,6 +155,7 @@ export function registerSynthesisCommands(program: Command): void {
       if (question.trim() === '')
         throw new AppError('VALIDATION_FAILED', 'the question is empty; write it in quotes');
       const maxWords = positiveInt(opts.maxWords, '--max-words');
+      const { ask, readTranscriptInputs, timestamp } = await synthesis();
       const { transcripts } = await readTranscriptInputs(files);
       const result = ask(question, transcripts, { maxWords });
       if (opts.json) {
