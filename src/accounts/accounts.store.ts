@@ -66,7 +66,7 @@ export const accountsStore = {
   ): Promise<void> {
     await db
       .updateTable('workspaces')
-      .set({ settings_json: JSON.stringify(settings) })
+      .set((eb) => ({ settings_json: JSON.stringify(settings), revision: eb('revision', '+', 1) }))
       .where('id', '=', workspaceId)
       .execute();
   },
@@ -157,6 +157,7 @@ export const accountsStore = {
         'sessions.user_id',
         'sessions.workspace_id',
         'sessions.expires_at',
+        'sessions.last_seen_at',
         'memberships.role',
       ])
       .where('sessions.id', '=', id)

@@ -35,8 +35,13 @@ export function economicsSettingsOf(workspace: Workspace): Required<EconomicsSet
   return resolveEconomicsSettings({ ...stored, currency: workspace.currency });
 }
 
+const CACHE_LIMIT = 64;
+
 export function createEconomicsService(deps: ServiceDeps) {
   const db = deps.db.kysely;
+  // Rankings cached by workspace, revision and top N: any write to the inventory bumps the revision
+  // (inventory.store), so a cached ranking is never stale, even with several server processes.
+  const cache = new Map<string, InventoryOverview>();
 
   async function load(ws: string, taskId?: string) {
     const [members, processes, tasks, measurements] = await Promise.all([
@@ -50,24 +55,36 @@ export function createEconomicsService(deps: ServiceDeps) {
     return { members, processes, tasks, measurements };
   }
 
+  async function computeOverview(workspace: Workspace, opts: { top?: number }): Promise<InventoryOverview> {
+    const { members, processes, tasks, measurements } = await load(workspace.id);
+
+    const ranking = rankOpportunities(tasks, members, measurements, economicsSettingsOf(workspace), {
+      ...(opts.top !== undefined ? { topN: opts.top } : {}),
+    });
+    const processName = new Map(processes.map((p) => [p.id, p.name]));
+    const memberName = new Map(members.map((m) => [m.id, m.name]));
+    const rows = tasks.map((task) => ({
+      task,
+      process: processName.get(task.processId) ?? '',
+      performer: task.performerId ? (memberName.get(task.performerId) ?? null) : null,
+      measuredHours: measuredHours(measurements.get(task.id)),
+    }));
+    return { members, processes, ranking, rows };
+  }
+
   return {
     settings: economicsSettingsOf,
 
     /** Every task with its economics and score, ranked, plus the rows the inventory table shows. */
     async overview(workspace: Workspace, opts: { top?: number } = {}): Promise<InventoryOverview> {
-      const { members, processes, tasks, measurements } = await load(workspace.id);
-      const ranking = rankOpportunities(tasks, members, measurements, economicsSettingsOf(workspace), {
-        ...(opts.top !== undefined ? { topN: opts.top } : {}),
-      });
-      const processName = new Map(processes.map((p) => [p.id, p.name]));
-      const memberName = new Map(members.map((m) => [m.id, m.name]));
-      const rows = tasks.map((task) => ({
-        task,
-        process: processName.get(task.processId) ?? '',
-        performer: task.performerId ? (memberName.get(task.performerId) ?? null) : null,
-        measuredHours: measuredHours(measurements.get(task.id)),
-      }));
-      return { members, processes, ranking, rows };
+      const revision = await inventoryStore.revision(db, workspace.id);
+      const key = `${workspace.id}:${revision}:${opts.top ?? ''}`;
+      const hit = cache.get(key);
+      if (hit) return hit;
+      const fresh = await computeOverview(workspace, opts);
+      if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+      cache.set(key, fresh);
+      return fresh;
     },
 
     async compare(

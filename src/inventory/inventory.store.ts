@@ -154,7 +154,21 @@ export function storedFingerprint(hex: string): string {
   return /^[0-9a-f]{32,}$/.test(hex) ? Buffer.from(hex.slice(0, 32), 'hex').toString('base64url') : hex;
 }
 
+/** Every write to the inventory bumps the workspace's revision, so cached rankings know they are stale. */
+async function bump(db: K, ws: string): Promise<void> {
+  await db
+    .updateTable('workspaces')
+    .set((eb) => ({ revision: eb('revision', '+', 1) }))
+    .where('id', '=', ws)
+    .execute();
+}
+
 export const inventoryStore = {
+  async revision(db: K, ws: string): Promise<number> {
+    const r = await db.selectFrom('workspaces').select('revision').where('id', '=', ws).executeTakeFirst();
+    return Number(r?.revision ?? 0);
+  },
+
   async listMembers(db: K, ws: string): Promise<Member[]> {
     const rows = await db
       .selectFrom('members')
@@ -180,6 +194,7 @@ export const inventoryStore = {
       .insertInto('members')
       .values({ id: m.id, workspace_id: ws, ...memberColumns(m), created_at: now, updated_at: now })
       .execute();
+    await bump(db, ws);
   },
 
   async updateMember(db: K, ws: string, m: Member, now: string): Promise<void> {
@@ -189,6 +204,7 @@ export const inventoryStore = {
       .where('workspace_id', '=', ws)
       .where('id', '=', m.id)
       .execute();
+    await bump(db, ws);
   },
 
   async deleteMember(db: K, ws: string, id: string): Promise<number> {
@@ -197,6 +213,7 @@ export const inventoryStore = {
       .where('workspace_id', '=', ws)
       .where('id', '=', id)
       .executeTakeFirst();
+    await bump(db, ws);
     return Number(r.numDeletedRows);
   },
 
@@ -222,6 +239,7 @@ export const inventoryStore = {
         created_at: now,
       })
       .execute();
+    await bump(db, ws);
   },
 
   async updateProcess(db: K, ws: string, p: Process): Promise<void> {
@@ -231,6 +249,7 @@ export const inventoryStore = {
       .where('workspace_id', '=', ws)
       .where('id', '=', p.id)
       .execute();
+    await bump(db, ws);
   },
 
   async listTasks(db: K, ws: string): Promise<Task[]> {
@@ -258,6 +277,7 @@ export const inventoryStore = {
       .insertInto('tasks')
       .values({ id: t.id, workspace_id: ws, ...taskColumns(t), created_at: now, updated_at: now })
       .execute();
+    await bump(db, ws);
   },
 
   async updateTask(db: K, ws: string, t: Task, now: string): Promise<void> {
@@ -267,6 +287,7 @@ export const inventoryStore = {
       .where('workspace_id', '=', ws)
       .where('id', '=', t.id)
       .execute();
+    await bump(db, ws);
   },
 
   async deleteTask(db: K, ws: string, id: string): Promise<number> {
@@ -275,6 +296,7 @@ export const inventoryStore = {
       .where('workspace_id', '=', ws)
       .where('id', '=', id)
       .executeTakeFirst();
+    await bump(db, ws);
     return Number(r.numDeletedRows);
   },
 
@@ -350,9 +372,11 @@ export const inventoryStore = {
       storedFingerprint(e.fingerprint),
       importId,
     ]);
-    return bulkInsert(db, target, 'time_entries', TIME_ENTRY_COLUMNS, rows, {
+    const inserted = await bulkInsert(db, target, 'time_entries', TIME_ENTRY_COLUMNS, rows, {
       onConflictDoNothing: ['workspace_id', 'fingerprint'],
     });
+    if (inserted > 0) await bump(db, ws);
+    return inserted;
   },
 
   /** Many tasks at once (imports, the demo): one statement per few hundred rows. */
@@ -374,6 +398,7 @@ export const inventoryStore = {
       ['id', 'workspace_id', ...TASK_VALUE_COLUMNS, 'created_at', 'updated_at'],
       rows,
     );
+    await bump(db, ws);
   },
 
   async insertImportBatch(

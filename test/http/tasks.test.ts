@@ -40,6 +40,46 @@ describe.each(testDialects)('tasks API on %s', (dialect) => {
     expect(after.unitsPerOccurrence).toBe(before.unitsPerOccurrence);
   });
 
+  it('ranks again after any change: the cached ranking never goes stale', async () => {
+    const opp = async () =>
+      (await app.http.inject({ method: 'GET', url: '/api/opportunities', cookies: app.cookies })).json() as {
+        opportunities: { taskId: string; annualSaving: { amountMinor: number } | null }[];
+      };
+    const t = await flagship();
+    const saving = (o: Awaited<ReturnType<typeof opp>>) =>
+      o.opportunities.find((x) => x.taskId === t.id)!.annualSaving!;
+    const before = saving(await opp());
+    expect(saving(await opp())).toEqual(before); // served again, unchanged
+    await app.http.inject({
+      method: 'PATCH',
+      url: `/api/tasks/${t.id}`,
+      cookies: app.cookies,
+      payload: { marketPricePerUnit: { amountMinor: 2200, currency: 'USD' } },
+    });
+    expect(saving(await opp()).amountMinor).toBeLessThan(before.amountMinor);
+    await app.http.inject({
+      method: 'PATCH',
+      url: '/api/settings/economics',
+      cookies: app.cookies,
+      payload: { platformFeeBps: 2000 },
+    });
+    const afterFee = saving(await opp()).amountMinor;
+    await app.http.inject({
+      method: 'PATCH',
+      url: '/api/settings/economics',
+      cookies: app.cookies,
+      payload: { platformFeeBps: 500 },
+    });
+    expect(saving(await opp()).amountMinor).toBeGreaterThan(afterFee);
+    await app.http.inject({
+      method: 'PATCH',
+      url: `/api/tasks/${t.id}`,
+      cookies: app.cookies,
+      payload: { marketPricePerUnit: { amountMinor: 1100, currency: 'USD' } },
+    });
+    expect(saving(await opp())).toEqual(before);
+  });
+
   it('refuses negative minutes with the field named, and keeps the task as it was', async () => {
     const before = await flagship();
     const res = await app.http.inject({

@@ -13,6 +13,8 @@ export interface WorkspaceTable {
   currency: string;
   settings_json: string;
   created_at: string;
+  /** Bumped by every write to the workspace's inventory or settings (cache key of derived figures). */
+  revision: Generated<number>;
 }
 
 export interface UserTable {
