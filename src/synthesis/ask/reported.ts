@@ -403,7 +403,7 @@ function questionClause(q: string): string {
 }
 
 // Lower-case the first word unless it is a name ("The plan" -> "the plan", "Dana said" stays).
-function lowerFirst(s: string): string {
+export function lowerFirst(s: string): string {
   const m = /^([\p{L}']+)/u.exec(s);
   if (!m) return s;
   const w = m[1]!;

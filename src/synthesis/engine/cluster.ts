@@ -124,7 +124,12 @@ function makeCluster(
  * "merge the closest pair" loop) with a Lance–Williams update on a similarity matrix: O(n²) time
  * and memory. Returns groups of indices into `vectors`.
  */
-export function agglomerate(vectors: readonly Float32Array[], threshold: number): number[][] {
+export function agglomerate(
+  vectors: readonly Float32Array[],
+  threshold: number,
+  /** Optional: pairs in the same group (e.g. the same question) count their similarity × sameGroup. */
+  group?: { of: readonly number[]; weight: number },
+): number[][] {
   const n = vectors.length;
   if (n === 0) return [];
   const sim = new Float32Array(n * n);
@@ -132,7 +137,8 @@ export function agglomerate(vectors: readonly Float32Array[], threshold: number)
     const va = vectors[a]!;
     const meta = sparseMeta(va);
     for (let b = a + 1; b < n; b++) {
-      const s = dotSparse(va, meta, vectors[b]!);
+      let s = dotSparse(va, meta, vectors[b]!);
+      if (group && group.of[a] === group.of[b]) s *= group.weight;
       sim[a * n + b] = s;
       sim[b * n + a] = s;
     }

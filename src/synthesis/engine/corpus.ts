@@ -24,6 +24,8 @@ export interface Sentence {
   tokens: string[];
   wordCount: number;
   endsWithQuestion: boolean;
+  /** How many of `terms` belong to an opening hedge ("Honestly, I think…"); set by `leadTerms`. */
+  lead?: number;
 }
 
 /** Interned stems with their document frequencies, and the surface words each stem was seen as. */
@@ -113,6 +115,25 @@ export function tokenize(
     terms.push(vocab.internWord(base));
   }
   return { terms, words: content, tokens: all, wordCount: all.length };
+}
+
+/** The content-term ids of a text, looked up without counting it as a use of its words (-1: unseen). */
+export function lookupTerms(text: string, vocab: Vocabulary): number[] {
+  const out: number[] = [];
+  for (const w of words(text)) {
+    if (STOPWORDS.has(w)) continue;
+    const base = w.includes("'") ? w.replace(CLITIC, '') : w;
+    if (base.length < 2 || STOPWORDS.has(base) || /^\d/.test(base)) continue;
+    out.push(vocab.ids.get(stem(base)) ?? -1);
+  }
+  return out;
+}
+
+/** Whether a word token becomes a content term (the test `tokenize` applies). */
+export function isContentWord(w: string): boolean {
+  if (STOPWORDS.has(w)) return false;
+  const base = w.includes("'") ? w.replace(CLITIC, '') : w;
+  return base.length >= 2 && !STOPWORDS.has(base) && !/^\d/.test(base);
 }
 
 /** Sentences of every transcript, in order. */

@@ -1,12 +1,14 @@
 /**
- * Words for a theme: a short label (the most central short clause its members said, cleaned of
- * fillers and hedges — a clause, not a keyword list), keywords (terms the theme's interviewees use
- * far more than the rest of the question's answers), and representative quotes (the most central
- * sentences, one per interview, cleaned of fillers but otherwise the interviewee's words).
+ * Words for a theme: a short label (the most central clause its members said, cleaned of fillers
+ * and hedges — a clause, not a keyword list), keywords (content terms the theme's interviewees use
+ * far more than the rest of the question's answers, and more under this question than elsewhere),
+ * and representative quotes (the most central sentences, one per interview and one per wording,
+ * cleaned of fillers but otherwise the interviewee's words).
  */
 import { countWords, removeFillers, truncateWords } from '../text/index.ts';
 import type { Quote } from '../types.ts';
-import { type Sentence, tokenize, type Vocabulary } from './corpus.ts';
+import { lookupTerms, type Sentence, type Vocabulary } from './corpus.ts';
+import { leadTerms } from './pieces.ts';
 import { dot, type VectorSpace } from './space.ts';
 
 /** A sentence of some interview: [interview index, sentence index]. */
@@ -17,26 +19,100 @@ export interface DescribeContext {
   interviewIds: readonly string[];
   vocab: Vocabulary;
   space: VectorSpace;
+  /** Question-specificity of each term (units.ts termSpecificity); keywords favour specific terms. */
+  specificity?: Float64Array;
 }
 
 const CLAUSE_SPLIT =
   /\s*[,;:—–]\s+|\s+-\s+|\s+(?:and then|and also|and|but|so|because|plus|although|while|whereas)\s+/i;
+// Opening hedges and connectives: dropped from the start of a label or a key. Words that change the
+// meaning when they open a clause ("No software fixes it", "Like most firms…", "Right now…") go only
+// when a comma sets them off.
 const HEDGE =
-  /^(?:honestly|frankly|really|well|so|and|but|also|plus|then|now|look|okay|ok|yes|yeah|no|sure|right|i think|i guess|i'd say|i would say|i believe|i feel like|i feel|i suppose|to be honest|to me|for me|for us|in my team|in my view|in my opinion|personally|basically|obviously|of course|for example|for instance|on top of that|the main thing is(?: that)?|the big one is(?: that)?|what i see is(?: that)?|the thing is(?: that)?|the problem is(?: that)?|i mean|you know|like)\b[,]?\s*/i;
+  /^(?:(?:honestly|frankly|really|so(?!\s+(?:much|many|far|long|little|few|that)\b)|and|but|also|plus|then|okay|ok|yeah|i think|i guess|i'd say|i would say|i believe|i feel like|i suppose|to be honest|to me|for me|for us|in my team|in my view|in my opinion|personally|basically|obviously|of course|for example|for instance|on top of that|the main thing is(?: that)?|the big one is(?: that)?|what i see is(?: that)?|the thing is(?: that)?|the problem is(?: that)?|i mean|you know)\b,?|(?:well|now|look|yes|no|sure|right|like|i feel),)\s*/i;
+
+const SOUND_OPENING = /^(?:u+h*m+|u+h+|e+r+m*|a+h+)\b[,]?\s*/i;
+
+/**
+ * The text after its opening hedges, connectives and hesitation sounds ("Honestly, I think we…" ->
+ * "we…"); a suffix of the input, so the words cut are exactly those before it.
+ */
+export function stripOpening(text: string): string {
+  let s = text.trimStart();
+  for (let i = 0; i < 8; i++) {
+    const next = s.replace(SOUND_OPENING, '').replace(HEDGE, '');
+    if (next === s) break;
+    s = next;
+  }
+  return s;
+}
 
 /** Strip fillers, opening hedges and connectives, and end punctuation; capitalise. */
 export function cleanClause(text: string): string {
+  const s = spokenClause(text);
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** As `cleanClause`, but in the case it was said (for reporting it inside a sentence). */
+export function spokenClause(text: string): string {
   let s = removeFillers(text).trim();
   for (let i = 0; i < 6; i++) {
     const next = s.replace(HEDGE, '').trim();
     if (next === s) break;
     s = next;
   }
-  s = s.replace(/[\s,;:.!?…-]+$/, '').replace(/^["'“‘]+|["'”’]+$/g, '');
-  return s.charAt(0).toUpperCase() + s.slice(1);
+  return s.replace(/[\s,;:.!?…-]+$/, '').replace(/^["'“‘]+|["'”’]+$/g, '');
 }
 
-/** Keywords: terms used by many of the theme's interviews and few of the question's others. */
+/**
+ * A clause's first word in running text: sentence-start capitals go ("Nobody trusts…" -> "nobody
+ * trusts…"); acronyms, "I" and words capitalised elsewhere in the middle of what people said (names)
+ * stay.
+ */
+export function inRunningText(clause: string, names: ReadonlySet<string>): string {
+  const m = /^([\p{L}'’-]+)/u.exec(clause);
+  if (!m) return clause;
+  const w = m[1]!;
+  if (!/^\p{Lu}/u.test(w) || /^I(?:['’]|$)/.test(w) || /^\p{Lu}{2,}/u.test(w) || names.has(w)) return clause;
+  return w.charAt(0).toLowerCase() + clause.slice(1);
+}
+
+/** Capitalised words said in the middle of sentences (names, places, products). */
+export function namesIn(texts: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const t of texts) {
+    for (const m of t.matchAll(/(?<=[\p{L}\p{N},;:'"’”)]\s+)(\p{Lu}[\p{L}'’-]*)/gu)) out.add(m[1]!);
+  }
+  return out;
+}
+
+/**
+ * Words that are never keywords although the tokenizer keeps them (stance needs "should", "not",
+ * "now"): modals, negation, light verbs, vague quantities and time adverbs. They say nothing about
+ * what a theme is about.
+ */
+const NOT_KEYWORDS = new Set(
+  `should would could must might may shall can cannot need needs needed not never now then already
+  always still just even ever also much many lot lots bit thing things stuff way ways get gets got
+  getting gotten go goes going went gone make makes made making let lets see sees saw seen seeing
+  know knows knew known knowing think thinks thought say says said saying want wants wanted take
+  takes took taken put puts come comes came keep keeps kept give gives gave look looks looked feel
+  feels felt mean means meant try tries tried tell told use used really quite pretty kind sort one
+  two every each whole good great big right sure well like yes okay else people person us everyone
+  everybody nobody`.split(/\s+/),
+);
+
+/** True when a term may be shown as a keyword (a content word that says what the theme is about). */
+export function keywordEligible(term: number, vocab: Vocabulary): boolean {
+  const w = vocab.display(term);
+  return w.length > 2 && !NOT_KEYWORDS.has(w) && !NOT_KEYWORDS.has(vocab.stems[term]!);
+}
+
+/**
+ * Keywords: content terms used by many of the theme's interviews and few of the question's others,
+ * weighted by how specific they are to this question (a word said under every question is not
+ * what this theme is about).
+ */
 export function keywordsOf(
   members: readonly SentenceRef[],
   background: readonly SentenceRef[],
@@ -52,7 +128,9 @@ export function keywordsOf(
         set = new Set();
         perInterview.set(i, set);
       }
-      for (const t of ctx.sentences[i]![s]!.terms) set.add(t);
+      const sentence = ctx.sentences[i]![s]!;
+      // Not the words of an opening hedge ("The main thing is that…").
+      for (let k = leadTerms(sentence); k < sentence.terms.length; k++) set.add(sentence.terms[k]!);
     }
     for (const set of perInterview.values()) for (const t of set) df.set(t, (df.get(t) ?? 0) + 1);
     return { df, n: perInterview.size };
@@ -62,17 +140,148 @@ export function keywordsOf(
   const scored: { t: number; s: number }[] = [];
   for (const [t, c] of mine.df) {
     if (mine.n >= 3 && c < 2) continue;
+    if (!keywordEligible(t, ctx.vocab)) continue;
     const share = c / mine.n;
-    const rest = ((all.df.get(t) ?? 0) - c) / Math.max(1, all.n - mine.n);
-    scored.push({ t, s: share * Math.log((1 + share) / (rest + 0.05)) });
+    const rest = Math.max(0, (all.df.get(t) ?? 0) - c) / Math.max(1, all.n - mine.n);
+    const specific = ctx.specificity ? 0.2 + (ctx.specificity[t] ?? 0) : 1;
+    scored.push({ t, s: share * Math.log((1 + share) / (rest + 0.05)) * specific });
   }
   return scored
-    .sort((a, b) => b.s - a.s)
+    .sort((a, b) => b.s - a.s || a.t - b.t)
     .slice(0, max)
     .map((x) => x.t);
 }
 
-/** The most central short clause said by the theme's members, cleaned. */
+/**
+ * How keywords are shown: each term in the form the theme's own members used most ("training", not
+ * the "trains" of some small talk elsewhere that shares its stem).
+ */
+export function keywordForms(
+  terms: readonly number[],
+  members: readonly SentenceRef[],
+  ctx: DescribeContext,
+): string[] {
+  const wanted = new Set(terms);
+  const counts = new Map<number, Map<string, number>>();
+  for (const [i, s] of members) {
+    const sentence = ctx.sentences[i]![s]!;
+    sentence.terms.forEach((t, k) => {
+      if (!wanted.has(t)) return;
+      let m = counts.get(t);
+      if (!m) {
+        m = new Map();
+        counts.set(t, m);
+      }
+      const w = sentence.words[k]!;
+      m.set(w, (m.get(w) ?? 0) + 1);
+    });
+  }
+  return terms.map((t) => {
+    const m = counts.get(t);
+    if (!m) return ctx.vocab.display(t);
+    return [...m.entries()].sort(
+      (a, b) => b[1] - a[1] || a[0].length - b[0].length || (a[0] < b[0] ? -1 : 1),
+    )[0]![0];
+  });
+}
+
+/** Member sentences ranked by closeness to the theme's centre, nearest first. */
+export function rankByCentre(
+  members: readonly SentenceRef[],
+  centre: Float32Array,
+  ctx: DescribeContext,
+): { ref: SentenceRef; sim: number }[] {
+  const vecs = ctx.space.encode(
+    members.map(([i, s]) => ctx.sentences[i]![s]!.terms),
+    { fit: false },
+  );
+  return members.map((ref, k) => ({ ref, sim: dot(vecs[k]!, centre) })).sort((a, b) => b.sim - a.sim);
+}
+
+/** A clause said by the theme's members, cleaned, with who said it and how central it is. */
+export interface Clause {
+  text: string;
+  terms: number[];
+  interviews: Set<number>;
+  /** Closeness to the theme's centre, with a small bonus for being said by several people. */
+  score: number;
+  /** The clause as it reads inside a sentence (hedges gone, first letter in running-text case). */
+  spoken: string;
+  /** Sentence it was cut from (the first speaker's). */
+  ref: SentenceRef;
+}
+
+/**
+ * Clauses of the sentences nearest the centre (the label and the summary speak for the theme's
+ * core, not for a stray member that joined it), 3..maxWords words, ranked by closeness to the centre.
+ */
+export function centralClauses(
+  members: readonly SentenceRef[],
+  centre: Float32Array,
+  keywords: readonly number[],
+  ctx: DescribeContext,
+  opts: { split: RegExp; maxWords: number; maxSentences?: number },
+): Clause[] {
+  const ranked = rankByCentre(members, centre, ctx);
+  if (ranked.length === 0) return [];
+  const best = ranked[0]!.sim;
+  // The core: sentences nearly as close to the centre as the closest one.
+  const core = ranked
+    .filter((r, k) => k < 3 || r.sim >= (best > 0 ? 0.6 * best : best))
+    .slice(0, opts.maxSentences ?? 40);
+  let candidates: Omit<Clause, 'score'>[] = [];
+  const seen = new Map<string, number>();
+  const names = namesIn(core.map(({ ref: [i, s] }) => ctx.sentences[i]![s]!.text));
+  for (const { ref } of core) {
+    const [i, s] = ref;
+    for (const raw of ctx.sentences[i]![s]!.text.split(opts.split)) {
+      const spoken = inRunningText(spokenClause(raw), names);
+      const text = cap(spoken);
+      const words = countWords(text);
+      if (words < 3 || words > opts.maxWords) continue;
+      const key = text.toLowerCase();
+      const at = seen.get(key);
+      if (at !== undefined) {
+        candidates[at]!.interviews.add(i);
+        continue;
+      }
+      const terms = lookupTerms(text, ctx.vocab).filter((t) => t >= 0);
+      if (terms.length < 2) continue;
+      seen.set(key, candidates.length);
+      candidates.push({ text, spoken, terms, interviews: new Set([i]), ref });
+    }
+  }
+  if (candidates.length === 0) return [];
+  // A clause that shares none of the theme's characteristic words speaks for something else that
+  // joined it (a remark, another point of a run-on answer): it is not a candidate while others are.
+  const characteristic = new Set(keywords);
+  const onTopic =
+    characteristic.size > 0 ? candidates.filter((c) => c.terms.some((t) => characteristic.has(t))) : [];
+  if (onTopic.length > 0) candidates = onTopic;
+  const vecs = ctx.space.encode(
+    candidates.map((c) => c.terms),
+    { fit: false },
+  );
+  const kw = new Set(keywords.slice(0, 4));
+  return candidates
+    .map((c, k) => ({
+      ...c,
+      score:
+        dot(vecs[k]!, centre) +
+        0.04 * Math.min(3, c.interviews.size - 1) +
+        0.03 * c.terms.filter((t) => kw.has(t)).length -
+        0.01 * Math.max(0, countWords(c.text) - 10),
+    }))
+    .sort((a, b) => b.score - a.score);
+}
+
+/** Clause boundaries for labels: commas, semicolons, dashes and connectives. */
+export const LABEL_SPLIT = CLAUSE_SPLIT;
+/** Clause boundaries for summaries: looser (a reason or a list stays with its clause). */
+export const SUMMARY_SPLIT =
+  /\s*[;:—–]\s+|\s+-\s+|,?\s+(?:and then|and also|and on top of that|on top of that|plus|also|but|although|whereas)\s+|,\s+and\s+/i;
+
+/** The most central clause said by the theme's members, cleaned. */
 export function labelOf(
   members: readonly SentenceRef[],
   centre: Float32Array,
@@ -80,61 +289,27 @@ export function labelOf(
   ctx: DescribeContext,
   avoid: ReadonlySet<string> = new Set(),
 ): string {
-  const candidates: { text: string; terms: number[]; interviews: Set<number> }[] = [];
-  const seen = new Map<string, number>();
-  for (const [i, s] of members) {
-    for (const raw of ctx.sentences[i]![s]!.text.split(CLAUSE_SPLIT)) {
-      const text = cleanClause(raw);
-      const words = countWords(text);
-      if (words < 3 || words > 12) continue;
-      const key = text.toLowerCase();
-      const at = seen.get(key);
-      if (at !== undefined) {
-        candidates[at]!.interviews.add(i);
-        continue;
-      }
-      const { terms } = tokenize(text, ctx.vocab);
-      if (terms.length < 2) continue;
-      seen.set(key, candidates.length);
-      candidates.push({ text, terms, interviews: new Set([i]) });
-    }
-  }
-  if (candidates.length > 0) {
-    const vecs = ctx.space.encode(
-      candidates.map((c) => c.terms),
-      { fit: false },
-    );
-    const kw = new Set(keywords.slice(0, 4));
-    const ranked = candidates
-      .map((c, k) => ({
-        text: c.text,
-        score:
-          dot(vecs[k]!, centre) +
-          0.04 * Math.min(3, c.interviews.size - 1) +
-          0.03 * c.terms.filter((t) => kw.has(t)).length,
-      }))
-      .sort((a, b) => b.score - a.score);
+  const ranked = centralClauses(members, centre, keywords, ctx, { split: LABEL_SPLIT, maxWords: 16 });
+  if (ranked.length > 0) {
     const pick = ranked.find((r) => !avoid.has(r.text.toLowerCase())) ?? ranked[0]!;
     return pick.text;
   }
-  // No short clause: the most central sentence, cut at twelve words.
-  if (members.length > 0) {
-    const vecs = ctx.space.encode(
-      members.map(([i, s]) => ctx.sentences[i]![s]!.terms),
-      { fit: false },
-    );
-    let best = 0;
-    for (let k = 1; k < members.length; k++) if (dot(vecs[k]!, centre) > dot(vecs[best]!, centre)) best = k;
-    const [i, s] = members[best]!;
+  // No clause: the most central sentence, cut at fourteen words.
+  const nearest = rankByCentre(members, centre, ctx)[0];
+  if (nearest) {
+    const [i, s] = nearest.ref;
     const text = cleanClause(ctx.sentences[i]![s]!.text);
-    const cut = truncateWords(text, 12);
+    const cut = truncateWords(text, 14);
     if (cut) return cut.length < text.length ? `${cut.replace(/[,;:]$/, '')}…` : cut;
   }
-  const words = keywords.slice(0, 3).map((t) => ctx.vocab.display(t));
-  return words.length > 0 ? cap(words.join(', ')) : 'Other remarks';
+  const kw = keywords.slice(0, 3).map((t) => ctx.vocab.display(t));
+  return kw.length > 0 ? cap(kw.join(', ')) : 'Other remarks';
 }
 
-/** Up to `max` quotes: the sentences closest to the theme's centre, one per interview. */
+/**
+ * Up to `max` quotes: the sentences closest to the theme's centre, one per interview, and each in
+ * different words (three people saying the same sentence make one quote, not three).
+ */
 export function quotesOf(
   members: readonly SentenceRef[],
   centre: Float32Array,
@@ -146,22 +321,35 @@ export function quotesOf(
     return n >= 5 && n <= 45;
   });
   const pool = usable.length > 0 ? usable : members;
-  const vecs = ctx.space.encode(
-    pool.map(([i, s]) => ctx.sentences[i]![s]!.terms),
-    { fit: false },
-  );
-  const order = pool.map((ref, k) => ({ ref, s: dot(vecs[k]!, centre) })).sort((a, b) => b.s - a.s);
-  const out: Quote[] = [];
+  const order = rankByCentre(pool, centre, ctx);
+  const picked: SentenceRef[] = [];
   const used = new Set<number>();
-  for (const { ref } of order) {
-    const [i, s] = ref;
-    if (used.has(i)) continue;
-    used.add(i);
-    const sentence = ctx.sentences[i]![s]!;
-    out.push({ interview: ctx.interviewIds[i]!, text: removeFillers(sentence.text), start: sentence.start });
-    if (out.length >= max) break;
+  const wordings: Set<number>[] = [];
+  // First pass: distinct wordings; second pass: fill up with repeats when there are too few.
+  for (const distinct of [true, false]) {
+    for (const { ref } of order) {
+      if (picked.length >= max) break;
+      const [i, s] = ref;
+      if (used.has(i)) continue;
+      const terms = new Set(ctx.sentences[i]![s]!.terms);
+      if (distinct && wordings.some((w) => overlap(w, terms) >= 0.7)) continue;
+      used.add(i);
+      wordings.push(terms);
+      picked.push(ref);
+    }
   }
-  return out;
+  return picked.map(([i, s]) => {
+    const sentence = ctx.sentences[i]![s]!;
+    return { interview: ctx.interviewIds[i]!, text: removeFillers(sentence.text), start: sentence.start };
+  });
+}
+
+/** Jaccard overlap of two term sets. */
+function overlap(a: ReadonlySet<number>, b: ReadonlySet<number>): number {
+  let inter = 0;
+  for (const t of a) if (b.has(t)) inter++;
+  const union = a.size + b.size - inter;
+  return union === 0 ? 0 : inter / union;
 }
 
 export function cap(s: string): string {

@@ -10,10 +10,18 @@ import type { AlignOptions } from './align.ts';
 import type { ClusterOptions } from './cluster.ts';
 import { type CrossCutOptions, crossCuttingThemes } from './crosscut.ts';
 import type { DescribeContext } from './describe.ts';
+import { type DiscourseOptions, discourseSentences } from './discourse.ts';
 import { linkWidelyUsedTerms, prepare, type SoftOptions } from './prepare.ts';
+import { reconcileWithSplit } from './reconcile.ts';
 import type { SpaceOptions } from './space.ts';
 import { type SplitOptions, splitOfQuestion } from './splits.ts';
-import { type FoundTheme, questionInsights, themesOfQuestion } from './themes.ts';
+import {
+  clusterQuestion,
+  describeThemes,
+  type FoundTheme,
+  minThemeSupport,
+  questionInsights,
+} from './themes.ts';
 import { answersOf, termSpecificity, type UnitOptions, unitsOf } from './units.ts';
 
 export interface AnalyzeOptions {
@@ -33,6 +41,7 @@ export interface AnalyzeOptions {
     split?: SplitOptions;
     crossCutting?: CrossCutOptions;
     soft?: SoftOptions;
+    discourse?: DiscourseOptions;
   };
 }
 
@@ -56,13 +65,13 @@ export function analyzeInterviews(
   // Soft matching is for themes only: switched on after alignment (it blurred question matching).
   linkWidelyUsedTerms(p.space, p.sentences, opts.tuning?.soft);
   const answers = answersOf(p.sentences, p.alignments, Q);
-  const units = unitsOf(p.sentences, answers, opts.tuning?.units);
+  // Stock phrases said whatever the question ("That's a good question") answer nothing.
+  const discourse = discourseSentences(p.sentences, answers, opts.tuning?.discourse);
+  const units = unitsOf(p.sentences, answers, opts.tuning?.units, discourse, p.vocab);
   const flat = units.flat();
   const spec = termSpecificity(p.sentences, answers, p.vocab.stems.length);
-  // A one-sentence unit reuses its sentence's word-vector part (the costly step); longer ones are made.
-  const embs = flat.map((u) =>
-    u.sentences.length === 1 ? p.sentenceEmbs[u.interview]![u.sentences[0]!]! : null,
-  );
+  // A unit that is one whole sentence reuses its word-vector part (the costly step); others are made.
+  const embs = flat.map((u) => (u.whole ? p.sentenceEmbs[u.interview]![u.sentences[0]!]! : null));
   const longer = flat.flatMap((u, k) => (embs[k] ? [] : [u.terms]));
   const made = p.space.embed(longer);
   let next = 0;
@@ -70,42 +79,60 @@ export function analyzeInterviews(
     flat.map((u) => u.terms),
     embs.map((e) => e ?? made[next++]!),
   );
-  const ctx: DescribeContext = { sentences: p.sentences, interviewIds: ids, vocab: p.vocab, space: p.space };
+  const ctx: DescribeContext = {
+    sentences: p.sentences,
+    interviewIds: ids,
+    vocab: p.vocab,
+    space: p.space,
+    specificity: spec,
+  };
   // An interview answered a question when it said something with content under it.
   const answered = answers.map((perInterview) =>
-    perInterview.flatMap((idx, i) => (idx.some((s) => p.sentences[i]![s]!.terms.length > 0) ? [i] : [])),
+    perInterview.flatMap((idx, i) =>
+      idx.some((s) => p.sentences[i]![s]!.terms.length > 0 && !discourse[i]!.has(s)) ? [i] : [],
+    ),
   );
 
   progress(1, 1, 'answer vectors');
   progress(0, Q, 'finding themes');
-  const found: FoundTheme[][] = [];
+  const groups: number[][][] = [];
   const vectorsByQuestion: Float32Array[][] = [];
   let at = 0;
-  form.questions.forEach((q, qi) => {
+  form.questions.forEach((_, qi) => {
     const n = units[qi]!.length;
-    found.push(
-      themesOfQuestion(
-        qi,
-        q.id,
-        units[qi]!,
-        vectors.slice(at, at + n),
-        answered[qi]!,
-        ctx,
-        spec,
-        opts.tuning?.cluster,
-      ),
-    );
-    vectorsByQuestion.push(vectors.slice(at, at + n));
+    const qv = vectors.slice(at, at + n);
+    vectorsByQuestion.push(qv);
+    groups.push(clusterQuestion(units[qi]!, qv, answered[qi]!, spec, opts.tuning?.cluster));
     at += n;
     progress(qi + 1, Q, 'finding themes');
   });
 
   progress(0, 1, 'splits');
   const splits = form.questions.flatMap((q, qi) => {
-    const split = splitOfQuestion(q.id, q.text, answers[qi]!, answered[qi]!, ctx, opts.tuning?.split);
-    return split ? [split] : [];
+    const found = splitOfQuestion(
+      q.id,
+      q.text,
+      answers[qi]!,
+      answered[qi]!,
+      ctx,
+      opts.tuning?.split,
+      discourse,
+    );
+    if (!found) return [];
+    // The question's themes must agree with its split: a theme stating a side counts only that side.
+    groups[qi] = reconcileWithSplit(
+      groups[qi]!,
+      units[qi]!,
+      found.sides,
+      p.sentences,
+      opts.tuning?.cluster?.minSupport ?? minThemeSupport(answered[qi]!.length),
+    );
+    return [found.split];
   });
   progress(1, 1, 'splits');
+  const found: FoundTheme[][] = form.questions.map((q, qi) =>
+    describeThemes(qi, q.id, groups[qi]!, units[qi]!, vectorsByQuestion[qi]!, answered[qi]!, ctx),
+  );
   progress(0, 1, 'cross-cutting themes');
   const crossCutting = crossCuttingThemes(
     units,

@@ -6,9 +6,18 @@
  */
 import { removeFillers } from '../text/index.ts';
 import type { Quote, Split, SplitSide } from '../types.ts';
-import { cap, type DescribeContext, labelOf, type SentenceRef } from './describe.ts';
+import {
+  cap,
+  centralClauses,
+  cleanClause,
+  type DescribeContext,
+  labelOf,
+  type SentenceRef,
+  SUMMARY_SPLIT,
+} from './describe.ts';
 import { normaliseF32 } from './space.ts';
 import { stanceCuesOfTokens } from './stance.ts';
+import { reportedSummary, summaryClauses } from './summary.ts';
 
 export interface SplitOptions {
   /** Least share of the question's interviewees taking a stance (default 0.5). */
@@ -21,6 +30,12 @@ export interface SplitOptions {
 
 const SIDE_SENTENCES = 80;
 
+/** A split with the interview indices of its two sides: [go ahead, hold back]. */
+export interface FoundSplit {
+  split: Split;
+  sides: [number[], number[]];
+}
+
 export function splitOfQuestion(
   questionId: string,
   questionText: string,
@@ -29,7 +44,9 @@ export function splitOfQuestion(
   answered: readonly number[],
   ctx: DescribeContext,
   opts: SplitOptions = {},
-): Split | null {
+  /** Sentences that carry no answer (discourse.ts), per interview. */
+  skip?: readonly ReadonlySet<number>[],
+): FoundSplit | null {
   const minShare = opts.minStanceShare ?? 0.5;
   const minMinority = opts.minMinority ?? 0.2;
   const minStrength = opts.minStrength ?? 1.5;
@@ -47,6 +64,7 @@ export function splitOfQuestion(
     let net = 0;
     const stanceRefs: { ref: SentenceRef; s: number; cues: string[] }[] = [];
     for (const s of answers[i] ?? []) {
+      if (skip?.[i]?.has(s)) continue;
       const cues = stanceCuesOfTokens(ctx.sentences[i]![s]!.tokens);
       const v = Math.max(
         -2,
@@ -100,28 +118,31 @@ export function splitOfQuestion(
     const centre = new Float32Array(ctx.space.dims);
     for (const v of vectors) for (let d = 0; d < centre.length; d++) centre[d]! += v[d]!;
     normaliseF32(centre);
-    const cues = [...s.cues.entries()].sort((a, b) => b[1] - a[1]).map(([c]) => `“${c}”`);
-    const who = `${s.interviews.length} of ${answered.length} interviewees`;
+    const label = labelOf(strongest, centre, [], ctx);
+    const clauses = centralClauses(strongest, centre, [], ctx, { split: SUMMARY_SPLIT, maxWords: 22 });
     const lean =
       direction === 'ahead' ? 'want to go ahead or go faster' : 'want to hold back, wait or go slower';
     return {
-      label: labelOf(strongest, centre, [], ctx),
-      summary: cap(
-        `${who} ${lean}${cues.length > 0 ? `, in words such as ${cues.slice(0, 3).join(', ')}` : ''}.`,
-      ),
+      label,
+      summary:
+        reportedSummary('These interviewees', summaryClauses(clauses, label)) ||
+        cap(`${s.interviews.length} of ${answered.length} interviewees ${lean}.`),
       interviews: s.interviews.map((i) => ctx.interviewIds[i]!),
       quotes: strongestQuotes(strongest, ctx),
     };
   };
   return {
-    id: `${questionId}-split`,
-    question: questionId,
-    topic: questionText,
-    sides: [side(ahead, 'ahead'), side(back, 'back')],
+    split: {
+      id: `${questionId}-split`,
+      question: questionId,
+      topic: questionText,
+      sides: [side(ahead, 'ahead'), side(back, 'back')],
+    },
+    sides: [ahead.interviews.slice(), back.interviews.slice()],
   };
 }
 
-/** One stance sentence per interview, the most emphatic first, up to three. */
+/** One stance sentence per interview and per wording, the most emphatic first, up to three. */
 function strongestQuotes(refs: readonly SentenceRef[], ctx: DescribeContext): Quote[] {
   const scored = refs
     .map((ref) => {
@@ -135,12 +156,19 @@ function strongestQuotes(refs: readonly SentenceRef[], ctx: DescribeContext): Qu
     .filter((x) => x.s.wordCount >= 4 && x.s.wordCount <= 45)
     .sort((a, b) => b.score - a.score);
   const used = new Set<number>();
+  const wordings = new Set<string>();
   const out: Quote[] = [];
-  for (const x of scored) {
-    if (used.has(x.ref[0])) continue;
-    used.add(x.ref[0]);
-    out.push({ interview: ctx.interviewIds[x.ref[0]]!, text: removeFillers(x.s.text), start: x.s.start });
-    if (out.length >= 3) break;
+  // Different wordings first; repeats only when there are too few.
+  for (const distinct of [true, false]) {
+    for (const x of scored) {
+      if (out.length >= 3) break;
+      if (used.has(x.ref[0])) continue;
+      const wording = cleanClause(x.s.text).toLowerCase();
+      if (distinct && wordings.has(wording)) continue;
+      used.add(x.ref[0]);
+      wordings.add(wording);
+      out.push({ interview: ctx.interviewIds[x.ref[0]]!, text: removeFillers(x.s.text), start: x.s.start });
+    }
   }
   return out;
 }

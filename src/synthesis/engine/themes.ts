@@ -1,10 +1,22 @@
 /**
- * Per question: cluster the answer units of all interviews into themes and describe each one.
+ * Per question: cluster the answer units of all interviews into theme groups, then describe each
+ * one (after the splits have had their say: see reconcile.ts).
  */
 import type { QuestionInsights, Theme } from '../types.ts';
 import { type ClusterOptions, clusterUnits } from './cluster.ts';
-import { cap, type DescribeContext, keywordsOf, labelOf, quotesOf, type SentenceRef } from './describe.ts';
+import {
+  cap,
+  centralClauses,
+  type DescribeContext,
+  keywordForms,
+  keywordsOf,
+  labelOf,
+  quotesOf,
+  type SentenceRef,
+  SUMMARY_SPLIT,
+} from './describe.ts';
 import { dot, normaliseF32 } from './space.ts';
+import { quantifier, reportedSummary, summaryClauses } from './summary.ts';
 import type { Unit } from './units.ts';
 
 /** A theme with what later stages need: its centre and member sentences. */
@@ -17,19 +29,20 @@ export interface FoundTheme {
   interviews: number[];
 }
 
-export function themesOfQuestion(
-  q: number,
-  questionId: string,
+/**
+ * The theme groups of one question: unit indices per theme, the most widely raised first. Groups
+ * held together by discourse words rather than a topic of this question are dropped.
+ */
+export function clusterQuestion(
   units: readonly Unit[],
   vectors: readonly Float32Array[],
   answered: readonly number[],
-  ctx: DescribeContext,
   specificity: Float64Array | null,
   opts: ClusterOptions & { minTopicality?: number } = {},
-): FoundTheme[] {
-  const minSupport = opts.minSupport ?? Math.max(3, Math.ceil(0.1 * answered.length));
+): number[][] {
+  const minSupport = opts.minSupport ?? minThemeSupport(answered.length);
   const minTopicality = opts.minTopicality ?? 0.25;
-  const clusters = clusterUnits(
+  return clusterUnits(
     vectors,
     units.map((u) => u.interview),
     {
@@ -43,14 +56,40 @@ export function themesOfQuestion(
             ) >= minTopicality
         : undefined,
     },
-  );
+  ).map((c) => c.units);
+}
+
+/** Least number of interviews for a theme: 3, or a tenth of those who answered. */
+export function minThemeSupport(answered: number): number {
+  return Math.max(3, Math.ceil(0.1 * answered));
+}
+
+/** Labels, summaries, keywords and quotes for the theme groups of one question. */
+export function describeThemes(
+  q: number,
+  questionId: string,
+  groups: readonly (readonly number[])[],
+  units: readonly Unit[],
+  vectors: readonly Float32Array[],
+  answered: readonly number[],
+  ctx: DescribeContext,
+): FoundTheme[] {
+  const dims = vectors[0]?.length ?? 0;
   const background: SentenceRef[] = units.flatMap((u) => u.sentences.map((s) => [u.interview, s] as const));
   const labels = new Set<string>();
-  return clusters.map((c, k) => {
-    const centre = normaliseF32(Float32Array.from(c.sum));
+  const sorted = groups
+    .map((g) => ({ g, interviews: [...new Set(g.map((ui) => units[ui]!.interview))].sort((a, b) => a - b) }))
+    .sort((a, b) => b.interviews.length - a.interviews.length || b.g.length - a.g.length);
+  return sorted.map(({ g, interviews }, k) => {
+    const centre = new Float32Array(dims);
+    for (const ui of g) {
+      const v = vectors[ui]!;
+      for (let d = 0; d < dims; d++) centre[d]! += v[d]!;
+    }
+    normaliseF32(centre);
     const seen = new Set<string>();
     const members: SentenceRef[] = [];
-    for (const ui of c.units) {
+    for (const ui of g) {
       const u = units[ui]!;
       for (const s of u.sentences) {
         const key = `${u.interview}:${s}`;
@@ -60,22 +99,22 @@ export function themesOfQuestion(
       }
     }
     const keywords = keywordsOf(members, background, ctx);
-    // Labels and quotes come from the units nearest the centre (bounded work on long interviews).
-    const core = closestSentences(c.units, units, vectors, centre, CORE_UNITS);
+    // Labels, summaries and quotes come from the units nearest the centre (bounded work on long interviews).
+    const core = closestSentences(g, units, vectors, centre, CORE_UNITS);
     const label = labelOf(core, centre, keywords, ctx, labels);
     labels.add(label.toLowerCase());
-    const kwWords = keywords.map((t) => ctx.vocab.display(t));
-    const n = c.interviews.length;
-    const of = answered.length;
+    const clauses = centralClauses(core, centre, keywords, ctx, { split: SUMMARY_SPLIT, maxWords: 22 });
+    const n = interviews.length;
     const theme: Theme = {
       id: `${questionId}-t${k + 1}`,
       label,
-      summary: summaryOf(n, of, kwWords),
-      interviews: c.interviews.map((i) => ctx.interviewIds[i]!),
+      summary:
+        reportedSummary(quantifier(n, answered.length), summaryClauses(clauses, label)) || `${cap(label)}.`,
+      interviews: interviews.map((i) => ctx.interviewIds[i]!),
       quotes: quotesOf(core, centre, ctx),
-      keywords: kwWords,
+      keywords: keywordForms(keywords, members, ctx),
     };
-    return { question: q, theme, centre, members, interviews: c.interviews };
+    return { question: q, theme, centre, members, interviews };
   });
 }
 
@@ -132,14 +171,6 @@ export function topicality(units: readonly Unit[], specificity: Float64Array): n
     .slice(0, 3);
   if (top.length === 0) return 0;
   return top.reduce((s, [t]) => s + specificity[t]!, 0) / top.length;
-}
-
-function summaryOf(n: number, of: number, keywords: readonly string[]): string {
-  const who = `${n} of ${of} interviewees (${Math.round((100 * n) / Math.max(1, of))}%) made this point`;
-  const kw = keywords.slice(0, 3).map((w) => `“${w}”`);
-  if (kw.length === 0) return `${who}.`;
-  const list = kw.length === 1 ? kw[0] : `${kw.slice(0, -1).join(', ')} and ${kw.at(-1)}`;
-  return cap(`${who}; the words that recur are ${list}.`);
 }
 
 export function questionInsights(

@@ -1,9 +1,10 @@
 /**
- * The pieces of answers that themes are made of: small windows of consecutive answer sentences.
- * Single sentences are too sparse (one theme splits into several clusters); whole turns mix themes.
+ * The pieces of answers that themes are made of: one point each — a sentence, or one of the points
+ * a sentence chains together (pieces.ts). Whole turns mix themes; so do run-on sentences.
  */
 import type { Alignment } from './align.ts';
-import type { Sentence } from './corpus.ts';
+import type { Sentence, Vocabulary } from './corpus.ts';
+import { pointsOf } from './pieces.ts';
 
 export interface Unit {
   interview: number;
@@ -11,6 +12,8 @@ export interface Unit {
   /** Sentence indices (into the interview's sentences), consecutive within the answer. */
   sentences: number[];
   terms: number[];
+  /** True when `terms` are exactly the terms of its one sentence (its vector can be reused). */
+  whole?: boolean;
 }
 
 export interface UnitOptions {
@@ -20,6 +23,8 @@ export interface UnitOptions {
   minTerms?: number;
   /** A window with fewer content terms than this takes in the next sentence too (default 0: off; 3–5 hurt on the bench corpora). */
   minUnitTerms?: number;
+  /** One unit per point of a sentence, opening hedges left out (default true; needs the vocabulary). */
+  points?: boolean;
 }
 
 /** Answer sentences per question and interview: [question][interview] -> sentence indices. */
@@ -45,15 +50,30 @@ export function unitsOf(
   sentences: readonly Sentence[][],
   answers: readonly number[][][],
   opts: UnitOptions = {},
+  /** Sentences that carry no answer (discourse, see discourse.ts), per interview. */
+  skip?: readonly ReadonlySet<number>[],
+  vocab?: Vocabulary,
 ): Unit[][] {
   const w = opts.window ?? 1;
+  const points = vocab !== undefined && w === 1 && minUnitTermsOff(opts) && opts.points !== false;
   const minTerms = opts.minTerms ?? 2;
   const minUnitTerms = opts.minUnitTerms ?? 0;
   return answers.map((perInterview, q) =>
     perInterview.flatMap((idx, interview) => {
       const doc = sentences[interview]!;
-      const content = idx.filter((s) => doc[s]!.terms.length >= minTerms);
+      const skipped = skip?.[interview];
+      const content = idx.filter((s) => doc[s]!.terms.length >= minTerms && !skipped?.has(s));
       const units: Unit[] = [];
+      if (points) {
+        for (const s of content) {
+          const sentence = doc[s]!;
+          for (const terms of pointsOf(sentence, vocab!, minTerms)) {
+            if (terms.length < minTerms) continue;
+            units.push({ interview, question: q, sentences: [s], terms, whole: terms === sentence.terms });
+          }
+        }
+        return units;
+      }
       for (let j = 0; j < content.length; j++) {
         if (j > 0 && j + w > content.length) break;
         let end = Math.min(content.length, j + w);
@@ -62,11 +82,15 @@ export function unitsOf(
           terms = terms.concat(doc[content[end]!]!.terms);
           end++;
         }
-        units.push({ interview, question: q, sentences: content.slice(j, end), terms });
+        units.push({ interview, question: q, sentences: content.slice(j, end), terms, whole: end - j === 1 });
       }
       return units;
     }),
   );
+}
+
+function minUnitTermsOff(opts: UnitOptions): boolean {
+  return (opts.minUnitTerms ?? 0) === 0;
 }
 
 /**
