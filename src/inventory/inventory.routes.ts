@@ -13,6 +13,19 @@ import { opportunitiesJson, taskListJson, tasksCsv } from './inventory.views.ts'
 
 const IdParams = z.object({ id: z.string().min(1) });
 
+/**
+ * The JSON text of a view of a (cached, immutable) overview, made once: the big lists are read far
+ * more often than the inventory changes, and serialising them was most of a request's time.
+ */
+const serialised = new WeakMap<object, Map<string, string>>();
+function serialisedOnce(overview: object, view: string, make: () => unknown): string {
+  const views = serialised.get(overview) ?? new Map<string, string>();
+  serialised.set(overview, views);
+  const text = views.get(view) ?? JSON.stringify(make());
+  views.set(view, text);
+  return text;
+}
+
 const OfferSchema = z.object({
   provider: z.string().optional(),
   upfrontInvestment: MoneySchema,
@@ -107,7 +120,12 @@ export function inventoryRoutes({
           summary: 'Every task with its measured hours, annual in-house cost, saving and score',
         },
       },
-      async (req) => taskListJson(await economics.overview(actorOf(req).workspace)),
+      async (req, reply) => {
+        const overview = await economics.overview(actorOf(req).workspace);
+        return reply
+          .type('application/json; charset=utf-8')
+          .send(serialisedOnce(overview, 'tasks', () => taskListJson(overview)));
+      },
     );
     app.get(
       '/export.csv',
@@ -206,11 +224,16 @@ export function inventoryRoutes({
           querystring: z.object({ top: z.coerce.number().int().min(1).max(100_000).optional() }),
         },
       },
-      async (req) =>
-        opportunitiesJson(
-          await economics.overview(actorOf(req).workspace, { top: req.query.top }),
-          req.query.top,
-        ),
+      async (req, reply) => {
+        const overview = await economics.overview(actorOf(req).workspace, { top: req.query.top });
+        return reply
+          .type('application/json; charset=utf-8')
+          .send(
+            serialisedOnce(overview, `opportunities:${req.query.top ?? ''}`, () =>
+              opportunitiesJson(overview, req.query.top),
+            ),
+          );
+      },
     );
   };
 
