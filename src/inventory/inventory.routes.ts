@@ -2,7 +2,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf, FIRM, OWNER } from '../platform/http/policy.ts';
+import { actorOf, FIRM, OWNER, workspaceActor } from '../platform/http/policy.ts';
 import type { ApiFeature } from '../platform/http/server.ts';
 import type { EconomicsService } from './economics.service.ts';
 import { writeTemplate } from './imports/index.ts';
@@ -47,11 +47,6 @@ const EconomicsSettingsPatch = z.object({
   measuredPeriodMonths: z.number().positive().max(120).optional(),
 });
 
-function inventoryActor(req: Parameters<typeof actorOf>[0]): InventoryActor {
-  const a = actorOf(req);
-  return { workspace: a.workspace, userId: a.user.id };
-}
-
 export interface InventoryRouteDeps {
   inventory: InventoryService;
   economics: EconomicsService;
@@ -76,13 +71,13 @@ export function inventoryRoutes({
         config: { policy: FIRM },
         schema: { tags, summary: 'Members of the firm', response: { 200: z.array(MemberOut) } },
       },
-      async (req) => inventory.listMembers(inventoryActor(req)),
+      async (req) => inventory.listMembers(workspaceActor(req)),
     );
     app.post(
       '/',
       { config: { policy: FIRM }, schema: { tags, summary: 'Add a member', body: z.unknown() } },
       async (req, reply) =>
-        reply.status(201).send(await inventory.createMember(inventoryActor(req), req.body)),
+        reply.status(201).send(await inventory.createMember(workspaceActor(req), req.body)),
     );
     app.patch(
       '/:id',
@@ -90,7 +85,7 @@ export function inventoryRoutes({
         config: { policy: FIRM },
         schema: { tags, summary: 'Change a member', params: IdParams, body: z.unknown() },
       },
-      async (req) => inventory.updateMember(inventoryActor(req), req.params.id, req.body),
+      async (req) => inventory.updateMember(workspaceActor(req), req.params.id, req.body),
     );
   };
 
@@ -98,13 +93,13 @@ export function inventoryRoutes({
     const app = fastify.withTypeProvider<ZodTypeProvider>();
     const tags = ['inventory'];
     app.get('/', { config: { policy: FIRM }, schema: { tags, summary: 'Core processes' } }, async (req) =>
-      inventory.listProcesses(inventoryActor(req)),
+      inventory.listProcesses(workspaceActor(req)),
     );
     app.post(
       '/',
       { config: { policy: FIRM }, schema: { tags, summary: 'Add a process', body: ProcessInput } },
       async (req, reply) =>
-        reply.status(201).send(await inventory.createProcess(inventoryActor(req), req.body)),
+        reply.status(201).send(await inventory.createProcess(workspaceActor(req), req.body)),
     );
   };
 
@@ -141,7 +136,7 @@ export function inventoryRoutes({
     app.post(
       '/',
       { config: { policy: FIRM }, schema: { tags, summary: 'Add a task', body: z.unknown() } },
-      async (req, reply) => reply.status(201).send(await inventory.createTask(inventoryActor(req), req.body)),
+      async (req, reply) => reply.status(201).send(await inventory.createTask(workspaceActor(req), req.body)),
     );
     app.get(
       '/:id',
@@ -154,7 +149,7 @@ export function inventoryRoutes({
         },
       },
       async (req) => {
-        const actor = inventoryActor(req);
+        const actor = workspaceActor(req);
         const task = await inventory.getTask(actor, req.params.id);
         const overview = await economics.overview(actor.workspace);
         const opportunity = overview.ranking.opportunities.find((o) => o.taskId === task.id)!;
@@ -174,13 +169,13 @@ export function inventoryRoutes({
           body: z.unknown(),
         },
       },
-      async (req) => inventory.updateTask(inventoryActor(req), req.params.id, req.body),
+      async (req) => inventory.updateTask(workspaceActor(req), req.params.id, req.body),
     );
     app.delete(
       '/:id',
       { config: { policy: FIRM }, schema: { tags, summary: 'Delete a task', params: IdParams } },
       async (req, reply) => {
-        await inventory.deleteTask(inventoryActor(req), req.params.id);
+        await inventory.deleteTask(workspaceActor(req), req.params.id);
         return reply.status(204).send();
       },
     );
@@ -199,7 +194,7 @@ export function inventoryRoutes({
         },
       },
       async (req) => {
-        const actor = inventoryActor(req);
+        const actor = workspaceActor(req);
         const task = await inventory.getTask(actor, req.params.id);
         const { overageUnitPrice, provider, ...offer } = req.body.offer;
         return economics.compare(
@@ -262,7 +257,7 @@ export function inventoryRoutes({
         const bytes = Buffer.isBuffer(req.body)
           ? req.body
           : Buffer.from(typeof req.body === 'string' ? req.body : '');
-        return inventory.importFile(inventoryActor(req), {
+        return inventory.importFile(workspaceActor(req), {
           file: req.query.file,
           bytes,
           ...(req.query.format ? { format: req.query.format } : {}),
@@ -271,7 +266,7 @@ export function inventoryRoutes({
       },
     );
     app.get('/', { config: { policy: FIRM }, schema: { tags, summary: 'Past imports' } }, async (req) =>
-      inventory.importHistory(inventoryActor(req)),
+      inventory.importHistory(workspaceActor(req)),
     );
     app.get(
       '/template',

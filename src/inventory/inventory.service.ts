@@ -1,8 +1,8 @@
 /** Use cases of step 1: members, processes, tasks, imports. Economics are computed by ./economics. */
-import type { Workspace } from '../accounts/index.ts';
-import { auditStore } from '../platform/audit/audit.store.ts';
+import { auditStore, recordAudit } from '../platform/audit/audit.store.ts';
 import { nowIso, type ServiceDeps } from '../platform/deps.ts';
 import { AppError } from '../platform/errors.ts';
+import type { WorkspaceActor } from '../platform/http/policy.ts';
 import { planImport } from './import-plan.ts';
 import { parseImport } from './imports/index.ts';
 import type { ImportFormat, RowError } from './imports/types.ts';
@@ -18,10 +18,7 @@ import { inventoryStore } from './inventory.store.ts';
 import type { Measurement, Member, Process, Task } from './inventory.ts';
 
 /** Who acts: a signed-in user, or the local CLI (userId null). */
-export interface InventoryActor {
-  workspace: Workspace;
-  userId: string | null;
-}
+export type InventoryActor = WorkspaceActor;
 
 export interface ImportReport {
   file: string;
@@ -88,22 +85,13 @@ export function createInventoryService(deps: ServiceDeps, opts: { importMaxBytes
     }
   }
 
-  async function audit(
+  const audit = (
     actor: InventoryActor,
     action: string,
     subjectType: string,
     subjectId: string | null,
     details?: Record<string, unknown>,
-  ) {
-    await auditStore.append(db, deps.newId(), nowIso(deps), {
-      workspaceId: actor.workspace.id,
-      userId: actor.userId,
-      action,
-      subjectType,
-      subjectId,
-      ...(details ? { details } : {}),
-    });
-  }
+  ) => recordAudit(db, deps, actor, { action, subjectType, subjectId, ...(details ? { details } : {}) });
 
   return {
     listMembers: (actor: InventoryActor) => inventoryStore.listMembers(db, actor.workspace.id),

@@ -2,10 +2,10 @@
  * /api/procedures (variants, comparison, standard, versions, steps, diff, map, brief, progress) and
  * /api/forms. Owner and staff only: out-taskers see nothing here. Thin: validate, call, shape.
  */
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf, FIRM } from '../platform/http/policy.ts';
+import { FIRM, workspaceActor } from '../platform/http/policy.ts';
 import type { ApiFeature } from '../platform/http/server.ts';
 import {
   AddStepInput,
@@ -23,12 +23,9 @@ import {
   VersionPatch,
   WasteInput,
 } from './procedures.schemas.ts';
-import type { ProceduresActor, ProceduresService } from './procedures.service.ts';
+import type { ProceduresService } from './procedures.service.ts';
 
-function actor(req: FastifyRequest): ProceduresActor {
-  const a = actorOf(req);
-  return { workspace: a.workspace, userId: a.user.id };
-}
+const actor = workspaceActor;
 
 const TaskParams = z.object({ taskId: z.string().min(1).max(300) });
 const IdParams = z.object({ id: z.string().min(1).max(100) });

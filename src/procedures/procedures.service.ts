@@ -13,7 +13,7 @@ import {
   occurrencesPerYear,
   type Task,
 } from '../inventory/index.ts';
-import { auditStore } from '../platform/audit/audit.store.ts';
+import { recordAudit } from '../platform/audit/audit.store.ts';
 import type { Db } from '../platform/db/connect.ts';
 import { nowIso, type ServiceDeps } from '../platform/deps.ts';
 import { AppError } from '../platform/errors.ts';
@@ -186,23 +186,14 @@ export function createProceduresService(deps: ProceduresDeps) {
   const { inventory } = deps;
   type Trx = Db['kysely'];
 
-  async function audit(
+  const audit = (
     trx: Trx,
     actor: ProceduresActor,
     action: string,
     subjectType: string,
     subjectId: string | null,
     details?: Record<string, unknown>,
-  ) {
-    await auditStore.append(trx, deps.newId(), nowIso(deps), {
-      workspaceId: actor.workspace.id,
-      userId: actor.userId,
-      action,
-      subjectType,
-      subjectId,
-      ...(details ? { details } : {}),
-    });
-  }
+  ) => recordAudit(trx, deps, actor, { action, subjectType, subjectId, ...(details ? { details } : {}) });
 
   async function requireVariant(actor: ProceduresActor, id: string): Promise<Variant> {
     const v = await store.findVariant(db, actor.workspace.id, id);

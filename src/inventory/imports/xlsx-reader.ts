@@ -1,5 +1,4 @@
 /** XLSX bytes → sheets of text cells (ExcelJS), after a cheap check that the ZIP is a workbook. */
-import type ExcelJS from 'exceljs';
 import { AppError } from '../../platform/errors.ts';
 import { formatSize } from './decode.ts';
 import { arraySheet, type Sheet } from './sheet.ts';

@@ -54,3 +54,22 @@ export const auditStore = {
     }));
   },
 };
+
+/** Appends one event for an actor, now, with a fresh id (inside the caller's transaction when given one). */
+export async function recordAudit(
+  executor: Kysely<Database>,
+  deps: { newId: () => string; clock: { now(): Date } },
+  actor: { workspace: { id: string }; userId: string | null },
+  event: {
+    action: string;
+    subjectType: string;
+    subjectId?: string | null;
+    details?: Record<string, unknown>;
+  },
+): Promise<void> {
+  await auditStore.append(executor, deps.newId(), deps.clock.now().toISOString(), {
+    workspaceId: actor.workspace.id,
+    userId: actor.userId,
+    ...event,
+  });
+}

@@ -33,6 +33,18 @@ export function describePolicy(p: Policy): string {
   return 'public' in p ? 'public' : p.roles.join('|');
 }
 
+/** Who acts in a workspace, as services take it: a signed-in user, or the local CLI (userId null). */
+export interface WorkspaceActor {
+  workspace: HttpActor['workspace'];
+  userId: string | null;
+}
+
+/** The caller as a service actor. */
+export function workspaceActor(request: FastifyRequest): WorkspaceActor {
+  const a = actorOf(request);
+  return { workspace: a.workspace, userId: a.user.id };
+}
+
 /** The authenticated caller; routes behind a role policy can rely on it. */
 export function actorOf(request: FastifyRequest): HttpActor {
   if (!request.actor) throw new AppError('UNAUTHENTICATED', 'Sign in first');
