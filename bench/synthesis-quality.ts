@@ -14,13 +14,14 @@ import type { Insights } from '../src/synthesis/types.ts';
 import {
   aiAdoption,
   type CorpusSpec,
+  clientOnboarding,
   generateCorpus,
   hospitalDischarge,
   type QualityScore,
   scoreInsights,
 } from './corpus/index.ts';
 
-const SPECS: CorpusSpec[] = [aiAdoption, hospitalDischarge];
+const SPECS: CorpusSpec[] = [aiAdoption, hospitalDischarge, clientOnboarding];
 const args = new Set(process.argv.slice(2));
 const verbose = args.has('--verbose');
 
@@ -50,7 +51,7 @@ const quality = SPECS.map((spec) => {
         `recall ${pct(summary.themeRecall)} (${Math.round(summary.themeRecall * summary.goldThemes)}/${summary.goldThemes}), ` +
         `precision ${pct(summary.themePrecision)} (${summary.producedThemes} themes), prevalence error ${summary.prevalenceError.toFixed(2)}, ` +
         `splits ${summary.splits.map((s) => (s.detected ? 'yes' : 'no')).join('/')} (+${summary.spuriousSplits} spurious), ` +
-        `cross-cutting ${summary.crossCutting.map((c) => (c.detected ? 'yes' : 'no')).join('/')}, ${Math.round(ms)} ms`,
+        `cross-cutting ${summary.crossCutting.map((c) => (c.detected ? 'yes' : 'no')).join('/')} (+${summary.spuriousCrossCutting} spurious), ${Math.round(ms)} ms`,
     );
     return { seed: spec.seed + k, ...summary, analyzeMs: Math.round(ms), matches };
   });
@@ -67,11 +68,12 @@ const quality = SPECS.map((spec) => {
     splitsDetected: `${runs.filter((r) => r.splits.every((x) => x.detected)).length}/${runs.length}`,
     spuriousSplits: runs.reduce((a, r) => a + r.spuriousSplits, 0),
     crossCuttingDetected: `${runs.filter((r) => r.crossCutting.every((x) => x.detected)).length}/${runs.length}`,
+    spuriousCrossCutting: runs.reduce((a, r) => a + r.spuriousCrossCutting, 0),
   };
   console.log(
     `${spec.name} MEAN of ${runs.length}: alignment ${pct(summary.alignmentAccuracy)}, recall ${pct(summary.themeRecall)}, ` +
       `precision ${pct(summary.themePrecision)}, prevalence error ${summary.prevalenceError.toFixed(2)}, ` +
-      `splits detected ${summary.splitsDetected} (${summary.spuriousSplits} spurious), cross-cutting detected ${summary.crossCuttingDetected}`,
+      `splits detected ${summary.splitsDetected} (${summary.spuriousSplits} spurious), cross-cutting detected ${summary.crossCuttingDetected} (${summary.spuriousCrossCutting} spurious)`,
   );
   return { ...summary, runs };
 });

@@ -295,7 +295,7 @@ function interviewUtterances(
         let s: Said;
         if (themes.length > 0 && rng.chance(0.6)) {
           const t = rng.pick(themes);
-          s = { text: sentence(rng, nextClause(t, rng, used)), themes: [t.id] };
+          s = { text: sentence(rng, nextClause(t, rng, used), spec.openers), themes: [t.id] };
         } else s = { text: rng.chance(0.5) ? remark() : rng.pick(spec.generic), themes: [] };
         extra.push(s);
         words += s.text.split(' ').length;
@@ -347,13 +347,19 @@ function answerSentences(
     if (next && rng.chance(0.3)) {
       // Two themes in one sentence.
       const clause = `${nextClause(t, rng, used)}${rng.pick(JOINERS)}${nextClause(next, rng, used)}`;
-      out.push({ text: withFiller(rng, sentence(rng, clause)), themes: [t.id, next.id] });
+      out.push({ text: withFiller(rng, sentence(rng, clause, spec.openers)), themes: [t.id, next.id] });
       i += 2;
       continue;
     }
-    out.push({ text: withFiller(rng, sentence(rng, nextClause(t, rng, used))), themes: [t.id] });
+    out.push({
+      text: withFiller(rng, sentence(rng, nextClause(t, rng, used), spec.openers)),
+      themes: [t.id],
+    });
     if (rng.chance(0.3))
-      out.push({ text: withFiller(rng, sentence(rng, nextClause(t, rng, used))), themes: [t.id] });
+      out.push({
+        text: withFiller(rng, sentence(rng, nextClause(t, rng, used), spec.openers)),
+        themes: [t.id],
+      });
     i++;
   }
   if (rng.chance(0.3)) out.splice(rng.int(out.length + 1), 0, plain(remark()));
@@ -368,8 +374,8 @@ function nextClause(t: ThemeSpec, rng: Rng, used: Map<string, number>): string {
   return t.clauses[start % t.clauses.length]!;
 }
 
-function sentence(rng: Rng, clause: string): string {
-  const s = `${rng.pick(OPENERS)}${clause}.`;
+function sentence(rng: Rng, clause: string, openers: readonly string[] = OPENERS): string {
+  const s = `${rng.pick(openers)}${clause}.`;
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 

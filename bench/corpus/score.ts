@@ -31,6 +31,8 @@ export interface QualityScore {
   /** Produced splits on questions with no gold split. */
   spuriousSplits: number;
   crossCutting: { trait: string; detected: boolean; jaccard: number; questionsCovered: number }[];
+  /** Produced cross-cutting themes that match no gold one (interview Jaccard < 0.5): noise on the slide. */
+  spuriousCrossCutting: number;
   matches: ThemeMatch[];
 }
 
@@ -125,6 +127,9 @@ export function scoreInsights(
       questionsCovered: covered,
     };
   });
+  const spuriousCrossCutting = insights.crossCutting.filter(
+    (c) => !gold.crossCutting.some((g) => jaccard(c.interviews, g.interviews) >= MATCH_JACCARD),
+  ).length;
   const align = alignmentAccuracy(gold, aligned);
   return {
     corpus: gold.corpus,
@@ -141,6 +146,7 @@ export function scoreInsights(
     splits,
     spuriousSplits: insights.splits.filter((s) => !gold.splits.some((g) => g.question === s.question)).length,
     crossCutting,
+    spuriousCrossCutting,
     matches,
   };
 }

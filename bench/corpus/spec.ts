@@ -65,6 +65,8 @@ export interface CorpusSpec {
   followUps: string[];
   /** Content-free answer openers ("That's a good question."). */
   generic: string[];
+  /** How this population opens a point ("Honestly, ", "Look, "); default: the generator's own list. */
+  openers?: string[];
   /** One-off remarks on the topic that no theme should gather. */
   idiosyncratic: string[];
 }

@@ -13,6 +13,7 @@ import type { Transcript } from '../../src/synthesis/types.ts';
 import { generateCorpus } from './generate.ts';
 import type { Corpus } from './spec.ts';
 import { aiAdoption } from './specs/ai-adoption.ts';
+import { clientOnboarding } from './specs/client-onboarding.ts';
 import { hospitalDischarge } from './specs/hospital-discharge.ts';
 
 /** Text with "Speaker  M:SS" heading lines, as meeting recorders export it. */
@@ -59,7 +60,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const interviews = arg('--interviews') ? Number(arg('--interviews')) : undefined;
   const targetWords = arg('--words') ? Number(arg('--words')) : undefined;
   const out = arg('--out') ?? fileURLToPath(new URL('./files/', import.meta.url));
-  for (const spec of [aiAdoption, hospitalDischarge]) {
+  for (const spec of [aiAdoption, hospitalDischarge, clientOnboarding]) {
     const files = writeCorpus(generateCorpus(spec, { interviews, targetWords }), join(out, spec.name));
     console.log(`${spec.name}: ${files.length} transcripts in ${join(out, spec.name)}`);
   }

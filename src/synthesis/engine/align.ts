@@ -66,7 +66,7 @@ const FOLLOW_UP =
   /\b(?:say more|tell me more|more about|an example|example|why|how so|what do you mean|elaborate|in practice|look like|how often|what happens|such as|for instance|expand on|go on|and then|what else)\b/i;
 /** The interviewer wrapping up: what follows is rarely an answer to the last question. */
 const CLOSING =
-  /\b(?:anything (?:else|i should have asked|i missed|i've missed|we missed|you'd like to add|you want to add|to add)|before we (?:wrap|finish|close)|that's (?:all|everything) (?:i had|from me|my questions)|those (?:were|are) all my questions|that's all my questions|last question)\b/i;
+  /\b(?:anything (?:else|(?:that |which )?(?:i|we|you)(?:'ve|'d| have| had| would| should| might)? ?(?:should have asked|should've asked|asked|missed|not covered|haven't covered|forgot|forgotten|want to add|like to add|wanted to add)|to add)|before we (?:wrap|finish|close)|that's (?:all|everything) (?:i had|from me|my questions)|(?:those|these) (?:were|are) all my questions|that's all my questions|(?:that|this) covers (?:my|all my|everything)|last question)\b/i;
 const ASKING =
   /^(?:so,?\s+|and\s+|okay,?\s+)?(?:what|how|why|where|when|which|who|would|could|can|do|does|did|is|are|should|tell me|walk me|describe|take me|talk me|share)\b/i;
 

@@ -29,6 +29,8 @@ export interface ClusterOptions {
   sample?: number;
   /** Groups failing this (e.g. made of discourse remarks) are dropped before other units join. */
   keep?: (units: readonly number[]) => boolean;
+  /** Called with every group the agglomeration made (unit indices), before any is filtered. */
+  onGroups?: (groups: readonly number[][]) => void;
 }
 
 export interface Cluster {
@@ -62,6 +64,7 @@ export function clusterUnits(
     sample.map((i) => vectors[i]!),
     link,
   ).map((g) => g.map((k) => sample[k]!));
+  opts.onGroups?.(groups);
   let themes = groups
     .map((units) => makeCluster(units, vectors, interviewOf, dims))
     .filter((c) => c.interviews.length >= minSupport && (!opts.keep || opts.keep(c.units)))

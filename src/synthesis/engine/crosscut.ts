@@ -1,84 +1,128 @@
 /**
- * Cross-cutting themes: points that recur in the answers to several questions. All answer units of
- * all questions are clustered together (the same average-linkage clustering as per question); a
- * cluster that draws enough interviews under at least two questions — and is not just one
- * question's theme with a few strays — is cross-cutting. The few spanning most questions and
- * interviews are kept.
+ * Cross-cutting themes: points that recur in the answers to several questions.
+ *
+ * Built from the questions' own clustering: its small groups of units (atoms: what several people
+ * said alike under one question) are linked across questions by average linkage — the average
+ * similarity of their units — and only across questions (two atoms of one question are one
+ * question's business). A linked group that spans two questions or more, with enough of its
+ * people under each, and with people who come back to the point under several questions, is
+ * cross-cutting. Linking atoms rather than clustering every unit of every question together keeps
+ * a big theme of one question from swallowing the few units that recur elsewhere, and costs a few
+ * thousand dot products instead of a second clustering.
  */
-import type { CrossCuttingTheme, Quote } from '../types.ts';
-import { type ClusterOptions, clusterUnits } from './cluster.ts';
-import { type DescribeContext, keywordsOf, labelOf, quotesOf, type SentenceRef } from './describe.ts';
+import type { CrossCuttingTheme } from '../types.ts';
+import { agglomerate } from './cluster.ts';
+import {
+  centralClauses,
+  type DescribeContext,
+  keywordsOf,
+  labelOf,
+  quotesOf,
+  type SentenceRef,
+  SUMMARY_SPLIT,
+} from './describe.ts';
 import { normaliseF32 } from './space.ts';
-import { topicality } from './themes.ts';
+import { reportedSummary, summaryClauses } from './summary.ts';
 import type { Unit } from './units.ts';
 
-export interface CrossCutOptions extends ClusterOptions {
+export interface CrossCutOptions {
+  /** Least average similarity of two atoms of different questions to link them (default 0.13). */
+  link?: number;
+  /**
+   * Least overlap lift (see CrossCutCandidate.overlapLift; default 1.2): a recurring point is
+   * raised by the same people under its questions more often than chance; two questions' themes
+   * that merely share words are raised by people drawn independently.
+   */
+  minLift?: number;
   /** Least interviews under a question for the theme to count there (default max(2, 10% of its answers)). */
   minInterviews?: number;
   /** Most units of the theme under any one question, as a share (default 0.8). */
   maxShareOneQuestion?: number;
-  /** Least topicality (see themes.ts) of a cross-cutting cluster (default 0.1). */
-  minTopicality?: number;
-  /** Most cross-cutting themes kept (default 3). */
+  /** Most cross-cutting themes kept (default 2). */
   max?: number;
   /**
    * Least share of the theme's interviewees who raise it under two or more questions (default 0.3).
-   * People who care about a point come back to it; a stock phrase ("it varies") or answers
-   * misplaced under the wrong question scatter over different people instead.
+   * People who care about a point come back to it; answers misplaced under the wrong question, or
+   * two questions' themes that merely share words, scatter over different people instead.
    */
   minRecurring?: number;
 }
 
-export function crossCuttingThemes(
+/** A group of units of one question that the question's clustering put together. */
+export interface Atom {
+  question: number;
+  /** Unit indices into that question's units. */
+  units: readonly number[];
+}
+
+/** A cross-cutting theme before it is described. */
+export interface CrossCutCandidate {
+  questions: number[];
+  interviews: number[];
+  /** Interviewees who raise it under two questions or more. */
+  recurring: number;
+  /**
+   * How much more its people overlap between its questions than people drawn at random would:
+   * Σ|S_q ∩ S_r| / Σ|S_q|·|S_r|/N over pairs of its questions (1: no more than chance).
+   */
+  overlapLift: number;
+  members: SentenceRef[];
+  sum: Float32Array;
+}
+
+/** Linked groups of atoms that pass the cross-cutting tests, the most recurring first. */
+export function crossCutCandidates(
   units: readonly Unit[][],
   vectors: readonly Float32Array[][],
+  atoms: readonly Atom[],
   answeredCounts: readonly number[],
-  questionIds: readonly string[],
-  specificity: Float64Array | null,
-  ctx: DescribeContext,
   opts: CrossCutOptions = {},
-): CrossCuttingTheme[] {
-  const flatUnits = units.flat();
-  const flatVectors = vectors.flat();
-  if (questionIds.length < 2 || flatUnits.length === 0) return [];
+  /** Number of interviews (people drawn at random come from these). */
+  interviews = Math.max(...answeredCounts),
+): CrossCutCandidate[] {
+  const dims = vectors.find((v) => v.length > 0)?.[0]?.length ?? 0;
+  if (answeredCounts.length < 2 || dims === 0) return [];
   const maxShare = opts.maxShareOneQuestion ?? 0.8;
-  const minTopicality = opts.minTopicality ?? 0.1;
-  const clusters = clusterUnits(
-    flatVectors,
-    flatUnits.map((u) => u.interview),
-    {
-      link: opts.link,
-      join: opts.join ?? 0.2,
-      lengthPenalty: opts.lengthPenalty,
-      sample: opts.sample,
-      minSupport: opts.minSupport ?? 3,
-      maxThemes: 20,
-      answerOf: flatUnits.map((u) => u.interview * questionIds.length + u.question),
-      keep: specificity
-        ? (members) =>
-            topicality(
-              members.map((m) => flatUnits[m]!),
-              specificity,
-            ) >= minTopicality
-        : undefined,
-    },
-  );
-  const found: {
-    questions: number[];
-    interviews: number[];
-    recurring: number;
-    members: SentenceRef[];
-    sum: Float32Array;
-  }[] = [];
-  for (const c of clusters) {
+  const minRecurring = opts.minRecurring ?? 0.3;
+  // Atoms said by two people or more; their mean vector (not normalised): the dot product of two
+  // means is the average similarity between their units.
+  const usable = atoms.filter((a) => new Set(a.units.map((u) => units[a.question]![u]!.interview)).size >= 2);
+  const means = usable.map((a) => {
+    const m = new Float32Array(dims);
+    for (const u of a.units) {
+      const v = vectors[a.question]![u]!;
+      for (let d = 0; d < dims; d++) m[d]! += v[d]! / a.units.length;
+    }
+    return m;
+  });
+  const linked = agglomerate(means, opts.link ?? 0.13, { of: usable.map((a) => a.question), weight: 0 });
+
+  const found: CrossCutCandidate[] = [];
+  for (const group of linked) {
     const perQuestion = new Map<number, Set<number>>();
     const unitsPerQuestion = new Map<number, number>();
-    for (const k of c.units) {
-      const u = flatUnits[k]!;
-      const set = perQuestion.get(u.question) ?? new Set<number>();
-      set.add(u.interview);
-      perQuestion.set(u.question, set);
-      unitsPerQuestion.set(u.question, (unitsPerQuestion.get(u.question) ?? 0) + 1);
+    const sum = new Float32Array(dims);
+    const members: SentenceRef[] = [];
+    const seen = new Set<string>();
+    let total = 0;
+    for (const k of group) {
+      const a = usable[k]!;
+      const set = perQuestion.get(a.question) ?? new Set<number>();
+      perQuestion.set(a.question, set);
+      unitsPerQuestion.set(a.question, (unitsPerQuestion.get(a.question) ?? 0) + a.units.length);
+      total += a.units.length;
+      for (const ui of a.units) {
+        const u = units[a.question]![ui]!;
+        set.add(u.interview);
+        const v = vectors[a.question]![ui]!;
+        for (let d = 0; d < dims; d++) sum[d]! += v[d]!;
+        for (const s of u.sentences) {
+          const key = `${u.interview}:${s}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          members.push([u.interview, s]);
+        }
+      }
     }
     const questions = [...perQuestion.entries()]
       .filter(
@@ -88,51 +132,74 @@ export function crossCuttingThemes(
       .map(([q]) => q)
       .sort((a, b) => a - b);
     if (questions.length < 2) continue;
-    const biggest = Math.max(...unitsPerQuestion.values());
-    if (biggest > maxShare * c.units.length) continue;
+    if (Math.max(...unitsPerQuestion.values()) > maxShare * total) continue;
     const timesRaised = new Map<number, number>();
     for (const q of questions)
       for (const i of perQuestion.get(q)!) timesRaised.set(i, (timesRaised.get(i) ?? 0) + 1);
+    const people = new Set<number>();
+    for (const set of perQuestion.values()) for (const i of set) people.add(i);
     const recurring = [...timesRaised.values()].filter((n) => n >= 2).length;
-    if (recurring < 2 || recurring < (opts.minRecurring ?? 0.3) * c.interviews.length) continue;
-    const members: SentenceRef[] = [];
-    const seen = new Set<string>();
-    for (const k of c.units) {
-      const u = flatUnits[k]!;
-      for (const s of u.sentences) {
-        const key = `${u.interview}:${s}`;
-        if (!seen.has(key)) {
-          seen.add(key);
-          members.push([u.interview, s]);
-        }
+    let observed = 0;
+    let expected = 0;
+    for (let x = 0; x < questions.length; x++) {
+      for (let y = x + 1; y < questions.length; y++) {
+        const a = perQuestion.get(questions[x]!)!;
+        const b = perQuestion.get(questions[y]!)!;
+        for (const i of a) if (b.has(i)) observed++;
+        expected += (a.size * b.size) / Math.max(1, interviews);
       }
     }
-    found.push({ questions, interviews: c.interviews, recurring, members, sum: c.sum });
+    const overlapLift = expected > 0 ? observed / expected : 0;
+    if (overlapLift < (opts.minLift ?? 1.2)) continue;
+    if (recurring < 2 || recurring < minRecurring * people.size) continue;
+    found.push({
+      questions,
+      interviews: [...people].sort((a, b) => a - b),
+      recurring,
+      overlapLift,
+      members,
+      sum,
+    });
   }
-  found.sort((a, b) => b.recurring - a.recurring || b.questions.length - a.questions.length);
-  const background: SentenceRef[] = flatUnits.flatMap((u) =>
-    u.sentences.map((s) => [u.interview, s] as const),
+  return found.sort(
+    (a, b) =>
+      b.overlapLift - a.overlapLift || b.recurring - a.recurring || b.questions.length - a.questions.length,
   );
-  return found.slice(0, opts.max ?? 3).map((f, k) => {
+}
+
+export function crossCuttingThemes(
+  units: readonly Unit[][],
+  vectors: readonly Float32Array[][],
+  atoms: readonly Atom[],
+  answeredCounts: readonly number[],
+  questionIds: readonly string[],
+  ctx: DescribeContext,
+  opts: CrossCutOptions = {},
+): CrossCuttingTheme[] {
+  const found = crossCutCandidates(units, vectors, atoms, answeredCounts, opts, ctx.interviewIds.length);
+  const background: SentenceRef[] = units.flatMap((qu) =>
+    qu.flatMap((u) => u.sentences.map((s) => [u.interview, s] as const)),
+  );
+  return found.slice(0, opts.max ?? 2).map((f, k) => {
     const centre = normaliseF32(Float32Array.from(f.sum));
     const keywords = keywordsOf(f.members, background, ctx);
     const ids = f.questions.map((q) => questionIds[q]!);
+    const label = labelOf(f.members, centre, keywords, ctx);
+    const clauses = centralClauses(f.members, centre, keywords, ctx, { split: SUMMARY_SPLIT, maxWords: 22 });
+    const said = reportedSummary('interviewees', summaryClauses(clauses, label));
     return {
       id: `cross-${k + 1}`,
-      label: labelOf(f.members, centre, keywords, ctx),
-      summary: `Raised by ${f.interviews.length} interviewees under ${ids.length} questions (${ids.join(', ')}).`,
+      label,
+      summary: said
+        ? `Raised under ${ids.length} questions (${listOf(ids)}): ${said.charAt(0).toLowerCase()}${said.slice(1)}`
+        : `Raised under ${ids.length} questions (${listOf(ids)}).`,
       questions: ids,
       interviews: f.interviews.map((i) => ctx.interviewIds[i]!),
-      quotes: quotesAcrossQuestions(f.members, centre, ctx),
+      quotes: quotesOf(f.members, centre, ctx, 3, keywords),
     };
   });
 }
 
-/** Quotes from different interviews, up to three. */
-function quotesAcrossQuestions(
-  members: readonly SentenceRef[],
-  centre: Float32Array,
-  ctx: DescribeContext,
-): Quote[] {
-  return quotesOf(members, centre, ctx, 3);
+function listOf(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }

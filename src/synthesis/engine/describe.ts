@@ -8,6 +8,7 @@
 import { countWords, removeFillers, truncateWords } from '../text/index.ts';
 import type { Quote } from '../types.ts';
 import { lookupTerms, type Sentence, type Vocabulary } from './corpus.ts';
+import { stripOpeners } from './discourse.ts';
 import { leadTerms } from './pieces.ts';
 import { dot, type VectorSpace } from './space.ts';
 
@@ -21,10 +22,14 @@ export interface DescribeContext {
   space: VectorSpace;
   /** Question-specificity of each term (units.ts termSpecificity); keywords favour specific terms. */
   specificity?: Float64Array;
+  /** Openers learned from the collection ("to be fair"): left out of labels and summaries. */
+  openers?: ReadonlySet<string>;
 }
 
+// Clause boundaries for labels. Not a bare "and" or "so": "copy and paste", "pricing and capacity
+// planning" are one thing.
 const CLAUSE_SPLIT =
-  /\s*[,;:—–]\s+|\s+-\s+|\s+(?:and then|and also|and|but|so|because|plus|although|while|whereas)\s+/i;
+  /\s*[,;:—–]\s+|\s+-\s+|\s+(?:and then|and also|but|because|plus|although|while|whereas)\s+/i;
 // Opening hedges and connectives: dropped from the start of a label or a key. Words that change the
 // meaning when they open a clause ("No software fixes it", "Like most firms…", "Right now…") go only
 // when a comma sets them off.
@@ -235,7 +240,7 @@ export function centralClauses(
   for (const { ref } of core) {
     const [i, s] = ref;
     for (const raw of ctx.sentences[i]![s]!.text.split(opts.split)) {
-      const spoken = inRunningText(spokenClause(raw), names);
+      const spoken = inRunningText(spokenClause(ctx.openers ? stripOpeners(raw, ctx.openers) : raw), names);
       const text = cap(spoken);
       const words = countWords(text);
       if (words < 3 || words > opts.maxWords) continue;
@@ -298,7 +303,8 @@ export function labelOf(
   const nearest = rankByCentre(members, centre, ctx)[0];
   if (nearest) {
     const [i, s] = nearest.ref;
-    const text = cleanClause(ctx.sentences[i]![s]!.text);
+    const said = ctx.sentences[i]![s]!.text;
+    const text = cleanClause(ctx.openers ? stripOpeners(said, ctx.openers) : said);
     const cut = truncateWords(text, 14);
     if (cut) return cut.length < text.length ? `${cut.replace(/[,;:]$/, '')}…` : cut;
   }
@@ -315,26 +321,34 @@ export function quotesOf(
   centre: Float32Array,
   ctx: DescribeContext,
   max = 3,
+  keywords: readonly number[] = [],
 ): Quote[] {
   const usable = members.filter(([i, s]) => {
     const n = ctx.sentences[i]![s]!.wordCount;
     return n >= 5 && n <= 45;
   });
-  const pool = usable.length > 0 ? usable : members;
+  // Quotes say the theme's point: sentences with none of its characteristic words only when needed.
+  const characteristic = new Set(keywords);
+  const onTopic = usable.filter(([i, s]) => ctx.sentences[i]![s]!.terms.some((t) => characteristic.has(t)));
+  const pool = onTopic.length > 0 ? onTopic : usable.length > 0 ? usable : members;
   const order = rankByCentre(pool, centre, ctx);
   const picked: SentenceRef[] = [];
   const used = new Set<number>();
   const wordings: Set<number>[] = [];
-  // First pass: distinct wordings; second pass: fill up with repeats when there are too few.
+  const texts = new Set<string>();
+  // First pass: distinct wordings; second pass: similar ones when there are too few (never the
+  // same words twice).
   for (const distinct of [true, false]) {
     for (const { ref } of order) {
       if (picked.length >= max) break;
       const [i, s] = ref;
       if (used.has(i)) continue;
       const terms = new Set(ctx.sentences[i]![s]!.terms);
-      if (distinct && wordings.some((w) => overlap(w, terms) >= 0.7)) continue;
+      const text = cleanClause(ctx.sentences[i]![s]!.text).toLowerCase();
+      if (texts.has(text) || (distinct && wordings.some((w) => overlap(w, terms) >= 0.7))) continue;
       used.add(i);
       wordings.push(terms);
+      texts.add(text);
       picked.push(ref);
     }
   }

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { aiAdoption, generateCorpus, hospitalDischarge, scoreInsights } from '../../../bench/corpus/index.ts';
+import {
+  aiAdoption,
+  clientOnboarding,
+  generateCorpus,
+  hospitalDischarge,
+  scoreInsights,
+} from '../../../bench/corpus/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { InterviewForm, Transcript, Turn } from '../types.ts';
 import { agglomerate } from './cluster.ts';
@@ -34,7 +40,7 @@ function labelled(id: string, lines: [string, string][]): Transcript {
 }
 
 describe('analyzeInterviews on the labelled corpora (quality floors measured by bench/synthesis-quality.ts)', () => {
-  for (const spec of [aiAdoption, hospitalDischarge]) {
+  for (const spec of [aiAdoption, hospitalDischarge, clientOnboarding]) {
     it(`${spec.name}: finds the planted themes, the split and the interviewers`, () => {
       const corpus = generateCorpus(spec);
       const insights = analyzeInterviews(corpus.transcripts, corpus.form, { meta: corpus.meta });

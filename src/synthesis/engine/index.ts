@@ -8,9 +8,9 @@ import { loadWordVectors, type WordVectors } from '../embeddings/index.ts';
 import type { Insights, InterviewForm, InterviewInfo, Transcript } from '../types.ts';
 import type { AlignOptions } from './align.ts';
 import type { ClusterOptions } from './cluster.ts';
-import { type CrossCutOptions, crossCuttingThemes } from './crosscut.ts';
+import { type Atom, type CrossCutOptions, crossCuttingThemes } from './crosscut.ts';
 import type { DescribeContext } from './describe.ts';
-import { type DiscourseOptions, discourseSentences } from './discourse.ts';
+import { type DiscourseOptions, findDiscourse } from './discourse.ts';
 import { linkWidelyUsedTerms, prepare, type SoftOptions } from './prepare.ts';
 import { reconcileWithSplit } from './reconcile.ts';
 import type { SpaceOptions } from './space.ts';
@@ -66,7 +66,8 @@ export function analyzeInterviews(
   linkWidelyUsedTerms(p.space, p.sentences, opts.tuning?.soft);
   const answers = answersOf(p.sentences, p.alignments, Q);
   // Stock phrases said whatever the question ("That's a good question") answer nothing.
-  const discourse = discourseSentences(p.sentences, answers, opts.tuning?.discourse);
+  const found0 = findDiscourse(p.sentences, answers, p.alignments, opts.tuning?.discourse);
+  const discourse = found0.sentences;
   const units = unitsOf(p.sentences, answers, opts.tuning?.units, discourse, p.vocab);
   const flat = units.flat();
   const spec = termSpecificity(p.sentences, answers, p.vocab.stems.length);
@@ -85,6 +86,7 @@ export function analyzeInterviews(
     vocab: p.vocab,
     space: p.space,
     specificity: spec,
+    openers: found0.openers,
   };
   // An interview answered a question when it said something with content under it.
   const answered = answers.map((perInterview) =>
@@ -96,13 +98,18 @@ export function analyzeInterviews(
   progress(1, 1, 'answer vectors');
   progress(0, Q, 'finding themes');
   const groups: number[][][] = [];
+  const atoms: Atom[] = [];
   const vectorsByQuestion: Float32Array[][] = [];
   let at = 0;
   form.questions.forEach((_, qi) => {
     const n = units[qi]!.length;
     const qv = vectors.slice(at, at + n);
     vectorsByQuestion.push(qv);
-    groups.push(clusterQuestion(units[qi]!, qv, answered[qi]!, spec, opts.tuning?.cluster));
+    groups.push(
+      clusterQuestion(units[qi]!, qv, answered[qi]!, spec, opts.tuning?.cluster, (made) => {
+        for (const g of made) atoms.push({ question: qi, units: g });
+      }),
+    );
     at += n;
     progress(qi + 1, Q, 'finding themes');
   });
@@ -137,9 +144,9 @@ export function analyzeInterviews(
   const crossCutting = crossCuttingThemes(
     units,
     vectorsByQuestion,
+    atoms,
     answered.map((a) => a.length),
     form.questions.map((q) => q.id),
-    spec,
     ctx,
     opts.tuning?.crossCutting,
   );

@@ -57,13 +57,56 @@ export function isFullClause(text: string): boolean {
   if (toks.length < 2) return false;
   if (SUBJECT.test(toks[0]!)) return true;
   if (isParticiple(toks[0]!)) return false;
-  for (let k = 1; k < toks.length; k++) {
-    if (FINITE.has(toks[k]!)) return true;
-    // "Clients telling us the work is better": a participle before any finite verb makes a phrase.
-    if (isParticiple(toks[k]!)) return false;
+  // A verb after "what", "if", "when"… belongs to a clause inside the phrase ("the ability to spot
+  // what doesn't make sense") — up to the next comma ("if we get a day back, that's success").
+  let first = true;
+  for (const part of text.split(/[,;]/)) {
+    const segment = words(part);
+    let subordinate = false;
+    for (let k = 0; k < segment.length; k++) {
+      const w = segment[k]!;
+      if (first && k === 0) {
+        subordinate = SUBORDINATE.has(w);
+        continue;
+      }
+      if (SUBORDINATE.has(w)) {
+        subordinate = true;
+        continue;
+      }
+      if (FINITE.has(w)) {
+        if (!subordinate) return true;
+        subordinate = false;
+        continue;
+      }
+      // "Clients telling us the work is better": a participle before any finite verb makes a phrase.
+      if (isParticiple(w) && !subordinate) return false;
+    }
+    if (segment.length > 0) first = false;
   }
   return false;
 }
+
+const SUBORDINATE = new Set([
+  'what',
+  'which',
+  'who',
+  'whom',
+  'whose',
+  'where',
+  'when',
+  'how',
+  'why',
+  'whether',
+  'if',
+  'unless',
+  'because',
+  'since',
+  'until',
+  'before',
+  'after',
+  'while',
+  'once',
+]);
 
 interface Reported {
   verb: string;

@@ -39,6 +39,8 @@ export function clusterQuestion(
   answered: readonly number[],
   specificity: Float64Array | null,
   opts: ClusterOptions & { minTopicality?: number } = {},
+  /** Receives the small groups the clustering made, before themes are chosen (see crosscut.ts). */
+  onGroups?: (groups: readonly number[][]) => void,
 ): number[][] {
   const minSupport = opts.minSupport ?? minThemeSupport(answered.length);
   const minTopicality = opts.minTopicality ?? 0.25;
@@ -48,6 +50,7 @@ export function clusterQuestion(
     {
       ...opts,
       minSupport,
+      onGroups,
       keep: specificity
         ? (members) =>
             topicality(
@@ -111,7 +114,7 @@ export function describeThemes(
       summary:
         reportedSummary(quantifier(n, answered.length), summaryClauses(clauses, label)) || `${cap(label)}.`,
       interviews: interviews.map((i) => ctx.interviewIds[i]!),
-      quotes: quotesOf(core, centre, ctx),
+      quotes: quotesOf(core, centre, ctx, 3, keywords),
       keywords: keywordForms(keywords, members, ctx),
     };
     return { question: q, theme, centre, members, interviews };
