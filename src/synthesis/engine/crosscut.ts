@@ -15,6 +15,7 @@ import { agglomerate } from './cluster.ts';
 import {
   centralClauses,
   type DescribeContext,
+  interviewFrequencies,
   keywordsOf,
   labelOf,
   quotesOf,
@@ -177,8 +178,9 @@ export function crossCuttingThemes(
   opts: CrossCutOptions = {},
 ): CrossCuttingTheme[] {
   const found = crossCutCandidates(units, vectors, atoms, answeredCounts, opts, ctx.interviewIds.length);
-  const background: SentenceRef[] = units.flatMap((qu) =>
-    qu.flatMap((u) => u.sentences.map((s) => [u.interview, s] as const)),
+  const background = interviewFrequencies(
+    units.flatMap((qu) => qu.flatMap((u) => u.sentences.map((s) => [u.interview, s] as const))),
+    ctx,
   );
   return found.slice(0, opts.max ?? 2).map((f, k) => {
     const centre = normaliseF32(Float32Array.from(f.sum));

@@ -120,28 +120,14 @@ export function keywordEligible(term: number, vocab: Vocabulary): boolean {
  */
 export function keywordsOf(
   members: readonly SentenceRef[],
-  background: readonly SentenceRef[],
+  background: readonly SentenceRef[] | InterviewFrequencies,
   ctx: DescribeContext,
   max = 6,
 ): number[] {
-  const byInterview = (refs: readonly SentenceRef[]) => {
-    const df = new Map<number, number>();
-    const perInterview = new Map<number, Set<number>>();
-    for (const [i, s] of refs) {
-      let set = perInterview.get(i);
-      if (!set) {
-        set = new Set();
-        perInterview.set(i, set);
-      }
-      const sentence = ctx.sentences[i]![s]!;
-      // Not the words of an opening hedge ("The main thing is that…").
-      for (let k = leadTerms(sentence); k < sentence.terms.length; k++) set.add(sentence.terms[k]!);
-    }
-    for (const set of perInterview.values()) for (const t of set) df.set(t, (df.get(t) ?? 0) + 1);
-    return { df, n: perInterview.size };
-  };
-  const mine = byInterview(members);
-  const all = byInterview(background);
+  const mine = interviewFrequencies(members, ctx);
+  const all = Array.isArray(background)
+    ? interviewFrequencies(background as readonly SentenceRef[], ctx)
+    : (background as InterviewFrequencies);
   const scored: { t: number; s: number }[] = [];
   for (const [t, c] of mine.df) {
     if (mine.n >= 3 && c < 2) continue;
@@ -155,6 +141,33 @@ export function keywordsOf(
     .sort((a, b) => b.s - a.s || a.t - b.t)
     .slice(0, max)
     .map((x) => x.t);
+}
+
+/** In how many interviews each term is said (opening hedges aside), over some sentences. */
+export interface InterviewFrequencies {
+  df: Map<number, number>;
+  /** Interviews among the sentences. */
+  n: number;
+}
+
+export function interviewFrequencies(
+  refs: readonly SentenceRef[],
+  ctx: DescribeContext,
+): InterviewFrequencies {
+  const df = new Map<number, number>();
+  const perInterview = new Map<number, Set<number>>();
+  for (const [i, s] of refs) {
+    let set = perInterview.get(i);
+    if (!set) {
+      set = new Set();
+      perInterview.set(i, set);
+    }
+    const sentence = ctx.sentences[i]![s]!;
+    // Not the words of an opening hedge ("The main thing is that…").
+    for (let k = leadTerms(sentence); k < sentence.terms.length; k++) set.add(sentence.terms[k]!);
+  }
+  for (const set of perInterview.values()) for (const t of set) df.set(t, (df.get(t) ?? 0) + 1);
+  return { df, n: perInterview.size };
 }
 
 /**

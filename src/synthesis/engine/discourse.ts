@@ -55,8 +55,14 @@ function leadIn(text: string, maxWords: number): string | null {
 }
 
 /** The text after its opening hedges and learned openers (a suffix of the input). */
-export function stripOpeners(text: string, openers: ReadonlySet<string>, maxWords = 5): string {
-  let s = stripOpening(text);
+export function stripOpeners(
+  text: string,
+  openers: ReadonlySet<string>,
+  maxWords = 5,
+  /** The text has had its hedges stripped already. */
+  hedgesGone = false,
+): string {
+  let s = hedgesGone ? text : stripOpening(text);
   if (openers.size === 0) return s;
   for (let i = 0; i < 4 && openers.size > 0; i++) {
     const head = leadIn(s, maxWords);
@@ -71,9 +77,12 @@ function setLead(
   sentence: Sentence,
   openers: ReadonlySet<string>,
   maxWords: number,
-  stripped: ReadonlyMap<Sentence, string>,
+  stripped: string | undefined,
 ): void {
-  const rest = stripOpeners(stripped.get(sentence) ?? sentence.text, openers, maxWords);
+  const rest =
+    stripped === undefined
+      ? stripOpeners(sentence.text, openers, maxWords)
+      : stripOpeners(stripped, openers, maxWords, true);
   let lead = 0;
   if (rest.length < sentence.text.length) {
     const cut = countWords(sentence.text.slice(0, sentence.text.length - rest.length));
@@ -148,7 +157,7 @@ export function findDiscourse(
   const volume = new Float64Array(Q);
   const leads = new Map<string, Spread & { rests: Set<number> }>();
   // Each answer sentence after its hedges, computed once (the regex work is the cost here).
-  const stripped = new Map<Sentence, string>();
+  const stripped: (string | undefined)[][] = sentences.map(() => []);
   answers.forEach((perInterview, q) => {
     perInterview.forEach((idx, i) => {
       for (const s of idx) {
@@ -156,7 +165,7 @@ export function findDiscourse(
         if (sentence.terms.length === 0) continue;
         volume[q]!++;
         const rest = stripOpening(sentence.text);
-        stripped.set(sentence, rest);
+        stripped[i]![s] = rest;
         const head = leadIn(rest, maxWords);
         if (head === null) continue;
         const g = spreadOf(leads, head, Q, () => ({ rests: new Set<number>() }));
@@ -169,7 +178,7 @@ export function findDiscourse(
   if (total === 0 || Q < 2) {
     for (const perInterview of answers)
       perInterview.forEach((idx, i) => {
-        for (const s of idx) setLead(sentences[i]![s]!, out.openers, maxWords, stripped);
+        for (const s of idx) setLead(sentences[i]![s]!, out.openers, maxWords, stripped[i]![s]);
       });
     return out;
   }
@@ -186,7 +195,7 @@ export function findDiscourse(
     perInterview.forEach((idx, i) => {
       for (const s of idx) {
         const sentence = sentences[i]![s]!;
-        setLead(sentence, out.openers, maxWords, stripped);
+        setLead(sentence, out.openers, maxWords, stripped[i]![s]);
         const key = contentKey(sentence);
         if (!key) continue;
         const g = spreadOf(phrases, key, Q, () => ({ refs: [] as [number, number][] }));
@@ -213,8 +222,10 @@ export function findDiscourse(
       longest = Math.max(longest, sentence.wordCount);
     });
   });
-  // Only sentences as short as some interviewer phrase can be one (most answer sentences are longer).
-  const candidate = (sentence: Sentence) => sentence.wordCount <= longest + 3 && sentence.terms.length > 0;
+  // Only sentences as short as some interviewer phrase, starting with the same word, can be one.
+  const firstWords = new Set([...byInterviewer.keys()].map((k) => k.split(' ', 1)[0]!));
+  const candidate = (sentence: Sentence) =>
+    sentence.wordCount <= longest && sentence.terms.length > 0 && firstWords.has(sentence.tokens[0] ?? '');
   const byInterviewee = new Set<string>();
   alignments.forEach((a, i) => {
     if (a.interviewer === null) return;

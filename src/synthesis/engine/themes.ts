@@ -8,6 +8,7 @@ import {
   cap,
   centralClauses,
   type DescribeContext,
+  interviewFrequencies,
   keywordForms,
   keywordsOf,
   labelOf,
@@ -78,7 +79,10 @@ export function describeThemes(
   ctx: DescribeContext,
 ): FoundTheme[] {
   const dims = vectors[0]?.length ?? 0;
-  const background: SentenceRef[] = units.flatMap((u) => u.sentences.map((s) => [u.interview, s] as const));
+  const background = interviewFrequencies(
+    units.flatMap((u) => u.sentences.map((s) => [u.interview, s] as const)),
+    ctx,
+  );
   const labels = new Set<string>();
   const sorted = groups
     .map((g) => ({ g, interviews: [...new Set(g.map((ui) => units[ui]!.interview))].sort((a, b) => a - b) }))
