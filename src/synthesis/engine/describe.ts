@@ -238,9 +238,15 @@ export function centralClauses(
   centre: Float32Array,
   keywords: readonly number[],
   ctx: DescribeContext,
-  opts: { split: RegExp; maxWords: number; maxSentences?: number },
+  opts: {
+    split: RegExp;
+    maxWords: number;
+    maxSentences?: number;
+    /** `members` ranked by closeness to `centre` already (rankByCentre), to save the work. */
+    ranked?: readonly { ref: SentenceRef; sim: number }[];
+  },
 ): Clause[] {
-  const ranked = rankByCentre(members, centre, ctx);
+  const ranked = opts.ranked ?? rankByCentre(members, centre, ctx);
   if (ranked.length === 0) return [];
   const best = ranked[0]!.sim;
   // The core: sentences nearly as close to the centre as the closest one.
@@ -306,14 +312,21 @@ export function labelOf(
   keywords: readonly number[],
   ctx: DescribeContext,
   avoid: ReadonlySet<string> = new Set(),
+  /** `members` ranked by closeness to `centre` already (rankByCentre). */
+  rankedMembers?: readonly { ref: SentenceRef; sim: number }[],
 ): string {
-  const ranked = centralClauses(members, centre, keywords, ctx, { split: LABEL_SPLIT, maxWords: 16 });
+  const sentences = rankedMembers ?? rankByCentre(members, centre, ctx);
+  const ranked = centralClauses(members, centre, keywords, ctx, {
+    split: LABEL_SPLIT,
+    maxWords: 16,
+    ranked: sentences,
+  });
   if (ranked.length > 0) {
     const pick = ranked.find((r) => !avoid.has(r.text.toLowerCase())) ?? ranked[0]!;
     return pick.text;
   }
   // No clause: the most central sentence, cut at fourteen words.
-  const nearest = rankByCentre(members, centre, ctx)[0];
+  const nearest = sentences[0];
   if (nearest) {
     const [i, s] = nearest.ref;
     const said = ctx.sentences[i]![s]!.text;
@@ -335,6 +348,8 @@ export function quotesOf(
   ctx: DescribeContext,
   max = 3,
   keywords: readonly number[] = [],
+  /** `members` ranked by closeness to `centre` already (rankByCentre). */
+  rankedMembers?: readonly { ref: SentenceRef; sim: number }[],
 ): Quote[] {
   const usable = members.filter(([i, s]) => {
     const n = ctx.sentences[i]![s]!.wordCount;
@@ -344,7 +359,11 @@ export function quotesOf(
   const characteristic = new Set(keywords);
   const onTopic = usable.filter(([i, s]) => ctx.sentences[i]![s]!.terms.some((t) => characteristic.has(t)));
   const pool = onTopic.length > 0 ? onTopic : usable.length > 0 ? usable : members;
-  const order = rankByCentre(pool, centre, ctx);
+  let order: readonly { ref: SentenceRef }[];
+  if (rankedMembers) {
+    const inPool = new Set(pool);
+    order = rankedMembers.filter((r) => inPool.has(r.ref));
+  } else order = rankByCentre(pool, centre, ctx);
   const picked: SentenceRef[] = [];
   const used = new Set<number>();
   const wordings: Set<number>[] = [];

@@ -126,27 +126,38 @@ export function stanceCues(text: string): StanceCue[] {
 
 /** As `stanceCues`, on lower-case word tokens already made. */
 export function stanceCuesOfTokens(toks: readonly string[]): StanceCue[] {
-  const out: StanceCue[] = [];
-  const used = new Set<number>();
-  const negated = (at: number) => {
-    for (let k = Math.max(0, at - 3); k < at; k++) if (NEGATORS.has(toks[k]!)) return true;
-    return false;
-  };
-  toks.forEach((t, i) => {
-    for (const p of BY_FIRST.get(t) ?? []) {
-      if (used.has(i) || i + p.parts.length > toks.length) continue;
-      if (!p.parts.every((w, k) => toks[i + k] === w)) continue;
+  // Plain loops, no closures: this runs on every answer sentence.
+  let out: StanceCue[] | null = null;
+  let used: Set<number> | null = null;
+  for (let i = 0; i < toks.length; i++) {
+    const phrases = BY_FIRST.get(toks[i]!);
+    if (phrases === undefined) continue;
+    for (const p of phrases) {
+      if (used?.has(i) || i + p.parts.length > toks.length) continue;
+      let match = true;
+      for (let k = 1; k < p.parts.length && match; k++) match = toks[i + k] === p.parts[k];
+      if (!match) continue;
+      used ??= new Set();
       for (let k = 0; k < p.parts.length; k++) used.add(i + k);
-      out.push({ polarity: negated(i) ? (-p.polarity as 1 | -1) : p.polarity, phrase: p.phrase });
+      out ??= [];
+      out.push({ polarity: negatedAt(toks, i) ? (-p.polarity as 1 | -1) : p.polarity, phrase: p.phrase });
     }
-  });
-  toks.forEach((t, i) => {
-    if (used.has(i)) return;
-    const polarity = WORDS.get(t);
-    if (polarity === undefined) return;
-    out.push({ polarity: negated(i) ? (-polarity as 1 | -1) : polarity, phrase: t });
-  });
-  return out;
+  }
+  for (let i = 0; i < toks.length; i++) {
+    const polarity = WORDS.get(toks[i]!);
+    if (polarity === undefined || used?.has(i)) continue;
+    out ??= [];
+    out.push({ polarity: negatedAt(toks, i) ? (-polarity as 1 | -1) : polarity, phrase: toks[i]! });
+  }
+  return out ?? NONE;
+}
+
+const NONE: StanceCue[] = [];
+
+/** A negator up to three words before position `at`. */
+function negatedAt(toks: readonly string[], at: number): boolean {
+  for (let k = Math.max(0, at - 3); k < at; k++) if (NEGATORS.has(toks[k]!)) return true;
+  return false;
 }
 
 /** Net stance of a sentence, clipped to −2..2 so one emphatic sentence cannot outweigh an answer. */

@@ -13,6 +13,7 @@ import {
   keywordsOf,
   labelOf,
   quotesOf,
+  rankByCentre,
   type SentenceRef,
   SUMMARY_SPLIT,
 } from './describe.ts';
@@ -108,9 +109,14 @@ export function describeThemes(
     const keywords = keywordsOf(members, background, ctx);
     // Labels, summaries and quotes come from the units nearest the centre (bounded work on long interviews).
     const core = closestSentences(g, units, vectors, centre, CORE_UNITS);
-    const label = labelOf(core, centre, keywords, ctx, labels);
+    const ranked = rankByCentre(core, centre, ctx);
+    const label = labelOf(core, centre, keywords, ctx, labels, ranked);
     labels.add(label.toLowerCase());
-    const clauses = centralClauses(core, centre, keywords, ctx, { split: SUMMARY_SPLIT, maxWords: 22 });
+    const clauses = centralClauses(core, centre, keywords, ctx, {
+      split: SUMMARY_SPLIT,
+      maxWords: 22,
+      ranked,
+    });
     const n = interviews.length;
     const theme: Theme = {
       id: `${questionId}-t${k + 1}`,
@@ -118,7 +124,7 @@ export function describeThemes(
       summary:
         reportedSummary(quantifier(n, answered.length), summaryClauses(clauses, label)) || `${cap(label)}.`,
       interviews: interviews.map((i) => ctx.interviewIds[i]!),
-      quotes: quotesOf(core, centre, ctx, 3, keywords),
+      quotes: quotesOf(core, centre, ctx, 3, keywords, ranked),
       keywords: keywordForms(keywords, members, ctx),
     };
     return { question: q, theme, centre, members, interviews };
