@@ -356,7 +356,7 @@ export const inventoryStore = {
     importId: string,
     entries: NewTimeEntry[],
   ): Promise<number> {
-    const rows = entries.map((e) => [
+    const toRow = (e: NewTimeEntry) => [
       ws,
       e.taskId,
       e.memberId,
@@ -371,8 +371,8 @@ export const inventoryStore = {
       e.billable ? 1 : 0,
       storedFingerprint(e.fingerprint),
       importId,
-    ]);
-    const inserted = await bulkInsert(db, target, 'time_entries', TIME_ENTRY_COLUMNS, rows, {
+    ];
+    const inserted = await bulkInsert(db, target, 'time_entries', TIME_ENTRY_COLUMNS, entries, toRow, {
       onConflictDoNothing: ['workspace_id', 'fingerprint'],
     });
     if (inserted > 0) await bump(db, ws);
@@ -387,16 +387,17 @@ export const inventoryStore = {
     tasks: Task[],
     now: string,
   ): Promise<void> {
-    const rows = tasks.map((t) => {
+    const toRow = (t: Task) => {
       const c = taskColumns(t);
       return [t.id, ws, ...TASK_VALUE_COLUMNS.map((k) => c[k]), now, now];
-    });
+    };
     await bulkInsert(
       db,
       target,
       'tasks',
       ['id', 'workspace_id', ...TASK_VALUE_COLUMNS, 'created_at', 'updated_at'],
-      rows,
+      tasks,
+      toRow,
     );
     await bump(db, ws);
   },
