@@ -368,16 +368,29 @@ export function quotesOf(
   const used = new Set<number>();
   const wordings: Set<number>[] = [];
   const texts = new Set<string>();
-  // First pass: distinct wordings; second pass: similar ones when there are too few (never the
-  // same words twice).
-  for (const distinct of [true, false]) {
-    for (const { ref } of order) {
+  // Echoed: someone else in the theme said two of its words too — a point several people made,
+  // not an anecdote that drifted in.
+  const termSets = order.map(({ ref: [i, s] }) => ({ i, terms: new Set(ctx.sentences[i]![s]!.terms) }));
+  const echoed = (k: number) =>
+    termSets.some((o, j) => {
+      if (j === k || o.i === termSets[k]!.i) return false;
+      let shared = 0;
+      for (const t of termSets[k]!.terms)
+        if (o.terms.has(t) && keywordEligible(t, ctx.vocab) && ++shared >= 2) return true;
+      return false;
+    });
+  // First pass: echoed points in distinct wordings; then any distinct wording; then similar ones
+  // when there are too few (never the same words twice).
+  for (const pass of [0, 1, 2]) {
+    for (let k = 0; k < order.length; k++) {
+      const { ref } = order[k]!;
       if (picked.length >= max) break;
       const [i, s] = ref;
       if (used.has(i)) continue;
-      const terms = new Set(ctx.sentences[i]![s]!.terms);
+      const terms = termSets[k]!.terms;
       const text = cleanClause(ctx.sentences[i]![s]!.text).toLowerCase();
-      if (texts.has(text) || (distinct && wordings.some((w) => overlap(w, terms) >= 0.7))) continue;
+      if (texts.has(text) || (pass < 2 && wordings.some((w) => overlap(w, terms) >= 0.7))) continue;
+      if (pass === 0 && !echoed(k)) continue;
       used.add(i);
       wordings.push(terms);
       texts.add(text);

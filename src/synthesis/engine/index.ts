@@ -37,7 +37,7 @@ export interface AnalyzeOptions {
     align?: AlignOptions;
     space?: SpaceOptions;
     units?: UnitOptions;
-    cluster?: ClusterOptions & { minTopicality?: number };
+    cluster?: ClusterOptions & { minTopicality?: number; minSpecificShare?: number };
     split?: SplitOptions;
     crossCutting?: CrossCutOptions;
     soft?: SoftOptions;
@@ -106,9 +106,17 @@ export function analyzeInterviews(
     const qv = vectors.slice(at, at + n);
     vectorsByQuestion.push(qv);
     groups.push(
-      clusterQuestion(units[qi]!, qv, answered[qi]!, spec, opts.tuning?.cluster, (made) => {
-        for (const g of made) atoms.push({ question: qi, units: g });
-      }),
+      clusterQuestion(
+        units[qi]!,
+        qv,
+        answered[qi]!,
+        spec,
+        opts.tuning?.cluster,
+        (made) => {
+          for (const g of made) atoms.push({ question: qi, units: g });
+        },
+        p.vocab,
+      ),
     );
     at += n;
     progress(qi + 1, Q, 'finding themes');

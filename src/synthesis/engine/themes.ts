@@ -4,6 +4,7 @@
  */
 import type { QuestionInsights, Theme } from '../types.ts';
 import { type ClusterOptions, clusterUnits } from './cluster.ts';
+import type { Vocabulary } from './corpus.ts';
 import {
   cap,
   centralClauses,
@@ -17,6 +18,7 @@ import {
   type SentenceRef,
   SUMMARY_SPLIT,
 } from './describe.ts';
+import { leadTerms } from './pieces.ts';
 import { dot, normaliseF32 } from './space.ts';
 import { quantifier, reportedSummary, summaryClauses } from './summary.ts';
 import type { Unit } from './units.ts';
@@ -40,12 +42,18 @@ export function clusterQuestion(
   vectors: readonly Float32Array[],
   answered: readonly number[],
   specificity: Float64Array | null,
-  opts: ClusterOptions & { minTopicality?: number } = {},
+  opts: ClusterOptions & { minTopicality?: number; minSpecificShare?: number } = {},
   /** Receives the small groups the clustering made, before themes are chosen (see crosscut.ts). */
   onGroups?: (groups: readonly number[][]) => void,
+  vocab?: Vocabulary,
 ): number[][] {
   const minSupport = opts.minSupport ?? minThemeSupport(answered.length);
   const minTopicality = opts.minTopicality ?? 0.25;
+  const minSpecific = opts.minSpecificShare ?? 0.5;
+  // How specific to this question each unit's words are, and what is typical here.
+  const unitSpec =
+    specificity && vocab ? units.map((u) => unitSpecificity(u.terms, specificity, vocab)) : null;
+  const typical = unitSpec ? median(unitSpec) : 0;
   return clusterUnits(
     vectors,
     units.map((u) => u.interview),
@@ -58,10 +66,37 @@ export function clusterQuestion(
             topicality(
               members.map((m) => units[m]!),
               specificity,
-            ) >= minTopicality
+            ) >= minTopicality &&
+            // Remarks that only sound alike (anecdotes, asides: "we rebranded two years ago", "the
+            // last reorganisation moved my team") are made of words said anywhere: a group with
+            // many units far less specific to this question than its answers usually are is none.
+            (!unitSpec ||
+              members.filter((m) => unitSpec[m]! < minSpecific * typical).length <= 0.3 * members.length)
         : undefined,
     },
   ).map((c) => c.units);
+}
+
+/** IDF-weighted mean question-specificity of a unit's terms (see units.ts termSpecificity). */
+export function unitSpecificity(
+  terms: readonly number[],
+  specificity: Float64Array,
+  vocab: Vocabulary,
+): number {
+  let num = 0;
+  let den = 0;
+  for (const t of terms) {
+    const w = vocab.idf(t);
+    num += w * specificity[t]!;
+    den += w;
+  }
+  return den > 0 ? num / den : 0;
+}
+
+function median(xs: readonly number[]): number {
+  if (xs.length === 0) return 0;
+  const s = xs.slice().sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
 }
 
 /** Least number of interviews for a theme: 3, or a tenth of those who answered. */
@@ -80,6 +115,9 @@ export function describeThemes(
   ctx: DescribeContext,
 ): FoundTheme[] {
   const dims = vectors[0]?.length ?? 0;
+  const typical = ctx.specificity
+    ? median(units.map((u) => unitSpecificity(u.terms, ctx.specificity!, ctx.vocab)))
+    : 0;
   const background = interviewFrequencies(
     units.flatMap((u) => u.sentences.map((s) => [u.interview, s] as const)),
     ctx,
@@ -110,6 +148,16 @@ export function describeThemes(
     // Labels, summaries and quotes come from the units nearest the centre (bounded work on long interviews).
     const core = closestSentences(g, units, vectors, centre, CORE_UNITS);
     const ranked = rankByCentre(core, centre, ctx);
+    // Quotes speak for the theme: not an aside that joined it (words said anywhere, see clusterQuestion).
+    const specific = ctx.specificity
+      ? ranked.filter(({ ref: [i, s] }) => {
+          const sentence = ctx.sentences[i]![s]!;
+          return (
+            unitSpecificity(sentence.terms.slice(leadTerms(sentence)), ctx.specificity!, ctx.vocab) >=
+            0.5 * typical
+          );
+        })
+      : ranked;
     const label = labelOf(core, centre, keywords, ctx, labels, ranked);
     labels.add(label.toLowerCase());
     const clauses = centralClauses(core, centre, keywords, ctx, {
@@ -124,7 +172,7 @@ export function describeThemes(
       summary:
         reportedSummary(quantifier(n, answered.length), summaryClauses(clauses, label)) || `${cap(label)}.`,
       interviews: interviews.map((i) => ctx.interviewIds[i]!),
-      quotes: quotesOf(core, centre, ctx, 3, keywords, ranked),
+      quotes: quotesOf(core, centre, ctx, 3, keywords, specific.length > 0 ? specific : ranked),
       keywords: keywordForms(keywords, members, ctx),
     };
     return { question: q, theme, centre, members, interviews };
