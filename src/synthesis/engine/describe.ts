@@ -227,6 +227,8 @@ export interface Clause {
   spoken: string;
   /** Sentence it was cut from (the first speaker's). */
   ref: SentenceRef;
+  /** Whether it opens that sentence. */
+  first: boolean;
 }
 
 /**
@@ -258,7 +260,9 @@ export function centralClauses(
   const names = namesIn(core.map(({ ref: [i, s] }) => ctx.sentences[i]![s]!.text));
   for (const { ref } of core) {
     const [i, s] = ref;
-    for (const raw of ctx.sentences[i]![s]!.text.split(opts.split)) {
+    const pieces = ctx.sentences[i]![s]!.text.split(opts.split);
+    for (let piece = 0; piece < pieces.length; piece++) {
+      const raw = pieces[piece]!;
       const spoken = inRunningText(spokenClause(ctx.openers ? stripOpeners(raw, ctx.openers) : raw), names);
       const text = cap(spoken);
       const words = countWords(text);
@@ -272,7 +276,7 @@ export function centralClauses(
       const terms = lookupTerms(text, ctx.vocab).filter((t) => t >= 0);
       if (terms.length < 2) continue;
       seen.set(key, candidates.length);
-      candidates.push({ text, spoken, terms, interviews: new Set([i]), ref });
+      candidates.push({ text, spoken, terms, interviews: new Set([i]), ref, first: piece === 0 });
     }
   }
   if (candidates.length === 0) return [];
@@ -293,7 +297,9 @@ export function centralClauses(
       score:
         dot(vecs[k]!, centre) +
         0.04 * Math.min(3, c.interviews.size - 1) +
-        0.03 * c.terms.filter((t) => kw.has(t)).length -
+        0.03 * c.terms.filter((t) => kw.has(t)).length +
+        // People state the point first; what trails after a comma is often a tag ("plain and simple").
+        (c.first ? 0.03 : 0) -
         0.01 * Math.max(0, countWords(c.text) - 10),
     }))
     .sort((a, b) => b.score - a.score);
@@ -379,9 +385,10 @@ export function quotesOf(
         if (o.terms.has(t) && keywordEligible(t, ctx.vocab) && ++shared >= 2) return true;
       return false;
     });
-  // First pass: echoed points in distinct wordings; then any distinct wording; then similar ones
-  // when there are too few (never the same words twice).
-  for (const pass of [0, 1, 2]) {
+  // Echoed points only, in distinct wordings first, then similar ones (never the same words twice);
+  // with no echoed point at all, the single most central sentence.
+  if (!order.some((_, k) => echoed(k))) order = order.slice(0, 1);
+  for (const pass of [0, 2]) {
     for (let k = 0; k < order.length; k++) {
       const { ref } = order[k]!;
       if (picked.length >= max) break;
@@ -390,7 +397,7 @@ export function quotesOf(
       const terms = termSets[k]!.terms;
       const text = cleanClause(ctx.sentences[i]![s]!.text).toLowerCase();
       if (texts.has(text) || (pass < 2 && wordings.some((w) => overlap(w, terms) >= 0.7))) continue;
-      if (pass === 0 && !echoed(k)) continue;
+      if (order.length > 1 && !echoed(k)) continue;
       used.add(i);
       wordings.push(terms);
       texts.add(text);
