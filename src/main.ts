@@ -2,6 +2,7 @@
  * Composition root: the only place that builds adapters and wires features together.
  * The CLI and the server both start from `openApp`.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { authRoutes, createAccountsService, workspaceRoutes } from './accounts/index.ts';
@@ -11,12 +12,20 @@ import type { Config } from './platform/config.ts';
 import { type Db, openDb } from './platform/db/connect.ts';
 import { migrateToLatest } from './platform/db/migrator.ts';
 import type { ServiceDeps } from './platform/deps.ts';
-import { type App, buildServer } from './platform/http/server.ts';
+import type { App } from './platform/http/server.ts';
 import { type IdGenerator, newId } from './platform/ids.ts';
 import { createProceduresService, proceduresRoutes } from './procedures/index.ts';
 
-export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** The package's folder: the nearest one up holding package.json (this file runs from src/ or dist/chunks/). */
+export const ROOT_DIR = packageRoot(path.dirname(fileURLToPath(import.meta.url)));
 export const WEB_DIST = path.join(ROOT_DIR, 'web', 'dist');
+
+function packageRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) return path.resolve(from, '..');
+  }
+}
 
 export interface AppServices {
   config: Config;
@@ -48,6 +57,8 @@ export async function buildHttpApp(
   opts: { logger?: boolean; web?: boolean } = {},
 ): Promise<App> {
   const { config, accounts, inventory, economics, procedures } = services;
+  // Loaded here, not at the top: CLI commands open the app without any of the HTTP stack.
+  const { buildServer } = await import('./platform/http/server.ts');
   return buildServer({
     logger: opts.logger ? { level: config.logLevel } : false,
     authenticate: (token) => accounts.authenticate(token),

@@ -2,6 +2,12 @@
 import { exitCodeFor, isAppError } from '../platform/errors.ts';
 import { buildProgram } from './program.ts';
 
+// `outtask tasks list --json | head` closes the pipe early: that is not an error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
+
 try {
   await buildProgram().parseAsync(process.argv);
 } catch (err) {
