@@ -176,7 +176,8 @@ describe.skipIf(!hasChromium)(
       await page.getByText('Version 1 approved').first().waitFor();
       await expect.poll(() => page.locator('.pr-step .pr-handle').count()).toBe(0);
       expect(await page.getByRole('button', { name: 'Mark as waste' }).count()).toBe(0);
-      expect(await page.locator('.lede').textContent()).toContain('Edited');
+      // The progress stage is refetched after the approval; wait for it.
+      await expect.poll(() => page.locator('.lede').textContent()).toContain('Edited');
       await shot('05-approved', true);
 
       // The brief, in Word and in Markdown.
