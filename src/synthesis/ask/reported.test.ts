@@ -24,6 +24,16 @@ describe('reported speech', () => {
       'Dana said that the remote was too big and they were worried.',
     ],
     ['He wants more buttons.', 'Dana said that he wanted more buttons.'],
+    ['Wait until the pilot ends.', 'Dana suggested that they should wait until the pilot ends.'],
+    ["Yeah, don't rush it.", 'Dana suggested that they should not rush it.'],
+    ['Never sign a three-year term.', 'Dana suggested that they should never sign a three-year term.'],
+    [
+      'Please tell them we need more time.',
+      'Dana suggested that they should tell them they needed more time.',
+    ],
+    ['Plan is to ship in May.', 'Dana said that plan was to ship in May.'],
+    ['Start of the year was busy.', 'Dana said that start of the year was busy.'],
+    ["Don't know if it works.", "Dana said that didn't know if it worked."],
   ])('%s', (spoken, reported) => {
     expect(reportedSentence(spoken, 'Dana')).toBe(reported);
   });

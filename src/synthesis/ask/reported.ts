@@ -216,6 +216,43 @@ const OPINION =
 const OPINION_NEG = /^(?:i|we)\s+(?:don't|do not|didn't)\s+(think|believe|feel|suppose)\s+(?:that\s+)?/i;
 const SUGGESTION = /\b(?:should|could|let's|maybe we|how about|what about|i suggest|we suggest|propose)\b/i;
 
+// Verbs that open advice when they start a sentence in their base form ("Wait until the pilot ends.").
+const IMPERATIVE_VERBS = new Set(
+  `ask avoid be begin bring build buy call change check choose consider cut do drop focus get give go hire
+  invest keep leave let look make move pay pick plan put read remember run see send set show sign skip
+  start stay stop take talk tell think try turn use wait watch write`.split(/\s+/),
+);
+// A sentence-initial verb followed by one of these is a noun after all ("Plan is to ship in May").
+const NOT_AFTER_IMPERATIVE =
+  /^(?:is|was|are|were|has|had|have|will|would|can|could|should|must|may|might|'s|of|and|or|to|from|in|on|for|with|at|by|time|times)$/i;
+const DROPPED_SUBJECT_VERBS = new Set([
+  'know',
+  'think',
+  'remember',
+  'recall',
+  'care',
+  'mind',
+  'understand',
+  'see',
+]);
+const ADVICE_NEGATION = /^(?:don't|do not|never)\s+/i;
+
+// "Wait until the pilot ends" / "Don't rush it" / "Please send it": advice, or undefined.
+function imperativeClause(s: string): string | undefined {
+  const body = s.replace(/^please\s+/i, '');
+  const neg = ADVICE_NEGATION.exec(body);
+  const rest = neg ? body.slice(neg[0].length) : body;
+  const m = /^(\p{L}+)\s+([\p{L}']+)/u.exec(rest);
+  if (!m) return undefined;
+  const first = m[1]!;
+  const verb = first.toLowerCase();
+  // After "don't" any verb is advice, except the ones people drop their "I" before ("Don't know").
+  const known = neg ? !DROPPED_SUBJECT_VERBS.has(verb) && !isStopword(verb) : IMPERATIVE_VERBS.has(verb);
+  if (!known || NOT_AFTER_IMPERATIVE.test(m[2]!)) return undefined;
+  const modal = !neg ? 'should' : /^never/i.test(neg[0]) ? 'should never' : 'should not';
+  return `that they ${modal} ${shiftClause(first.toLowerCase() + rest.slice(first.length))}`;
+}
+
 export interface Reported {
   /** Reporting verb: said, thought, suggested, asked. */
   verb: string;
@@ -365,6 +402,8 @@ export function reportClause(sentence: string): Reported {
     return { verb: 'did not think', clause: `that ${shiftClause(lowerFirst(s.slice(neg[0].length)))}` };
   const op = OPINION.exec(s);
   if (op) return { verb: 'thought', clause: `that ${shiftClause(lowerFirst(s.slice(op[0].length)))}` };
+  const advice = imperativeClause(s);
+  if (advice) return { verb: 'suggested', clause: advice };
   const verb = SUGGESTION.test(s) ? 'suggested' : 'said';
   return { verb, clause: `that ${shiftClause(lowerFirst(s))}` };
 }
@@ -410,7 +449,11 @@ export function lowerFirst(s: string): string {
   if (w === 'I' || /^I'/.test(w)) return s;
   const lower = w.toLowerCase();
   // common words and -ly adverbs ("Honestly") are not names
-  const common = COMMON_FIRST.has(lower) || isStopword(lower) || /^\p{Ll}{3,}ly$/u.test(lower);
+  const common =
+    COMMON_FIRST.has(lower) ||
+    IMPERATIVE_VERBS.has(lower) ||
+    isStopword(lower) ||
+    /^\p{Ll}{3,}ly$/u.test(lower);
   return /^\p{Lu}[\p{Ll}']*$/u.test(w) && common ? lower + s.slice(w.length) : s;
 }
 
