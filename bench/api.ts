@@ -89,6 +89,16 @@ async function main() {
     const bareResult = await load(`http://127.0.0.1:${barePort}/bare`);
     await load(`http://127.0.0.1:${port}/api/opportunities`, { cookie });
     const api = await load(`http://127.0.0.1:${port}/api/opportunities`, { cookie });
+    // What a browser does: ask for gzip, and revalidate the copy it holds by its ETag.
+    const gzip = await load(`http://127.0.0.1:${port}/api/opportunities`, {
+      cookie,
+      'accept-encoding': 'gzip',
+    });
+    const etag = sample.headers.get('etag') ?? '';
+    const revalidate = await load(`http://127.0.0.1:${port}/api/opportunities`, {
+      cookie,
+      'if-none-match': etag,
+    });
     const result = {
       connections: Number(values.connections),
       seconds: Number(values.seconds),
@@ -97,6 +107,8 @@ async function main() {
         responseBytes: body.length,
         tasks: (JSON.parse(body) as { opportunities: unknown[] }).opportunities.length,
       },
+      opportunitiesGzip: gzip,
+      opportunitiesRevalidated304: revalidate,
       bareFastify: bareResult,
       ratio: Math.round((api.requestsPerSecond / bareResult.requestsPerSecond) * 1000) / 1000,
     };

@@ -2,6 +2,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { sendCachedJson } from '../platform/http/cached-json.ts';
 import { actorOf, FIRM, OWNER, workspaceActor } from '../platform/http/policy.ts';
 import type { ApiFeature } from '../platform/http/server.ts';
 import type { EconomicsService } from './economics.service.ts';
@@ -12,19 +13,6 @@ import type { InventoryActor, InventoryService } from './inventory.service.ts';
 import { opportunitiesJson, taskListJson, tasksCsv } from './inventory.views.ts';
 
 const IdParams = z.object({ id: z.string().min(1) });
-
-/**
- * The JSON text of a view of a (cached, immutable) overview, made once: the big lists are read far
- * more often than the inventory changes, and serialising them was most of a request's time.
- */
-const serialised = new WeakMap<object, Map<string, string>>();
-function serialisedOnce(overview: object, view: string, make: () => unknown): string {
-  const views = serialised.get(overview) ?? new Map<string, string>();
-  serialised.set(overview, views);
-  const text = views.get(view) ?? JSON.stringify(make());
-  views.set(view, text);
-  return text;
-}
 
 const OfferSchema = z.object({
   provider: z.string().optional(),
@@ -117,9 +105,7 @@ export function inventoryRoutes({
       },
       async (req, reply) => {
         const overview = await economics.overview(actorOf(req).workspace);
-        return reply
-          .type('application/json; charset=utf-8')
-          .send(serialisedOnce(overview, 'tasks', () => taskListJson(overview)));
+        return sendCachedJson(req, reply, overview, 'tasks', () => taskListJson(overview));
       },
     );
     app.get(
@@ -221,13 +207,9 @@ export function inventoryRoutes({
       },
       async (req, reply) => {
         const overview = await economics.overview(actorOf(req).workspace, { top: req.query.top });
-        return reply
-          .type('application/json; charset=utf-8')
-          .send(
-            serialisedOnce(overview, `opportunities:${req.query.top ?? ''}`, () =>
-              opportunitiesJson(overview, req.query.top),
-            ),
-          );
+        return sendCachedJson(req, reply, overview, `opportunities:${req.query.top ?? ''}`, () =>
+          opportunitiesJson(overview, req.query.top),
+        );
       },
     );
   };

@@ -1,3 +1,4 @@
+import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoApp } from '../helpers/app.ts';
 import { testDialects } from '../helpers/db.ts';
@@ -38,6 +39,38 @@ describe.each(testDialects)('tasks API on %s', (dialect) => {
     expect(after.minutesPerOccurrence).toBe(1500);
     expect(after.marketPricePerUnit?.amountMinor).toBe(1100);
     expect(after.unitsPerOccurrence).toBe(before.unitsPerOccurrence);
+  });
+
+  it('answers 304 to a browser that holds the same revision, gzips big lists, and changes the ETag on a write', async () => {
+    const get = (headers: Record<string, string> = {}) =>
+      app.http.inject({ method: 'GET', url: '/api/opportunities', cookies: app.cookies, headers });
+    const first = await get();
+    expect(first.statusCode).toBe(200);
+    const etag = String(first.headers.etag);
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    expect(first.headers['cache-control']).toBe('private, no-cache');
+
+    const again = await get({ 'if-none-match': etag });
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBe('');
+    expect((await get({ 'if-none-match': `"other", W/${etag}` })).statusCode).toBe(304);
+
+    const zipped = await get({ 'accept-encoding': 'gzip, deflate, br' });
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zlib.gunzipSync(zipped.rawPayload).toString()).toBe(first.body);
+    expect(zipped.rawPayload.length).toBeLessThan(first.body.length / 4);
+    expect((await get({ 'accept-encoding': 'gzip;q=0' })).headers['content-encoding']).toBeUndefined();
+
+    const t = await flagship();
+    await app.http.inject({
+      method: 'PATCH',
+      url: `/api/tasks/${t.id}`,
+      cookies: app.cookies,
+      payload: { turnaroundHours: 30 },
+    });
+    const after = await get({ 'if-none-match': etag });
+    expect(after.statusCode).toBe(200);
+    expect(after.headers.etag).not.toBe(etag);
   });
 
   it('ranks again after any change: the cached ranking never goes stale', async () => {
