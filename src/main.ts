@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { authRoutes, createAccountsService, workspaceRoutes } from './accounts/index.ts';
+import { createInterviewsService, interviewsRoutes } from './interviews/index.ts';
 import { createEconomicsService, createInventoryService, inventoryRoutes } from './inventory/index.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
@@ -35,6 +36,7 @@ export interface AppServices {
   inventory: ReturnType<typeof createInventoryService>;
   economics: ReturnType<typeof createEconomicsService>;
   procedures: ReturnType<typeof createProceduresService>;
+  interviews: ReturnType<typeof createInterviewsService>;
   close(): Promise<void>;
 }
 
@@ -49,14 +51,25 @@ export async function openApp(
   const inventory = createInventoryService(deps, { importMaxBytes: config.importMaxBytes });
   const economics = createEconomicsService(deps);
   const procedures = createProceduresService({ ...deps, inventory });
-  return { config, db, deps, accounts, inventory, economics, procedures, close: () => db.close() };
+  const interviews = createInterviewsService({ ...deps, procedures });
+  return {
+    config,
+    db,
+    deps,
+    accounts,
+    inventory,
+    economics,
+    procedures,
+    interviews,
+    close: () => db.close(),
+  };
 }
 
 export async function buildHttpApp(
   services: AppServices,
   opts: { logger?: boolean; web?: boolean } = {},
 ): Promise<App> {
-  const { config, accounts, inventory, economics, procedures } = services;
+  const { config, accounts, inventory, economics, procedures, interviews } = services;
   // Loaded here, not at the top: CLI commands open the app without any of the HTTP stack.
   const { buildServer } = await import('./platform/http/server.ts');
   return buildServer({
@@ -69,6 +82,7 @@ export async function buildHttpApp(
       { prefix: '/workspace', plugin: workspaceRoutes(accounts) },
       ...inventoryRoutes({ inventory, economics, updateWorkspaceSettings: accounts.updateSettings }),
       ...proceduresRoutes(procedures),
+      ...interviewsRoutes(interviews),
     ],
   });
 }

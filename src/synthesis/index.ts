@@ -37,5 +37,7 @@ export {
   type SynthesisResult,
   synthesize,
   synthesizeFiles,
+  synthesizeUploads,
+  type UploadedSynthesisOptions,
 } from './synthesize.ts';
 export type * from './types.ts';

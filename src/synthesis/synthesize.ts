@@ -15,7 +15,7 @@ import { loadThemeFile } from './deck/theme-file.ts';
 import { type DeckResult, writeDeck } from './deck/write-deck.ts';
 import { analyzeInterviews } from './engine/index.ts';
 import { parseFormYaml } from './form.ts';
-import { interviewIdFromFile, readTranscript } from './readers/index.ts';
+import { interviewIdFromFile, readTranscript, type TranscriptInput } from './readers/index.ts';
 import { renderMarkdown } from './report.ts';
 import type { Insights, InterviewForm, Transcript } from './types.ts';
 
@@ -381,6 +381,75 @@ async function writeOut(path: string, data: string | Uint8Array): Promise<void> 
   }
 }
 
+/**
+ * The transcripts a run can use: read ones minus duplicate ids. With any problem and no skipInvalid
+ * (or nothing left) it fails, listing every bad file with its reason.
+ */
+function usableTranscripts(
+  read: Transcript[],
+  bad: BadFile[],
+  total: number,
+  opts: { skipInvalid: boolean; hint: string },
+): { transcripts: Transcript[]; problems: BadFile[] } {
+  const dupes = checkUniqueIds(read);
+  const badFiles = new Set(dupes.map((d) => d.file));
+  const transcripts = read.filter((t) => !badFiles.has(t.file));
+  const problems = [...bad, ...dupes];
+  if (problems.length > 0 && (!opts.skipInvalid || transcripts.length === 0)) {
+    const n = problems.length;
+    throw new AppError(
+      problems.every((p) => p.code === problems[0]!.code)
+        ? (problems[0]!.code as AppError['code'])
+        : 'TRANSCRIPT_MALFORMED',
+      `${n} of ${total} transcript file${total === 1 ? '' : 's'} could not be used${
+        transcripts.length === 0 ? ' (none left)' : `; ${opts.hint}`
+      }:`,
+      { errors: problems.map((p) => ({ file: p.file, code: p.code, message: p.reason })) },
+    );
+  }
+  return { transcripts, problems };
+}
+
+export interface UploadedSynthesisOptions extends Omit<SynthesisOptions, 'markdown'> {
+  /** Leave out transcripts that cannot be read (they are still reported) instead of failing. */
+  skipInvalid?: boolean;
+}
+
+/**
+ * Transcripts already in memory (an upload) → insights, deck and Markdown report, with the files that
+ * could not be used. Nothing touches the disk.
+ */
+export async function synthesizeUploads(
+  files: TranscriptInput[],
+  form: InterviewForm,
+  opts: UploadedSynthesisOptions = {},
+): Promise<SynthesisResult & { skipped: BadFile[] }> {
+  if (files.length === 0) throw new AppError('VALIDATION_FAILED', 'no transcript files given');
+  const read: Transcript[] = [];
+  const bad: BadFile[] = [];
+  for (const f of files) {
+    try {
+      if (f.bytes.length > MAX_TRANSCRIPT_BYTES) {
+        throw new AppError(
+          'FILE_TOO_LARGE',
+          `${f.file}: ${f.bytes.length} bytes is larger than a transcript can be (50 MB)`,
+          { file: f.file },
+        );
+      }
+      read.push(await readTranscript(f));
+    } catch (err) {
+      if (!isAppError(err)) throw err;
+      bad.push({ file: f.file, code: err.code, reason: err.message });
+    }
+  }
+  const { transcripts, problems } = usableTranscripts(read, bad, files.length, {
+    skipInvalid: opts.skipInvalid === true,
+    hint: 'fix them or choose to leave them out',
+  });
+  const result = await synthesize(transcripts, form, { ...opts, markdown: true });
+  return { ...result, skipped: problems };
+}
+
 /** `outtask deck`: files in, deck (and insights.json, report.md) written. */
 export async function synthesizeFiles(opts: DeckFilesOptions): Promise<DeckFilesResult> {
   const cwd = opts.cwd ?? process.cwd();
@@ -410,22 +479,10 @@ export async function synthesizeFiles(opts: DeckFilesOptions): Promise<DeckFiles
     cwd,
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
   });
-  const dupes = checkUniqueIds(read);
-  const badFiles = new Set(dupes.map((d) => d.file));
-  const transcripts = read.filter((t) => !badFiles.has(t.file));
-  const problems = [...bad, ...dupes];
-  if (problems.length > 0 && (!opts.skipInvalid || transcripts.length === 0)) {
-    const n = problems.length;
-    throw new AppError(
-      problems.every((p) => p.code === problems[0]!.code)
-        ? (problems[0]!.code as AppError['code'])
-        : 'TRANSCRIPT_MALFORMED',
-      `${n} of ${files.length} transcript file${files.length === 1 ? '' : 's'} could not be used${
-        transcripts.length === 0 ? ' (none left)' : '; fix them or pass --skip-invalid to leave them out'
-      }:`,
-      { errors: problems.map((p) => ({ file: p.file, code: p.code, message: p.reason })) },
-    );
-  }
+  const { transcripts, problems } = usableTranscripts(read, bad, files.length, {
+    skipInvalid: opts.skipInvalid === true,
+    hint: 'fix them or pass --skip-invalid to leave them out',
+  });
 
   const result = await synthesize(transcripts, form, {
     ...opts,

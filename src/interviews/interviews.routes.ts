@@ -1,0 +1,91 @@
+/** /api/interviews: interview synthesis for owner and staff. Thin: validate, decode, call, shape. */
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from '../platform/errors.ts';
+import { FIRM, workspaceActor } from '../platform/http/policy.ts';
+import type { ApiFeature } from '../platform/http/server.ts';
+import type { InterviewsService } from './interviews.service.ts';
+
+/** 50 hour-long interviews are about 3 MB of text; DOCX and JSON exports are bigger. */
+export const SYNTHESIS_BODY_LIMIT = 120 * 1024 * 1024;
+const MAX_FILES = 200;
+
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+const SynthesisBody = z
+  .object({
+    formId: z.string().min(1).max(200).optional(),
+    formVersion: z.number().int().min(1).optional(),
+    formYaml: z.string().min(1).max(200_000).optional(),
+    title: z.string().trim().max(200).optional(),
+    anonymize: z.boolean().optional(),
+    skipInvalid: z.boolean().optional(),
+    files: z
+      .array(
+        z.object({
+          name: z.string().trim().min(1).max(255),
+          contentBase64: z.string().regex(BASE64, 'must be the file’s bytes in base64'),
+        }),
+      )
+      .min(1, 'add at least one transcript')
+      .max(MAX_FILES, `at most ${MAX_FILES} transcripts at a time`),
+  })
+  .refine((b) => (b.formId === undefined) !== (b.formYaml === undefined), {
+    message: 'give either formId (a stored form) or formYaml, not both',
+    path: ['formId'],
+  });
+
+export function interviewsRoutes(interviews: InterviewsService): ApiFeature[] {
+  const plugin: FastifyPluginAsync = async (fastify) => {
+    const app = fastify.withTypeProvider<ZodTypeProvider>();
+    app.post(
+      '/synthesis',
+      {
+        config: { policy: FIRM },
+        bodyLimit: SYNTHESIS_BODY_LIMIT,
+        schema: {
+          tags: ['interviews'],
+          summary:
+            'Transcripts (base64) and an interview form in; themes, splits, the Markdown report and the editable deck (base64 PPTX) out. Nothing of the interviews is stored.',
+          body: SynthesisBody,
+        },
+      },
+      async (req) => {
+        const b = req.body;
+        const names = new Set<string>();
+        const files = b.files.map((f) => {
+          if (names.has(f.name))
+            throw new AppError('VALIDATION_FAILED', `${f.name}: the same file name was sent twice`, {
+              field: 'files',
+            });
+          names.add(f.name);
+          return { file: f.name, bytes: Buffer.from(f.contentBase64, 'base64') };
+        });
+        const run = await interviews.synthesize(workspaceActor(req), {
+          form:
+            b.formYaml !== undefined
+              ? { yaml: b.formYaml }
+              : { ref: b.formId!, ...(b.formVersion ? { version: b.formVersion } : {}) },
+          files,
+          ...(b.title ? { title: b.title } : {}),
+          anonymize: b.anonymize === true,
+          skipInvalid: b.skipInvalid === true,
+        });
+        return {
+          report: run.report,
+          insights: run.insights,
+          markdown: run.markdown,
+          skipped: run.skipped,
+          seconds: run.seconds,
+          deck: {
+            fileName: run.deck.fileName,
+            bytes: run.deck.bytes.length,
+            contentBase64: Buffer.from(run.deck.bytes).toString('base64'),
+          },
+        };
+      },
+    );
+  };
+  return [{ prefix: '/interviews', plugin }];
+}

@@ -1,0 +1,89 @@
+/**
+ * Interview synthesis from the web app: uploaded transcripts and one of the workspace's standard forms
+ * (or a pasted form) in, the deck and its evidence out. Nothing of the interviews is stored (they are
+ * confidential client material); the audit trail records who ran a synthesis, on which form and how
+ * many files. The synthesis library is loaded on first use, so the server starts without it.
+ */
+import { recordAudit } from '../platform/audit/audit.store.ts';
+import type { ServiceDeps } from '../platform/deps.ts';
+import type { WorkspaceActor } from '../platform/http/policy.ts';
+import type { ProceduresService } from '../procedures/index.ts';
+import type { BadFile, DeckReport, Insights } from '../synthesis/index.ts';
+
+export interface SynthesisRequest {
+  /** A stored form (id or name) and, optionally, one of its versions; or the form as YAML. */
+  form: { ref: string; version?: number } | { yaml: string };
+  files: { file: string; bytes: Uint8Array }[];
+  title?: string;
+  anonymize?: boolean;
+  skipInvalid?: boolean;
+}
+
+export interface SynthesisRun {
+  report: DeckReport;
+  insights: Insights;
+  markdown: string;
+  skipped: BadFile[];
+  deck: { fileName: string; bytes: Uint8Array };
+  /** Wall time of the synthesis, seconds. */
+  seconds: number;
+}
+
+function fileSlug(text: string): string {
+  const s = text
+    .normalize('NFKD')
+    .replace(/[^\w\s-]/g, '')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, '-')
+    .slice(0, 60);
+  return s || 'interview-synthesis';
+}
+
+export function createInterviewsService(deps: ServiceDeps & { procedures: ProceduresService }) {
+  return {
+    async synthesize(actor: WorkspaceActor, req: SynthesisRequest): Promise<SynthesisRun> {
+      const lib = await import('../synthesis/index.ts');
+      let form: ReturnType<typeof lib.parseFormYaml>;
+      let formName: string;
+      if ('yaml' in req.form) {
+        form = lib.parseFormYaml(req.form.yaml, 'the pasted form');
+        formName = form.title;
+      } else {
+        const stored = await deps.procedures.exportFormYaml(actor, req.form.ref, req.form.version);
+        form = lib.parseFormYaml(stored.yaml, stored.fileName);
+        formName = stored.fileName;
+      }
+      const started = performance.now();
+      const result = await lib.synthesizeUploads(req.files, form, {
+        ...(req.title ? { title: req.title } : {}),
+        anonymize: req.anonymize === true,
+        skipInvalid: req.skipInvalid === true,
+        now: deps.clock.now(),
+      });
+      const seconds = (performance.now() - started) / 1000;
+      await recordAudit(deps.db.kysely, deps, actor, {
+        action: 'synthesis.run',
+        subjectType: 'form',
+        subjectId: 'ref' in req.form ? req.form.ref : null,
+        details: {
+          form: formName,
+          files: req.files.length,
+          skipped: result.skipped.length,
+          slides: result.deck.slideCount,
+          anonymized: req.anonymize === true,
+        },
+      });
+      return {
+        report: result.report,
+        insights: lib.insightsFile(result.insights, result.report, result.skipped),
+        markdown: result.markdown ?? '',
+        skipped: result.skipped,
+        deck: { fileName: `${fileSlug(result.insights.title)}.pptx`, bytes: result.deck.pptx },
+        seconds: Math.round(seconds * 100) / 100,
+      };
+    },
+  };
+}
+
+export type InterviewsService = ReturnType<typeof createInterviewsService>;

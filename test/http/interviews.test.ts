@@ -1,0 +1,121 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { aiAdoption, generateCorpus } from '../../bench/corpus/index.ts';
+import { toHeadingText } from '../../bench/corpus/write.ts';
+import { demoApp } from '../helpers/app.ts';
+import { testDialects } from '../helpers/db.ts';
+
+type Demo = Awaited<ReturnType<typeof demoApp>>;
+
+const corpus = generateCorpus(aiAdoption, { seed: aiAdoption.seed });
+const formYaml = stringify(corpus.form);
+const files = corpus.transcripts.map((t) => ({
+  name: `${t.id}.txt`,
+  contentBase64: Buffer.from(toHeadingText(t)).toString('base64'),
+}));
+
+// The person answering in each interview: the one who does not open it.
+const interviewees = corpus.transcripts.map((t) => t.speakers.find((s) => s !== t.turns[0]!.speaker)!);
+
+describe.each(testDialects)('interview synthesis API on %s', (dialect) => {
+  let app: Demo;
+  beforeAll(async () => {
+    app = await demoApp(dialect);
+  });
+  afterAll(() => app.close());
+
+  const post = (payload: object) =>
+    app.http.inject({ method: 'POST', url: '/api/interviews/synthesis', cookies: app.cookies, payload });
+  const audits = async () =>
+    (
+      await app.services.db.kysely
+        .selectFrom('audit_log')
+        .select(['details_json'])
+        .where('action', '=', 'synthesis.run')
+        .execute()
+    ).map((r) => JSON.parse(r.details_json) as Record<string, unknown>);
+
+  it('turns uploaded transcripts and a pasted form into themes, a report and an editable deck', async () => {
+    const res = await post({ formYaml, files, title: 'AI adoption', anonymize: true });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.report.interviews).toBe(corpus.transcripts.length);
+    expect(body.report.themes).toBeGreaterThan(10);
+    expect(body.report.slideCount).toBe(body.report.slides.length);
+    expect(body.report.outTaskerPrice.amountMinor).toBe(body.report.slideCount * 1100);
+    expect(body.insights.questions.map((q: { id: string }) => q.id)).toEqual(
+      corpus.form.questions.map((q) => q.id),
+    );
+    expect(body.insights.title).toBe('AI adoption');
+    const deck = Buffer.from(body.deck.contentBase64, 'base64');
+    expect(deck.length).toBe(body.deck.bytes);
+    expect(deck.subarray(0, 2).toString()).toBe('PK');
+    expect(body.deck.fileName).toBe('ai-adoption.pptx');
+    // Anonymised: no interviewee's name reaches the report.
+    expect(body.markdown).toContain('## ');
+    for (const name of interviewees) expect(body.markdown).not.toContain(name);
+    expect(await audits()).toContainEqual(
+      expect.objectContaining({ files: files.length, skipped: 0, anonymized: true }),
+    );
+  });
+
+  it('names every unreadable file and builds nothing, unless told to leave them out', async () => {
+    const bad = [
+      ...files.slice(0, 5),
+      { name: 'notes.txt', contentBase64: Buffer.from('\u0000\u0001binary\u0000').toString('base64') },
+      { name: 'empty.vtt', contentBase64: '' },
+    ];
+    const before = (await audits()).length;
+    const refused = await post({ formYaml, files: bad });
+    expect(refused.statusCode).toBeGreaterThanOrEqual(400);
+    const err = refused.json().error;
+    expect(err.message).toMatch(/2 of 7 transcript files could not be used/);
+    expect(err.details.errors.map((e: { file: string }) => e.file).sort()).toEqual([
+      'empty.vtt',
+      'notes.txt',
+    ]);
+    expect((await audits()).length).toBe(before);
+
+    const skipped = await post({ formYaml, files: bad, skipInvalid: true });
+    expect(skipped.statusCode).toBe(200);
+    expect(skipped.json().report.interviews).toBe(5);
+    expect(
+      skipped
+        .json()
+        .skipped.map((s: { file: string }) => s.file)
+        .sort(),
+    ).toEqual(['empty.vtt', 'notes.txt']);
+  });
+
+  it('uses a stored standard form by id, and refuses a request that is unclear or wrong', async () => {
+    const imported = await app.http.inject({
+      method: 'POST',
+      url: '/api/forms/import?file=ai.yaml&name=AI%20adoption%20form',
+      cookies: app.cookies,
+      headers: { 'content-type': 'text/plain' },
+      payload: formYaml,
+    });
+    expect(imported.statusCode).toBeLessThan(300);
+    const formId = (imported.json() as { id?: string; form?: { id: string } }).form?.id ?? imported.json().id;
+    const ok = await post({ formId, files: files.slice(0, 8) });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().insights.questions).toHaveLength(corpus.form.questions.length);
+    // Not anonymised: the report names the people it quotes.
+    expect(interviewees.some((name) => ok.json().markdown.includes(name))).toBe(true);
+
+    const both = await post({ formId, formYaml, files });
+    expect(both.statusCode).toBe(400);
+    expect(both.json().error.message).toMatch(/either formId .* or formYaml/);
+    const none = await post({ formYaml, files: [] });
+    expect(none.statusCode).toBe(400);
+    expect(none.json().error.message).toMatch(/at least one transcript/);
+    const unknown = await post({ formId: 'no-such-form', files });
+    expect(unknown.statusCode).toBe(404);
+    const badForm = await post({ formYaml: 'title: X\nquestions: []\n', files });
+    expect(badForm.statusCode).toBe(400);
+    expect(badForm.json().error.message).toMatch(/pasted form/);
+    const dup = await post({ formYaml, files: [files[0], files[0]] });
+    expect(dup.statusCode).toBe(400);
+    expect(dup.json().error.message).toMatch(/sent twice/);
+  });
+});
