@@ -6,3 +6,4 @@ export {
   type SynthesisRequest,
   type SynthesisRun,
 } from './interviews.service.ts';
+export type { PreviewQuote, PreviewTheme, SynthesisPreview } from './preview.ts';

@@ -76,6 +76,7 @@ export function interviewsRoutes(interviews: InterviewsService): ApiFeature[] {
           report: run.report,
           insights: run.insights,
           markdown: run.markdown,
+          preview: run.preview,
           skipped: run.skipped,
           seconds: run.seconds,
           deck: {

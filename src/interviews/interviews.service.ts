@@ -9,6 +9,7 @@ import type { ServiceDeps } from '../platform/deps.ts';
 import type { WorkspaceActor } from '../platform/http/policy.ts';
 import type { ProceduresService } from '../procedures/index.ts';
 import type { BadFile, DeckReport, Insights } from '../synthesis/index.ts';
+import { type SynthesisPreview, synthesisPreview } from './preview.ts';
 
 export interface SynthesisRequest {
   /** A stored form (id or name) and, optionally, one of its versions; or the form as YAML. */
@@ -23,6 +24,8 @@ export interface SynthesisRun {
   report: DeckReport;
   insights: Insights;
   markdown: string;
+  /** The deck's content for the page, anonymised like the deck. */
+  preview: SynthesisPreview;
   skipped: BadFile[];
   deck: { fileName: string; bytes: Uint8Array };
   /** Wall time of the synthesis, seconds. */
@@ -78,6 +81,7 @@ export function createInterviewsService(deps: ServiceDeps & { procedures: Proced
         report: result.report,
         insights: lib.insightsFile(result.insights, result.report, result.skipped),
         markdown: result.markdown ?? '',
+        preview: synthesisPreview(result.insights, req.anonymize === true),
         skipped: result.skipped,
         deck: { fileName: `${fileSlug(result.insights.title)}.pptx`, bytes: result.deck.pptx },
         seconds: Math.round(seconds * 100) / 100,

@@ -51,9 +51,18 @@ describe.each(testDialects)('interview synthesis API on %s', (dialect) => {
     expect(deck.length).toBe(body.deck.bytes);
     expect(deck.subarray(0, 2).toString()).toBe('PK');
     expect(body.deck.fileName).toBe('ai-adoption.pptx');
-    // Anonymised: no interviewee's name reaches the report.
+    // Anonymised: no interviewee's name reaches the report or the page's preview.
     expect(body.markdown).toContain('## ');
-    for (const name of interviewees) expect(body.markdown).not.toContain(name);
+    const preview = JSON.stringify(body.preview);
+    for (const name of interviewees) {
+      expect(body.markdown).not.toContain(name);
+      expect(preview).not.toContain(name);
+    }
+    expect(body.preview.questions).toHaveLength(corpus.form.questions.length);
+    const firstTheme = body.preview.questions[0].themes[0];
+    expect(firstTheme.count).toBeGreaterThan(1);
+    expect(firstTheme.quotes[0].source).toMatch(/Interview \d+/);
+    expect(body.preview.splits.length).toBeGreaterThan(0);
     expect(await audits()).toContainEqual(
       expect.objectContaining({ files: files.length, skipped: 0, anonymized: true }),
     );
@@ -102,6 +111,7 @@ describe.each(testDialects)('interview synthesis API on %s', (dialect) => {
     expect(ok.json().insights.questions).toHaveLength(corpus.form.questions.length);
     // Not anonymised: the report names the people it quotes.
     expect(interviewees.some((name) => ok.json().markdown.includes(name))).toBe(true);
+    expect(interviewees.some((name) => JSON.stringify(ok.json().preview).includes(name))).toBe(true);
 
     const both = await post({ formId, formYaml, files });
     expect(both.statusCode).toBe(400);
