@@ -26,13 +26,15 @@ export interface SynthesisPreview {
   title: string;
   interviews: number;
   questions: { id: string; text: string; answered: number; themes: PreviewTheme[] }[];
-  splits: { question: string; topic: string; sides: PreviewTheme[] }[];
+  /** `answered`: interviews that answered the split's question (the denominator of each side). */
+  splits: { question: string; topic: string; answered: number; sides: PreviewTheme[] }[];
   crossCutting: (PreviewTheme & { questions: string[] })[];
 }
 
 export function synthesisPreview(insights: Insights, anonymize: boolean): SynthesisPreview {
   const people = makePeople(insights, anonymize);
   const questionText = new Map(insights.questions.map((q) => [q.id, q.text]));
+  const answered = new Map(insights.questions.map((q) => [q.id, q.answered.length]));
   const quotes = (qs: Quote[]): PreviewQuote[] =>
     qs.map((q) => ({
       text: people.text(q.text),
@@ -57,6 +59,7 @@ export function synthesisPreview(insights: Insights, anonymize: boolean): Synthe
     splits: insights.splits.map((s) => ({
       question: questionText.get(s.question) ?? s.question,
       topic: people.text(s.topic),
+      answered: answered.get(s.question) ?? insights.interviews.length,
       sides: s.sides.map(theme),
     })),
     crossCutting: insights.crossCutting.map((c) => ({

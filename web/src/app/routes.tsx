@@ -4,6 +4,7 @@
  * step shows links only for pages that exist.
  */
 import type { ReactNode } from 'react';
+import { interviewPages } from '../features/interviews/pages.tsx';
 import { procedurePages } from '../features/procedures/pages.tsx';
 import { inventoryPages } from '../inventory/pages.tsx';
 import type { Params } from './router.tsx';
@@ -24,7 +25,7 @@ export interface AppPage {
   };
 }
 
-export const PAGES: AppPage[] = [...inventoryPages, ...procedurePages];
+export const PAGES: AppPage[] = [...inventoryPages, ...procedurePages, ...interviewPages];
 
 /** Where "/" leads once signed in. */
 export const HOME_PATH = '/opportunities';

@@ -1,0 +1,494 @@
+/**
+ * Interview synthesis: transcripts and the firm's standard interview form in, the editable deck out,
+ * with the themes, splits and quotes on the page so the evidence can be checked before the deck is
+ * sent. The transcripts go to the server for this run only; nothing of them is stored.
+ */
+import { type DragEvent, type FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { ApiError, api } from '../../api/client.ts';
+import { useApi } from '../../api/useApi.ts';
+import { Link } from '../../app/router.tsx';
+import { ErrorBanner, Loading } from '../../ui/feedback.tsx';
+import { fmtMoney, fmtNumber } from '../../ui/format.ts';
+import { useToast } from '../../ui/toast.tsx';
+import { usePageTitle } from '../../ui/usePageTitle.ts';
+import type { FormSummary } from '../procedures/types.ts';
+import type { PreviewTheme, SynthesisResponse } from './types.ts';
+
+const ACCEPT = '.txt,.vtt,.srt,.docx,.json,.tsv';
+
+interface BadFile {
+  file: string;
+  code?: string;
+  message: string;
+}
+
+type Outcome =
+  | { kind: 'done'; result: SynthesisResponse }
+  | { kind: 'bad-files'; message: string; files: BadFile[] }
+  | { kind: 'failed'; error: unknown };
+
+/** The file's bytes as base64 (FileReader does it natively, without a string per byte). */
+function base64Of(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(reader.error ?? new Error(`cannot read ${file.name}`));
+    reader.readAsDataURL(file);
+  });
+}
+
+function blobUrl(parts: BlobPart[], type: string): string {
+  return URL.createObjectURL(new Blob(parts, { type }));
+}
+
+function bytesOfBase64(b64: string): Uint8Array<ArrayBuffer> {
+  const bin = atob(b64);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${fmtNumber(n)} ${n === 1 ? one : many}`;
+}
+
+/** Downloads for one result; the object URLs live as long as the result is shown. */
+function useDownloads(result: SynthesisResponse | null) {
+  const urls = useMemo(() => {
+    if (!result) return null;
+    return {
+      deck: blobUrl(
+        [bytesOfBase64(result.deck.contentBase64)],
+        'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+      ),
+      insights: blobUrl([JSON.stringify(result.insights, null, 2)], 'application/json'),
+      markdown: blobUrl([result.markdown], 'text/markdown'),
+    };
+  }, [result]);
+  useEffect(
+    () => () => {
+      if (urls) for (const u of Object.values(urls)) URL.revokeObjectURL(u);
+    },
+    [urls],
+  );
+  return urls;
+}
+
+function Prevalence({ count, of }: { count: number; of: number }) {
+  const share = of > 0 ? count / of : 0;
+  return (
+    <span className="prevalence" title={`${count} of ${of} interviews that answered`}>
+      <span className="prevalence-bar" aria-hidden="true">
+        <span style={{ width: `${Math.round(share * 100)}%` }} />
+      </span>
+      <span className="prevalence-text">
+        {count} of {of}
+      </span>
+    </span>
+  );
+}
+
+function ThemeItem({ theme, of }: { theme: PreviewTheme; of: number }) {
+  const quote = theme.quotes[0];
+  return (
+    <li className="syn-theme">
+      <div className="syn-theme-head">
+        <strong>{theme.label}</strong>
+        <Prevalence count={theme.count} of={of} />
+      </div>
+      <p className="muted">{theme.summary}</p>
+      {quote ? (
+        <blockquote className="syn-quote">
+          “{quote.text}”
+          <footer>
+            {quote.source}
+            {quote.at ? ` · ${quote.at}` : ''}
+          </footer>
+        </blockquote>
+      ) : null}
+    </li>
+  );
+}
+
+function Result({ result }: { result: SynthesisResponse }) {
+  const urls = useDownloads(result);
+  const { report, preview } = result;
+  return (
+    <div className="section syn-result">
+      <section className="card" aria-labelledby="syn-done-title">
+        <div className="card-head">
+          <div>
+            <h2 id="syn-done-title">{preview.title}</h2>
+            <p className="muted">
+              {plural(report.interviews, 'interview')} · {plural(report.questions, 'question')} · built in{' '}
+              {fmtNumber(result.seconds, 1)} s
+            </p>
+          </div>
+          {urls ? (
+            <div className="page-actions">
+              <a className="btn" href={urls.markdown} download="report.md">
+                Report (.md)
+              </a>
+              <a className="btn" href={urls.insights} download="insights.json">
+                insights.json
+              </a>
+              <a className="btn btn-primary" href={urls.deck} download={result.deck.fileName}>
+                Download the deck (.pptx)
+              </a>
+            </div>
+          ) : null}
+        </div>
+        <div className="stats">
+          <div className="stat">
+            <div className="stat-label">Themes</div>
+            <div className="stat-value">{fmtNumber(report.themes)}</div>
+            <div className="stat-note">across {plural(report.questions, 'question')}</div>
+          </div>
+          <div className="stat">
+            <div className="stat-label">Splits</div>
+            <div className="stat-value">{fmtNumber(report.splits)}</div>
+            <div className="stat-note">where interviewees disagree</div>
+          </div>
+          <div className="stat">
+            <div className="stat-label">Slides</div>
+            <div className="stat-value">{fmtNumber(report.slideCount)}</div>
+            <div className="stat-note">editable, with native charts</div>
+          </div>
+          <div className="stat stat-primary">
+            <div className="stat-label">An out-tasker would charge</div>
+            <div className="stat-value">{fmtMoney(report.outTaskerPrice)}</div>
+            <div className="stat-note">{fmtMoney(report.pricePerSlide)} a slide, and a day to deliver</div>
+          </div>
+        </div>
+        {result.skipped.length > 0 ? (
+          <div className="banner banner-warning" style={{ display: 'block', marginTop: 12 }}>
+            <strong>Left out:</strong>
+            <ul style={{ margin: '6px 0 0', paddingLeft: 20 }}>
+              {result.skipped.map((s) => (
+                <li key={s.file}>{s.reason}</li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+      </section>
+
+      {preview.splits.length > 0 ? (
+        <section className="card section" aria-labelledby="syn-splits-title">
+          <h2 id="syn-splits-title">Where they split</h2>
+          {preview.splits.map((s) => (
+            <div className="syn-split" key={`${s.question}:${s.topic}`}>
+              <p className="muted">
+                {s.question}
+                {s.topic !== s.question ? (
+                  <>
+                    {' '}
+                    · <strong>{s.topic}</strong>
+                  </>
+                ) : null}
+              </p>
+              <div className="grid-2">
+                {s.sides.map((side) => (
+                  <ul className="syn-themes" key={side.label}>
+                    <ThemeItem theme={side} of={s.answered} />
+                  </ul>
+                ))}
+              </div>
+            </div>
+          ))}
+        </section>
+      ) : null}
+
+      {preview.questions.map((q, i) => (
+        <section className="card section" key={q.id} aria-labelledby={`syn-q-${i}`}>
+          <h2 id={`syn-q-${i}`}>
+            <span className="faint">Q{i + 1}</span> {q.text}
+          </h2>
+          <p className="muted">
+            {plural(q.answered, 'interview')} answered · {plural(q.themes.length, 'theme')}
+          </p>
+          {q.themes.length > 0 ? (
+            <ul className="syn-themes">
+              {q.themes.map((t) => (
+                <ThemeItem key={t.label} theme={t} of={q.answered} />
+              ))}
+            </ul>
+          ) : (
+            <p className="muted">No theme was raised by more than one interviewee.</p>
+          )}
+        </section>
+      ))}
+
+      {preview.crossCutting.length > 0 ? (
+        <section className="card section" aria-labelledby="syn-cross-title">
+          <h2 id="syn-cross-title">Across questions</h2>
+          <ul className="syn-themes">
+            {preview.crossCutting.map((c) => (
+              <ThemeItem key={c.label} theme={c} of={preview.interviews} />
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+function formLabel(f: FormSummary): string {
+  const n = f.latest.questions.length;
+  return `${f.name} · v${f.latest.number} · ${n} question${n === 1 ? '' : 's'}${f.taskName ? ` · ${f.taskName}` : ''}`;
+}
+
+export function SynthesisPage() {
+  usePageTitle('Interview synthesis');
+  const toast = useToast();
+  const forms = useApi<FormSummary[]>('/forms');
+  const [files, setFiles] = useState<File[]>([]);
+  const [formId, setFormId] = useState('');
+  const [title, setTitle] = useState('');
+  const [anonymize, setAnonymize] = useState(true);
+  const [busy, setBusy] = useState(false);
+  const [dragging, setDragging] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const outcomeBox = useRef<HTMLDivElement>(null);
+  const inputId = useId();
+
+  // Preselect the form attached to a task (the interview deck's), else the first.
+  useEffect(() => {
+    const list = forms.data;
+    if (!list || list.length === 0 || formId) return;
+    setFormId((list.find((f) => f.taskId) ?? list[0]!).id);
+  }, [forms.data, formId]);
+  useEffect(() => {
+    if (outcome) outcomeBox.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  }, [outcome]);
+
+  function add(list: FileList | null | undefined) {
+    if (!list) return;
+    const byName = new Map(files.map((f) => [f.name, f]));
+    for (const f of Array.from(list)) byName.set(f.name, f);
+    setFiles([...byName.values()].sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true })));
+    setOutcome(null);
+  }
+
+  async function build(skipInvalid: boolean) {
+    if (files.length === 0 || !formId) return;
+    setBusy(true);
+    if (!skipInvalid) setOutcome(null);
+    try {
+      const payload = await Promise.all(
+        files.map(async (f) => ({ name: f.name, contentBase64: await base64Of(f) })),
+      );
+      const result = await api.post<SynthesisResponse>('/interviews/synthesis', {
+        formId,
+        files: payload,
+        anonymize,
+        skipInvalid,
+        ...(title.trim() ? { title: title.trim() } : {}),
+      });
+      setOutcome({ kind: 'done', result });
+      toast(`Deck ready: ${plural(result.report.slideCount, 'slide')}`);
+    } catch (err) {
+      const listed = err instanceof ApiError ? err.details?.errors : undefined;
+      if (err instanceof ApiError && Array.isArray(listed) && listed.length > 0) {
+        setOutcome({ kind: 'bad-files', message: err.message, files: listed as BadFile[] });
+      } else {
+        setOutcome({ kind: 'failed', error: err });
+      }
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    void build(false);
+  }
+
+  function onDrop(e: DragEvent) {
+    e.preventDefault();
+    setDragging(false);
+    add(e.dataTransfer.files);
+  }
+
+  const totalKb = files.reduce((n, f) => n + f.size, 0) / 1024;
+  const noForms = forms.data !== undefined && forms.data.length === 0;
+
+  return (
+    <div className="page page-narrow">
+      <div className="page-head">
+        <div>
+          <div className="breadcrumb">Automate / Interview synthesis</div>
+          <h1>Interview synthesis</h1>
+          <p className="lede">
+            Drop the interview transcripts, pick the interview form, and get an editable PowerPoint deck: the
+            themes per question with how many raised each, where people split, and quotes with their
+            timestamps. The transcripts are used for this run only and are not stored.
+          </p>
+        </div>
+      </div>
+
+      {forms.error ? <ErrorBanner error={forms.error} title="The forms could not be loaded." /> : null}
+      {forms.loading && !forms.data ? <Loading label="Loading the forms…" /> : null}
+      {noForms ? (
+        <div className="banner banner-info">
+          There is no interview form yet. <Link to="/forms">Add the standard form</Link> first: the synthesis
+          aligns every answer to its questions.
+        </div>
+      ) : null}
+
+      <form className="card" onSubmit={submit}>
+        <label
+          htmlFor={inputId}
+          className={dragging ? 'dropzone dragging' : 'dropzone'}
+          onDragOver={(e) => {
+            e.preventDefault();
+            setDragging(true);
+          }}
+          onDragLeave={() => setDragging(false)}
+          onDrop={onDrop}
+        >
+          <svg
+            width="34"
+            height="34"
+            viewBox="0 0 24 24"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="1.6"
+            aria-hidden="true"
+          >
+            <path d="M12 16V4m0 0-4.5 4.5M12 4l4.5 4.5" strokeLinecap="round" strokeLinejoin="round" />
+            <path d="M4 15v3a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-3" strokeLinecap="round" />
+          </svg>
+          {files.length > 0 ? (
+            <span className="file-chosen">
+              {plural(files.length, 'transcript')}{' '}
+              <span className="faint">· {fmtNumber(totalKb, 0)} KB · add more</span>
+            </span>
+          ) : (
+            <span>
+              <strong>Choose transcripts</strong> or drop them here
+            </span>
+          )}
+          <span className="faint">
+            Otter or meeting-recorder text, Teams/Zoom VTT, SRT, DOCX, Whisper, Rev or AssemblyAI JSON
+          </span>
+          <input
+            id={inputId}
+            type="file"
+            name="transcripts"
+            multiple
+            className="visually-hidden"
+            accept={ACCEPT}
+            onChange={(e) => {
+              add(e.target.files);
+              e.target.value = '';
+            }}
+          />
+        </label>
+
+        {files.length > 0 ? (
+          <ul className="syn-files" aria-label="Chosen transcripts">
+            {files.map((f) => (
+              <li key={f.name}>
+                <span>{f.name}</span>
+                <span className="faint">{fmtNumber(f.size / 1024, 0)} KB</span>
+                <button
+                  type="button"
+                  className="btn-link"
+                  aria-label={`Remove ${f.name}`}
+                  onClick={() => setFiles(files.filter((x) => x !== f))}
+                >
+                  Remove
+                </button>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+
+        <div className="syn-options">
+          <div className="field">
+            <label htmlFor="syn-form">Interview form</label>
+            <select
+              id="syn-form"
+              value={formId}
+              onChange={(e) => setFormId(e.target.value)}
+              disabled={!forms.data || forms.data.length === 0}
+            >
+              {(forms.data ?? []).map((f) => (
+                <option key={f.id} value={f.id}>
+                  {formLabel(f)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="syn-title">Deck title</label>
+            <input
+              id="syn-title"
+              type="text"
+              value={title}
+              maxLength={200}
+              placeholder="The form’s title"
+              onChange={(e) => setTitle(e.target.value)}
+            />
+          </div>
+        </div>
+        <div className="syn-submit">
+          <label className="syn-check">
+            <input type="checkbox" checked={anonymize} onChange={(e) => setAnonymize(e.target.checked)} />
+            Anonymise: show interviewees by role and redact names in quotes
+          </label>
+          <button type="submit" className="btn btn-primary" disabled={files.length === 0 || !formId || busy}>
+            {busy ? `Reading ${plural(files.length, 'transcript')}…` : 'Build the deck'}
+          </button>
+        </div>
+      </form>
+
+      <div aria-live="polite" ref={outcomeBox} className="syn-outcome">
+        {outcome?.kind === 'done' ? <Result result={outcome.result} /> : null}
+        {outcome?.kind === 'bad-files' ? (
+          <section className="card section syn-bad" aria-labelledby="syn-bad-title">
+            <div className="card-head">
+              <div>
+                <h2 id="syn-bad-title">No deck was built</h2>
+                <p className="muted">{outcome.message.replace(/:$/, '.')}</p>
+              </div>
+              {outcome.files.length < files.length ? (
+                <button
+                  type="button"
+                  className="btn btn-primary"
+                  disabled={busy}
+                  onClick={() => void build(true)}
+                >
+                  {busy ? 'Building…' : 'Build it without them'}
+                </button>
+              ) : null}
+            </div>
+            <div className="table-wrap">
+              <table className="data">
+                <thead>
+                  <tr>
+                    <th scope="col">File</th>
+                    <th scope="col">What is wrong</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {outcome.files.map((f) => (
+                    <tr key={f.file}>
+                      <td className="task-name">{f.file}</td>
+                      <td>{f.message.replace(`${f.file}: `, '')}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </section>
+        ) : null}
+        {outcome?.kind === 'failed' ? (
+          <div className="section">
+            <ErrorBanner error={outcome.error} title="The deck could not be built." />
+          </div>
+        ) : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,12 @@
+/** Interview synthesis's page, registered in app/routes.tsx. */
+import type { AppPage } from '../../app/routes.tsx';
+import { SynthesisPage } from './SynthesisPage.tsx';
+
+export const interviewPages: AppPage[] = [
+  {
+    path: '/interviews/synthesis',
+    title: 'Interview synthesis',
+    render: () => <SynthesisPage />,
+    nav: { step: 'automate', label: 'Interview synthesis', order: 1 },
+  },
+];
