@@ -51,7 +51,11 @@ export async function openApp(
   const inventory = createInventoryService(deps, { importMaxBytes: config.importMaxBytes });
   const economics = createEconomicsService(deps);
   const procedures = createProceduresService({ ...deps, inventory });
-  const interviews = createInterviewsService({ ...deps, procedures });
+  const interviews = createInterviewsService({
+    ...deps,
+    procedures,
+    samplesDir: path.join(ROOT_DIR, 'examples', 'executive-interviews'),
+  });
   return {
     config,
     db,

@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { aiAdoption, clientOnboarding, generateCorpus, hospitalDischarge } from './index.ts';
+import {
+  aiAdoption,
+  clientOnboarding,
+  executiveInterview,
+  generateCorpus,
+  hospitalDischarge,
+} from './index.ts';
 
 describe('labelled corpus generator', () => {
-  for (const spec of [aiAdoption, hospitalDischarge, clientOnboarding]) {
+  for (const spec of [aiAdoption, hospitalDischarge, clientOnboarding, executiveInterview]) {
     it(`${spec.name}: is deterministic and its gold labels point at real text`, () => {
       const a = generateCorpus(spec);
       const b = generateCorpus(spec);

@@ -20,6 +20,8 @@ const SynthesisBody = z
     formYaml: z.string().min(1).max(200_000).optional(),
     title: z.string().trim().max(200).optional(),
     anonymize: z.boolean().optional(),
+    /** Role and date per interview (CSV `id,role,date` or JSON), as `outtask deck --meta` reads. */
+    meta: z.object({ name: z.string().trim().min(1).max(255), text: z.string().max(2_000_000) }).optional(),
     skipInvalid: z.boolean().optional(),
     files: z
       .array(
@@ -68,6 +70,7 @@ export function interviewsRoutes(interviews: InterviewsService): ApiFeature[] {
               ? { yaml: b.formYaml }
               : { ref: b.formId!, ...(b.formVersion ? { version: b.formVersion } : {}) },
           files,
+          ...(b.meta ? { meta: { file: b.meta.name, text: b.meta.text } } : {}),
           ...(b.title ? { title: b.title } : {}),
           anonymize: b.anonymize === true,
           skipInvalid: b.skipInvalid === true,
@@ -85,6 +88,37 @@ export function interviewsRoutes(interviews: InterviewsService): ApiFeature[] {
             contentBase64: Buffer.from(run.deck.bytes).toString('base64'),
           },
         };
+      },
+    );
+    app.get(
+      '/samples',
+      {
+        config: { policy: FIRM },
+        schema: {
+          tags: ['interviews'],
+          summary:
+            'Sample interviews shipped with Outtask (synthetic, on the demo "Executive interview" form)',
+        },
+      },
+      async () => interviews.listSamples(),
+    );
+    app.get(
+      '/samples/:name',
+      {
+        config: { policy: FIRM },
+        schema: {
+          tags: ['interviews'],
+          summary: 'One sample file, as bytes',
+          params: z.object({ name: z.string().min(1).max(255) }),
+        },
+      },
+      async (req, reply) => {
+        // Read first: only a name the listing gives reaches the header.
+        const bytes = await interviews.readSample(req.params.name);
+        return reply
+          .type('application/octet-stream')
+          .header('content-disposition', `attachment; filename="${req.params.name}"`)
+          .send(Buffer.from(bytes));
       },
     );
   };

@@ -4,8 +4,11 @@
  * confidential client material); the audit trail records who ran a synthesis, on which form and how
  * many files. The synthesis library is loaded on first use, so the server starts without it.
  */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { recordAudit } from '../platform/audit/audit.store.ts';
 import type { ServiceDeps } from '../platform/deps.ts';
+import { AppError } from '../platform/errors.ts';
 import type { WorkspaceActor } from '../platform/http/policy.ts';
 import type { ProceduresService } from '../procedures/index.ts';
 import type { BadFile, DeckReport, Insights } from '../synthesis/index.ts';
@@ -15,6 +18,8 @@ export interface SynthesisRequest {
   /** A stored form (id or name) and, optionally, one of its versions; or the form as YAML. */
   form: { ref: string; version?: number } | { yaml: string };
   files: { file: string; bytes: Uint8Array }[];
+  /** Role and date per interview: the CSV or JSON `outtask deck --meta` reads. */
+  meta?: { file: string; text: string };
   title?: string;
   anonymize?: boolean;
   skipInvalid?: boolean;
@@ -43,8 +48,36 @@ function fileSlug(text: string): string {
   return s || 'interview-synthesis';
 }
 
-export function createInterviewsService(deps: ServiceDeps & { procedures: ProceduresService }) {
+export interface SampleFile {
+  name: string;
+  bytes: number;
+}
+
+/** Sample transcripts and their metadata file; the form they follow is the demo's interview form. */
+const SAMPLE_FILE = /^[\w-]+\.(?:txt|vtt|srt|json|docx|tsv|csv)$/;
+
+export function createInterviewsService(
+  deps: ServiceDeps & { procedures: ProceduresService; samplesDir?: string },
+) {
+  const samplesDir = deps.samplesDir;
   return {
+    /** The sample interviews shipped with Outtask (examples/executive-interviews), if present. */
+    async listSamples(): Promise<SampleFile[]> {
+      if (!samplesDir) return [];
+      const names = await readdir(samplesDir).catch(() => [] as string[]);
+      const files = names.filter((n) => SAMPLE_FILE.test(n)).sort((a, b) => a.localeCompare(b, 'en'));
+      return Promise.all(
+        files.map(async (name) => ({ name, bytes: (await stat(join(samplesDir, name))).size })),
+      );
+    },
+
+    async readSample(name: string): Promise<Uint8Array> {
+      // Only names the listing gives: no path ever reaches the file system from the request.
+      if (!samplesDir || !SAMPLE_FILE.test(name) || !(await this.listSamples()).some((f) => f.name === name))
+        throw new AppError('NOT_FOUND', `No sample file named ${name}`);
+      return readFile(join(samplesDir, name));
+    },
+
     async synthesize(actor: WorkspaceActor, req: SynthesisRequest): Promise<SynthesisRun> {
       const lib = await import('../synthesis/index.ts');
       let form: ReturnType<typeof lib.parseFormYaml>;
@@ -57,8 +90,10 @@ export function createInterviewsService(deps: ServiceDeps & { procedures: Proced
         form = lib.parseFormYaml(stored.yaml, stored.fileName);
         formName = stored.fileName;
       }
+      const meta = req.meta ? lib.parseInterviewMeta(req.meta.text, req.meta.file) : undefined;
       const started = performance.now();
       const result = await lib.synthesizeUploads(req.files, form, {
+        ...(meta ? { meta } : {}),
         ...(req.title ? { title: req.title } : {}),
         anonymize: req.anonymize === true,
         skipInvalid: req.skipInvalid === true,

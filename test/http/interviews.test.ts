@@ -96,6 +96,61 @@ describe.each(testDialects)('interview synthesis API on %s', (dialect) => {
     ).toEqual(['empty.vtt', 'notes.txt']);
   });
 
+  it('serves the shipped sample interviews, which build a deck on the demo form with roles from interviews.csv', async () => {
+    const get = (url: string) => app.http.inject({ method: 'GET', url, cookies: app.cookies });
+    const list = (await get('/api/interviews/samples')).json() as { name: string; bytes: number }[];
+    const names = list.map((f) => f.name);
+    expect(names).toContain('interviews.csv');
+    expect(names.filter((n) => /\.(vtt|txt|srt|json)$/.test(n)).length).toBe(24);
+    expect(names).not.toContain('README.md');
+    expect((await get('/api/interviews/samples/..%2Fpackage.json')).statusCode).toBe(404);
+    expect((await get('/api/interviews/samples/nope.txt')).statusCode).toBe(404);
+
+    const read = async (name: string) => (await get(`/api/interviews/samples/${name}`)).rawPayload;
+    const transcripts = await Promise.all(
+      names
+        .filter((n) => n !== 'interviews.csv')
+        .map(async (name) => ({ name, contentBase64: (await read(name)).toString('base64') })),
+    );
+    const metaText = (await read('interviews.csv')).toString();
+    const forms = (await get('/api/forms')).json() as { id: string; taskId: string | null }[];
+    const demoForm = forms.find((f) => f.taskId)!;
+    const res = await post({
+      formId: demoForm.id,
+      files: transcripts,
+      meta: { name: 'interviews.csv', text: metaText },
+      anonymize: true,
+    });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.report.interviews).toBe(24);
+    expect(body.insights.questions).toHaveLength(8);
+    expect(body.report.splits).toBeGreaterThanOrEqual(0);
+    const roles = new Set(
+      metaText
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((line) => line.split(',"')[1]!.split('",')[0]!),
+    );
+    const sources: string[] = body.preview.questions.flatMap(
+      (q: { themes: { quotes: { source: string }[] }[] }) =>
+        q.themes.flatMap((t) => t.quotes.map((x) => x.source)),
+    );
+    expect(sources.length).toBeGreaterThan(10);
+    for (const source of sources) {
+      const role = source.replace(/, Interview \d+$/, '');
+      expect(roles.has(role)).toBe(true);
+    }
+    const badMeta = await post({
+      formId: demoForm.id,
+      files: transcripts.slice(0, 3),
+      meta: { name: 'roles.csv', text: 'who,what\nx,y\n' },
+    });
+    expect(badMeta.statusCode).toBe(400);
+    expect(badMeta.json().error.message).toMatch(/roles\.csv:1/);
+  });
+
   it('uses a stored standard form by id, and refuses a request that is unclear or wrong', async () => {
     const imported = await app.http.inject({
       method: 'POST',

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import {
   aiAdoption,
   clientOnboarding,
+  executiveInterview,
   generateCorpus,
   hospitalDischarge,
   scoreInsights,
@@ -253,6 +254,40 @@ describe('labels come from the theme’s own content', () => {
   });
 });
 
+describe('labels read as statements', () => {
+  for (const spec of [aiAdoption, hospitalDischarge, clientOnboarding, executiveInterview]) {
+    it(`${spec.name}: no label opens with the "that" of a cut-off "the reality is that…"`, () => {
+      const corpus = generateCorpus(spec);
+      const insights = analyzeInterviews(corpus.transcripts, corpus.form, { wordVectors });
+      const labels = insights.questions.flatMap((q) => q.themes.map((t) => t.label));
+      expect(labels.length).toBeGreaterThan(8);
+      for (const label of labels) expect(label).not.toMatch(/^That (the|we|our|they|it|there|people)\b/);
+    });
+  }
+});
+
+describe('split quotes', () => {
+  for (const spec of [aiAdoption, hospitalDischarge, clientOnboarding, executiveInterview]) {
+    it(`${spec.name}: each side quotes its point in different words, never an aside that holds a stance word`, () => {
+      const corpus = generateCorpus(spec, { seed: spec.seed + 1 });
+      const insights = analyzeInterviews(corpus.transcripts, corpus.form, { wordVectors });
+      expect(insights.splits.length).toBeGreaterThan(0);
+      const asides = spec.idiosyncratic.map((r) => r.toLowerCase().replace(/[^a-z ]/g, ''));
+      for (const side of insights.splits.flatMap((x) => x.sides)) {
+        expect(side.quotes.length).toBeGreaterThan(0);
+        const endings = side.quotes.map((q) =>
+          q.text.toLowerCase().split(/\W+/).filter(Boolean).slice(-8).join(' '),
+        );
+        expect(new Set(endings).size).toBe(endings.length);
+        for (const q of side.quotes) {
+          const text = q.text.toLowerCase().replace(/[^a-z ]/g, '');
+          for (const aside of asides) expect(text).not.toContain(aside);
+        }
+      }
+    });
+  }
+});
+
 describe('themes of a split question agree with the split', () => {
   for (const spec of [aiAdoption, hospitalDischarge, clientOnboarding]) {
     it(`${spec.name}: a theme stating a side counts only that side`, () => {
@@ -283,7 +318,7 @@ describe('themes of a split question agree with the split', () => {
 
 describe('summaries and keywords', () => {
   const LIGHT = ['should', 'now', 'get', 'see', 'let', 'not', 'need', 'think', 'thing', 'really', 'lot'];
-  for (const spec of [aiAdoption, hospitalDischarge, clientOnboarding]) {
+  for (const spec of [aiAdoption, hospitalDischarge, clientOnboarding, executiveInterview]) {
     it(`${spec.name}: summaries report what was said; keywords are content words`, () => {
       const corpus = generateCorpus(spec);
       const insights = analyzeInterviews(corpus.transcripts, corpus.form, { wordVectors });

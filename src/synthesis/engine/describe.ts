@@ -37,6 +37,10 @@ const HEDGE =
   /^(?:(?:honestly|frankly|really|so(?!\s+(?:much|many|far|long|little|few|that)\b)|and|but|also|plus|then|okay|ok|yeah|i think|i guess|i'd say|i would say|i believe|i feel like|i suppose|to be honest|to me|for me|for us|in my team|in my view|in my opinion|personally|basically|obviously|of course|for example|for instance|on top of that|the main thing is(?: that)?|the big one is(?: that)?|what i see is(?: that)?|the thing is(?: that)?|the problem is(?: that)?|i mean|you know)\b,?|(?:well|now|look|yes|no|sure|right|like|i feel),)\s*/i;
 
 const SOUND_OPENING = /^(?:u+h*m+|u+h+|e+r+m*|a+h+)\b[,]?\s*/i;
+// A clause left starting with its complementizer once the opener went ("[The reality is] that the
+// margin erodes"): "that" goes when a subject follows; "That approach failed" keeps its "that".
+const COMPLEMENTIZER =
+  /^that\s+(?=(?:the|a|an|we|our|us|they|their|it|its|there|this|these|those|people|nobody|everyone|everybody|nothing|i|you|he|she|most|many|some|all|every|each|no)\b)/i;
 
 /**
  * The text after its opening hedges, connectives and hesitation sounds ("Honestly, I think we…" ->
@@ -45,7 +49,7 @@ const SOUND_OPENING = /^(?:u+h*m+|u+h+|e+r+m*|a+h+)\b[,]?\s*/i;
 export function stripOpening(text: string): string {
   let s = text.trimStart();
   for (let i = 0; i < 8; i++) {
-    const next = s.replace(SOUND_OPENING, '').replace(HEDGE, '');
+    const next = s.replace(SOUND_OPENING, '').replace(HEDGE, '').replace(COMPLEMENTIZER, '');
     if (next === s) break;
     s = next;
   }
@@ -62,7 +66,7 @@ export function cleanClause(text: string): string {
 export function spokenClause(text: string): string {
   let s = removeFillers(text).trim();
   for (let i = 0; i < 6; i++) {
-    const next = s.replace(HEDGE, '').trim();
+    const next = s.replace(HEDGE, '').replace(COMPLEMENTIZER, '').trim();
     if (next === s) break;
     s = next;
   }

@@ -9,13 +9,12 @@ import type { Quote, Split, SplitSide } from '../types.ts';
 import {
   cap,
   centralClauses,
-  cleanClause,
   type DescribeContext,
   labelOf,
   type SentenceRef,
   SUMMARY_SPLIT,
 } from './describe.ts';
-import { normaliseF32 } from './space.ts';
+import { dot, normaliseF32 } from './space.ts';
 import { stanceCuesOfTokens } from './stance.ts';
 import { reportedSummary, summaryClauses } from './summary.ts';
 
@@ -128,7 +127,11 @@ export function splitOfQuestion(
         reportedSummary('These interviewees', summaryClauses(clauses, label)) ||
         cap(`${s.interviews.length} of ${answered.length} interviewees ${lean}.`),
       interviews: s.interviews.map((i) => ctx.interviewIds[i]!),
-      quotes: strongestQuotes(strongest, ctx),
+      quotes: strongestQuotes(
+        strongest,
+        vectors.map((v) => dot(v, centre)),
+        ctx,
+      ),
     };
   };
   return {
@@ -143,27 +146,44 @@ export function splitOfQuestion(
 }
 
 /** One stance sentence per interview and per wording, the most emphatic first, up to three. */
-function strongestQuotes(refs: readonly SentenceRef[], ctx: DescribeContext): Quote[] {
+/**
+ * Quotes for a side: emphatic and on the side's topic. A stance cue alone can sit in an anecdote ("I
+ * still keep my first business card"), so a quote must also be close to what the side says: within
+ * 60% of the closest sentence's cosine to the side's centre.
+ */
+function strongestQuotes(
+  refs: readonly SentenceRef[],
+  /** Each ref's cosine to the side's centre. */
+  closeness: readonly number[],
+  ctx: DescribeContext,
+): Quote[] {
+  const floor = 0.6 * Math.max(0, ...closeness);
   const scored = refs
-    .map((ref) => {
+    .map((ref, k) => {
       const s = ctx.sentences[ref[0]]![ref[1]]!;
-      return {
-        ref,
-        s,
-        score: Math.abs(stanceCuesOfTokens(s.tokens).reduce((a, c) => a + c.polarity, 0)) - s.wordCount / 100,
-      };
+      const emphasis = Math.abs(stanceCuesOfTokens(s.tokens).reduce((a, c) => a + c.polarity, 0));
+      return { ref, s, close: closeness[k]!, score: emphasis + 2 * closeness[k]! - s.wordCount / 100 };
     })
-    .filter((x) => x.s.wordCount >= 4 && x.s.wordCount <= 45)
+    .filter((x) => x.s.wordCount >= 4 && x.s.wordCount <= 45 && x.close >= floor)
     .sort((a, b) => b.score - a.score);
   const used = new Set<number>();
   const wordings = new Set<string>();
   const out: Quote[] = [];
-  // Different wordings first; repeats only when there are too few.
+  // Different wordings only ("Put simply, X" and "Across the group, X" are one quote), unless no
+  // sentence differs at all.
   for (const distinct of [true, false]) {
+    if (!distinct && out.length > 0) break;
     for (const x of scored) {
       if (out.length >= 3) break;
       if (used.has(x.ref[0])) continue;
-      const wording = cleanClause(x.s.text).toLowerCase();
+      // Same ending, same quote: whatever the opener ("The reality is that X", "On my side, X").
+      const wording = removeFillers(x.s.text)
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}\s]/gu, ' ')
+        .split(/\s+/)
+        .filter(Boolean)
+        .slice(-8)
+        .join(' ');
       if (distinct && wordings.has(wording)) continue;
       used.add(x.ref[0]);
       wordings.add(wording);

@@ -14,7 +14,14 @@ import { usePageTitle } from '../../ui/usePageTitle.ts';
 import type { FormSummary } from '../procedures/types.ts';
 import type { PreviewTheme, SynthesisResponse } from './types.ts';
 
-const ACCEPT = '.txt,.vtt,.srt,.docx,.json,.tsv';
+const ACCEPT = '.txt,.vtt,.srt,.docx,.json,.tsv,.csv';
+/** A CSV among the files is the interview list (id, role, date), not a transcript. */
+const isMeta = (f: File) => /\.csv$/i.test(f.name);
+
+interface SampleFile {
+  name: string;
+  bytes: number;
+}
 
 interface BadFile {
   file: string;
@@ -96,7 +103,7 @@ function ThemeItem({ theme, of }: { theme: PreviewTheme; of: number }) {
         <strong>{theme.label}</strong>
         <Prevalence count={theme.count} of={of} />
       </div>
-      <p className="muted">{theme.summary}</p>
+      <p className="muted syn-theme-summary">{theme.summary}</p>
       {quote ? (
         <blockquote className="syn-quote">
           “{quote.text}”
@@ -241,6 +248,8 @@ export function SynthesisPage() {
   usePageTitle('Interview synthesis');
   const toast = useToast();
   const forms = useApi<FormSummary[]>('/forms');
+  const samples = useApi<SampleFile[]>('/interviews/samples');
+  const [loadingSamples, setLoadingSamples] = useState(false);
   const [files, setFiles] = useState<File[]>([]);
   const [formId, setFormId] = useState('');
   const [title, setTitle] = useState('');
@@ -269,17 +278,44 @@ export function SynthesisPage() {
     setOutcome(null);
   }
 
+  async function loadSamples() {
+    if (!samples.data) return;
+    setLoadingSamples(true);
+    try {
+      const loaded = await Promise.all(
+        samples.data.map(async (s) => {
+          const res = await fetch(`/api/interviews/samples/${encodeURIComponent(s.name)}`, {
+            credentials: 'same-origin',
+          });
+          if (!res.ok) throw new Error(`${s.name}: the server answered ${res.status}`);
+          return new File([await res.blob()], s.name);
+        }),
+      );
+      setFiles(loaded);
+      setOutcome(null);
+      // The samples follow the demo's interview form, the one attached to the interview-deck task.
+      const demoForm = forms.data?.find((f) => f.taskId);
+      if (demoForm) setFormId(demoForm.id);
+    } catch (err) {
+      setOutcome({ kind: 'failed', error: err });
+    } finally {
+      setLoadingSamples(false);
+    }
+  }
+
   async function build(skipInvalid: boolean) {
-    if (files.length === 0 || !formId) return;
+    if (transcripts.length === 0 || !formId) return;
     setBusy(true);
     if (!skipInvalid) setOutcome(null);
     try {
+      const metaFile = files.find(isMeta);
       const payload = await Promise.all(
-        files.map(async (f) => ({ name: f.name, contentBase64: await base64Of(f) })),
+        transcripts.map(async (f) => ({ name: f.name, contentBase64: await base64Of(f) })),
       );
       const result = await api.post<SynthesisResponse>('/interviews/synthesis', {
         formId,
         files: payload,
+        ...(metaFile ? { meta: { name: metaFile.name, text: await metaFile.text() } } : {}),
         anonymize,
         skipInvalid,
         ...(title.trim() ? { title: title.trim() } : {}),
@@ -309,6 +345,7 @@ export function SynthesisPage() {
     add(e.dataTransfer.files);
   }
 
+  const transcripts = files.filter((f) => !isMeta(f));
   const totalKb = files.reduce((n, f) => n + f.size, 0) / 1024;
   const noForms = forms.data !== undefined && forms.data.length === 0;
 
@@ -360,7 +397,8 @@ export function SynthesisPage() {
           </svg>
           {files.length > 0 ? (
             <span className="file-chosen">
-              {plural(files.length, 'transcript')}{' '}
+              {plural(transcripts.length, 'transcript')}
+              {transcripts.length < files.length ? ' and the interview list' : ''}{' '}
               <span className="faint">· {fmtNumber(totalKb, 0)} KB · add more</span>
             </span>
           ) : (
@@ -369,7 +407,8 @@ export function SynthesisPage() {
             </span>
           )}
           <span className="faint">
-            Otter or meeting-recorder text, Teams/Zoom VTT, SRT, DOCX, Whisper, Rev or AssemblyAI JSON
+            Otter or meeting-recorder text, Teams/Zoom VTT, SRT, DOCX, Whisper, Rev or AssemblyAI JSON; add a
+            CSV with id, role, date to show interviewees by role
           </span>
           <input
             id={inputId}
@@ -389,7 +428,10 @@ export function SynthesisPage() {
           <ul className="syn-files" aria-label="Chosen transcripts">
             {files.map((f) => (
               <li key={f.name}>
-                <span>{f.name}</span>
+                <span>
+                  {f.name}
+                  {isMeta(f) ? <span className="badge syn-meta-badge">roles and dates</span> : null}
+                </span>
                 <span className="faint">{fmtNumber(f.size / 1024, 0)} KB</span>
                 <button
                   type="button"
@@ -437,9 +479,25 @@ export function SynthesisPage() {
             <input type="checkbox" checked={anonymize} onChange={(e) => setAnonymize(e.target.checked)} />
             Anonymise: show interviewees by role and redact names in quotes
           </label>
-          <button type="submit" className="btn btn-primary" disabled={files.length === 0 || !formId || busy}>
-            {busy ? `Reading ${plural(files.length, 'transcript')}…` : 'Build the deck'}
-          </button>
+          <div className="page-actions">
+            {samples.data && samples.data.length > 0 && files.length === 0 ? (
+              <button
+                type="button"
+                className="btn"
+                disabled={loadingSamples}
+                onClick={() => void loadSamples()}
+              >
+                {loadingSamples ? 'Loading the samples…' : 'Use the sample interviews'}
+              </button>
+            ) : null}
+            <button
+              type="submit"
+              className="btn btn-primary"
+              disabled={transcripts.length === 0 || !formId || busy}
+            >
+              {busy ? `Reading ${plural(transcripts.length, 'transcript')}…` : 'Build the deck'}
+            </button>
+          </div>
         </div>
       </form>
 
@@ -452,7 +510,7 @@ export function SynthesisPage() {
                 <h2 id="syn-bad-title">No deck was built</h2>
                 <p className="muted">{outcome.message.replace(/:$/, '.')}</p>
               </div>
-              {outcome.files.length < files.length ? (
+              {outcome.files.length < transcripts.length ? (
                 <button
                   type="button"
                   className="btn btn-primary"

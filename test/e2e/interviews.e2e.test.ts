@@ -1,0 +1,126 @@
+/**
+ * Interview synthesis in a real browser against the real server: load the shipped sample interviews,
+ * build the deck on the demo's interview form, check the themes, the split and the quotes on the
+ * page, download the deck and check LibreOffice-free that it is a PPTX with every slide; then drop a
+ * file that is not a transcript and build without it.
+ *
+ * Needs Debian's Chromium at /usr/bin/chromium; skipped (saying so) when it is not installed.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import JSZip from 'jszip';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  CHROMIUM_PATH,
+  type ChromiumSession,
+  chromiumAvailable,
+  DEMO_EMAIL,
+  DEMO_PASSWORD,
+  ensureWebBuild,
+  launchChromium,
+  ROOT,
+  type RunningServer,
+  startServer,
+} from './harness.ts';
+
+const hasChromium = chromiumAvailable();
+const SAMPLES = path.join(ROOT, 'examples', 'executive-interviews');
+
+describe.skipIf(!hasChromium)(
+  hasChromium
+    ? 'interview synthesis in Chromium'
+    : `interview synthesis in Chromium (skipped: ${CHROMIUM_PATH} is not installed)`,
+  () => {
+    let server: RunningServer;
+    let browser: ChromiumSession;
+    let page: Page;
+    const pageErrors: string[] = [];
+    const shotsDir =
+      process.env.OUTTASK_E2E_SHOTS ?? fs.mkdtempSync(path.join(os.tmpdir(), 'outtask-shots-'));
+    const shot = (name: string, fullPage = false) =>
+      page.screenshot({ path: path.join(shotsDir, `interviews-${name}.png`), fullPage });
+
+    beforeAll(async () => {
+      ensureWebBuild();
+      server = await startServer();
+      browser = await launchChromium({ width: 1440, height: 900 });
+      page = browser.context.pages()[0] ?? (await browser.context.newPage());
+      page.on('pageerror', (err) => pageErrors.push(String(err)));
+      page.setDefaultTimeout(30_000);
+      await page.goto(`${server.url}/interviews/synthesis`);
+      await page.waitForURL(/\/login/);
+      await page.fill('#login-email', DEMO_EMAIL);
+      await page.fill('#login-password', DEMO_PASSWORD);
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/\/interviews\/synthesis$/);
+    }, 240_000);
+
+    afterAll(async () => {
+      await browser?.close();
+      await server?.stop();
+      console.log(`Screenshots: ${shotsDir}`);
+    });
+
+    it('builds the deck from the sample interviews on the demo form, with the evidence on the page', async () => {
+      await page.getByRole('heading', { name: 'Interview synthesis' }).waitFor();
+      // The demo's interview form (attached to the interview-deck task) is preselected.
+      await expect
+        .poll(() => page.locator('#syn-form option:checked').textContent())
+        .toMatch(/Executive interview form · v2 · 8 questions/);
+      await page.getByRole('button', { name: 'Use the sample interviews' }).click();
+      const transcripts = fs.readdirSync(SAMPLES).filter((f) => /\.(vtt|txt|srt|json)$/.test(f));
+      await expect
+        .poll(() => page.locator('.syn-files li').count())
+        .toBe(transcripts.length + 1); // and interviews.csv
+      expect(await page.locator('.syn-files').textContent()).toContain('roles and dates');
+      await shot('01-chosen');
+
+      await page.getByRole('button', { name: 'Build the deck' }).click();
+      const download = page.getByRole('link', { name: 'Download the deck (.pptx)' });
+      await download.waitFor({ timeout: 60_000 });
+      expect(await page.locator('.syn-result h2').first().textContent()).toBe('Executive interview');
+      expect(await page.locator('.syn-result .muted').first().textContent()).toContain(
+        `${transcripts.length} interviews · 8 questions`,
+      );
+      // A section per question, themes with prevalence, and quotes attributed by role, anonymised.
+      await expect.poll(() => page.locator('.syn-result h2[id^="syn-q-"]').count()).toBe(8);
+      expect(await page.locator('.syn-theme').count()).toBeGreaterThan(12);
+      expect(await page.locator('.prevalence-text').first().textContent()).toMatch(/^\d+ of \d+$/);
+      const source = await page.locator('.syn-quote footer').first().textContent();
+      expect(source).toMatch(/, Interview \d+/);
+      expect(await page.getByRole('heading', { name: 'Where they split' }).count()).toBe(1);
+      await shot('02-built');
+
+      const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);
+      expect(file.suggestedFilename()).toBe('executive-interview.pptx');
+      const pptxPath = path.join(shotsDir, file.suggestedFilename());
+      await file.saveAs(pptxPath);
+      const zip = await JSZip.loadAsync(fs.readFileSync(pptxPath));
+      const slides = Object.keys(zip.files).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f));
+      const shownSlides = Number(
+        (await page.locator('.stat', { hasText: 'Slides' }).locator('.stat-value').textContent())!,
+      );
+      expect(slides.length).toBe(shownSlides);
+      expect(shownSlides).toBeGreaterThan(10);
+      expect(pageErrors).toEqual([]);
+    });
+
+    it('names a file that is not a transcript, builds nothing, then builds without it', async () => {
+      const junk = path.join(shotsDir, 'notes.txt');
+      fs.writeFileSync(junk, Buffer.from([0, 1, 2, 3, 0, 0, 255, 254, 0, 7]));
+      await page.locator('input[type=file]').setInputFiles(junk);
+      await page.getByRole('button', { name: 'Build the deck' }).click();
+      const bad = page.locator('.syn-bad');
+      await bad.waitFor();
+      expect(await bad.locator('h2').textContent()).toBe('No deck was built');
+      expect(await bad.locator('td.task-name').allTextContents()).toEqual(['notes.txt']);
+      await shot('03-bad-file');
+      await page.getByRole('button', { name: 'Build it without them' }).click();
+      await page.getByRole('link', { name: 'Download the deck (.pptx)' }).waitFor({ timeout: 60_000 });
+      expect(await page.locator('.banner-warning').textContent()).toContain('notes.txt');
+      expect(pageErrors).toEqual([]);
+    });
+  },
+);
