@@ -71,9 +71,7 @@ describe.skipIf(!hasChromium)(
         .toMatch(/Executive interview form · v2 · 8 questions/);
       await page.getByRole('button', { name: 'Use the sample interviews' }).click();
       const transcripts = fs.readdirSync(SAMPLES).filter((f) => /\.(vtt|txt|srt|json)$/.test(f));
-      await expect
-        .poll(() => page.locator('.syn-files li').count())
-        .toBe(transcripts.length + 1); // and interviews.csv
+      await expect.poll(() => page.locator('.syn-files li').count()).toBe(transcripts.length + 1); // and interviews.csv
       expect(await page.locator('.syn-files').textContent()).toContain('roles and dates');
       await shot('01-chosen');
 

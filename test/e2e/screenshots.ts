@@ -84,6 +84,14 @@ async function main() {
       await page.getByRole('button', { name: /Elena Marchetti/ }).click();
       await shot('user-menu');
       await page.keyboard.press('Escape');
+      await go(page, server.url, '/interviews/synthesis', 'Interview synthesis');
+      await page.getByRole('button', { name: 'Use the sample interviews' }).click();
+      await page.locator('.syn-files li').first().waitFor();
+      await shot('synthesis-chosen');
+      await page.getByRole('button', { name: 'Build the deck' }).click();
+      await page.getByRole('link', { name: 'Download the deck (.pptx)' }).waitFor({ timeout: 60_000 });
+      await shot('synthesis-built');
+      await shot('synthesis-full', true);
     }
   } finally {
     await browser.close();
@@ -115,6 +123,9 @@ async function emptyWorkspace(out: string) {
       await page.screenshot({ path: path.join(out, `inventory-empty-${w}.png`) });
       await go(page, server.url, '/opportunities', 'Opportunities');
       await page.screenshot({ path: path.join(out, `opportunities-empty-${w}.png`) });
+      await go(page, server.url, '/interviews/synthesis', 'Interview synthesis');
+      await page.locator('.banner-info').waitFor();
+      await page.screenshot({ path: path.join(out, `synthesis-empty-${w}.png`) });
     }
   } finally {
     await browser.close();

@@ -368,7 +368,8 @@ export function SynthesisPage() {
       {noForms ? (
         <div className="banner banner-info">
           There is no interview form yet. <Link to="/forms">Add the standard form</Link> first: the synthesis
-          aligns every answer to its questions.
+          aligns every answer to its questions. The sample interviews follow the form in{' '}
+          <code>examples/executive-interviews/form.yaml</code>.
         </div>
       ) : null}
 
