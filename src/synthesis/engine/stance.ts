@@ -39,6 +39,17 @@ const PHRASES: [string, 1 | -1][] = [
   ['take it slow', -1],
   ['one step at a time', -1],
   ['small first', -1],
+  // Complaints about delay push ahead: "every year we wait makes it dearer", "we keep postponing it".
+  ['the longer we wait', 1],
+  ['every year we wait', 1],
+  ['every month we wait', 1],
+  ['each year we wait', 1],
+  ['keep postponing', 1],
+  ['keep delaying', 1],
+  ['keep putting off', 1],
+  ['keep putting it off', 1],
+  ['kept postponing', 1],
+  ['kept delaying', 1],
 ];
 const WORDS = new Map<string, 1 | -1>([
   ['accelerate', 1],
@@ -146,6 +157,8 @@ export function stanceCuesOfTokens(toks: readonly string[]): StanceCue[] {
   for (let i = 0; i < toks.length; i++) {
     const polarity = WORDS.get(toks[i]!);
     if (polarity === undefined || used?.has(i)) continue;
+    // "Stop patching the old one" ends the status quo rather than holding back: no stance either way.
+    if (toks[i] === 'stop' && toks[i + 1]?.endsWith('ing')) continue;
     out ??= [];
     out.push({ polarity: negatedAt(toks, i) ? (-polarity as 1 | -1) : polarity, phrase: toks[i]! });
   }
