@@ -6,7 +6,7 @@
 import { type DragEvent, type FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { ApiError, api } from '../../api/client.ts';
 import { useApi } from '../../api/useApi.ts';
-import { Link } from '../../app/router.tsx';
+import { Link, useLocation } from '../../app/router.tsx';
 import { ErrorBanner, Loading } from '../../ui/feedback.tsx';
 import { fmtMoney, fmtNumber } from '../../ui/format.ts';
 import { useToast } from '../../ui/toast.tsx';
@@ -260,12 +260,15 @@ export function SynthesisPage() {
   const outcomeBox = useRef<HTMLDivElement>(null);
   const inputId = useId();
 
-  // Preselect the form attached to a task (the interview deck's), else the first.
+  // Preselect the form the link named (?form=), else the one attached to a task (the interview
+  // deck's), else the first.
+  const { search } = useLocation();
+  const asked = search.get('form');
   useEffect(() => {
     const list = forms.data;
     if (!list || list.length === 0 || formId) return;
-    setFormId((list.find((f) => f.taskId) ?? list[0]!).id);
-  }, [forms.data, formId]);
+    setFormId((list.find((f) => f.id === asked) ?? list.find((f) => f.taskId) ?? list[0]!).id);
+  }, [forms.data, formId, asked]);
   useEffect(() => {
     if (outcome) outcomeBox.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
   }, [outcome]);

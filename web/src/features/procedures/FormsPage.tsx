@@ -283,9 +283,15 @@ function FormView({
           <a className="btn btn-small" href={`/api/forms/${encodeURIComponent(f.id)}/export.yaml`} download>
             Download YAML
           </a>
-          <button type="button" className="btn btn-small btn-primary" onClick={() => setEditing(true)}>
+          <button type="button" className="btn btn-small" onClick={() => setEditing(true)}>
             Edit
           </button>
+          <Link
+            className="btn btn-small btn-primary"
+            to={`/interviews/synthesis?form=${encodeURIComponent(f.id)}`}
+          >
+            Build a deck from transcripts
+          </Link>
         </div>
       </div>
       <div className="toolbar">

@@ -158,6 +158,12 @@ function FormsTab({ overview }: { overview: TaskOverview }) {
               <Link className="btn btn-small" to={`/forms?form=${encodeURIComponent(f.id)}`}>
                 Edit
               </Link>
+              <Link
+                className="btn btn-small btn-primary"
+                to={`/interviews/synthesis?form=${encodeURIComponent(f.id)}`}
+              >
+                Build a deck from transcripts
+              </Link>
             </div>
           </div>
           <ol className="pr-question-list">
