@@ -26,6 +26,7 @@ import {
 } from './harness.ts';
 
 const hasChromium = chromiumAvailable();
+const FLAGSHIP = 'Build the executive interview summary deck';
 const SAMPLES = path.join(ROOT, 'examples', 'executive-interviews');
 
 describe.skipIf(!hasChromium)(
@@ -61,6 +62,27 @@ describe.skipIf(!hasChromium)(
       await browser?.close();
       await server?.stop();
       console.log(`Screenshots: ${shotsDir}`);
+    });
+
+    it('offers the synthesis on the interview-deck task, the one software can do', async () => {
+      await page.goto(`${server.url}/opportunities`);
+      await page.getByRole('link', { name: FLAGSHIP }).first().click();
+      await page.getByRole('heading', { name: FLAGSHIP }).waitFor();
+      const callout = page.locator('.automate-callout');
+      await callout.waitFor();
+      expect(await callout.textContent()).toContain('Software can do this one.');
+      await callout.getByRole('link', { name: 'Build the deck' }).click();
+      await page.waitForURL(/\/interviews\/synthesis\?form=/);
+      // A task without a form gets no such offer.
+      await page.goto(`${server.url}/inventory`);
+      await page.getByRole('heading', { name: 'Task inventory' }).waitFor();
+      await page.getByRole('link', { name: 'Update the project plan' }).first().click();
+      await page.getByRole('heading', { name: 'Update the project plan' }).waitFor();
+      await page.locator('.stats').waitFor();
+      expect(await page.locator('.automate-callout').count()).toBe(0);
+      await page.goBack();
+      await page.goBack();
+      await page.waitForURL(/\/interviews\/synthesis\?form=/);
     });
 
     it('builds the deck from the sample interviews on the demo form, with the evidence on the page', async () => {

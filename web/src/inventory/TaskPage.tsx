@@ -9,6 +9,7 @@ import type { TaskDetail } from '../api/types.ts';
 import { useApi } from '../api/useApi.ts';
 import { Link, navigate } from '../app/router.tsx';
 import { useCurrency } from '../app/session.tsx';
+import type { FormSummary } from '../features/procedures/types.ts';
 import { Dialog } from '../ui/Dialog.tsx';
 import { ErrorBanner, Loading } from '../ui/feedback.tsx';
 import { fmtDate, fmtHours, fmtMoney, fmtNumber, fmtPercent, humanize } from '../ui/format.ts';
@@ -206,6 +207,7 @@ export function TaskPage({ id }: { id: string }) {
   const currency = useCurrency();
   const toast = useToast();
   const res = useApi<TaskDetail>(`/tasks/${encodeURIComponent(id)}`);
+  const forms = useApi<FormSummary[]>('/forms');
   const refs = useInventoryRefs();
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [deleteError, setDeleteError] = useState<unknown>(null);
@@ -228,6 +230,8 @@ export function TaskPage({ id }: { id: string }) {
   const o = d.opportunity;
   const e = o.economics;
   const t = d.task;
+  // A task with a standard interview form attached is one the synthesis can do.
+  const interviewForm = forms.data?.find((f) => f.taskId === t.id);
 
   return (
     <div className="page">
@@ -254,6 +258,21 @@ export function TaskPage({ id }: { id: string }) {
       </div>
 
       {t.description ? <p className="task-description">{t.description}</p> : null}
+
+      {interviewForm ? (
+        <div className="banner banner-info automate-callout">
+          <span>
+            <strong>Software can do this one.</strong> With the transcripts and the “{interviewForm.name}”,
+            the interview synthesis drafts the deck in seconds: themes, splits and quotes in an editable PPTX.
+          </span>
+          <Link
+            className="btn btn-small btn-primary"
+            to={`/interviews/synthesis?form=${encodeURIComponent(interviewForm.id)}`}
+          >
+            Build the deck
+          </Link>
+        </div>
+      ) : null}
 
       <div className="stats">
         <div className="stat">
