@@ -13,6 +13,39 @@ const MAX_FILES = 200;
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
+const FileList = z
+  .array(
+    z.object({
+      name: z.string().trim().min(1).max(255),
+      contentBase64: z.string().regex(BASE64, 'must be the file’s bytes in base64'),
+    }),
+  )
+  .min(1, 'add at least one transcript')
+  .max(MAX_FILES, `at most ${MAX_FILES} transcripts at a time`);
+
+const MetaFile = z.object({ name: z.string().trim().min(1).max(255), text: z.string().max(2_000_000) });
+
+const AskBody = z.object({
+  question: z.string().trim().min(3, 'ask a question').max(500),
+  files: FileList,
+  meta: MetaFile.optional(),
+  anonymize: z.boolean().optional(),
+  skipInvalid: z.boolean().optional(),
+  maxWords: z.number().int().min(10).max(1000).optional(),
+});
+
+function decodeFiles(files: z.infer<typeof FileList>): { file: string; bytes: Buffer }[] {
+  const names = new Set<string>();
+  return files.map((f) => {
+    if (names.has(f.name))
+      throw new AppError('VALIDATION_FAILED', `${f.name}: the same file name was sent twice`, {
+        field: 'files',
+      });
+    names.add(f.name);
+    return { file: f.name, bytes: Buffer.from(f.contentBase64, 'base64') };
+  });
+}
+
 const SynthesisBody = z
   .object({
     formId: z.string().min(1).max(200).optional(),
@@ -21,17 +54,9 @@ const SynthesisBody = z
     title: z.string().trim().max(200).optional(),
     anonymize: z.boolean().optional(),
     /** Role and date per interview (CSV `id,role,date` or JSON), as `outtask deck --meta` reads. */
-    meta: z.object({ name: z.string().trim().min(1).max(255), text: z.string().max(2_000_000) }).optional(),
+    meta: MetaFile.optional(),
     skipInvalid: z.boolean().optional(),
-    files: z
-      .array(
-        z.object({
-          name: z.string().trim().min(1).max(255),
-          contentBase64: z.string().regex(BASE64, 'must be the file’s bytes in base64'),
-        }),
-      )
-      .min(1, 'add at least one transcript')
-      .max(MAX_FILES, `at most ${MAX_FILES} transcripts at a time`),
+    files: FileList,
   })
   .refine((b) => (b.formId === undefined) !== (b.formYaml === undefined), {
     message: 'give either formId (a stored form) or formYaml, not both',
@@ -55,15 +80,7 @@ export function interviewsRoutes(interviews: InterviewsService): ApiFeature[] {
       },
       async (req) => {
         const b = req.body;
-        const names = new Set<string>();
-        const files = b.files.map((f) => {
-          if (names.has(f.name))
-            throw new AppError('VALIDATION_FAILED', `${f.name}: the same file name was sent twice`, {
-              field: 'files',
-            });
-          names.add(f.name);
-          return { file: f.name, bytes: Buffer.from(f.contentBase64, 'base64') };
-        });
+        const files = decodeFiles(b.files);
         const run = await interviews.synthesize(workspaceActor(req), {
           form:
             b.formYaml !== undefined
@@ -88,6 +105,30 @@ export function interviewsRoutes(interviews: InterviewsService): ApiFeature[] {
             contentBase64: Buffer.from(run.deck.bytes).toString('base64'),
           },
         };
+      },
+    );
+    app.post(
+      '/ask',
+      {
+        config: { policy: FIRM },
+        bodyLimit: SYNTHESIS_BODY_LIMIT,
+        schema: {
+          tags: ['interviews'],
+          summary:
+            'A question answered across the transcripts (base64), in reported speech with citations; anonymised on request. Nothing is stored.',
+          body: AskBody,
+        },
+      },
+      async (req) => {
+        const b = req.body;
+        return interviews.ask(workspaceActor(req), {
+          question: b.question,
+          files: decodeFiles(b.files),
+          ...(b.meta ? { meta: { file: b.meta.name, text: b.meta.text } } : {}),
+          anonymize: b.anonymize === true,
+          skipInvalid: b.skipInvalid === true,
+          ...(b.maxWords ? { maxWords: b.maxWords } : {}),
+        });
       },
     );
     app.get(

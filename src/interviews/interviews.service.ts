@@ -12,6 +12,7 @@ import { AppError } from '../platform/errors.ts';
 import type { WorkspaceActor } from '../platform/http/policy.ts';
 import type { ProceduresService } from '../procedures/index.ts';
 import type { BadFile, DeckReport, Insights } from '../synthesis/index.ts';
+import { anonymiseTranscripts } from './anonymize.ts';
 import { type SynthesisPreview, synthesisPreview } from './preview.ts';
 
 export interface SynthesisRequest {
@@ -48,6 +49,23 @@ function fileSlug(text: string): string {
   return s || 'interview-synthesis';
 }
 
+export interface AskRequest {
+  question: string;
+  files: { file: string; bytes: Uint8Array }[];
+  meta?: { file: string; text: string };
+  anonymize?: boolean;
+  skipInvalid?: boolean;
+  maxWords?: number;
+}
+
+export interface AskRun {
+  question: string;
+  answer: string;
+  /** `source`: the interview as the page shows it ("Interview 7" when anonymised, else its id). */
+  citations: { source: string; start: number | null; at: string | null; text: string }[];
+  skipped: BadFile[];
+}
+
 export interface SampleFile {
   name: string;
   bytes: number;
@@ -76,6 +94,39 @@ export function createInterviewsService(
       if (!samplesDir || !SAMPLE_FILE.test(name) || !(await this.listSamples()).some((f) => f.name === name))
         throw new AppError('NOT_FOUND', `No sample file named ${name}`);
       return readFile(join(samplesDir, name));
+    },
+
+    /**
+     * A question answered from what was said, with citations. Anonymised, nobody is named: speakers
+     * become "The interviewer" or the interviewee's role and interview number, and names in the text
+     * are redacted before the answer is written.
+     */
+    async ask(actor: WorkspaceActor, req: AskRequest): Promise<AskRun> {
+      const lib = await import('../synthesis/index.ts');
+      const meta = req.meta ? lib.parseInterviewMeta(req.meta.text, req.meta.file) : {};
+      const { transcripts, skipped } = await lib.readUploads(req.files, {
+        skipInvalid: req.skipInvalid === true,
+      });
+      const anon = req.anonymize ? anonymiseTranscripts(transcripts, meta) : null;
+      const result = lib.ask(req.question, anon ? anon.transcripts : transcripts, {
+        ...(req.maxWords ? { maxWords: req.maxWords } : {}),
+      });
+      await recordAudit(deps.db.kysely, deps, actor, {
+        action: 'synthesis.ask',
+        subjectType: 'interviews',
+        details: { files: req.files.length, anonymized: req.anonymize === true },
+      });
+      return {
+        question: result.question,
+        answer: result.answer,
+        citations: result.citations.map((c) => ({
+          source: c.interview,
+          start: c.start,
+          at: c.start === null ? null : lib.timestamp(c.start),
+          text: c.text,
+        })),
+        skipped,
+      };
     },
 
     async synthesize(actor: WorkspaceActor, req: SynthesisRequest): Promise<SynthesisRun> {

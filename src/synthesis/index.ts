@@ -33,6 +33,7 @@ export {
   parseInterviewMeta,
   readTranscriptFiles,
   readTranscriptInputs,
+  readUploads,
   type SynthesisOptions,
   type SynthesisResult,
   synthesize,

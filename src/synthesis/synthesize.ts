@@ -424,6 +424,19 @@ export async function synthesizeUploads(
   form: InterviewForm,
   opts: UploadedSynthesisOptions = {},
 ): Promise<SynthesisResult & { skipped: BadFile[] }> {
+  const { transcripts, skipped } = await readUploads(files, { skipInvalid: opts.skipInvalid === true });
+  const result = await synthesize(transcripts, form, { ...opts, markdown: true });
+  return { ...result, skipped };
+}
+
+/**
+ * Transcripts already in memory, read: every unreadable or duplicate file is reported, and with any
+ * (unless skipInvalid) it fails listing them all.
+ */
+export async function readUploads(
+  files: TranscriptInput[],
+  opts: { skipInvalid?: boolean } = {},
+): Promise<{ transcripts: Transcript[]; skipped: BadFile[] }> {
   if (files.length === 0) throw new AppError('VALIDATION_FAILED', 'no transcript files given');
   const read: Transcript[] = [];
   const bad: BadFile[] = [];
@@ -446,8 +459,7 @@ export async function synthesizeUploads(
     skipInvalid: opts.skipInvalid === true,
     hint: 'fix them or choose to leave them out',
   });
-  const result = await synthesize(transcripts, form, { ...opts, markdown: true });
-  return { ...result, skipped: problems };
+  return { transcripts, skipped: problems };
 }
 
 /** `outtask deck`: files in, deck (and insights.json, report.md) written. */

@@ -124,6 +124,24 @@ describe.skipIf(!hasChromium)(
       );
       expect(slides.length).toBe(shownSlides);
       expect(shownSlides).toBeGreaterThan(10);
+
+      // A question the form did not ask, answered from the same transcripts, anonymised like the deck.
+      await page.locator('#syn-question').fill('What do they say about replacing the ERP?');
+      await page.getByRole('button', { name: 'Ask', exact: true }).click();
+      const answer = page.locator('.syn-answer-text');
+      await answer.waitFor({ timeout: 60_000 });
+      expect(await answer.textContent()).toMatch(/ERP/);
+      const cites = await page.locator('.syn-citations li').allTextContents();
+      expect(cites.length).toBeGreaterThan(0);
+      for (const c of cites) expect(c).toMatch(/^Interview \d+/);
+      const names = fs
+        .readdirSync(SAMPLES)
+        .filter((f) => f.endsWith('.vtt'))
+        .map((f) => /<v ([^>]+)>/.exec(fs.readFileSync(path.join(SAMPLES, f), 'utf8'))![1]!);
+      const asked = `${await answer.textContent()} ${cites.join(' ')}`;
+      for (const name of names) expect(asked).not.toContain(name);
+      await page.locator('.syn-ask').scrollIntoViewIfNeeded();
+      await shot('03-asked');
       expect(pageErrors).toEqual([]);
     });
 
@@ -136,7 +154,7 @@ describe.skipIf(!hasChromium)(
       await bad.waitFor();
       expect(await bad.locator('h2').textContent()).toBe('No deck was built');
       expect(await bad.locator('td.task-name').allTextContents()).toEqual(['notes.txt']);
-      await shot('03-bad-file');
+      await shot('04-bad-file');
       await page.getByRole('button', { name: 'Build it without them' }).click();
       await page.getByRole('link', { name: 'Download the deck (.pptx)' }).waitFor({ timeout: 60_000 });
       expect(await page.locator('.banner-warning').textContent()).toContain('notes.txt');

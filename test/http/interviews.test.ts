@@ -151,6 +151,28 @@ describe.each(testDialects)('interview synthesis API on %s', (dialect) => {
     expect(badMeta.json().error.message).toMatch(/roles\.csv:1/);
   });
 
+  it('answers a question across the uploaded transcripts, naming nobody when anonymised', async () => {
+    const ask = (payload: object) =>
+      app.http.inject({ method: 'POST', url: '/api/interviews/ask', cookies: app.cookies, payload });
+    const question = 'How fast should the firm move on adopting AI?';
+    const named = await ask({ question, files });
+    expect(named.statusCode).toBe(200);
+    const a = named.json();
+    expect(a.question).toBe(question);
+    expect(a.answer.split(/\s+/).length).toBeGreaterThan(40);
+    expect(a.citations.length).toBeGreaterThan(0);
+    expect(a.citations[0].source).toMatch(/^ai-\d+$/);
+    expect(interviewees.some((n) => a.answer.includes(n))).toBe(true);
+
+    const anon = (await ask({ question, files, anonymize: true })).json();
+    expect(anon.citations[0].source).toMatch(/^Interview \d+$/);
+    for (const name of interviewees) expect(JSON.stringify(anon)).not.toContain(name);
+    expect(JSON.stringify(anon)).not.toMatch(/ai-\d\d/);
+
+    expect((await ask({ question: '', files })).statusCode).toBe(400);
+    expect((await ask({ question, files: [] })).statusCode).toBe(400);
+  });
+
   it('uses a stored standard form by id, and refuses a request that is unclear or wrong', async () => {
     const imported = await app.http.inject({
       method: 'POST',

@@ -34,6 +34,10 @@ describe('reported speech', () => {
     ['Plan is to ship in May.', 'Dana said that plan was to ship in May.'],
     ['Start of the year was busy.', 'Dana said that start of the year was busy.'],
     ["Don't know if it works.", "Dana said that didn't know if it worked."],
+    [
+      'Across the group, the wave of retirements is what keeps me awake.',
+      'Dana said that across the group, the wave of retirements was what keeps them awake.',
+    ],
   ])('%s', (spoken, reported) => {
     expect(reportedSentence(spoken, 'Dana')).toBe(reported);
   });

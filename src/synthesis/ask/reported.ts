@@ -461,6 +461,8 @@ const COMMON_FIRST = new Set(
   `the a an this that these those it we you they he she there here what which who how why when where
   if so but and or because then now well yes no not maybe perhaps all some any each every both one two
   our my your their its his her to in on at for with from by of about as after before since until while
+  across along among around against between beyond during despite within without through throughout
+  toward towards under over overall given
   just also only even still already actually basically really obviously probably definitely
   i'm we're it's that's there's let's don't can't won't isn't aren't is are was were do does did have has
   had can could would should will might must may shall right okay ok yeah oh`

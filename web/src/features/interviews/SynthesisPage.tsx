@@ -3,7 +3,16 @@
  * with the themes, splits and quotes on the page so the evidence can be checked before the deck is
  * sent. The transcripts go to the server for this run only; nothing of them is stored.
  */
-import { type DragEvent, type FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
+import {
+  type DragEvent,
+  type FormEvent,
+  type ReactNode,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { ApiError, api } from '../../api/client.ts';
 import { useApi } from '../../api/useApi.ts';
 import { Link, useLocation } from '../../app/router.tsx';
@@ -12,7 +21,7 @@ import { fmtMoney, fmtNumber } from '../../ui/format.ts';
 import { useToast } from '../../ui/toast.tsx';
 import { usePageTitle } from '../../ui/usePageTitle.ts';
 import type { FormSummary } from '../procedures/types.ts';
-import type { PreviewTheme, SynthesisResponse } from './types.ts';
+import type { AskResponse, PreviewTheme, SynthesisResponse } from './types.ts';
 
 const ACCEPT = '.txt,.vtt,.srt,.docx,.json,.tsv,.csv';
 /** A CSV among the files is the interview list (id, role, date), not a transcript. */
@@ -117,7 +126,7 @@ function ThemeItem({ theme, of }: { theme: PreviewTheme; of: number }) {
   );
 }
 
-function Result({ result }: { result: SynthesisResponse }) {
+function Result({ result, after }: { result: SynthesisResponse; after?: ReactNode }) {
   const urls = useDownloads(result);
   const { report, preview } = result;
   return (
@@ -179,6 +188,8 @@ function Result({ result }: { result: SynthesisResponse }) {
         ) : null}
       </section>
 
+      {after}
+
       {preview.splits.length > 0 ? (
         <section className="card section" aria-labelledby="syn-splits-title">
           <h2 id="syn-splits-title">Where they split</h2>
@@ -236,6 +247,89 @@ function Result({ result }: { result: SynthesisResponse }) {
         </section>
       ) : null}
     </div>
+  );
+}
+
+/** The same transcripts, as the request bodies send them. */
+async function uploadPayload(files: File[]) {
+  const metaFile = files.find(isMeta);
+  return {
+    files: await Promise.all(
+      files.filter((f) => !isMeta(f)).map(async (f) => ({ name: f.name, contentBase64: await base64Of(f) })),
+    ),
+    ...(metaFile ? { meta: { name: metaFile.name, text: await metaFile.text() } } : {}),
+  };
+}
+
+/** Ask the transcripts a question: an answer in reported speech with its citations. */
+function AskBox({ files, anonymize }: { files: File[]; anonymize: boolean }) {
+  const [question, setQuestion] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [answer, setAnswer] = useState<AskResponse | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (question.trim().length < 3) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const payload = await uploadPayload(files);
+      setAnswer(
+        await api.post<AskResponse>('/interviews/ask', {
+          question: question.trim(),
+          anonymize,
+          skipInvalid: true,
+          ...payload,
+        }),
+      );
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="card section syn-ask" aria-labelledby="syn-ask-title">
+      <h2 id="syn-ask-title">Ask the transcripts</h2>
+      <p className="muted">
+        A question the form did not ask: the answer is built from what was said, with where it was said.
+      </p>
+      <form className="syn-ask-form" onSubmit={submit}>
+        <label className="visually-hidden" htmlFor="syn-question">
+          Question
+        </label>
+        <input
+          id="syn-question"
+          type="text"
+          value={question}
+          maxLength={500}
+          placeholder="e.g. What do they say about replacing the ERP?"
+          onChange={(e) => setQuestion(e.target.value)}
+        />
+        <button type="submit" className="btn btn-primary" disabled={busy || question.trim().length < 3}>
+          {busy ? 'Reading…' : 'Ask'}
+        </button>
+      </form>
+      {error ? <ErrorBanner error={error} title="No answer." /> : null}
+      {answer ? (
+        <div className="syn-answer" aria-live="polite">
+          <p className="syn-answer-text">{answer.answer}</p>
+          <ol className="syn-citations">
+            {answer.citations.map((c) => (
+              <li key={`${c.source}:${c.start ?? ''}:${c.text.slice(0, 20)}`}>
+                <span className="faint">
+                  {c.source}
+                  {c.at ? ` · ${c.at}` : ''}
+                </span>{' '}
+                “{c.text}”
+              </li>
+            ))}
+          </ol>
+        </div>
+      ) : null}
+    </section>
   );
 }
 
@@ -311,14 +405,9 @@ export function SynthesisPage() {
     setBusy(true);
     if (!skipInvalid) setOutcome(null);
     try {
-      const metaFile = files.find(isMeta);
-      const payload = await Promise.all(
-        transcripts.map(async (f) => ({ name: f.name, contentBase64: await base64Of(f) })),
-      );
       const result = await api.post<SynthesisResponse>('/interviews/synthesis', {
         formId,
-        files: payload,
-        ...(metaFile ? { meta: { name: metaFile.name, text: await metaFile.text() } } : {}),
+        ...(await uploadPayload(files)),
         anonymize,
         skipInvalid,
         ...(title.trim() ? { title: title.trim() } : {}),
@@ -506,7 +595,9 @@ export function SynthesisPage() {
       </form>
 
       <div aria-live="polite" ref={outcomeBox} className="syn-outcome">
-        {outcome?.kind === 'done' ? <Result result={outcome.result} /> : null}
+        {outcome?.kind === 'done' ? (
+          <Result result={outcome.result} after={<AskBox files={files} anonymize={anonymize} />} />
+        ) : null}
         {outcome?.kind === 'bad-files' ? (
           <section className="card section syn-bad" aria-labelledby="syn-bad-title">
             <div className="card-head">

@@ -13,3 +13,9 @@ export interface SynthesisResponse {
   seconds: number;
   deck: { fileName: string; bytes: number; contentBase64: string };
 }
+
+export interface AskResponse {
+  question: string;
+  answer: string;
+  citations: { source: string; start: number | null; at: string | null; text: string }[];
+}
