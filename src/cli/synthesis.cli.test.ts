@@ -216,6 +216,22 @@ describe('outtask ask', () => {
     ]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/\n\[1\] (dana-reyes|li-wei)( at \d{2}:\d{2})?: “/);
+    // Anonymised: nobody named, not in the answer, the citations or their file names.
+    const anon = await outtask([
+      'ask',
+      'What gets in the way of better service?',
+      '.',
+      '--anonymize',
+      '--meta',
+      'meta.csv',
+      '--json',
+    ]);
+    expect(anon.code).toBe(0);
+    const a = JSON.parse(anon.stdout);
+    for (const c of a.citations) expect(c.interview).toMatch(/^Interview \d$/);
+    for (const name of ['Dana', 'Reyes', 'Priya', 'Natarajan', 'dana-reyes', 'Li Wei', 'li-wei'])
+      expect(anon.stdout).not.toContain(name);
+    expect(a.answer).toMatch(/ in interview \d /);
     const bad = await outtask(['ask', 'x', 'dana-reyes.vtt', '--max-words', 'lots']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--max-words');

@@ -1,4 +1,6 @@
 /** `outtask deck` and `outtask ask`: the synthesis library with no server and no database. Thin. */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
@@ -151,27 +153,62 @@ export function registerSynthesisCommands(program: Command): void {
     .argument('<files...>', 'transcript files, directories or glob patterns')
     .option('--json', 'print { question, answer, citations: [{ interview, start, text }] }', false)
     .option('--max-words <n>', 'length of the answer in words', '100')
-    .action(async (question: string, files: string[], opts: { json: boolean; maxWords: string }) => {
-      if (question.trim() === '')
-        throw new AppError('VALIDATION_FAILED', 'the question is empty; write it in quotes');
-      const maxWords = positiveInt(opts.maxWords, '--max-words');
-      const { ask, readTranscriptInputs, timestamp } = await synthesis();
-      const { transcripts } = await readTranscriptInputs(files);
-      const result = ask(question, transcripts, { maxWords });
-      if (opts.json) {
-        const shaped = {
-          question: result.question,
-          answer: result.answer,
-          citations: result.citations.map((c) => ({ interview: c.interview, start: c.start, text: c.text })),
-        };
-        process.stdout.write(`${JSON.stringify(shaped, null, 2)}\n`);
-        return;
-      }
-      const lines = [result.answer, ''];
-      result.citations.forEach((c, i) => {
-        const at = c.start === null ? '' : ` at ${timestamp(c.start)}`;
-        lines.push(`[${i + 1}] ${c.interview}${at}: “${c.text}”`);
-      });
-      process.stdout.write(`${lines.join('\n')}\n`);
-    });
+    .option(
+      '--anonymize',
+      'name nobody: speakers become "An interviewer" or "<role> in interview N", names are redacted, interviews numbered',
+      false,
+    )
+    .option('--meta <file>', 'interview metadata (CSV id,role,date or JSON) for roles when anonymising')
+    .action(
+      async (
+        question: string,
+        files: string[],
+        opts: { json: boolean; maxWords: string; anonymize: boolean; meta?: string },
+      ) => {
+        if (question.trim() === '')
+          throw new AppError('VALIDATION_FAILED', 'the question is empty; write it in quotes');
+        const maxWords = positiveInt(opts.maxWords, '--max-words');
+        const lib = await synthesis();
+        const { ask, readTranscriptInputs, timestamp } = lib;
+        const metaFile = opts.meta;
+        const meta = metaFile ? lib.parseInterviewMeta(await readText(metaFile), metaFile) : {};
+        const { transcripts: read } = await readTranscriptInputs(
+          files.filter((f) => !metaFile || path.resolve(f) !== path.resolve(metaFile)),
+        );
+        const transcripts = opts.anonymize ? lib.anonymiseTranscripts(read, meta).transcripts : read;
+        const result = ask(question, transcripts, { maxWords });
+        if (opts.json) {
+          const shaped = {
+            question: result.question,
+            answer: result.answer,
+            citations: result.citations.map((c) => ({
+              interview: c.interview,
+              start: c.start,
+              text: c.text,
+            })),
+          };
+          process.stdout.write(`${JSON.stringify(shaped, null, 2)}\n`);
+          return;
+        }
+        const lines = [result.answer, ''];
+        result.citations.forEach((c, i) => {
+          const at = c.start === null ? '' : ` at ${timestamp(c.start)}`;
+          lines.push(`[${i + 1}] ${c.interview}${at}: “${c.text}”`);
+        });
+        process.stdout.write(`${lines.join('\n')}\n`);
+      },
+    );
+}
+
+async function readText(file: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (err) {
+    throw new AppError(
+      'FILE_NOT_FOUND',
+      `${file}: cannot read it (${(err as NodeJS.ErrnoException).code ?? err})`,
+      { file },
+      { cause: err },
+    );
+  }
 }

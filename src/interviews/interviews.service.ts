@@ -12,7 +12,6 @@ import { AppError } from '../platform/errors.ts';
 import type { WorkspaceActor } from '../platform/http/policy.ts';
 import type { ProceduresService } from '../procedures/index.ts';
 import type { BadFile, DeckReport, Insights } from '../synthesis/index.ts';
-import { anonymiseTranscripts } from './anonymize.ts';
 import { type SynthesisPreview, synthesisPreview } from './preview.ts';
 
 export interface SynthesisRequest {
@@ -107,7 +106,7 @@ export function createInterviewsService(
       const { transcripts, skipped } = await lib.readUploads(req.files, {
         skipInvalid: req.skipInvalid === true,
       });
-      const anon = req.anonymize ? anonymiseTranscripts(transcripts, meta) : null;
+      const anon = req.anonymize ? lib.anonymiseTranscripts(transcripts, meta) : null;
       const result = lib.ask(req.question, anon ? anon.transcripts : transcripts, {
         ...(req.maxWords ? { maxWords: req.maxWords } : {}),
       });

@@ -2,6 +2,7 @@
  * The interview-synthesis library: transcripts in, insights, an editable deck and a report out.
  * No database and no HTTP inside; the CLI (`outtask deck`, `outtask ask`) and later pipelines call this.
  */
+export { type Anonymised, anonymiseTranscripts } from './ask/anonymize.ts';
 export { type AskOptions, type AskResult, ask, type Citation } from './ask/index.ts';
 export { timestamp } from './deck/format.ts';
 export {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Transcript } from '../synthesis/types.ts';
+import type { Transcript } from '../types.ts';
 import { anonymiseTranscripts } from './anonymize.ts';
 
 const interview = (id: string, interviewee: string, interviewer = 'Dana Whitfield'): Transcript => ({

@@ -4,9 +4,9 @@
  * and interview ids replaced by numbers. Pure. The interviewer is the label that appears in several
  * interviews (one person runs many), or else the one who asks the most questions.
  */
-import { makeRedactor } from '../synthesis/deck/people.ts';
-import type { InterviewMeta } from '../synthesis/synthesize.ts';
-import type { Transcript } from '../synthesis/types.ts';
+import { makeRedactor } from '../deck/people.ts';
+import type { InterviewMeta } from '../synthesize.ts';
+import type { Transcript } from '../types.ts';
 
 export interface Anonymised {
   transcripts: Transcript[];
