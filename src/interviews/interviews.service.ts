@@ -72,6 +72,7 @@ export interface SampleFile {
 
 /** Sample transcripts and their metadata file; the form they follow is the demo's interview form. */
 const SAMPLE_FILE = /^[\w-]+\.(?:txt|vtt|srt|json|docx|tsv|csv)$/;
+const SAMPLE_FORM = 'form.yaml';
 
 export function createInterviewsService(
   deps: ServiceDeps & { procedures: ProceduresService; samplesDir?: string },
@@ -88,11 +89,16 @@ export function createInterviewsService(
       );
     },
 
+    /** A sample file by a name the listing gives, or the form they follow (`form.yaml`). */
     async readSample(name: string): Promise<Uint8Array> {
-      // Only names the listing gives: no path ever reaches the file system from the request.
-      if (!samplesDir || !SAMPLE_FILE.test(name) || !(await this.listSamples()).some((f) => f.name === name))
+      // Only those names: no path from the request ever reaches the file system.
+      const known =
+        name === SAMPLE_FORM ||
+        (SAMPLE_FILE.test(name) && (await this.listSamples()).some((f) => f.name === name));
+      if (!samplesDir || !known) throw new AppError('NOT_FOUND', `No sample file named ${name}`);
+      return readFile(join(samplesDir, name)).catch(() => {
         throw new AppError('NOT_FOUND', `No sample file named ${name}`);
-      return readFile(join(samplesDir, name));
+      });
     },
 
     /**

@@ -18,6 +18,7 @@ import {
   chromiumAvailable,
   DEMO_EMAIL,
   DEMO_PASSWORD,
+  EMPTY_OWNER,
   ensureWebBuild,
   launchChromium,
   ROOT,
@@ -159,6 +160,49 @@ describe.skipIf(!hasChromium)(
       await page.getByRole('link', { name: 'Download the deck (.pptx)' }).waitFor({ timeout: 60_000 });
       expect(await page.locator('.banner-warning').textContent()).toContain('notes.txt');
       expect(pageErrors).toEqual([]);
+    });
+  },
+);
+
+describe.skipIf(!hasChromium)(
+  hasChromium
+    ? 'interview synthesis in a new workspace, in Chromium'
+    : `interview synthesis in a new workspace (skipped: ${CHROMIUM_PATH} is not installed)`,
+  () => {
+    let server: RunningServer;
+    let browser: ChromiumSession;
+    let page: Page;
+
+    beforeAll(async () => {
+      ensureWebBuild();
+      server = await startServer({ empty: true });
+      browser = await launchChromium({ width: 1440, height: 900 });
+      page = browser.context.pages()[0] ?? (await browser.context.newPage());
+      page.setDefaultTimeout(30_000);
+    }, 240_000);
+
+    afterAll(async () => {
+      await browser?.close();
+      await server?.stop();
+    });
+
+    it('with no form yet, adds the sample form in one click and builds the deck from the samples', async () => {
+      await page.goto(`${server.url}/login`);
+      await page.fill('#login-email', EMPTY_OWNER.email);
+      await page.fill('#login-password', EMPTY_OWNER.password);
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/\/opportunities$/);
+      await page.goto(`${server.url}/interviews/synthesis`);
+      await page.getByRole('button', { name: 'Add the sample form' }).click();
+      await expect
+        .poll(() => page.locator('#syn-form option:checked').textContent())
+        .toMatch(/Executive interview form \(sample\) · v1 · 8 questions/);
+      expect(await page.getByRole('button', { name: 'Add the sample form' }).count()).toBe(0);
+      await page.getByRole('button', { name: 'Use the sample interviews' }).click();
+      await page.locator('.syn-files li').first().waitFor();
+      await page.getByRole('button', { name: 'Build the deck' }).click();
+      await page.getByRole('link', { name: 'Download the deck (.pptx)' }).waitFor({ timeout: 60_000 });
+      await expect.poll(() => page.locator('.syn-result h2[id^="syn-q-"]').count()).toBe(8);
     });
   },
 );

@@ -105,6 +105,11 @@ describe.each(testDialects)('interview synthesis API on %s', (dialect) => {
     expect(names).not.toContain('README.md');
     expect((await get('/api/interviews/samples/..%2Fpackage.json')).statusCode).toBe(404);
     expect((await get('/api/interviews/samples/nope.txt')).statusCode).toBe(404);
+    // The form they follow is readable too, though it is no transcript and not in the listing.
+    const form = await get('/api/interviews/samples/form.yaml');
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toMatch(/^title: Executive interview\n/);
+    expect(names).not.toContain('form.yaml');
 
     const read = async (name: string) => (await get(`/api/interviews/samples/${name}`)).rawPayload;
     const transcripts = await Promise.all(

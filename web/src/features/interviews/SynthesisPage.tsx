@@ -344,6 +344,7 @@ export function SynthesisPage() {
   const forms = useApi<FormSummary[]>('/forms');
   const samples = useApi<SampleFile[]>('/interviews/samples');
   const [loadingSamples, setLoadingSamples] = useState(false);
+  const [addingForm, setAddingForm] = useState(false);
   const [files, setFiles] = useState<File[]>([]);
   const [formId, setFormId] = useState('');
   const [title, setTitle] = useState('');
@@ -373,6 +374,23 @@ export function SynthesisPage() {
     for (const f of Array.from(list)) byName.set(f.name, f);
     setFiles([...byName.values()].sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true })));
     setOutcome(null);
+  }
+
+  async function addSampleForm() {
+    setAddingForm(true);
+    try {
+      const res = await fetch('/api/interviews/samples/form.yaml', { credentials: 'same-origin' });
+      if (!res.ok) throw new Error(`The sample form could not be read (the server answered ${res.status}).`);
+      await api.upload('/forms/import', new Blob([await res.text()], { type: 'text/plain' }), {
+        query: { file: 'form.yaml', name: 'Executive interview form (sample)' },
+      });
+      toast('Sample form added');
+      await forms.reload();
+    } catch (err) {
+      setOutcome({ kind: 'failed', error: err });
+    } finally {
+      setAddingForm(false);
+    }
   }
 
   async function loadSamples() {
@@ -458,10 +476,19 @@ export function SynthesisPage() {
       {forms.error ? <ErrorBanner error={forms.error} title="The forms could not be loaded." /> : null}
       {forms.loading && !forms.data ? <Loading label="Loading the forms…" /> : null}
       {noForms ? (
-        <div className="banner banner-info">
-          There is no interview form yet. <Link to="/forms">Add the standard form</Link> first: the synthesis
-          aligns every answer to its questions. The sample interviews follow the form in{' '}
-          <code>examples/executive-interviews/form.yaml</code>.
+        <div className="banner banner-info automate-callout">
+          <span>
+            There is no interview form yet: the synthesis aligns every answer to its questions.{' '}
+            <Link to="/forms">Add your standard form</Link>, or the one the sample interviews follow.
+          </span>
+          <button
+            type="button"
+            className="btn btn-small btn-primary"
+            disabled={addingForm}
+            onClick={() => void addSampleForm()}
+          >
+            {addingForm ? 'Adding…' : 'Add the sample form'}
+          </button>
         </div>
       ) : null}
 
