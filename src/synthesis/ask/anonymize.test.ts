@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Transcript } from '../types.ts';
 import { anonymiseTranscripts } from './anonymize.ts';
@@ -54,5 +55,41 @@ describe('anonymised transcripts for ask', () => {
   it('finds the interviewer of a single interview by who asks the questions', () => {
     const one = anonymiseTranscripts([interview('a', 'Maria Lopez')]).transcripts[0]!;
     expect(one.turns.map((x) => x.speaker)).toEqual(['An interviewer', 'Interviewee 1']);
+  });
+});
+
+describe('anonymised transcripts, for any names', () => {
+  const name = fc
+    .tuple(fc.stringMatching(/^[A-Z][a-z]{2,9}$/), fc.stringMatching(/^[A-Z][a-z]{2,11}$/))
+    .map(([first, last]) => `${first} ${last}`);
+  const words = fc.array(fc.stringMatching(/^[a-z]{1,8}$/), { minLength: 1, maxLength: 12 });
+
+  it('no speaker’s name, first name or last name survives in any label or text', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(name, name, words, words), { minLength: 1, maxLength: 5 }), (rows) => {
+        const transcripts: Transcript[] = rows.map(([asker, answerer, q, a], k) => ({
+          id: `t${k}`,
+          file: `t${k}.vtt`,
+          format: 'vtt',
+          speakers: [asker, answerer],
+          turns: [
+            { speaker: asker, text: `${answerer.split(' ')[0]}, ${q.join(' ')}?`, start: 0, end: 1 },
+            { speaker: answerer, text: `${a.join(' ')}, as ${asker} said to ${answerer}.`, start: 1, end: 2 },
+          ],
+        }));
+        const out = anonymiseTranscripts(transcripts).transcripts;
+        const shown = out.flatMap((t) => [
+          t.id,
+          t.file,
+          ...t.turns.flatMap((x) => [x.speaker ?? '', x.text]),
+        ]);
+        for (const [asker, answerer] of rows) {
+          for (const part of [...asker.split(' '), ...answerer.split(' ')]) {
+            for (const text of shown) expect(text).not.toMatch(new RegExp(`\\b${part}\\b`));
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
