@@ -266,6 +266,23 @@ describe('labels read as statements', () => {
   }
 });
 
+describe('theme quotes', () => {
+  for (const spec of [aiAdoption, hospitalDischarge, clientOnboarding, executiveInterview]) {
+    it(`${spec.name}: never the same words twice behind different openers`, () => {
+      const corpus = generateCorpus(spec, { seed: spec.seed + 1 });
+      const insights = analyzeInterviews(corpus.transcripts, corpus.form, { wordVectors });
+      const themes = insights.questions.flatMap((q) => q.themes);
+      expect(themes.filter((t) => t.quotes.length > 1).length).toBeGreaterThan(3);
+      for (const t of themes) {
+        const endings = t.quotes.map((q) =>
+          q.text.toLowerCase().split(/\W+/).filter(Boolean).slice(-8).join(' '),
+        );
+        expect(new Set(endings).size).toBe(endings.length);
+      }
+    });
+  }
+});
+
 describe('split quotes', () => {
   for (const spec of [aiAdoption, hospitalDischarge, clientOnboarding, executiveInterview]) {
     it(`${spec.name}: each side quotes its point in different words, never an aside that holds a stance word`, () => {

@@ -352,6 +352,20 @@ export function labelOf(
  * Up to `max` quotes: the sentences closest to the theme's centre, one per interview, and each in
  * different words (three people saying the same sentence make one quote, not three).
  */
+/**
+ * What makes two quotes the same words whatever their opener: the last eight words ("Put simply, X"
+ * and "Across the group, X" are one quote said twice).
+ */
+export function wordingKey(text: string): string {
+  return removeFillers(text)
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s]/gu, ' ')
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(-8)
+    .join(' ');
+}
+
 export function quotesOf(
   members: readonly SentenceRef[],
   centre: Float32Array,
@@ -399,7 +413,7 @@ export function quotesOf(
       const [i, s] = ref;
       if (used.has(i)) continue;
       const terms = termSets[k]!.terms;
-      const text = cleanClause(ctx.sentences[i]![s]!.text).toLowerCase();
+      const text = wordingKey(ctx.sentences[i]![s]!.text);
       if (texts.has(text) || (pass < 2 && wordings.some((w) => overlap(w, terms) >= 0.7))) continue;
       if (order.length > 1 && !echoed(k)) continue;
       used.add(i);

@@ -13,6 +13,7 @@ import {
   labelOf,
   type SentenceRef,
   SUMMARY_SPLIT,
+  wordingKey,
 } from './describe.ts';
 import { dot, normaliseF32 } from './space.ts';
 import { stanceCuesOfTokens } from './stance.ts';
@@ -176,14 +177,7 @@ function strongestQuotes(
     for (const x of scored) {
       if (out.length >= 3) break;
       if (used.has(x.ref[0])) continue;
-      // Same ending, same quote: whatever the opener ("The reality is that X", "On my side, X").
-      const wording = removeFillers(x.s.text)
-        .toLowerCase()
-        .replace(/[^\p{L}\p{N}\s]/gu, ' ')
-        .split(/\s+/)
-        .filter(Boolean)
-        .slice(-8)
-        .join(' ');
+      const wording = wordingKey(x.s.text);
       if (distinct && wordings.has(wording)) continue;
       used.add(x.ref[0]);
       wordings.add(wording);
