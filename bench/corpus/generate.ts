@@ -280,7 +280,7 @@ function interviewUtterances(
         'interviewee',
         [
           {
-            text: withFiller(rng, `${rng.pick(FOLLOW_UP_LEADS)}${nextClause(t, rng, used)}.`),
+            text: withFiller(rng, followUpAnswer(rng.pick(FOLLOW_UP_LEADS), nextClause(t, rng, used))),
             themes: [t.id],
           },
         ],
@@ -377,6 +377,12 @@ function nextClause(t: ThemeSpec, rng: Rng, used: Map<string, number>): string {
 function sentence(rng: Rng, clause: string, openers: readonly string[] = OPENERS): string {
   const s = `${rng.pick(openers)}${clause}.`;
   return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** "Sure. We…", "Well, we…": a new sentence after a full stop (or none) starts with a capital. */
+function followUpAnswer(lead: string, clause: string): string {
+  const body = lead === '' || lead.endsWith('. ') ? clause.charAt(0).toUpperCase() + clause.slice(1) : clause;
+  return `${lead}${body}.`;
 }
 
 function withFiller(rng: Rng, s: string): string {
