@@ -45,6 +45,7 @@ describe.skipIf(!hasChromium)(
       page.screenshot({ path: path.join(shotsDir, `interviews-${name}.png`), fullPage });
 
     beforeAll(async () => {
+      fs.mkdirSync(shotsDir, { recursive: true });
       ensureWebBuild();
       server = await startServer();
       browser = await launchChromium({ width: 1440, height: 900 });
@@ -67,6 +68,15 @@ describe.skipIf(!hasChromium)(
 
     it('offers the synthesis on the interview-deck task, the one software can do', async () => {
       await page.goto(`${server.url}/opportunities`);
+      // The ranking marks it: the only demo task with an interview form.
+      const badges = page.locator('.opportunities-table .software-badge');
+      await expect.poll(() => badges.count()).toBe(1);
+      expect(
+        await page
+          .locator('.opportunities-table tbody tr', { has: page.locator('.software-badge') })
+          .locator('.task-name')
+          .textContent(),
+      ).toBe(FLAGSHIP);
       await page.getByRole('link', { name: FLAGSHIP }).first().click();
       await page.getByRole('heading', { name: FLAGSHIP }).waitFor();
       const callout = page.locator('.automate-callout');

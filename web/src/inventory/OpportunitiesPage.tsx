@@ -6,6 +6,7 @@ import { Fragment, useMemo, useState } from 'react';
 import type { OpportunitiesResponse, OpportunityItem } from '../api/types.ts';
 import { useApi } from '../api/useApi.ts';
 import { Link } from '../app/router.tsx';
+import type { FormSummary } from '../features/procedures/types.ts';
 import { HorizontalBarChart } from '../ui/charts.tsx';
 import { EmptyState, ErrorBanner, Loading } from '../ui/feedback.tsx';
 import { fmtHours, fmtMoney, fmtNumber } from '../ui/format.ts';
@@ -34,7 +35,18 @@ const NONE: OpportunityItem[] = [];
 
 const taskHref = (o: OpportunityItem) => `/inventory/tasks/${encodeURIComponent(o.taskId)}`;
 
-function OpportunityRow({ o, open, onToggle }: { o: OpportunityItem; open: boolean; onToggle: () => void }) {
+function OpportunityRow({
+  o,
+  open,
+  onToggle,
+  synthesisForm,
+}: {
+  o: OpportunityItem;
+  open: boolean;
+  onToggle: () => void;
+  /** The interview form attached to this task: the synthesis can do it. */
+  synthesisForm?: string | undefined;
+}) {
   const saving = o.annualSaving;
   return (
     <>
@@ -44,6 +56,15 @@ function OpportunityRow({ o, open, onToggle }: { o: OpportunityItem; open: boole
           <Link className="task-name" to={taskHref(o)}>
             {o.name}
           </Link>
+          {synthesisForm ? (
+            <Link
+              className="badge badge-accent software-badge"
+              to={`/interviews/synthesis?form=${encodeURIComponent(synthesisForm)}`}
+              title="The interview synthesis drafts this deck from the transcripts in seconds"
+            >
+              software can do it
+            </Link>
+          ) : null}
           <span className="sub">
             {o.process}
             {o.notOutTaskableReason ? ` · ${o.notOutTaskableReason}` : ''}
@@ -88,6 +109,12 @@ export function OpportunitiesPage() {
   usePageTitle('Opportunities');
   const [top, setTop] = useState<number>(10);
   const res = useApi<OpportunitiesResponse>(`/opportunities?top=${top}`);
+  // Tasks with an interview form attached are ones the synthesis can do (steps 5 of the method).
+  const forms = useApi<FormSummary[]>('/forms');
+  const formByTask = useMemo(
+    () => new Map((forms.data ?? []).filter((f) => f.taskId).map((f) => [f.taskId!, f.id])),
+    [forms.data],
+  );
   const [openId, setOpenId] = useState<string | null>(null);
   const data = res.data;
   const paged = usePagedRows(data?.opportunities ?? NONE);
@@ -273,6 +300,7 @@ export function OpportunitiesPage() {
                     ) : null}
                     <OpportunityRow
                       o={o}
+                      synthesisForm={formByTask.get(o.taskId)}
                       open={openId === o.taskId}
                       onToggle={() => setOpenId((id) => (id === o.taskId ? null : o.taskId))}
                     />
