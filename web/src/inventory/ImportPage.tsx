@@ -2,11 +2,12 @@
  * Import a spreadsheet or a time-tracker export. With bad rows nothing is imported: the report lists each
  * one (line, column, reason) and offers to import the valid rows only. Re-importing a file doubles nothing.
  */
-import { type DragEvent, type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { ApiError, api } from '../api/client.ts';
 import type { ImportBatch, ImportFormat, ImportReport, RowError } from '../api/types.ts';
 import { useApi } from '../api/useApi.ts';
 import { Link } from '../app/router.tsx';
+import { Dropzone } from '../ui/Dropzone.tsx';
 import { ErrorBanner } from '../ui/feedback.tsx';
 import { fmtDateTime, fmtNumber } from '../ui/format.ts';
 import { useToast } from '../ui/toast.tsx';
@@ -213,15 +214,12 @@ export function ImportPage() {
   const [file, setFile] = useState<File | null>(null);
   const [format, setFormat] = useState<ImportFormat | ''>('');
   const [busy, setBusy] = useState(false);
-  const [dragging, setDragging] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const fileInput = useRef<HTMLInputElement>(null);
   const outcomeBox = useRef<HTMLDivElement>(null);
   // Bring the summary or the error report into view: on a small screen it lands below the fold.
   useEffect(() => {
     if (outcome) outcomeBox.current?.scrollIntoView({ behavior: 'smooth', block: 'nearest' });
   }, [outcome]);
-  const inputId = useId();
 
   async function upload(skipInvalid: boolean) {
     if (!file) return;
@@ -264,12 +262,6 @@ export function ImportPage() {
     setOutcome(null);
   }
 
-  function onDrop(e: DragEvent) {
-    e.preventDefault();
-    setDragging(false);
-    choose(e.dataTransfer.files[0]);
-  }
-
   function submit(e: FormEvent) {
     e.preventDefault();
     void upload(false);
@@ -291,28 +283,11 @@ export function ImportPage() {
       </div>
 
       <form className="card" onSubmit={submit}>
-        <label
-          htmlFor={inputId}
-          className={dragging ? 'dropzone dragging' : 'dropzone'}
-          onDragOver={(e) => {
-            e.preventDefault();
-            setDragging(true);
-          }}
-          onDragLeave={() => setDragging(false)}
-          onDrop={onDrop}
+        <Dropzone
+          name="file"
+          accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          onFiles={(list) => choose(list[0])}
         >
-          <svg
-            width="34"
-            height="34"
-            viewBox="0 0 24 24"
-            fill="none"
-            stroke="currentColor"
-            strokeWidth="1.6"
-            aria-hidden="true"
-          >
-            <path d="M12 16V4m0 0-4.5 4.5M12 4l4.5 4.5" strokeLinecap="round" strokeLinejoin="round" />
-            <path d="M4 15v3a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-3" strokeLinecap="round" />
-          </svg>
           {file ? (
             <span className="file-chosen">
               {file.name} <span className="faint">· {fmtNumber(file.size / 1024, 0)} KB</span>
@@ -323,16 +298,7 @@ export function ImportPage() {
             </span>
           )}
           <span className="faint">CSV or XLSX</span>
-          <input
-            ref={fileInput}
-            id={inputId}
-            type="file"
-            name="file"
-            className="visually-hidden"
-            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            onChange={(e) => choose(e.target.files?.[0])}
-          />
-        </label>
+        </Dropzone>
 
         <div className="import-options">
           <div className="field" style={{ marginBottom: 0 }}>

@@ -3,19 +3,11 @@
  * with the themes, splits and quotes on the page so the evidence can be checked before the deck is
  * sent. The transcripts go to the server for this run only; nothing of them is stored.
  */
-import {
-  type DragEvent,
-  type FormEvent,
-  type ReactNode,
-  useEffect,
-  useId,
-  useMemo,
-  useRef,
-  useState,
-} from 'react';
+import { type FormEvent, type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError, api } from '../../api/client.ts';
 import { useApi } from '../../api/useApi.ts';
 import { Link, useLocation } from '../../app/router.tsx';
+import { Dropzone } from '../../ui/Dropzone.tsx';
 import { ErrorBanner, Loading } from '../../ui/feedback.tsx';
 import { fmtMoney, fmtNumber } from '../../ui/format.ts';
 import { useToast } from '../../ui/toast.tsx';
@@ -350,10 +342,8 @@ export function SynthesisPage() {
   const [title, setTitle] = useState('');
   const [anonymize, setAnonymize] = useState(true);
   const [busy, setBusy] = useState(false);
-  const [dragging, setDragging] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const outcomeBox = useRef<HTMLDivElement>(null);
-  const inputId = useId();
 
   // Preselect the form the link named (?form=), else the one attached to a task (the interview
   // deck's), else the first.
@@ -449,12 +439,6 @@ export function SynthesisPage() {
     void build(false);
   }
 
-  function onDrop(e: DragEvent) {
-    e.preventDefault();
-    setDragging(false);
-    add(e.dataTransfer.files);
-  }
-
   const transcripts = files.filter((f) => !isMeta(f));
   const totalKb = files.reduce((n, f) => n + f.size, 0) / 1024;
   const noForms = forms.data !== undefined && forms.data.length === 0;
@@ -493,28 +477,7 @@ export function SynthesisPage() {
       ) : null}
 
       <form className="card" onSubmit={submit}>
-        <label
-          htmlFor={inputId}
-          className={dragging ? 'dropzone dragging' : 'dropzone'}
-          onDragOver={(e) => {
-            e.preventDefault();
-            setDragging(true);
-          }}
-          onDragLeave={() => setDragging(false)}
-          onDrop={onDrop}
-        >
-          <svg
-            width="34"
-            height="34"
-            viewBox="0 0 24 24"
-            fill="none"
-            stroke="currentColor"
-            strokeWidth="1.6"
-            aria-hidden="true"
-          >
-            <path d="M12 16V4m0 0-4.5 4.5M12 4l4.5 4.5" strokeLinecap="round" strokeLinejoin="round" />
-            <path d="M4 15v3a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-3" strokeLinecap="round" />
-          </svg>
+        <Dropzone name="transcripts" accept={ACCEPT} multiple onFiles={add}>
           {files.length > 0 ? (
             <span className="file-chosen">
               {plural(transcripts.length, 'transcript')}
@@ -530,19 +493,7 @@ export function SynthesisPage() {
             Otter or meeting-recorder text, Teams/Zoom VTT, SRT, DOCX, Whisper, Rev or AssemblyAI JSON; add a
             CSV with id, role, date to show interviewees by role
           </span>
-          <input
-            id={inputId}
-            type="file"
-            name="transcripts"
-            multiple
-            className="visually-hidden"
-            accept={ACCEPT}
-            onChange={(e) => {
-              add(e.target.files);
-              e.target.value = '';
-            }}
-          />
-        </label>
+        </Dropzone>
 
         {files.length > 0 ? (
           <ul className="syn-files" aria-label="Chosen transcripts">
