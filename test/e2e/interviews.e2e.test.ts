@@ -112,6 +112,8 @@ describe.skipIf(!hasChromium)(
       const download = page.getByRole('link', { name: 'Download the deck (.pptx)' });
       await download.waitFor({ timeout: 60_000 });
       expect(await page.locator('.syn-result h2').first().textContent()).toBe('Executive interview');
+      // The deck and the report are anonymised; the evidence file says it keeps the names.
+      expect(await page.getByRole('link', { name: 'insights.json (with names)' }).count()).toBe(1);
       expect(await page.locator('.syn-result .muted').first().textContent()).toContain(
         `${transcripts.length} interviews · 8 questions`,
       );

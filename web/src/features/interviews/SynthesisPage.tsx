@@ -31,7 +31,7 @@ interface BadFile {
 }
 
 type Outcome =
-  | { kind: 'done'; result: SynthesisResponse }
+  | { kind: 'done'; result: SynthesisResponse; anonymized: boolean }
   | { kind: 'bad-files'; message: string; files: BadFile[] }
   | { kind: 'failed'; error: unknown };
 
@@ -118,7 +118,15 @@ function ThemeItem({ theme, of }: { theme: PreviewTheme; of: number }) {
   );
 }
 
-function Result({ result, after }: { result: SynthesisResponse; after?: ReactNode }) {
+function Result({
+  result,
+  anonymized,
+  after,
+}: {
+  result: SynthesisResponse;
+  anonymized: boolean;
+  after?: ReactNode;
+}) {
   const urls = useDownloads(result);
   const { report, preview } = result;
   return (
@@ -137,8 +145,17 @@ function Result({ result, after }: { result: SynthesisResponse; after?: ReactNod
               <a className="btn" href={urls.markdown} download="report.md">
                 Report (.md)
               </a>
-              <a className="btn" href={urls.insights} download="insights.json">
-                insights.json
+              <a
+                className="btn"
+                href={urls.insights}
+                download="insights.json"
+                title={
+                  anonymized
+                    ? 'The evidence file keeps the interviewees’ names and file names; the deck and the report do not.'
+                    : undefined
+                }
+              >
+                {anonymized ? 'insights.json (with names)' : 'insights.json'}
               </a>
               <a className="btn btn-primary" href={urls.deck} download={result.deck.fileName}>
                 Download the deck (.pptx)
@@ -420,7 +437,7 @@ export function SynthesisPage() {
         skipInvalid,
         ...(title.trim() ? { title: title.trim() } : {}),
       });
-      setOutcome({ kind: 'done', result });
+      setOutcome({ kind: 'done', result, anonymized: anonymize });
       toast(`Deck ready: ${plural(result.report.slideCount, 'slide')}`);
     } catch (err) {
       const listed = err instanceof ApiError ? err.details?.errors : undefined;
@@ -574,7 +591,11 @@ export function SynthesisPage() {
 
       <div aria-live="polite" ref={outcomeBox} className="syn-outcome">
         {outcome?.kind === 'done' ? (
-          <Result result={outcome.result} after={<AskBox files={files} anonymize={anonymize} />} />
+          <Result
+            result={outcome.result}
+            anonymized={outcome.anonymized}
+            after={<AskBox files={files} anonymize={outcome.anonymized} />}
+          />
         ) : null}
         {outcome?.kind === 'bad-files' ? (
           <section className="card section syn-bad" aria-labelledby="syn-bad-title">
