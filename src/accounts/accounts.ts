@@ -1,6 +1,7 @@
 /** Accounts domain: workspaces (tenants), users, their role in a workspace, sessions. */
 
 import type { Role } from '../platform/roles.ts';
+import { slug } from '../platform/slug.ts';
 
 export { ROLES, type Role } from '../platform/roles.ts';
 
@@ -34,14 +35,7 @@ export function isEmail(email: string): boolean {
 }
 
 export function slugify(text: string): string {
-  const s = text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 48);
-  return s || 'workspace';
+  return slug(text, { max: 48, fallback: 'workspace' });
 }
 
 export const MIN_PASSWORD_LENGTH = 10;

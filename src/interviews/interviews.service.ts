@@ -10,6 +10,7 @@ import { recordAudit } from '../platform/audit/audit.store.ts';
 import type { ServiceDeps } from '../platform/deps.ts';
 import { AppError } from '../platform/errors.ts';
 import type { WorkspaceActor } from '../platform/http/policy.ts';
+import { slug } from '../platform/slug.ts';
 import type { ProceduresService } from '../procedures/index.ts';
 import type { BadFile, DeckReport, Insights } from '../synthesis/index.ts';
 import { type SynthesisPreview, synthesisPreview } from './preview.ts';
@@ -35,17 +36,6 @@ export interface SynthesisRun {
   deck: { fileName: string; bytes: Uint8Array };
   /** Wall time of the synthesis, seconds. */
   seconds: number;
-}
-
-function fileSlug(text: string): string {
-  const s = text
-    .normalize('NFKD')
-    .replace(/[^\w\s-]/g, '')
-    .trim()
-    .toLowerCase()
-    .replace(/[\s_-]+/g, '-')
-    .slice(0, 60);
-  return s || 'interview-synthesis';
 }
 
 export interface AskRequest {
@@ -89,15 +79,13 @@ export function createInterviewsService(
       );
     },
 
-    /** A sample file by a name the listing gives, or the form they follow (`form.yaml`). */
+    /** A sample file, or the form they follow (`form.yaml`). */
     async readSample(name: string): Promise<Uint8Array> {
-      // Only those names: no path from the request ever reaches the file system.
-      const known =
-        name === SAMPLE_FORM ||
-        (SAMPLE_FILE.test(name) && (await this.listSamples()).some((f) => f.name === name));
-      if (!samplesDir || !known) throw new AppError('NOT_FOUND', `No sample file named ${name}`);
+      // The pattern admits no path separator: a request can only name a file in the samples folder.
+      const notFound = () => new AppError('NOT_FOUND', `No sample file named ${name}`);
+      if (!samplesDir || (name !== SAMPLE_FORM && !SAMPLE_FILE.test(name))) throw notFound();
       return readFile(join(samplesDir, name)).catch(() => {
-        throw new AppError('NOT_FOUND', `No sample file named ${name}`);
+        throw notFound();
       });
     },
 
@@ -174,7 +162,10 @@ export function createInterviewsService(
         markdown: result.markdown ?? '',
         preview: synthesisPreview(result.insights, req.anonymize === true),
         skipped: result.skipped,
-        deck: { fileName: `${fileSlug(result.insights.title)}.pptx`, bytes: result.deck.pptx },
+        deck: {
+          fileName: `${slug(result.insights.title, { max: 60, fallback: 'interview-synthesis' })}.pptx`,
+          bytes: result.deck.pptx,
+        },
         seconds: Math.round(seconds * 100) / 100,
       };
     },

@@ -18,6 +18,7 @@ import type { Db } from '../platform/db/connect.ts';
 import { nowIso, type ServiceDeps } from '../platform/deps.ts';
 import { AppError } from '../platform/errors.ts';
 import type { Money } from '../platform/money.ts';
+import { slug as slugOf } from '../platform/slug.ts';
 import { type Brief, buildBrief } from './brief.ts';
 import { briefToMarkdown } from './brief-markdown.ts';
 import { type Comparison, compareVariants } from './compare.ts';
@@ -166,15 +167,7 @@ function summarize(v: ProcedureVersion): VersionSummary {
 }
 
 function slug(text: string): string {
-  return (
-    text
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 60) || 'procedure'
-  );
+  return slugOf(text, { max: 60, fallback: 'procedure' });
 }
 
 export interface ProceduresDeps extends ServiceDeps {

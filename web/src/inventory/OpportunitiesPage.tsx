@@ -6,7 +6,7 @@ import { Fragment, useMemo, useState } from 'react';
 import type { OpportunitiesResponse, OpportunityItem } from '../api/types.ts';
 import { useApi } from '../api/useApi.ts';
 import { Link } from '../app/router.tsx';
-import type { FormSummary } from '../features/procedures/types.ts';
+import { synthesisPath, useSynthesisForms } from '../features/interviews/links.ts';
 import { HorizontalBarChart } from '../ui/charts.tsx';
 import { EmptyState, ErrorBanner, Loading } from '../ui/feedback.tsx';
 import { fmtHours, fmtMoney, fmtNumber } from '../ui/format.ts';
@@ -59,7 +59,7 @@ function OpportunityRow({
           {synthesisForm ? (
             <Link
               className="badge badge-accent software-badge"
-              to={`/interviews/synthesis?form=${encodeURIComponent(synthesisForm)}`}
+              to={synthesisPath(synthesisForm)}
               title="The interview synthesis drafts this deck from the transcripts in seconds"
             >
               software can do it
@@ -109,12 +109,7 @@ export function OpportunitiesPage() {
   usePageTitle('Opportunities');
   const [top, setTop] = useState<number>(10);
   const res = useApi<OpportunitiesResponse>(`/opportunities?top=${top}`);
-  // Tasks with an interview form attached are ones the synthesis can do (steps 5 of the method).
-  const forms = useApi<FormSummary[]>('/forms');
-  const formByTask = useMemo(
-    () => new Map((forms.data ?? []).filter((f) => f.taskId).map((f) => [f.taskId!, f.id])),
-    [forms.data],
-  );
+  const formByTask = useSynthesisForms();
   const [openId, setOpenId] = useState<string | null>(null);
   const data = res.data;
   const paged = usePagedRows(data?.opportunities ?? NONE);
@@ -300,7 +295,7 @@ export function OpportunitiesPage() {
                     ) : null}
                     <OpportunityRow
                       o={o}
-                      synthesisForm={formByTask.get(o.taskId)}
+                      synthesisForm={formByTask.get(o.taskId)?.id}
                       open={openId === o.taskId}
                       onToggle={() => setOpenId((id) => (id === o.taskId ? null : o.taskId))}
                     />

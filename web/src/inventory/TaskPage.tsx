@@ -9,7 +9,7 @@ import type { TaskDetail } from '../api/types.ts';
 import { useApi } from '../api/useApi.ts';
 import { Link, navigate } from '../app/router.tsx';
 import { useCurrency } from '../app/session.tsx';
-import type { FormSummary } from '../features/procedures/types.ts';
+import { synthesisPath, useSynthesisForms } from '../features/interviews/links.ts';
 import { Dialog } from '../ui/Dialog.tsx';
 import { ErrorBanner, Loading } from '../ui/feedback.tsx';
 import { fmtDate, fmtHours, fmtMoney, fmtNumber, fmtPercent, humanize } from '../ui/format.ts';
@@ -207,7 +207,7 @@ export function TaskPage({ id }: { id: string }) {
   const currency = useCurrency();
   const toast = useToast();
   const res = useApi<TaskDetail>(`/tasks/${encodeURIComponent(id)}`);
-  const forms = useApi<FormSummary[]>('/forms');
+  const synthesisForms = useSynthesisForms();
   const refs = useInventoryRefs();
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [deleteError, setDeleteError] = useState<unknown>(null);
@@ -230,8 +230,7 @@ export function TaskPage({ id }: { id: string }) {
   const o = d.opportunity;
   const e = o.economics;
   const t = d.task;
-  // A task with a standard interview form attached is one the synthesis can do.
-  const interviewForm = forms.data?.find((f) => f.taskId === t.id);
+  const interviewForm = synthesisForms.get(t.id);
 
   return (
     <div className="page">
@@ -265,10 +264,7 @@ export function TaskPage({ id }: { id: string }) {
             <strong>Software can do this one.</strong> With the transcripts and the “{interviewForm.name}”,
             the interview synthesis drafts the deck in seconds: themes, splits and quotes in an editable PPTX.
           </span>
-          <Link
-            className="btn btn-small btn-primary"
-            to={`/interviews/synthesis?form=${encodeURIComponent(interviewForm.id)}`}
-          >
+          <Link className="btn btn-small btn-primary" to={synthesisPath(interviewForm.id)}>
             Build the deck
           </Link>
         </div>

@@ -3,6 +3,7 @@
  * imported and exported as the YAML `outtask deck --form` reads, so one form drives the interviews
  * and their synthesis.
  */
+
 import { useId, useState } from 'react';
 import { api } from '../../api/client.ts';
 import type { TaskListItem } from '../../api/types.ts';
@@ -13,6 +14,7 @@ import { EmptyState, ErrorBanner, Loading } from '../../ui/feedback.tsx';
 import { fmtDate } from '../../ui/format.ts';
 import { useToast } from '../../ui/toast.tsx';
 import { usePageTitle } from '../../ui/usePageTitle.ts';
+import { synthesisPath } from '../interviews/links.ts';
 import './procedures.css';
 import { taskPath } from './ProceduresListPage.tsx';
 import type { FormDetail, FormSaveResult, FormSummary } from './types.ts';
@@ -286,10 +288,7 @@ function FormView({
           <button type="button" className="btn btn-small" onClick={() => setEditing(true)}>
             Edit
           </button>
-          <Link
-            className="btn btn-small btn-primary"
-            to={`/interviews/synthesis?form=${encodeURIComponent(f.id)}`}
-          >
+          <Link className="btn btn-small btn-primary" to={synthesisPath(f.id)}>
             Build a deck from transcripts
           </Link>
         </div>

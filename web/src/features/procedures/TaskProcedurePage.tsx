@@ -7,6 +7,7 @@ import { useApi } from '../../api/useApi.ts';
 import { Link, setQuery, useLocation } from '../../app/router.tsx';
 import { ErrorBanner, Loading } from '../../ui/feedback.tsx';
 import { usePageTitle } from '../../ui/usePageTitle.ts';
+import { synthesisPath } from '../interviews/links.ts';
 import './procedures.css';
 import { HistoryTab } from './HistoryTab.tsx';
 import { ProcedureTab } from './ProcedureTab.tsx';
@@ -158,10 +159,7 @@ function FormsTab({ overview }: { overview: TaskOverview }) {
               <Link className="btn btn-small" to={`/forms?form=${encodeURIComponent(f.id)}`}>
                 Edit
               </Link>
-              <Link
-                className="btn btn-small btn-primary"
-                to={`/interviews/synthesis?form=${encodeURIComponent(f.id)}`}
-              >
+              <Link className="btn btn-small btn-primary" to={synthesisPath(f.id)}>
                 Build a deck from transcripts
               </Link>
             </div>
