@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
  * Bundles the CLI and server (src/cli/main.ts) into dist/ with esbuild — npm packages left external,
- * code split at every dynamic import so that a command loads only what it uses — and copies the
- * assets the code reads next to its module (the word vectors). bin/outtask runs the bundle when it is
+ * code split at every dynamic import so that a command loads only what it uses. Assets (the word
+ * vectors in assets/embeddings/) stay where they are: the code finds them by walking up from its
+ * module, from src/ and from dist/ alike. bin/outtask runs the bundle when it is
  * newer than every source file, else the TypeScript sources through tsx: the bundle starts several
  * times faster, because tsx's loader hooks cost most of a cold start.
  *
@@ -34,15 +35,6 @@ await build({
   sourcemap: 'linked',
   logLevel: 'warning',
 });
-const embeddings = path.join(root, 'src', 'synthesis', 'embeddings');
-for (const file of fs.readdirSync(embeddings)) {
-  if (!file.endsWith('.bin')) continue;
-  // Modules that read them may land in dist/ or dist/chunks/: put a copy (hard link) in both.
-  for (const dir of [staging, path.join(staging, 'chunks')]) {
-    fs.mkdirSync(dir, { recursive: true });
-    fs.linkSync(path.join(embeddings, file), path.join(dir, file));
-  }
-}
 // Swapped into place last, so a running bin/outtask never sees a half-written bundle.
 const old = `${dist}.${process.pid}.old`;
 if (fs.existsSync(dist)) fs.renameSync(dist, old);

@@ -1,4 +1,6 @@
 /** Interview synthesis in the app: the HTTP face of src/synthesis for owner and staff. */
+
+export type { PreviewQuote, PreviewTheme, SynthesisPreview } from '../synthesis/index.ts';
 export { interviewsRoutes } from './interviews.routes.ts';
 export {
   createInterviewsService,
@@ -6,4 +8,3 @@ export {
   type SynthesisRequest,
   type SynthesisRun,
 } from './interviews.service.ts';
-export type { PreviewQuote, PreviewTheme, SynthesisPreview } from './preview.ts';

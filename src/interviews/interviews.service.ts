@@ -12,8 +12,7 @@ import { AppError } from '../platform/errors.ts';
 import type { WorkspaceActor } from '../platform/http/policy.ts';
 import { slug } from '../platform/slug.ts';
 import type { ProceduresService } from '../procedures/index.ts';
-import type { BadFile, DeckReport, Insights } from '../synthesis/index.ts';
-import { type SynthesisPreview, synthesisPreview } from './preview.ts';
+import type { BadFile, DeckReport, Insights, SynthesisPreview } from '../synthesis/index.ts';
 
 export interface SynthesisRequest {
   /** A stored form (id or name) and, optionally, one of its versions; or the form as YAML. */
@@ -160,7 +159,7 @@ export function createInterviewsService(
         report: result.report,
         insights: lib.insightsFile(result.insights, result.report, result.skipped),
         markdown: result.markdown ?? '',
-        preview: synthesisPreview(result.insights, req.anonymize === true),
+        preview: lib.synthesisPreview(result.insights, req.anonymize === true),
         skipped: result.skipped,
         deck: {
           fileName: `${slug(result.insights.title, { max: 60, fallback: 'interview-synthesis' })}.pptx`,

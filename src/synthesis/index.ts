@@ -19,27 +19,34 @@ export {
   writeDeck,
 } from './deck/index.ts';
 export { type AnalyzeOptions, analyzeInterviews } from './engine/index.ts';
-export { formToYaml, parseFormYaml } from './form.ts';
-export { interviewIdFromFile, readTranscript, type TranscriptInput } from './readers/index.ts';
-export { type ReportOptions, renderMarkdown } from './report.ts';
 export {
-  type BadFile,
   type DeckFilesOptions,
   type DeckFilesResult,
-  type DeckReport,
   expandInputs,
-  type InterviewMeta,
-  insightsFile,
   loadForm,
-  parseInterviewMeta,
   readTranscriptFiles,
   readTranscriptInputs,
+  synthesizeFiles,
+} from './files.ts';
+export { formToYaml, parseFormYaml } from './form.ts';
+export { type InterviewMeta, parseInterviewMeta } from './meta.ts';
+export {
+  type BadFile,
+  type DeckReport,
+  insightsFile,
   readUploads,
   type SynthesisOptions,
   type SynthesisResult,
   synthesize,
-  synthesizeFiles,
   synthesizeUploads,
   type UploadedSynthesisOptions,
-} from './synthesize.ts';
+} from './pipeline.ts';
+export {
+  type PreviewQuote,
+  type PreviewTheme,
+  type SynthesisPreview,
+  synthesisPreview,
+} from './preview.ts';
+export { interviewIdFromFile, readTranscript, type TranscriptInput } from './readers/index.ts';
+export { type ReportOptions, renderMarkdown } from './report.ts';
 export type * from './types.ts';

@@ -5,7 +5,7 @@
  * interviews (one person runs many), or else the one who asks the most questions.
  */
 import { makeRedactor } from '../deck/people.ts';
-import type { InterviewMeta } from '../synthesize.ts';
+import type { InterviewMeta } from '../meta.ts';
 import type { Transcript } from '../types.ts';
 
 export interface Anonymised {

@@ -5,20 +5,9 @@
  * opening discourse words ("yeah, so"). Content words, numbers, negations and names are kept as said.
  */
 
-import { isStopword } from '../text/index.ts';
+import { FIRST_TO_THIRD_PERSON, isStopword } from '../text/index.ts';
 
-const PERSON: Record<string, string> = {
-  i: 'they',
-  we: 'they',
-  me: 'them',
-  us: 'them',
-  my: 'their',
-  our: 'their',
-  mine: 'theirs',
-  ours: 'theirs',
-  myself: 'themselves',
-  ourselves: 'themselves',
-};
+const PERSON = FIRST_TO_THIRD_PERSON;
 // Auxiliaries and modals: backshifted wherever they stand.
 const AUX: Record<string, string> = {
   is: 'was',

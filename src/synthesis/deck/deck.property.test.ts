@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Insights, Quote } from '../types.ts';
 import { makePeople } from './people.ts';
-import { planDeck } from './slides.ts';
+import { planDeck } from './slides/index.ts';
 import { textHeight } from './text-metrics.ts';
 import { defaultTheme } from './theme.ts';
 import { writeDeck } from './write-deck.ts';

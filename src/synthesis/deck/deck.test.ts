@@ -4,7 +4,7 @@ import type { Insights, Quote } from '../types.ts';
 import { SAMPLE_NAMES, sampleInsights } from './fixtures/sample-insights.ts';
 import { makePeople } from './people.ts';
 import type { PlannedSlide } from './plan.ts';
-import { planDeck } from './slides.ts';
+import { planDeck } from './slides/index.ts';
 import { textHeight } from './text-metrics.ts';
 import { defaultTheme } from './theme.ts';
 import { writeDeck } from './write-deck.ts';

@@ -3,7 +3,7 @@ export { type Block, paginate } from './flow.ts';
 export { makePeople, makeRedactor, type People, REDACTED } from './people.ts';
 export type { PlannedSlide, SlideKind } from './plan.ts';
 export { DEFAULT_PRICE_PER_SLIDE, outTaskerPrice } from './price.ts';
-export { planDeck } from './slides.ts';
+export { planDeck } from './slides/index.ts';
 export {
   type DeckLogo,
   type DeckTheme,

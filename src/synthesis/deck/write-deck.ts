@@ -3,7 +3,7 @@ import type { Insights } from '../types.ts';
 import { makePeople } from './people.ts';
 import type { SlideKind } from './plan.ts';
 import { renderDeck } from './render.ts';
-import { planDeck } from './slides.ts';
+import { planDeck } from './slides/index.ts';
 import { type DeckTheme, defaultTheme } from './theme.ts';
 
 export interface DeckOptions {

@@ -32,7 +32,9 @@ for (const w of json.words) {
   rows.push(Float32Array.from(v.slice(0, dims)));
 }
 const bytes = encodeWordVectors(words, rows, dims);
-const out = fileURLToPath(new URL(`./sg100d-${Math.round(wordCount / 1000)}k.bin`, import.meta.url));
+const out = fileURLToPath(
+  new URL(`../../../assets/embeddings/sg100d-${Math.round(wordCount / 1000)}k.bin`, import.meta.url),
+);
 writeFileSync(out, bytes);
 console.log(
   `${words.length} words × ${dims} dims -> ${out} (${(bytes.length / 1e6).toFixed(1)} MB) in ${Math.round(performance.now() - t0)} ms; last word "${words.at(-1)}"`,

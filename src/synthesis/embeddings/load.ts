@@ -2,12 +2,32 @@
  * The edge that reads the committed word-vector file (the engine's only file access). Cached per
  * process: the file is read once (~11 MB, a few milliseconds).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppError } from '../../platform/errors.ts';
 import { decodeWordVectors, type WordVectors } from './format.ts';
 
-export const DEFAULT_WORD_VECTORS_FILE = fileURLToPath(new URL('./sg100d-100k.bin', import.meta.url));
+const FILE_NAME = 'sg100d-100k.bin';
+
+/**
+ * `assets/embeddings/<name>` of the checkout this module runs from: found by walking up from the
+ * module, because it runs both as source (src/synthesis/embeddings/) and bundled (dist/, dist/chunks/).
+ */
+export function wordVectorsPath(name = FILE_NAME, from = dirname(fileURLToPath(import.meta.url))): string {
+  let dir = from;
+  for (let i = 0; i < 8; i++) {
+    const candidate = join(dir, 'assets', 'embeddings', name);
+    if (existsSync(candidate)) return candidate;
+    const up = dirname(dir);
+    if (up === dir) break;
+    dir = up;
+  }
+  // Not found: the path where it belongs in a source checkout, so the error names a real place.
+  return join(from, '..', '..', '..', 'assets', 'embeddings', name);
+}
+
+export const DEFAULT_WORD_VECTORS_FILE = wordVectorsPath();
 
 const cache = new Map<string, WordVectors>();
 

@@ -21,7 +21,7 @@
 import { countWords } from '../text/index.ts';
 import type { Alignment } from './align.ts';
 import { isContentWord, type Sentence } from './corpus.ts';
-import { stripOpening } from './describe.ts';
+import { stripOpening } from './opening.ts';
 
 export interface DiscourseOptions {
   /** Least number of interviews saying the phrase (default 3). */

@@ -6,7 +6,7 @@
  */
 import { countWords } from '../text/index.ts';
 import { isContentWord, lookupTerms, type Sentence, type Vocabulary } from './corpus.ts';
-import { stripOpening } from './describe.ts';
+import { stripOpening } from './opening.ts';
 
 /** Where a new point is chained on: semicolons, dashes, "and on top of that", "plus", ", and also". */
 export const POINT_SPLIT =

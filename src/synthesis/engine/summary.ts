@@ -6,7 +6,7 @@
  * the deck shows prevalence next to the summary; the subject only says how widely it was said.
  */
 import { lowerFirst } from '../ask/reported.ts';
-import { words } from '../text/index.ts';
+import { FIRST_TO_THIRD_PERSON, words } from '../text/index.ts';
 import type { Clause } from './describe.ts';
 
 /** "Most interviewees", "Many interviewees", … from n of `of`: a word that agrees with the count. */
@@ -117,16 +117,7 @@ interface Reported {
 // First person -> "they" (tense is kept: "said that the data is poor" reads as still true, and a
 // half-done backshift reads worse than none).
 const PERSON: Record<string, string> = {
-  i: 'they',
-  we: 'they',
-  me: 'them',
-  us: 'them',
-  my: 'their',
-  our: 'their',
-  mine: 'theirs',
-  ours: 'theirs',
-  myself: 'themselves',
-  ourselves: 'themselves',
+  ...FIRST_TO_THIRD_PERSON,
   "i'm": "they're",
   "we're": "they're",
   "i've": "they've",

@@ -3,6 +3,7 @@
  */
 
 export { removeFillers, stripMarkers } from './fillers.ts';
+export { FIRST_TO_THIRD_PERSON } from './pronouns.ts';
 export { type SentenceOptions, splitSentences } from './sentences.ts';
 export { lemma, normalise, stem } from './stem.ts';
 export { isStopword, STOPWORDS } from './stopwords.ts';
