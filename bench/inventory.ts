@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEMO_FIRM, materializeDemoFirm } from '../src/inventory/demo-data.ts';
+import { DEMO_FIRM, materializeDemoFirm } from '../src/demo/index.ts';
 import { rankOpportunities } from '../src/inventory/economics/index.ts';
 import type { Task } from '../src/inventory/inventory.ts';
 import { openApp } from '../src/main.ts';

@@ -27,7 +27,7 @@ export function registerSystemCommands(program: Command): void {
     .action(async (opts: { port?: string }) => {
       const cfg = config();
       const { buildHttpApp, openApp } = await import('../main.ts');
-      const { seedDemoWorkspace } = await import('../demo/seed-demo.ts');
+      const { seedDemoWorkspace } = await import('../demo/index.ts');
       const app = await openApp(cfg);
       const url = `http://localhost:${opts.port ?? cfg.port}`;
       if ((await app.accounts.countWorkspaces()) === 0) {
@@ -113,7 +113,7 @@ export function registerSystemCommands(program: Command): void {
           );
         }
         const password = opts.password ?? config().demoPassword;
-        const { seedDemoWorkspace } = await import('../demo/seed-demo.ts');
+        const { seedDemoWorkspace } = await import('../demo/index.ts');
         const login = await seedDemoWorkspace(
           {
             accounts: app.accounts,

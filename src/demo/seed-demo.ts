@@ -4,10 +4,11 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { AccountsService, User, Workspace } from '../accounts/index.ts';
-import { DEMO_FIRM, DEMO_FLAGSHIP_TASK_NAME, materializeDemoFirm } from '../inventory/demo-data.ts';
 import type { InventoryService } from '../inventory/index.ts';
 import type { IdGenerator } from '../platform/ids.ts';
-import { type ProceduresService, seedDemoProcedures } from '../procedures/index.ts';
+import type { ProceduresService } from '../procedures/index.ts';
+import { DEMO_FIRM, DEMO_FLAGSHIP_TASK_NAME, materializeDemoFirm } from './demo-firm.ts';
+import { seedDemoProcedures } from './demo-procedures.ts';
 
 export interface DemoLogin {
   workspace: Workspace;

@@ -1,3 +1,8 @@
+export {
+  DEFAULT_ECONOMICS_SETTINGS,
+  type EconomicsSettings,
+  rankOpportunities,
+} from './economics/index.ts';
 export { createEconomicsService, type EconomicsService, economicsSettingsOf } from './economics.service.ts';
 export { inventoryRoutes } from './inventory.routes.ts';
 export {

@@ -8,10 +8,28 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildBrief } from './brief.ts';
 import { briefToDocx } from './brief-docx.ts';
 import { briefToMarkdown } from './brief-markdown.ts';
-import { DEMO_FORM_YAML_V2 } from './demo-procedures.ts';
 import { parseForm } from './forms.ts';
 import type { ProcedureVersion } from './procedures.ts';
 import { app, designer, elena, step } from './test-steps.test-helpers.ts';
+
+const FORM_YAML = `title: Executive interview
+questions:
+  - id: situation
+    text: How would you describe the current situation of the business?
+    hint: Let them talk for two minutes before following up.
+  - id: priorities
+    text: What are the most important priorities for the next 18 months?
+  - id: obstacles
+    text: What gets in the way of delivering those priorities?
+  - id: customers
+    text: How are your customers' needs changing?
+  - id: capabilities
+    text: Which capabilities does the company lack today?
+  - id: technology
+    text: Where could technology and automation change how the company works?
+  - id: success
+    text: What would success look like three years from now?
+`;
 
 const version: ProcedureVersion = {
   id: 'v2',
@@ -79,7 +97,7 @@ const brief = buildBrief({
     {
       name: 'Executive interview form',
       version: {
-        ...parseForm(DEMO_FORM_YAML_V2),
+        ...parseForm(FORM_YAML),
         id: 'f1',
         formId: 'f',
         number: 2,

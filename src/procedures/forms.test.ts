@@ -1,14 +1,26 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../platform/errors.ts';
-import { DEMO_FORM_YAML_V2 } from './demo-procedures.ts';
 import { checkFormContent, formToYaml, parseForm, sameFormContent } from './forms.ts';
 
 describe('forms in the format outtask deck --form reads', () => {
-  it('reads the demo interview form and writes it back unchanged', () => {
-    const form = parseForm(DEMO_FORM_YAML_V2, 'executive-interview.yaml');
+  it('reads an interview form with hints and writes it back unchanged', () => {
+    const yaml = `title: Executive interview
+questions:
+  - id: situation
+    text: How would you describe the current situation of the business?
+    hint: Let them talk for two minutes before following up.
+  - id: customers
+    text: How are your customers' needs changing?
+  - id: success
+    text: "What would success look like: three years from now?"
+    hint: Ask for one measurable sign.
+`;
+    const form = parseForm(yaml, 'executive-interview.yaml');
     expect(form.title).toBe('Executive interview');
-    expect(form.questions).toHaveLength(8);
+    expect(form.questions).toHaveLength(3);
+    expect(form.questions[1]).toEqual({ id: 'customers', text: "How are your customers' needs changing?" });
+    expect(form.questions[2]!.text).toBe('What would success look like: three years from now?');
     expect(form.questions[0]).toEqual({
       id: 'situation',
       text: 'How would you describe the current situation of the business?',

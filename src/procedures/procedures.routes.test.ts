@@ -1,13 +1,78 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, demoApp } from '../../test/helpers/app.ts';
-import { DEMO_FLAGSHIP_TASK_NAME } from '../inventory/demo-data.ts';
+import {
+  aDeckWithHistory,
+  aSmallFirm,
+  aStepInput,
+  aTask,
+  aUser,
+  aVariantInput,
+  aVariantStep,
+} from '../../test/factories/index.ts';
+import { signedInApp } from '../../test/helpers/app.ts';
 import { parseFormYaml } from '../synthesis/form.ts';
 
-type Demo = Awaited<ReturnType<typeof demoApp>>;
+type SignedIn = Awaited<ReturnType<typeof signedInApp>>;
+
+/**
+ * The deck with its history (test/factories/scenarios.ts); a scheduling task with three ways and no
+ * standard yet; a transcription task whose approved procedure is automated.
+ */
+async function seed(app: SignedIn) {
+  const firm = aSmallFirm();
+  const scheduling = aTask({ processId: firm.process.id, name: 'Schedule interviews' });
+  const transcription = aTask({ processId: firm.process.id, name: 'Transcribe recordings' });
+  firm.tasks.push(scheduling, transcription);
+  const { actor } = app.owner;
+  const p = app.services.procedures;
+  const s = aVariantStep;
+  await aDeckWithHistory(app.services, actor, firm);
+
+  for (const person of ['Sofia', 'Janet', 'Liam']) {
+    await p.createVariant(
+      actor,
+      scheduling.id,
+      aVariantInput({
+        personName: person,
+        steps: [s('Agree a slot', 15, ['Agreed slot']), s('Send the calendar invitation', 5, ['Invitation'])],
+      }),
+    );
+  }
+
+  const t1 = await p.newDraft(actor, transcription.id);
+  const me = { kind: 'member' as const, ref: firm.analyst.id, name: '' };
+  await p.replaceSteps(actor, t1.id, {
+    steps: [
+      aStepInput({ name: 'Upload the recording', performer: me, minutes: 5, outputs: ['Recording'] }),
+      aStepInput({
+        name: 'Type the interview word for word',
+        performer: me,
+        minutes: 110,
+        outputs: ['Transcript'],
+        waste: { reason: 'The app writes the transcript' },
+      }),
+      aStepInput({
+        name: 'Transcribe the recording',
+        performer: { kind: 'automation', name: 'Transcription app' },
+        minutes: 0,
+        outputs: ['Transcript'],
+      }),
+      aStepInput({
+        name: 'Check names and numbers',
+        performer: me,
+        minutes: 15,
+        outputs: ['Checked transcript'],
+      }),
+    ],
+  });
+  await p.approve(actor, t1.id);
+  return { firm, scheduling };
+}
 
 describe('procedures API', () => {
-  let app: Demo;
+  let app: SignedIn;
   let flagshipId: string;
+  let flagshipName: string;
+  let schedulingId: string;
   const get = (url: string, cookies = app.cookies) => app.http.inject({ method: 'GET', url, cookies });
   const send = (
     method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
@@ -23,35 +88,37 @@ describe('procedures API', () => {
     });
 
   beforeAll(async () => {
-    app = await demoApp('sqlite'); // the demo includes the flagship's variants, procedure and form
-    const tasks = (await get('/api/tasks')).json() as { id: string; name: string }[];
-    flagshipId = tasks.find((t) => t.name === DEMO_FLAGSHIP_TASK_NAME)!.id;
+    app = await signedInApp('sqlite');
+    const seeded = await seed(app);
+    flagshipId = seeded.firm.deck.id;
+    flagshipName = seeded.firm.deck.name;
+    schedulingId = seeded.scheduling.id;
   });
   afterAll(() => app.close());
 
-  it('shows the demo task: 13 ways compared, an approved standard, a draft with waste, the interview form', async () => {
+  it('shows a task: its ways compared, an approved standard, a draft with waste, the interview form', async () => {
     const o = (await get(`/api/procedures/tasks/${flagshipId}`)).json();
-    expect(o.variants).toHaveLength(13);
+    expect(o.variants).toHaveLength(3);
     expect(o.variants.every((v: { status: string }) => v.status === 'retired')).toBe(true);
     expect(o.versions.map((v: { number: number; status: string }) => `${v.number} ${v.status}`)).toEqual([
       '1 approved',
       '2 draft',
     ]);
-    expect(o.forms[0].name).toBe('Executive interview form');
+    expect(o.forms[0].name).toBe('Interview form');
     expect(o.progress.stage).toBe('deconstructed');
 
     const cmp = (
-      await get(
-        `/api/procedures/tasks/${encodeURIComponent(DEMO_FLAGSHIP_TASK_NAME)}/comparison?includeRetired=true`,
-      )
+      await get(`/api/procedures/tasks/${encodeURIComponent(flagshipName)}/comparison?includeRetired=true`)
     ).json();
-    expect(cmp.variants).toHaveLength(13);
-    expect(cmp.columns).toHaveLength(14);
+    expect(cmp.variants).toHaveLength(3);
+    // Notes, typing up, the deck: the three ways share the first and the last.
+    expect(cmp.columns.map((c: { count: number }) => c.count)).toEqual([3, 2, 3]);
     expect(cmp.spread.min).toBeLessThan(cmp.spread.max);
 
     const draft = o.versions[1];
     const v = (await get(`/api/procedures/versions/${draft.id}`)).json();
-    expect(v.economics.saving.minutesPerOccurrence).toBe(240);
+    // Typing up is waste: the median of 240 and 200 minutes saved every time.
+    expect(v.economics.saving.minutesPerOccurrence).toBe(220);
     expect(v.version.steps.some((s: { waste: unknown }) => s.waste)).toBe(true);
 
     const map = await get(`/api/procedures/versions/${draft.id}/map.svg`);
@@ -60,7 +127,7 @@ describe('procedures API', () => {
 
     const diff = (await get(`/api/procedures/versions/${draft.id}/diff?from=${o.versions[0].id}`)).json();
     expect(diff.counts.added).toBe(1);
-    expect(diff.minutesAfterWaste.delta).toBe(-240);
+    expect(diff.minutesAfterWaste.delta).toBe(-220);
   });
 
   it('reports progress per task and counts per step of the method', async () => {
@@ -155,8 +222,7 @@ describe('procedures API', () => {
   });
 
   it('records two variants and merges them into a standard over HTTP', async () => {
-    const tasks = (await get('/api/tasks')).json() as { id: string; name: string }[];
-    const task = tasks.find((t) => t.name === 'Schedule executive interviews')!;
+    const task = { id: schedulingId };
     const list = (await get(`/api/procedures/tasks/${task.id}/variants`)).json() as { id: string }[];
     expect(list).toHaveLength(3);
     const created = await send('POST', `/api/procedures/tasks/${task.id}/variants`, {
@@ -173,23 +239,10 @@ describe('procedures API', () => {
   });
 
   it('lets staff edit and shows out-taskers nothing', async () => {
-    const ws = app.demo.workspace;
-    await app.services.accounts.upsertUser({
-      email: 'fay@example.com',
-      name: 'Fay',
-      password: 'freelancer-pass-1',
-      workspaceId: ws.id,
-      role: 'outtasker',
-    });
-    await app.services.accounts.upsertUser({
-      email: 'sam@example.com',
-      name: 'Sam',
-      password: 'staff-pass-123',
-      workspaceId: ws.id,
-      role: 'staff',
-    });
-    const outtasker = await app.login('fay@example.com', 'freelancer-pass-1');
-    const staff = await app.login('sam@example.com', 'staff-pass-123');
+    const fay = await aUser(app.services, app.owner.workspace, 'outtasker');
+    const sam = await aUser(app.services, app.owner.workspace, 'staff');
+    const outtasker = await app.login(fay.email, fay.password);
+    const staff = await app.login(sam.email, sam.password);
     for (const url of [
       '/api/procedures',
       '/api/procedures/progress',
@@ -206,6 +259,5 @@ describe('procedures API', () => {
     const op = doc.paths['/api/procedures/versions/{id}/approve']?.post;
     expect(op?.tags).toEqual(['procedures']);
     expect(op?.['x-policy']).toBe('owner|staff');
-    expect(DEMO_PASSWORD).toBeTruthy();
   });
 });

@@ -1,8 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aSmallFirm, storeFirm } from '../factories/index.ts';
 import { outtask, ROOT } from '../helpers/cli.ts';
+import { seedDataDir } from '../helpers/data-dir.ts';
 
 const fixtures = path.join(ROOT, 'src', 'inventory', 'imports', 'fixtures');
 const dirs: string[] = [];
@@ -71,12 +73,15 @@ describe('outtask CLI on an empty data directory', { timeout: 120_000 }, () => {
   });
 });
 
-describe('outtask CLI on the demo workspace', { timeout: 120_000 }, () => {
+describe('outtask CLI on a firm’s inventory', { timeout: 120_000 }, () => {
   const env = { OUTTASK_DATA_DIR: dataDir() };
+  // The founder's 30-hour deck, at $11 a slide outside, against five hour-long analyst tasks.
+  const firm = aSmallFirm({ extraTasks: 5 });
+  beforeAll(async () => {
+    await seedDataDir(env, (app, actor) => storeFirm(app, actor, firm));
+  });
 
-  it('ranks the interview deck first and compares out-tasking with outsourcing', () => {
-    const demo = outtask(['demo', '--password', 'demo-password-1'], env);
-    expect(demo.code).toBe(0);
+  it('ranks the deck first and compares out-tasking with outsourcing', () => {
     const r = outtask(['opportunities', '--top', '3', '--json'], env);
     expect(r.code).toBe(0);
     const data = JSON.parse(r.stdout) as {
@@ -89,14 +94,14 @@ describe('outtask CLI on the demo workspace', { timeout: 120_000 }, () => {
       }[];
     };
     expect(data.opportunities).toHaveLength(3);
-    expect(data.opportunities[0]!.name).toBe('Build the executive interview summary deck');
+    expect(data.opportunities[0]!.name).toBe(firm.deck.name);
     expect(data.opportunities[0]!.factors.length).toBe(7);
     expect(data.opportunities[0]!.annualSaving.amountMinor).toBeGreaterThan(0);
 
     const cmp = outtask(
       [
         'compare',
-        'Build the executive interview summary deck',
+        firm.deck.name,
         '--unit-price',
         '9',
         '--min-units',

@@ -10,10 +10,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BrowserContext, chromium } from 'playwright-core';
+import { DEMO_FIRM } from '../../src/demo/index.ts';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const CHROMIUM_PATH = '/usr/bin/chromium';
-export const DEMO_EMAIL = 'elena@larkspur-advisory.example';
+/** The demo owner's login: the server seeds the demo workspace on an empty data directory. */
+export const DEMO_EMAIL = DEMO_FIRM.members.find((m) => m.role === 'founder')!.email;
 export const DEMO_PASSWORD = 'e2e-demo-password-1';
 /** The owner of the workspace `startServer({ empty: true })` starts with (no tasks, no demo). */
 export const EMPTY_OWNER = {

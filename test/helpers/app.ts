@@ -1,9 +1,10 @@
 /** The whole app over a fresh database of one dialect, with the HTTP layer driven through inject. */
-import { seedDemoWorkspace } from '../../src/demo/seed-demo.ts';
+import { seedDemoWorkspace } from '../../src/demo/index.ts';
 import { type AppServices, buildHttpApp, openApp } from '../../src/main.ts';
 import { type Clock, systemClock } from '../../src/platform/clock.ts';
 import { loadConfig } from '../../src/platform/config.ts';
 import type { App } from '../../src/platform/http/server.ts';
+import { aWorkspaceWithOwner } from '../factories/accounts.ts';
 import { type DialectName, freshDb } from './db.ts';
 
 export const DEMO_PASSWORD = 'demo-password-1';
@@ -38,7 +39,21 @@ export async function testApp(
   };
 }
 
-/** A test app with the demo workspace; returns the owner's cookies too. */
+/**
+ * A test app with one workspace and its owner signed in (no other data: the test builds what it needs
+ * with test/factories).
+ */
+export async function signedInApp(
+  dialect: DialectName,
+  opts: { clock?: Clock; env?: Record<string, string> } = {},
+) {
+  const app = await testApp(dialect, opts);
+  const owner = await aWorkspaceWithOwner(app.services);
+  const cookies = await app.login(owner.email, owner.password);
+  return { ...app, owner, cookies };
+}
+
+/** A test app with the demo workspace, for the demo's own tests; returns the owner's cookies too. */
 export async function demoApp(dialect: DialectName, opts: { clock?: Clock } = {}) {
   const app = await testApp(dialect, opts);
   const login = await seedDemoWorkspace(

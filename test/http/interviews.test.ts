@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { aiAdoption, generateCorpus } from '../../bench/corpus/index.ts';
 import { toHeadingText } from '../../bench/corpus/write.ts';
-import { demoApp } from '../helpers/app.ts';
+import { signedInApp } from '../helpers/app.ts';
 import { testDialects } from '../helpers/db.ts';
 
-type Demo = Awaited<ReturnType<typeof demoApp>>;
+type SignedIn = Awaited<ReturnType<typeof signedInApp>>;
 
 const corpus = generateCorpus(aiAdoption, { seed: aiAdoption.seed });
 const formYaml = stringify(corpus.form);
@@ -18,9 +18,9 @@ const files = corpus.transcripts.map((t) => ({
 const interviewees = corpus.transcripts.map((t) => t.speakers.find((s) => s !== t.turns[0]!.speaker)!);
 
 describe.each(testDialects)('interview synthesis API on %s', (dialect) => {
-  let app: Demo;
+  let app: SignedIn;
   beforeAll(async () => {
-    app = await demoApp(dialect);
+    app = await signedInApp(dialect);
   });
   afterAll(() => app.close());
 
@@ -96,7 +96,7 @@ describe.each(testDialects)('interview synthesis API on %s', (dialect) => {
     ).toEqual(['empty.vtt', 'notes.txt']);
   });
 
-  it('serves the shipped sample interviews, which build a deck on the demo form with roles from interviews.csv', async () => {
+  it('serves the shipped sample interviews, which build a deck on their form with roles from interviews.csv', async () => {
     const get = (url: string) => app.http.inject({ method: 'GET', url, cookies: app.cookies });
     const list = (await get('/api/interviews/samples')).json() as { name: string; bytes: number }[];
     const names = list.map((f) => f.name);
@@ -118,10 +118,18 @@ describe.each(testDialects)('interview synthesis API on %s', (dialect) => {
         .map(async (name) => ({ name, contentBase64: (await read(name)).toString('base64') })),
     );
     const metaText = (await read('interviews.csv')).toString();
-    const forms = (await get('/api/forms')).json() as { id: string; taskId: string | null }[];
-    const demoForm = forms.find((f) => f.taskId)!;
+    // Their form, stored as a standard form the way a firm would import it.
+    const imported = await app.http.inject({
+      method: 'POST',
+      url: '/api/forms/import?file=form.yaml',
+      cookies: app.cookies,
+      headers: { 'content-type': 'application/yaml' },
+      payload: form.body,
+    });
+    expect(imported.statusCode).toBe(201);
+    const sampleForm = imported.json().form as { id: string };
     const res = await post({
-      formId: demoForm.id,
+      formId: sampleForm.id,
       files: transcripts,
       meta: { name: 'interviews.csv', text: metaText },
       anonymize: true,
@@ -148,7 +156,7 @@ describe.each(testDialects)('interview synthesis API on %s', (dialect) => {
       expect(roles.has(role)).toBe(true);
     }
     const badMeta = await post({
-      formId: demoForm.id,
+      formId: sampleForm.id,
       files: transcripts.slice(0, 3),
       meta: { name: 'roles.csv', text: 'who,what\nx,y\n' },
     });

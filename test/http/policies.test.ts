@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/platform/clock.ts';
-import { DEMO_PASSWORD, demoApp } from '../helpers/app.ts';
+import { aUser } from '../factories/index.ts';
+import { signedInApp } from '../helpers/app.ts';
 
-type Demo = Awaited<ReturnType<typeof demoApp>>;
+type SignedIn = Awaited<ReturnType<typeof signedInApp>>;
 
 describe('every API route declares who may call it', () => {
-  let app: Demo;
+  let app: SignedIn;
   beforeAll(async () => {
-    app = await demoApp('sqlite');
+    app = await signedInApp('sqlite');
   });
   afterAll(() => app.close());
 
@@ -41,23 +42,11 @@ describe('every API route declares who may call it', () => {
   });
 
   it('refuses an out-tasker on firm routes and a staff member on owner routes', async () => {
-    const ws = app.demo.workspace;
-    await app.services.accounts.upsertUser({
-      email: 'freelancer@example.com',
-      name: 'Fay Freelancer',
-      password: 'freelancer-pass-1',
-      workspaceId: ws.id,
-      role: 'outtasker',
-    });
-    await app.services.accounts.upsertUser({
-      email: 'staff@example.com',
-      name: 'Sam Staff',
-      password: 'staff-pass-123',
-      workspaceId: ws.id,
-      role: 'staff',
-    });
-    const outtasker = await app.login('freelancer@example.com', 'freelancer-pass-1');
-    const staff = await app.login('staff@example.com', 'staff-pass-123');
+    const ws = app.owner.workspace;
+    const fay = await aUser(app.services, ws, 'outtasker');
+    const sam = await aUser(app.services, ws, 'staff');
+    const outtasker = await app.login(fay.email, fay.password);
+    const staff = await app.login(sam.email, sam.password);
     const tasks = await app.http.inject({ method: 'GET', url: '/api/tasks', cookies: outtasker });
     expect(tasks.statusCode).toBe(403);
     expect(tasks.json().error.code).toBe('FORBIDDEN');
@@ -78,25 +67,25 @@ describe('every API route declares who may call it', () => {
 
 describe('sessions', () => {
   it('signs in, answers who I am, signs out, and refuses a wrong password', async () => {
-    const app = await demoApp('sqlite');
+    const app = await signedInApp('sqlite');
     const wrong = await app.http.inject({
       method: 'POST',
       url: '/api/auth/login',
-      payload: { email: app.demo.email, password: 'not-the-password' },
+      payload: { email: app.owner.email, password: 'not-the-password' },
     });
     expect(wrong.statusCode).toBe(401);
     expect(wrong.json().error.code).toBe('LOGIN_FAILED');
     const login = await app.http.inject({
       method: 'POST',
       url: '/api/auth/login',
-      payload: { email: app.demo.email.toUpperCase(), password: DEMO_PASSWORD },
+      payload: { email: app.owner.email.toUpperCase(), password: app.owner.password },
     });
     const cookie = login.cookies.find((c) => c.name === 'outtask_session')!;
     expect(cookie.httpOnly).toBe(true);
     expect(cookie.sameSite).toBe('Strict');
     const cookies = { outtask_session: cookie.value };
     const me = await app.http.inject({ method: 'GET', url: '/api/auth/me', cookies });
-    expect(me.json().user.email).toBe(app.demo.email);
+    expect(me.json().user.email).toBe(app.owner.email);
     await app.http.inject({ method: 'POST', url: '/api/auth/logout', cookies });
     expect((await app.http.inject({ method: 'GET', url: '/api/auth/me', cookies })).statusCode).toBe(401);
     await app.close();
@@ -104,7 +93,7 @@ describe('sessions', () => {
 
   it('expires a session after its time to live', async () => {
     const clock = fixedClock('2026-03-01T09:00:00Z');
-    const app = await demoApp('sqlite', { clock });
+    const app = await signedInApp('sqlite', { clock });
     expect(
       (await app.http.inject({ method: 'GET', url: '/api/auth/me', cookies: app.cookies })).statusCode,
     ).toBe(200);
@@ -116,7 +105,7 @@ describe('sessions', () => {
   });
 
   it('answers unknown API routes with a JSON 404 and hides internals of a 500', async () => {
-    const app = await demoApp('sqlite');
+    const app = await signedInApp('sqlite');
     const res = await app.http.inject({ method: 'GET', url: '/api/nope', cookies: app.cookies });
     expect(res.statusCode).toBe(404);
     expect(res.json().error.code).toBe('NOT_FOUND');

@@ -1,14 +1,19 @@
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoApp } from '../helpers/app.ts';
+import { aSmallFirm, storeFirm } from '../factories/index.ts';
+import { signedInApp } from '../helpers/app.ts';
 import { testDialects } from '../helpers/db.ts';
 
-type Demo = Awaited<ReturnType<typeof demoApp>>;
+type SignedIn = Awaited<ReturnType<typeof signedInApp>>;
+
+// Enough tasks for the ranking to be a list worth compressing.
+const firm = aSmallFirm({ extraTasks: 40 });
 
 describe.each(testDialects)('tasks API on %s', (dialect) => {
-  let app: Demo;
+  let app: SignedIn;
   beforeAll(async () => {
-    app = await demoApp(dialect);
+    app = await signedInApp(dialect);
+    await storeFirm(app.services, app.owner.actor, firm);
   });
   afterAll(() => app.close());
 
@@ -22,7 +27,7 @@ describe.each(testDialects)('tasks API on %s', (dialect) => {
       unitsPerOccurrence: number;
       minutesPerOccurrence: number;
     }[];
-    return list.find((t) => t.name === 'Build the executive interview summary deck')!;
+    return list.find((t) => t.name === firm.deck.name)!;
   };
 
   it('changes only the fields a PATCH sends', async () => {

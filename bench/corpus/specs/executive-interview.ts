@@ -1,7 +1,7 @@
 /**
  * Corpus 4: a boutique consultancy (Larkspur Advisory) interviews the executives of Halden Supply, a
  * mid-size industrial distributor, at the start of a strategy project. It uses the demo workspace's
- * "Executive interview" form (src/procedures/demo-procedures.ts, DEMO_FORM_YAML_V2) question for
+ * "Executive interview" form (src/demo/demo-forms.ts, DEMO_FORM_YAML_V2) question for
  * question, so the engine is judged on the form people see first; the talk is boardroom talk, with
  * its own openers and stock phrases.
  */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_FIRM, DEMO_FLAGSHIP_TASK_NAME, materializeDemoFirm } from './demo-data.ts';
-import { rankOpportunities } from './economics/index.ts';
+import { rankOpportunities } from '../inventory/index.ts';
+import { DEMO_FIRM, DEMO_FLAGSHIP_TASK_NAME, materializeDemoFirm } from './demo-firm.ts';
 
 let counter = 0;
 const demo = materializeDemoFirm((kind) => `${kind}-${++counter}`);

@@ -6,11 +6,21 @@
  * The figures are meant to be believable for a boutique strategy firm running about 8 projects
  * and 20 proposals a year: loaded hourly costs (salary, benefits, overhead) from $55 to $420,
  * marketplace prices as freelancers quote them on Upwork, PeoplePerHour or Freelancer.
+ *
+ * Over 400 lines because it is a data file: one catalogue of the firm's ten processes, read top to
+ * bottom; its figures are calibrated together (see demo-firm.test.ts), so they stay in one place.
  */
+import {
+  DEFAULT_ECONOMICS_SETTINGS,
+  type EconomicsSettings,
+  type Frequency,
+  type Member,
+  type MemberRole,
+  type Process,
+  type Task,
+} from '../inventory/index.ts';
 import { AppError } from '../platform/errors.ts';
 import { type Money, money } from '../platform/money.ts';
-import { DEFAULT_ECONOMICS_SETTINGS, type EconomicsSettings } from './economics/settings.ts';
-import type { Frequency, Member, MemberRole, Process, Task } from './inventory.ts';
 
 export interface DemoMember {
   name: string;
