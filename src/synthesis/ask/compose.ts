@@ -5,10 +5,10 @@
  */
 
 import { countWords } from '../text/index.ts';
-import type { Citation } from './index.ts';
 import { keyPhrases, listPhrase } from './keyphrases.ts';
 import { type QueryAnalysis, speakerName } from './query.ts';
 import { reportClause, shiftClause } from './reported.ts';
+import type { Citation } from './types.ts';
 import type { AskIndex } from './units.ts';
 
 /** How a speaker is named in an answer; unlabelled transcripts get "The speaker". */

@@ -13,25 +13,11 @@ import { composeAnswer, opener, reportedCost } from './compose.ts';
 import { analyseQuery } from './query.ts';
 import { centroidScores, DEFAULT_TUNING, type RetrieveTuning, topicScores } from './retrieve.ts';
 import { selectCoverage, selectTop } from './select.ts';
+import type { AskResult } from './types.ts';
 import { type AskIndex, buildAskIndex } from './units.ts';
 
+export type { AskResult, Citation } from './types.ts';
 export { type AskIndex, buildAskIndex } from './units.ts';
-
-export interface Citation {
-  /** Interview (transcript) id. */
-  interview: string;
-  /** Seconds from the start of the turn cited; null when the transcript has no times. */
-  start: number | null;
-  /** The passage used, as said (fillers removed). */
-  text: string;
-}
-
-export interface AskResult {
-  question: string;
-  /** Plain prose, no citation marks. */
-  answer: string;
-  citations: Citation[];
-}
 
 export interface AskOptions {
   /** Target answer length in words (default 100). */
