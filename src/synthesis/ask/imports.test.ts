@@ -9,7 +9,8 @@ function graph(dir: string): Map<string, string[]> {
   for (const f of files) {
     const src = readFileSync(join(dir, f), 'utf8');
     const targets = [...src.matchAll(/\bfrom\s+'(\.\/[^']+)'/g)].map((m) => normalize(m[1]!));
-    edges.set(f, targets.filter((t) => files.includes(t)));
+    const local = targets.filter((t) => files.includes(t));
+    edges.set(f, local);
   }
   return edges;
 }
