@@ -59,8 +59,13 @@ describe('anonymised transcripts for ask', () => {
 });
 
 describe('anonymised transcripts, for any names', () => {
+  // Words the redactor rightly never treats as names ("Dr", "The", "And", "Van"…) are not names here
+  // either: a generated "And Smith" failed the property on "And, …?" (seed 1157003268).
+  const particle =
+    /^(?:mrs?|ms|miss|dr|prof|sir|the|and|of|de|van|von|da|la|le|jr|sr|ii|iii|interviewer|interviewee|speaker|host|guest|team)$/i;
   const name = fc
     .tuple(fc.stringMatching(/^[A-Z][a-z]{2,9}$/), fc.stringMatching(/^[A-Z][a-z]{2,11}$/))
+    .filter(([first, last]) => !particle.test(first) && !particle.test(last))
     .map(([first, last]) => `${first} ${last}`);
   const words = fc.array(fc.stringMatching(/^[a-z]{1,8}$/), { minLength: 1, maxLength: 12 });
 
