@@ -108,7 +108,7 @@ export function registerSystemCommands(program: Command): void {
         const existing = (await app.accounts.listWorkspaces()).find((w) => w.settings.demo === true);
         if (existing) {
           throw new AppError(
-            'CONFLICT',
+            'DEMO_EXISTS',
             `The demo workspace already exists ("${existing.name}", ${existing.slug})`,
           );
         }

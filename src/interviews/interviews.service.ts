@@ -6,10 +6,10 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { WorkspaceActor } from '../platform/actor.ts';
 import { recordAudit } from '../platform/audit/audit.store.ts';
 import type { ServiceDeps } from '../platform/deps.ts';
 import { AppError } from '../platform/errors.ts';
-import type { WorkspaceActor } from '../platform/http/policy.ts';
 import { slug } from '../platform/slug.ts';
 import type { ProceduresService } from '../procedures/index.ts';
 import type { BadFile, DeckReport, Insights, SynthesisPreview } from '../synthesis/index.ts';

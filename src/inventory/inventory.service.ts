@@ -1,8 +1,9 @@
 /** Use cases of step 1: members, processes, tasks, imports. Economics are computed by ./economics. */
+
+import type { WorkspaceActor } from '../platform/actor.ts';
 import { auditStore, recordAudit } from '../platform/audit/audit.store.ts';
 import { nowIso, type ServiceDeps } from '../platform/deps.ts';
 import { AppError } from '../platform/errors.ts';
-import type { WorkspaceActor } from '../platform/http/policy.ts';
 import { planImport } from './import-plan.ts';
 import { parseImport } from './imports/index.ts';
 import type { ImportFormat, RowError } from './imports/types.ts';
@@ -150,7 +151,9 @@ export function createInventoryService(deps: ServiceDeps, opts: { importMaxBytes
       const m: Member = { id: deps.newId(), ...data };
       const existing = await inventoryStore.listMembers(db, actor.workspace.id);
       if (existing.some((x) => x.name.toLowerCase() === m.name.toLowerCase())) {
-        throw new AppError('CONFLICT', `A member named "${m.name}" already exists`, { field: 'name' });
+        throw new AppError('MEMBER_NAME_TAKEN', `A member named "${m.name}" already exists`, {
+          field: 'name',
+        });
       }
       await inventoryStore.insertMember(db, actor.workspace.id, m, nowIso(deps));
       await audit(actor, 'member.create', 'member', m.id);
@@ -174,7 +177,9 @@ export function createInventoryService(deps: ServiceDeps, opts: { importMaxBytes
       if (!name) throw new AppError('VALIDATION_FAILED', 'Process name must not be empty', { field: 'name' });
       const all = await inventoryStore.listProcesses(db, actor.workspace.id);
       if (all.some((p) => p.name.toLowerCase() === name.toLowerCase())) {
-        throw new AppError('CONFLICT', `A process named "${name}" already exists`, { field: 'name' });
+        throw new AppError('PROCESS_NAME_TAKEN', `A process named "${name}" already exists`, {
+          field: 'name',
+        });
       }
       const p: Process = { id: deps.newId(), name, description: input.description ?? '' };
       await inventoryStore.insertProcess(db, actor.workspace.id, p, all.length, nowIso(deps));
@@ -326,7 +331,7 @@ function uniqueTaskError(cause: unknown, name: string): unknown {
   const msg = String((cause as Error)?.message ?? '');
   if (/unique/i.test(msg)) {
     return new AppError(
-      'CONFLICT',
+      'TASK_NAME_TAKEN',
       `A task named "${name}" already exists in this process`,
       { field: 'name' },
       { cause },

@@ -6,7 +6,9 @@
 export const ErrorCatalogue = {
   // generic
   VALIDATION_FAILED: { status: 400, exit: 2 },
+  CONTENT_TYPE_UNSUPPORTED: { status: 415, exit: 2 },
   NOT_FOUND: { status: 404, exit: 3 },
+  /** Generic: prefer a specific code saying which rule the request broke. */
   CONFLICT: { status: 409, exit: 4 },
   INTERNAL: { status: 500, exit: 1 },
   CONFIG_INVALID: { status: 500, exit: 2 },
@@ -35,14 +37,21 @@ export const ErrorCatalogue = {
   TASK_NOT_FOUND: { status: 404, exit: 3 },
   TASK_AMBIGUOUS: { status: 400, exit: 2 },
   MEMBER_NOT_FOUND: { status: 404, exit: 3 },
+  MEMBER_NAME_TAKEN: { status: 409, exit: 4 },
   PROCESS_NOT_FOUND: { status: 404, exit: 3 },
+  PROCESS_NAME_TAKEN: { status: 409, exit: 4 },
+  TASK_NAME_TAKEN: { status: 409, exit: 4 },
   CURRENCY_MISMATCH: { status: 400, exit: 2 },
   // procedures
   PROCEDURE_NOT_FOUND: { status: 404, exit: 3 },
   VERSION_NOT_FOUND: { status: 404, exit: 3 },
   VERSION_APPROVED: { status: 409, exit: 4 },
+  VERSIONS_UNRELATED: { status: 400, exit: 2 },
+  DRAFT_EXISTS: { status: 409, exit: 4 },
   VARIANT_NOT_FOUND: { status: 404, exit: 3 },
+  VARIANT_RETIRED: { status: 409, exit: 4 },
   FORM_NOT_FOUND: { status: 404, exit: 3 },
+  FORM_NAME_TAKEN: { status: 409, exit: 4 },
   FORM_INVALID: { status: 400, exit: 2 },
   STEP_INVALID: { status: 400, exit: 2 },
   // synthesis
@@ -51,6 +60,8 @@ export const ErrorCatalogue = {
   TRANSCRIPT_EMPTY: { status: 400, exit: 2 },
   THEME_INVALID: { status: 400, exit: 2 },
   SYNTHESIS_FAILED: { status: 500, exit: 1 },
+  // demo
+  DEMO_EXISTS: { status: 409, exit: 4 },
 } as const satisfies Record<string, { status: number; exit: number }>;
 
 export type ErrorCode = keyof typeof ErrorCatalogue;

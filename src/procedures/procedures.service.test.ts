@@ -138,14 +138,14 @@ describe.each(testDialects)('procedures service on %s', (dialect) => {
     const retired = await p.listVariants(actor, 't-deck', { includeRetired: true });
     expect(retired.map((v) => v.status)).toEqual(['retired', 'retired', 'retired']);
     expect((await p.getVariant(actor, a.id)).steps).toHaveLength(4);
-    expect(await codeOf(p.updateVariant(actor, a.id, { label: 'x' }))).toBe('CONFLICT');
+    expect(await codeOf(p.updateVariant(actor, a.id, { label: 'x' }))).toBe('VARIANT_RETIRED');
 
     const task = await app.inventory.getTask(actor, 't-deck');
     expect(task.knownVariants).toBe(1);
     expect(task.marketPricePerUnit).toEqual(usd(11)); // nothing else of the task changed
     expect(task.unitsPerOccurrence).toBe(40);
 
-    expect(await codeOf(p.createStandard(actor, 't-deck', { variantIds: [a.id] }))).toBe('CONFLICT');
+    expect(await codeOf(p.createStandard(actor, 't-deck', { variantIds: [a.id] }))).toBe('DRAFT_EXISTS');
     const progress = await p.progress(actor);
     // The merged steps state no outputs yet: one way, but not yet exact steps.
     expect(progress.byTask['t-deck']).toBe('homogenized');
@@ -231,7 +231,7 @@ describe.each(testDialects)('procedures service on %s', (dialect) => {
     const diff = await p.diff(actor, draft.id, v2.id);
     expect(diff.counts).toEqual({ same: 1, added: 0, removed: 0, changed: 2, moved: 0 });
     expect(diff.minutesAfterWaste).toEqual({ from: 660, to: 800, delta: 140 });
-    expect(await codeOf(p.newDraft(actor, 't-deck'))).toBe('CONFLICT');
+    expect(await codeOf(p.newDraft(actor, 't-deck'))).toBe('DRAFT_EXISTS');
 
     const list = await p.list(actor);
     expect(list).toHaveLength(1);

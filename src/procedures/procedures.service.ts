@@ -373,7 +373,7 @@ export function createProceduresService(deps: ProceduresDeps) {
     const existing = input.formId ? all.find((f) => f.id === input.formId) : byName;
     if (input.formId && !existing) throw new AppError('FORM_NOT_FOUND', `No form with id ${input.formId}`);
     if (input.formId && input.name && byName && byName.id !== input.formId) {
-      throw new AppError('CONFLICT', `Another form is already named "${name}". Nothing was changed.`, {
+      throw new AppError('FORM_NAME_TAKEN', `Another form is already named "${name}". Nothing was changed.`, {
         field: 'name',
       });
     }
@@ -521,7 +521,7 @@ export function createProceduresService(deps: ProceduresDeps) {
       const current = await requireVariant(actor, id);
       if (current.status === 'retired') {
         throw new AppError(
-          'CONFLICT',
+          'VARIANT_RETIRED',
           `${current.personName}'s way was retired when the standard procedure was made; it stays as a record and cannot change.`,
         );
       }
@@ -551,7 +551,7 @@ export function createProceduresService(deps: ProceduresDeps) {
       const v = await requireVariant(actor, id);
       if (v.status === 'retired') {
         throw new AppError(
-          'CONFLICT',
+          'VARIANT_RETIRED',
           'A retired variant is the record of how the task was done; it is kept.',
         );
       }
@@ -623,8 +623,9 @@ export function createProceduresService(deps: ProceduresDeps) {
       const draft = openDraft(versions);
       if (draft) {
         throw new AppError(
-          'CONFLICT',
+          'DRAFT_EXISTS',
           `"${task.name}" already has a draft (version ${draft.number}); approve or delete it before making another. Nothing was changed.`,
+          { versionId: draft.id },
         );
       }
       const now = nowIso(deps);
@@ -671,7 +672,7 @@ export function createProceduresService(deps: ProceduresDeps) {
       const draft = openDraft(versions);
       if (draft) {
         throw new AppError(
-          'CONFLICT',
+          'DRAFT_EXISTS',
           `"${task.name}" already has a draft (version ${draft.number}); edit that one. Nothing was changed.`,
           { versionId: draft.id },
         );
@@ -852,7 +853,7 @@ export function createProceduresService(deps: ProceduresDeps) {
       const b = await requireVersion(actor, toId);
       if (a.procedure.id !== b.procedure.id) {
         throw new AppError(
-          'VALIDATION_FAILED',
+          'VERSIONS_UNRELATED',
           `Versions ${fromId} and ${toId} belong to different procedures ("${a.task.name}", "${b.task.name}")`,
         );
       }

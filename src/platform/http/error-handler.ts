@@ -1,7 +1,7 @@
 /** One place turns errors into HTTP answers: AppError by its code, validation by field, the rest as a bare 500. */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { AppError, httpStatusFor, isAppError } from '../errors.ts';
+import { AppError, type ErrorCode, httpStatusFor, isAppError } from '../errors.ts';
 
 export interface ErrorBody {
   error: { code: string; message: string; details?: Record<string, unknown> };
@@ -31,11 +31,11 @@ export function errorHandler(err: FastifyError | Error, request: FastifyRequest,
   }
   const fe = err as FastifyError;
   if (fe.statusCode && fe.statusCode < 500) {
-    const code =
+    const code: ErrorCode =
       fe.statusCode === 413
         ? 'FILE_TOO_LARGE'
         : fe.statusCode === 415
-          ? 'VALIDATION_FAILED'
+          ? 'CONTENT_TYPE_UNSUPPORTED'
           : 'VALIDATION_FAILED';
     reply.status(fe.statusCode).send({ error: { code, message: fe.message } } satisfies ErrorBody);
     return;

@@ -3,6 +3,7 @@
  * buildServer refuses to register an /api route without one, and a test walks the route table.
  */
 import type { FastifyRequest } from 'fastify';
+import type { ActorWorkspace, WorkspaceActor } from '../actor.ts';
 import { AppError } from '../errors.ts';
 import type { Role } from '../roles.ts';
 
@@ -16,7 +17,7 @@ export const OWNER: Policy = { roles: ['owner'] };
 /** The caller, as the HTTP layer knows it. Features get their own Actor type through `actorOf`. */
 export interface HttpActor {
   user: { id: string; email: string; name: string };
-  workspace: { id: string; name: string; slug: string; currency: string; settings: Record<string, unknown> };
+  workspace: ActorWorkspace;
   role: Role;
 }
 
@@ -33,13 +34,7 @@ export function describePolicy(p: Policy): string {
   return 'public' in p ? 'public' : p.roles.join('|');
 }
 
-/** Who acts in a workspace, as services take it: a signed-in user, or the local CLI (userId null). */
-export interface WorkspaceActor {
-  workspace: HttpActor['workspace'];
-  userId: string | null;
-}
-
-/** The caller as a service actor. */
+/** The caller as a service actor (platform/actor.ts). */
 export function workspaceActor(request: FastifyRequest): WorkspaceActor {
   const a = actorOf(request);
   return { workspace: a.workspace, userId: a.user.id };
