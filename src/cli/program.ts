@@ -1,5 +1,6 @@
 /** The commander program: one file per command group registers its commands here. */
 import { Command } from 'commander';
+import { registerAutomationCommands } from './automation.cli.ts';
 import { registerInventoryCommands } from './inventory.cli.ts';
 import { registerProceduresCommands } from './procedures.cli.ts';
 import { registerSynthesisCommands } from './synthesis.cli.ts';
@@ -16,5 +17,6 @@ export function buildProgram(): Command {
   registerInventoryCommands(program);
   registerProceduresCommands(program);
   registerSynthesisCommands(program);
+  registerAutomationCommands(program);
   return program;
 }

@@ -20,6 +20,7 @@ const EnvSchema = z.object({
   OUTTASK_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
   OUTTASK_DEMO_PASSWORD: z.string().min(10).optional(),
+  OUTTASK_WHISPER_MODEL: z.string().min(1).optional(),
 });
 
 export type DatabaseTarget = { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; url: string };
@@ -37,6 +38,8 @@ export interface Config {
   readonly production: boolean;
   /** Password of the demo workspace's owner; random (and printed) when unset. */
   readonly demoPassword: string | undefined;
+  /** whisper.cpp ggml model file the firm supplies (never downloaded); unset: pocketsphinx only. */
+  readonly whisperModel: string | undefined;
 }
 
 export function databaseTarget(url: string | undefined, dataDir: string): DatabaseTarget {
@@ -69,5 +72,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     logLevel: e.OUTTASK_LOG_LEVEL,
     production: e.NODE_ENV === 'production',
     demoPassword: e.OUTTASK_DEMO_PASSWORD,
+    whisperModel: e.OUTTASK_WHISPER_MODEL ? path.resolve(e.OUTTASK_WHISPER_MODEL) : undefined,
   });
 }

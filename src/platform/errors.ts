@@ -62,6 +62,15 @@ export const ErrorCatalogue = {
   SYNTHESIS_FAILED: { status: 500, exit: 1 },
   // demo
   DEMO_EXISTS: { status: 409, exit: 4 },
+  // automation: transcription and redaction
+  AUDIO_UNREADABLE: { status: 415, exit: 2 },
+  TOOL_MISSING: { status: 503, exit: 6 },
+  ENGINE_UNAVAILABLE: { status: 400, exit: 2 },
+  MODEL_INVALID: { status: 400, exit: 2 },
+  TRANSCRIPTION_FAILED: { status: 500, exit: 1 },
+  TRANSCRIPTION_TIMEOUT: { status: 504, exit: 1 },
+  TRANSCRIPTION_CANCELLED: { status: 409, exit: 130 },
+  NAMES_LIST_INVALID: { status: 400, exit: 2 },
 } as const satisfies Record<string, { status: number; exit: number }>;
 
 export type ErrorCode = keyof typeof ErrorCatalogue;
