@@ -1,4 +1,4 @@
-/** `outtask transcribe`, `outtask doctor`: offline transcription with no server and no database. Thin. */
+/** `outtask transcribe`, `outtask doctor`, `outtask redact`: automation with no server and no database. Thin. */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
@@ -74,5 +74,48 @@ export function registerAutomationCommands(program: Command): void {
           )}\n`,
         );
       if (checks.some((c) => c.required && !c.ok)) process.exitCode = 6;
+    });
+
+  program
+    .command('redact')
+    .description(
+      'Replace names and identifiers in transcripts by consistent pseudonyms (PERSON_3, CLIENT_1), each file in its own format; the key stays in DIR/mapping.json',
+    )
+    .argument('<files...>', 'transcripts (.vtt, .srt, .txt, .json, .docx)')
+    .requiredOption(
+      '--names <file>',
+      'names and terms to redact, one a line (person:, client:, org:, term: prefixes optional)',
+    )
+    .requiredOption(
+      '--out <dir>',
+      'where the redacted files and mapping.json go (an existing mapping is carried on)',
+    )
+    .option('--allow <file>', 'terms never to redact, one a line')
+    .option('--json', 'print the outcome per file as JSON')
+    .action(async (files: string[], opts: { names: string; out: string; allow?: string; json?: boolean }) => {
+      const a = await automation();
+      const readList = (file: string) => {
+        if (!fs.existsSync(file)) throw new AppError('FILE_NOT_FOUND', `${file}: no such file`);
+        return fs.readFileSync(file, 'utf8');
+      };
+      const lists = a.parseNamesList(opts.names, readList(opts.names));
+      const allow = opts.allow
+        ? readList(opts.allow)
+            .split(/\r?\n/)
+            .map((l) => l.replace(/#.*$/, '').trim())
+            .filter(Boolean)
+        : [];
+      const mapping = await a.redactFiles(files, { lists, allow, outDir: opts.out });
+      const mine = mapping.files.slice(-files.length);
+      if (opts.json) process.stdout.write(`${JSON.stringify(mine, null, 2)}\n`);
+      else
+        for (const f of mine)
+          process.stdout.write(
+            f.error
+              ? `${f.original}: ${f.error.message}\n`
+              : `${f.original} → ${path.join(opts.out, f.redacted!)} (${f.redactions} redacted)\n`,
+          );
+      process.stderr.write(`Mapping (keep it inside the firm): ${path.join(opts.out, a.MAPPING_FILE)}\n`);
+      if (mine.some((f) => f.error)) process.exitCode = 2;
     });
 }

@@ -67,3 +67,93 @@ describe('outtask transcribe', { timeout: 240_000 }, () => {
     });
   });
 });
+
+describe('outtask redact', { timeout: 120_000 }, () => {
+  it('writes each transcript redacted in its own format under a redacted name, and the mapping', () => {
+    const src = path.join(dir, 'in');
+    const out = path.join(dir, 'redacted');
+    fs.mkdirSync(src, { recursive: true });
+    fs.writeFileSync(
+      path.join(src, '10_joanne_pruett.vtt'),
+      'WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n<v Pruett, Joanne>Thanks Devin, write to joanne@example.org.</v>\n',
+    );
+    fs.writeFileSync(
+      path.join(src, 'devin-achterberg notes.txt'),
+      'Devin Achterberg  0:01\nHi Joanne. Brindlemoor is next.\n',
+    );
+    const names = path.join(dir, 'names.txt');
+    fs.writeFileSync(
+      names,
+      '# the engagement\nJoanne Pruett\nperson: Devin Achterberg\nclient: Brindlemoor Health Partners\n',
+    );
+    const r = outtask(
+      [
+        'redact',
+        path.join(src, '10_joanne_pruett.vtt'),
+        path.join(src, 'devin-achterberg notes.txt'),
+        '--names',
+        names,
+        '--out',
+        out,
+      ],
+      {
+        OUTTASK_DATA_DIR: dir,
+      },
+    );
+    expect(r.stderr).toMatch(/mapping\.json/);
+    expect(r.code).toBe(0);
+    expect(fs.readdirSync(out).sort()).toEqual(['10_PERSON_1.vtt', 'PERSON_2 notes.txt', 'mapping.json']);
+    expect(fs.readFileSync(path.join(out, '10_PERSON_1.vtt'), 'utf8')).toBe(
+      'WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n<v PERSON_1>Thanks PERSON_2, write to EMAIL_1.</v>\n',
+    );
+    expect(fs.readFileSync(path.join(out, 'PERSON_2 notes.txt'), 'utf8')).toBe(
+      'PERSON_2  0:01\nHi PERSON_1. CLIENT_1 is next.\n',
+    );
+    const mapping = JSON.parse(fs.readFileSync(path.join(out, 'mapping.json'), 'utf8')) as {
+      files: { original: string; redacted: string }[];
+      pseudonyms: { label: string; key: string }[];
+    };
+    expect(mapping.files.map((f) => [path.basename(f.original), f.redacted])).toEqual([
+      ['10_joanne_pruett.vtt', '10_PERSON_1.vtt'],
+      ['devin-achterberg notes.txt', 'PERSON_2 notes.txt'],
+    ]);
+    expect(mapping.pseudonyms.find((p) => p.label === 'CLIENT_1')?.key).toBe('Brindlemoor Health Partners');
+
+    // A later batch of the same engagement keeps the numbering.
+    fs.writeFileSync(
+      path.join(src, 'later.srt'),
+      '1\n00:00:01,000 --> 00:00:02,000\nDevin: Hello Marta Quill.\n',
+    );
+    fs.appendFileSync(names, 'Marta Quill\n');
+    expect(
+      outtask(['redact', path.join(src, 'later.srt'), '--names', names, '--out', out], {
+        OUTTASK_DATA_DIR: dir,
+      }).code,
+    ).toBe(0);
+    expect(fs.readFileSync(path.join(out, 'later.srt'), 'utf8')).toBe(
+      '1\n00:00:01,000 --> 00:00:02,000\nPERSON_2: Hello PERSON_3.\n',
+    );
+  });
+
+  it('refuses a names list it cannot read, and fails a bad file alone', () => {
+    const names = path.join(dir, 'bad-names.txt');
+    fs.writeFileSync(names, 'person: Joanne Pruett\nvendor: Orrin\n');
+    expect(
+      outtask(['redact', names, '--names', names, '--out', path.join(dir, 'o2')], { OUTTASK_DATA_DIR: dir }),
+    ).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/bad-names\.txt:2: unknown kind "vendor"/),
+    });
+    fs.writeFileSync(names, 'Joanne Pruett\n');
+    const broken = path.join(dir, 'broken.json');
+    fs.writeFileSync(broken, '{"segments": [');
+    const good = path.join(dir, 'good.txt');
+    fs.writeFileSync(good, 'Joanne said hello.\n');
+    const r = outtask(['redact', broken, good, '--names', names, '--out', path.join(dir, 'o3')], {
+      OUTTASK_DATA_DIR: dir,
+    });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toMatch(/broken\.json: .*not valid JSON/);
+    expect(fs.readFileSync(path.join(dir, 'o3', 'good.txt'), 'utf8')).toBe('PERSON_1 said hello.\n');
+  });
+});
