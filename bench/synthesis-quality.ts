@@ -21,6 +21,7 @@ import {
   type QualityScore,
   scoreInsights,
 } from './corpus/index.ts';
+import { loadTruthCorpus, scoreAgainstTruth } from './corpus/truth.ts';
 
 // executive-interview was written after the engine was tuned on the other three: a held-out check.
 const SPECS: CorpusSpec[] = [aiAdoption, hospitalDischarge, clientOnboarding, executiveInterview];
@@ -79,6 +80,25 @@ const quality = SPECS.map((spec) => {
   );
   return { ...summary, runs };
 });
+
+// The realistic development corpus beside the generated ones (scored as its score_insights.py does),
+// when the shared eval folder is there: it is not part of the project.
+const DEV = new URL('../../shared/eval/interviews-dev', import.meta.url).pathname;
+const devCorpus = await loadTruthCorpus(DEV);
+const realistic = devCorpus
+  ? (() => {
+      const insights = analyzeInterviews(devCorpus.transcripts, devCorpus.form, { wordVectors });
+      const { lines, ...score } = scoreAgainstTruth(devCorpus.truth, insights);
+      if (verbose) console.log(lines.join('\n'));
+      console.log(
+        `${devCorpus.name} (realistic, dev): recall ${pct(score.recall)}, precision ${pct(score.precision)}, ` +
+          `prevalence error ${score.prevalenceError.toFixed(2)}, splits ${score.splitsFound}/${score.splits}, ` +
+          `cross-cutting ${score.crossCuttingFound}/${score.crossCutting}, statement labels ${pct(score.statementLabels)}, ` +
+          `small-talk themes ${score.smallTalkThemes} of ${score.themes}`,
+      );
+      return { corpus: devCorpus.name, ...score };
+    })()
+  : (console.log(`(no development corpus at ${DEV}: skipped)`), null);
 
 function printInsights(insights: Insights, score: QualityScore): void {
   for (const q of insights.questions) {
@@ -143,7 +163,7 @@ if (!args.has('--no-speed')) {
 mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
 writeFileSync(
   new URL('./results/synthesis-quality.json', import.meta.url),
-  `${JSON.stringify({ matching: 'gold theme found when a produced theme of the same question has interview Jaccard >= 0.5', quality, speed }, null, 2)}\n`,
+  `${JSON.stringify({ matching: 'gold theme found when a produced theme of the same question has interview Jaccard >= 0.5', realistic, quality, speed }, null, 2)}\n`,
 );
 
 function pct(x: number): string {

@@ -67,6 +67,12 @@ const FOLLOW_UP =
 /** The interviewer wrapping up: what follows is rarely an answer to the last question. */
 const CLOSING =
   /\b(?:anything (?:else|(?:that |which )?(?:i|we|you)(?:'ve|'d| have| had| would| should| might)? ?(?:should have asked|should've asked|asked|missed|not covered|haven't covered|forgot|forgotten|want to add|like to add|wanted to add)|to add)|before we (?:wrap|finish|close)|that's (?:all|everything) (?:i had|from me|my questions)|(?:those|these) (?:were|are) all my questions|that's all my questions|(?:that|this) covers (?:my|all my|everything)|last question)\b/i;
+/**
+ * The interviewer taking leave ("Thank you so much, Dana, this was really helpful"): after the last
+ * form question, what follows is goodbyes, not an answer.
+ */
+const FAREWELL =
+  /\b(?:thank you (?:so much|very much|again|for (?:your|the|this|that|taking|doing|making|being))|thanks (?:so much|very much|again|a lot|for (?:your|the|this|doing|taking|making))|(?:this|that) (?:was|has been) (?:really |so |very |super |incredibly )?(?:helpful|useful|great|valuable|interesting)|(?:great|good|nice|perfect) (?:note|place|point) to (?:end|finish|stop|wrap)|(?:let's|we can|i'll let you) (?:wrap|stop|end) (?:it |things )?(?:up |there)|(?:that's|that is) (?:all|it) (?:from me|for (?:me|today|now)))\b/i;
 const ASKING =
   /^(?:so,?\s+|and\s+|okay,?\s+)?(?:what|how|why|where|when|which|who|would|could|can|do|does|did|is|are|should|tell me|walk me|describe|take me|talk me|share)\b/i;
 
@@ -78,6 +84,16 @@ export function alignInterviews(
   const Q = questionVectors.length;
   const dims = questionVectors[0]?.length ?? 0;
   const prepared = docs.map((d) => describe(d.sentences, d.vectors, questionVectors));
+  // Copies of one transcript (the same words under another file name) are one interview when the
+  // collection teaches wordings: a wording is learned from *other* interviews.
+  const sameText = new Map<string, number>();
+  const original = docs.map((d, di) => {
+    const key = d.sentences.map((s) => s.text).join('\n');
+    const first = sameText.get(key);
+    if (first !== undefined) return first;
+    sameText.set(key, di);
+    return di;
+  });
 
   // Pass one: the form's wording only.
   const formScore = (d: Doc, k: number, q: number) =>
@@ -108,8 +124,8 @@ export function alignInterviews(
       if (s >= 0 && isAsking(d.sentences[s]!) && dot(d.vectors[s]!, questionVectors[q]!) >= CONFIDENT) {
         const v = d.vectors[s]!;
         const same = wordings[q]!.find((x) => dot(x.v, v) >= 0.98);
-        if (same) same.docs.add(di);
-        else wordings[q]!.push({ docs: new Set([di]), v });
+        if (same) same.docs.add(original[di]!);
+        else wordings[q]!.push({ docs: new Set([original[di]!]), v });
       }
     });
     // Only answers under a confidently matched question describe what its answers are about.
@@ -139,7 +155,7 @@ export function alignInterviews(
         let s = dot(v, questionVectors[q]!);
         if (asking) {
           for (const p of wordings[q]!) {
-            if (p.docs.size === 1 && p.docs.has(di)) continue;
+            if (p.docs.size === 1 && p.docs.has(original[di]!)) continue;
             const x = dot(v, p.v);
             if (x >= SAME_WORDING) s = Math.max(s, 0.9 * x);
           }
@@ -366,8 +382,17 @@ function label(
     .map((a, qi) => ({ a, qi }))
     .filter((x) => x.a >= 0)
     .sort((x, y) => x.a - y.a);
+  // Where the goodbyes start: the interviewer's first farewell after the last question is asked.
+  const last = starts.length > 0 ? starts[starts.length - 1]!.a : n;
+  let farewell = n;
+  for (let i = last + 1; i < n; i++) {
+    if ((d.labelled ? d.roles[i] === 'interviewer' : true) && FAREWELL.test(d.sentences[i]!.text)) {
+      farewell = i;
+      break;
+    }
+  }
   starts.forEach(({ a, qi }, si) => {
-    const end = si + 1 < starts.length ? starts[si + 1]!.a : n;
+    const end = si + 1 < starts.length ? starts[si + 1]!.a : farewell;
     const context: Float32Array[] = [questionVectors[qi]!, d.vectors[a]!];
     let i = a + 1;
     while (i < end) {

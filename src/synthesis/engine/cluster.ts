@@ -10,7 +10,10 @@
 import { dotSparse, sparseMeta } from './space.ts';
 
 export interface ClusterOptions {
-  /** Stop merging when the best average similarity between two groups falls below this (default 0.1). */
+  /**
+   * Stop merging when the best average similarity between two groups falls below this (default
+   * 0.15; at 0.1 realistic talk lumped into a few big groups: 0.12 → 0.38 recall on the dev corpus).
+   */
   link?: number;
   /** A unit joins a theme when its average similarity to the theme's units reaches this (default 0.15). */
   join?: number;
@@ -25,8 +28,13 @@ export interface ClusterOptions {
   answerOf?: readonly number[];
   /** Most themes kept (default 8). */
   maxThemes?: number;
-  /** Most units clustered pairwise (the rest only join); bounds time on long interviews (default 400). */
+  /**
+   * Most distinct units clustered pairwise (the rest only join); bounds time and memory on long
+   * interviews (default: grows with the data, see sampleSize).
+   */
   sample?: number;
+  /** A key per unit (its words): units with the same key are clustered once, weighted by their number. */
+  keys?: readonly string[];
   /** Groups failing this (e.g. made of discourse remarks) are dropped before other units join. */
   keep?: (units: readonly number[]) => boolean;
   /** Called with every group the agglomeration made (unit indices), before any is filtered. */
@@ -45,25 +53,54 @@ export function clusterUnits(
   interviewOf: readonly number[],
   opts: ClusterOptions = {},
 ): Cluster[] {
-  const link = opts.link ?? 0.1;
+  const link = opts.link ?? 0.15;
   const join = opts.join ?? 0.15;
   const lengthPenalty = opts.lengthPenalty ?? 0.04;
   const minSupport = Math.max(2, opts.minSupport ?? 2);
   const maxThemes = opts.maxThemes ?? 8;
-  const cap = opts.sample ?? 400;
   const n = vectors.length;
   if (n === 0) return [];
   const dims = vectors[0]!.length;
 
-  // Deterministic, evenly spread sample when there are too many units.
+  // Units that say exactly the same words (the same sentence in copies of one interview, a stock
+  // answer) are one point of the agglomeration, weighted by how many there are: the clustering then
+  // depends on the shares of what was said, not on how many times the collection repeats it.
+  const keyOf = opts.keys ?? null;
+  const distinct: number[] = [];
+  const copiesOf: number[][] = [];
+  if (keyOf) {
+    const at = new Map<string, number>();
+    for (let u = 0; u < n; u++) {
+      const k = keyOf[u]!;
+      const d = at.get(k);
+      if (d === undefined) {
+        at.set(k, distinct.length);
+        distinct.push(u);
+        copiesOf.push([u]);
+      } else copiesOf[d]!.push(u);
+    }
+  } else {
+    for (let u = 0; u < n; u++) {
+      distinct.push(u);
+      copiesOf.push([u]);
+    }
+  }
+  // Deterministic, evenly spread sample of the distinct units when there are too many.
+  const m = distinct.length;
   const sample: number[] = [];
-  if (n <= cap) for (let i = 0; i < n; i++) sample.push(i);
-  else for (let k = 0; k < cap; k++) sample.push(Math.floor((k * n) / cap));
+  const cap = opts.sample ?? sampleSize(m);
+  if (m <= cap) for (let i = 0; i < m; i++) sample.push(i);
+  else for (let k = 0; k < cap; k++) sample.push(Math.floor((k * m) / cap));
 
-  const groups = agglomerate(
-    sample.map((i) => vectors[i]!),
-    link,
-  ).map((g) => g.map((k) => sample[k]!));
+  const sampled = sample.map((d) => vectors[distinct[d]!]!);
+  // Divided by their greatest common divisor: the same shares give bit-identical linkages (float
+  // rounding would otherwise break ties differently in a collection repeated k times).
+  const counts = sample.map((d) => copiesOf[d]!.length);
+  const g = counts.reduce(gcd, 0) || 1;
+  const weightsOf = counts.map((c) => c / g);
+  const groups = agglomerate(sampled, link, undefined, weightsOf).map((g) =>
+    g.flatMap((k) => copiesOf[sample[k]!]!),
+  );
   opts.onGroups?.(groups);
   let themes = groups
     .map((units) => makeCluster(units, vectors, interviewOf, dims))
@@ -77,6 +114,11 @@ export function clusterUnits(
   themes.forEach((t, ti) => {
     for (const u of t.units) inCore[u] = ti;
   });
+  const copiesInCore = themes.map((t) => {
+    const m = new Map<string, number>();
+    if (keyOf) for (const u of t.units) m.set(keyOf[u]!, (m.get(keyOf[u]!) ?? 0) + 1);
+    return m;
+  });
   const assigned: number[][] = themes.map(() => []);
   const answerOf = opts.answerOf ?? interviewOf;
   const unitsPerAnswer = new Map<number, number>();
@@ -88,10 +130,11 @@ export function clusterUnits(
     let bestSim = join + lengthPenalty * Math.log(unitsPerAnswer.get(answerOf[u]!)!);
     for (let ti = 0; ti < themes.length; ti++) {
       const t = themes[ti]!;
-      const inside = inCore[u] === ti;
-      const size = t.units.length - (inside ? 1 : 0);
+      // Inside its theme, a unit is compared with the others: not with itself nor its copies.
+      const self = inCore[u] === ti ? (keyOf ? (copiesInCore[ti]!.get(keyOf[u]!) ?? 1) : 1) : 0;
+      const size = t.units.length - self;
       if (size <= 0) continue;
-      const s = (dotSparse(v, meta, t.sum) - (inside ? 1 : 0)) / size;
+      const s = (dotSparse(v, meta, t.sum) - self) / size;
       if (s >= bestSim) {
         bestSim = s;
         best = ti;
@@ -132,6 +175,8 @@ export function agglomerate(
   threshold: number,
   /** Optional: pairs in the same group (e.g. the same question) count their similarity × sameGroup. */
   group?: { of: readonly number[]; weight: number },
+  /** Optional: how many units each point stands for (average linkage weighs by them). */
+  weights?: readonly number[],
 ): number[][] {
   const n = vectors.length;
   if (n === 0) return [];
@@ -140,13 +185,14 @@ export function agglomerate(
     const va = vectors[a]!;
     const meta = sparseMeta(va);
     for (let b = a + 1; b < n; b++) {
-      let s = dotSparse(va, meta, vectors[b]!);
+      // Rounded to 1e-6: float noise (a batch mean summed in another order) must not break ties.
+      let s = Math.round(dotSparse(va, meta, vectors[b]!) * 1e6) / 1e6;
       if (group && group.of[a] === group.of[b]) s *= group.weight;
       sim[a * n + b] = s;
       sim[b * n + a] = s;
     }
   }
-  const size = new Int32Array(n).fill(1);
+  const size = weights ? Float64Array.from(weights) : new Float64Array(n).fill(1);
   const alive = new Uint8Array(n).fill(1);
   // Union-find over the original points, joined for every merge at or above the threshold.
   const parent = Int32Array.from({ length: n }, (_, i) => i);
@@ -208,4 +254,21 @@ export function agglomerate(
     else groups.set(r, [i]);
   }
   return [...groups.values()];
+}
+
+/**
+ * How many distinct units of one question are clustered pairwise: all of them up to 600, then a
+ * sample growing with the square root of the data, up to 2,500 (the similarity matrix is n² floats:
+ * 25 MB) — a programme of hundreds of long interviews has thousands of units behind its themes while
+ * time and memory stay near linear in the words read. Every unit, sampled or not, then joins the
+ * theme it is closest to.
+ */
+export function sampleSize(units: number): number {
+  const all = 600;
+  return units <= all ? units : Math.min(units, 2500, Math.round(all * Math.sqrt(units / all)));
+}
+
+function gcd(a: number, b: number): number {
+  while (b) [a, b] = [b, a % b];
+  return a;
 }

@@ -77,8 +77,10 @@ export class Vocabulary {
     for (const t of seen) this.df[t]!++;
   }
 
+  /** log(docs / df) + 1: a ratio, so a collection and the same collection twice weigh terms alike. */
   idf(term: number): number {
-    return Math.log((1 + this.docs) / (1 + (this.df[term] ?? 0))) + 1;
+    const df = this.df[term] ?? 0;
+    return df > 0 ? Math.log(this.docs / df) + 1 : Math.log(Math.max(1, this.docs)) + 2;
   }
 
   /** The surface word shown for a term: its most frequent form. */
@@ -98,6 +100,15 @@ export class Vocabulary {
 }
 
 const CLITIC = /'(?:s|re|ve|ll|d|m)$|n't$/;
+/**
+ * Numbers in words carry no theme: "twelve weeks" and "eighty percent" recur across people who make
+ * different points (like digits, which are no content terms either).
+ */
+const NUMBER_WORDS = new Set(
+  `zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
+seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand
+thousands million millions billion billions percent per cent half dozen dozens`.split(/\s+/),
+);
 
 /** Content words and their interned stems, with the number of words (all tokens) in the text. */
 export function tokenize(
@@ -110,7 +121,7 @@ export function tokenize(
   for (const w of all) {
     if (STOPWORDS.has(w)) continue;
     const base = w.includes("'") ? w.replace(CLITIC, '') : w;
-    if (base.length < 2 || STOPWORDS.has(base) || /^\d/.test(base)) continue;
+    if (base.length < 2 || STOPWORDS.has(base) || /^\d/.test(base) || isNumberWord(base)) continue;
     content.push(base);
     terms.push(vocab.internWord(base));
   }
@@ -123,7 +134,7 @@ export function lookupTerms(text: string, vocab: Vocabulary): number[] {
   for (const w of words(text)) {
     if (STOPWORDS.has(w)) continue;
     const base = w.includes("'") ? w.replace(CLITIC, '') : w;
-    if (base.length < 2 || STOPWORDS.has(base) || /^\d/.test(base)) continue;
+    if (base.length < 2 || STOPWORDS.has(base) || /^\d/.test(base) || isNumberWord(base)) continue;
     out.push(vocab.ids.get(stem(base)) ?? -1);
   }
   return out;
@@ -133,7 +144,12 @@ export function lookupTerms(text: string, vocab: Vocabulary): number[] {
 export function isContentWord(w: string): boolean {
   if (STOPWORDS.has(w)) return false;
   const base = w.includes("'") ? w.replace(CLITIC, '') : w;
-  return base.length >= 2 && !STOPWORDS.has(base) && !/^\d/.test(base);
+  return base.length >= 2 && !STOPWORDS.has(base) && !/^\d/.test(base) && !isNumberWord(base);
+}
+
+/** "twelve", "eighty-five", "twenty-two" … */
+function isNumberWord(w: string): boolean {
+  return NUMBER_WORDS.has(w) || (w.includes('-') && w.split('-').every((p) => NUMBER_WORDS.has(p)));
 }
 
 /** Sentences of every transcript, in order. */

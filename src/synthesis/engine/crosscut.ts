@@ -80,6 +80,8 @@ export function crossCutCandidates(
   opts: CrossCutOptions = {},
   /** Number of interviews (people drawn at random come from these). */
   interviews = Math.max(...answeredCounts),
+  /** Per interview, the first with exactly the same transcript (see Prepared.copyOf). */
+  copyOf?: readonly number[],
 ): CrossCutCandidate[] {
   const dims = vectors.find((v) => v.length > 0)?.[0]?.length ?? 0;
   if (answeredCounts.length < 2 || dims === 0) return [];
@@ -87,7 +89,12 @@ export function crossCutCandidates(
   const minRecurring = opts.minRecurring ?? 0.3;
   // Atoms said by two people or more; their mean vector (not normalised): the dot product of two
   // means is the average similarity between their units.
-  const usable = atoms.filter((a) => new Set(a.units.map((u) => units[a.question]![u]!.interview)).size >= 2);
+  // (Copies of one transcript are one person here.)
+  const who = (i: number) => (copyOf ? copyOf[i]! : i);
+  const distinctPeople = (xs: Iterable<number>) => new Set([...xs].map(who)).size;
+  const usable = atoms.filter(
+    (a) => new Set(a.units.map((u) => who(units[a.question]![u]!.interview))).size >= 2,
+  );
   const means = usable.map((a) => {
     const m = new Float32Array(dims);
     for (const u of a.units) {
@@ -128,7 +135,8 @@ export function crossCutCandidates(
     const questions = [...perQuestion.entries()]
       .filter(
         ([q, set]) =>
-          set.size >= (opts.minInterviews ?? Math.max(2, Math.ceil(0.1 * (answeredCounts[q] ?? 0)))),
+          set.size >= (opts.minInterviews ?? Math.ceil(0.1 * (answeredCounts[q] ?? 0))) &&
+          distinctPeople(set) >= 2,
       )
       .map(([q]) => q)
       .sort((a, b) => a - b);
@@ -139,7 +147,8 @@ export function crossCutCandidates(
       for (const i of perQuestion.get(q)!) timesRaised.set(i, (timesRaised.get(i) ?? 0) + 1);
     const people = new Set<number>();
     for (const set of perQuestion.values()) for (const i of set) people.add(i);
-    const recurring = [...timesRaised.values()].filter((n) => n >= 2).length;
+    const recurringPeople = [...timesRaised.entries()].filter(([, n]) => n >= 2).map(([i]) => i);
+    const recurring = recurringPeople.length;
     let observed = 0;
     let expected = 0;
     for (let x = 0; x < questions.length; x++) {
@@ -150,9 +159,10 @@ export function crossCutCandidates(
         expected += (a.size * b.size) / Math.max(1, interviews);
       }
     }
-    const overlapLift = expected > 0 ? observed / expected : 0;
+    // Rounded: the same ratio computed on a larger collection must not reorder ties by float noise.
+    const overlapLift = expected > 0 ? Math.round((observed / expected) * 1e6) / 1e6 : 0;
     if (overlapLift < (opts.minLift ?? 1.2)) continue;
-    if (recurring < 2 || recurring < minRecurring * people.size) continue;
+    if (distinctPeople(recurringPeople) < 2 || recurring < minRecurring * people.size) continue;
     found.push({
       questions,
       interviews: [...people].sort((a, b) => a - b),
@@ -177,7 +187,15 @@ export function crossCuttingThemes(
   ctx: DescribeContext,
   opts: CrossCutOptions = {},
 ): CrossCuttingTheme[] {
-  const found = crossCutCandidates(units, vectors, atoms, answeredCounts, opts, ctx.interviewIds.length);
+  const found = crossCutCandidates(
+    units,
+    vectors,
+    atoms,
+    answeredCounts,
+    opts,
+    ctx.interviewIds.length,
+    ctx.copyOf,
+  );
   const background = interviewFrequencies(
     units.flatMap((qu) => qu.flatMap((u) => u.sentences.map((s) => [u.interview, s] as const))),
     ctx,

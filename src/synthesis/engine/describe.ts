@@ -25,6 +25,8 @@ export interface DescribeContext {
   specificity?: Float64Array;
   /** Openers learned from the collection ("to be fair"): left out of labels and summaries. */
   openers?: ReadonlySet<string>;
+  /** Per interview, the first with exactly the same transcript: copies count as one interview. */
+  copyOf?: readonly number[];
 }
 
 // Clause boundaries for labels. Not a bare "and" or "so": "copy and paste", "pricing and capacity
@@ -136,10 +138,11 @@ export function interviewFrequencies(
   const df = new Map<number, number>();
   const perInterview = new Map<number, Set<number>>();
   for (const [i, s] of refs) {
-    let set = perInterview.get(i);
+    const who = ctx.copyOf ? ctx.copyOf[i]! : i;
+    let set = perInterview.get(who);
     if (!set) {
       set = new Set();
-      perInterview.set(i, set);
+      perInterview.set(who, set);
     }
     const sentence = ctx.sentences[i]![s]!;
     // Not the words of an opening hedge ("The main thing is that…").
@@ -231,9 +234,18 @@ export function centralClauses(
   if (ranked.length === 0) return [];
   const best = ranked[0]!.sim;
   // The core: sentences nearly as close to the centre as the closest one.
-  const core = ranked
-    .filter((r, k) => k < 3 || r.sim >= (best > 0 ? 0.6 * best : best))
-    .slice(0, opts.maxSentences ?? 40);
+  // Counted in distinct wordings: copies of a sentence (the same interview under two file names)
+  // take no place of their own.
+  const maxSentences = opts.maxSentences ?? 40;
+  const texts = new Set<string>();
+  const core = ranked.filter((r) => {
+    const text = ctx.sentences[r.ref[0]]![r.ref[1]]!.text;
+    if (texts.has(text)) return true;
+    if (texts.size >= maxSentences || (texts.size >= 3 && r.sim < (best > 0 ? 0.6 * best : best)))
+      return false;
+    texts.add(text);
+    return true;
+  });
   let candidates: Omit<Clause, 'score'>[] = [];
   const seen = new Map<string, number>();
   const names = namesIn(core.map(({ ref: [i, s] }) => ctx.sentences[i]![s]!.text));
@@ -249,13 +261,20 @@ export function centralClauses(
       const key = text.toLowerCase();
       const at = seen.get(key);
       if (at !== undefined) {
-        candidates[at]!.interviews.add(i);
+        candidates[at]!.interviews.add(ctx.copyOf ? ctx.copyOf[i]! : i);
         continue;
       }
       const terms = lookupTerms(text, ctx.vocab).filter((t) => t >= 0);
       if (terms.length < 2) continue;
       seen.set(key, candidates.length);
-      candidates.push({ text, spoken, terms, interviews: new Set([i]), ref, first: piece === 0 });
+      candidates.push({
+        text,
+        spoken,
+        terms,
+        interviews: new Set([ctx.copyOf ? ctx.copyOf[i]! : i]),
+        ref,
+        first: piece === 0,
+      });
     }
   }
   if (candidates.length === 0) return [];

@@ -145,7 +145,35 @@ export function findDiscourse(
   answers: readonly number[][][],
   alignments: readonly Alignment[],
   opts: DiscourseOptions = {},
+  /**
+   * Per interview, the first interview with exactly the same transcript (itself when none): a copy
+   * is no new evidence of how a phrase spreads, so only originals are counted, and copies take
+   * their original's verdicts.
+   */
+  copyOf?: readonly number[],
 ): Discourse {
+  if (copyOf?.some((c, i) => c !== i)) {
+    const originals = answers.map((perInterview) =>
+      perInterview.map((idx, i) => (copyOf[i] === i ? idx : [])),
+    );
+    const found = findDiscourse(
+      sentences,
+      originals,
+      alignments.map((a, i) => (copyOf[i] === i ? a : { ...a, interviewer: null })),
+      opts,
+    );
+    // Copies: their original's verdicts, and the hedge terms of their own sentences set.
+    for (const perInterview of answers) {
+      perInterview.forEach((idx, i) => {
+        if (copyOf[i] === i) return;
+        for (const s of idx) setLead(sentences[i]![s]!, found.openers, opts.maxOpenerWords ?? 5, undefined);
+      });
+    }
+    return {
+      sentences: sentences.map((_, i) => new Set(found.sentences[copyOf[i]!])),
+      openers: found.openers,
+    };
+  }
   const Q = answers.length;
   const out: Discourse = { sentences: sentences.map(() => new Set<number>()), openers: new Set() };
   const maxWords = opts.maxOpenerWords ?? 5;

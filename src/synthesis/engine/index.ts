@@ -63,14 +63,14 @@ export function analyzeInterviews(
   const ids = transcripts.map((t) => t.id);
   progress(0, 1, 'answer vectors');
   // Soft matching is for themes only: switched on after alignment (it blurred question matching).
-  linkWidelyUsedTerms(p.space, p.sentences, opts.tuning?.soft);
+  linkWidelyUsedTerms(p.space, p.sentences, opts.tuning?.soft, p.copyOf);
   const answers = answersOf(p.sentences, p.alignments, Q);
   // Stock phrases said whatever the question ("That's a good question") answer nothing.
-  const found0 = findDiscourse(p.sentences, answers, p.alignments, opts.tuning?.discourse);
+  const found0 = findDiscourse(p.sentences, answers, p.alignments, opts.tuning?.discourse, p.copyOf);
   const discourse = found0.sentences;
   const units = unitsOf(p.sentences, answers, opts.tuning?.units, discourse, p.vocab);
   const flat = units.flat();
-  const spec = termSpecificity(p.sentences, answers, p.vocab.stems.length);
+  const spec = termSpecificity(p.sentences, answers, p.vocab.stems.length, p.copyOf);
   // A unit that is one whole sentence reuses its word-vector part (the costly step); others are made.
   const embs = flat.map((u) => (u.whole ? p.sentenceEmbs[u.interview]![u.sentences[0]!]! : null));
   const longer = flat.flatMap((u, k) => (embs[k] ? [] : [u.terms]));
@@ -87,6 +87,7 @@ export function analyzeInterviews(
     space: p.space,
     specificity: spec,
     openers: found0.openers,
+    copyOf: p.copyOf,
   };
   // An interview answered a question when it said something with content under it.
   const answered = answers.map((perInterview) =>
@@ -116,6 +117,7 @@ export function analyzeInterviews(
           for (const g of made) atoms.push({ question: qi, units: g });
         },
         p.vocab,
+        p.copyOf,
       ),
     );
     at += n;

@@ -16,6 +16,20 @@ export interface Prepared {
   alignments: Alignment[];
   /** Term ids of each form question (text and hint). */
   questionTerms: number[][];
+  /** Per interview, the first interview with exactly the same sentences (itself when none). */
+  copyOf: number[];
+}
+
+/** Per document, the first document with exactly the same sentences (itself when none). */
+export function copiesOf(sentences: readonly (readonly Sentence[])[]): number[] {
+  const first = new Map<string, number>();
+  return sentences.map((doc, i) => {
+    const key = doc.map((s) => s.text).join('\n');
+    const at = first.get(key);
+    if (at !== undefined) return at;
+    first.set(key, i);
+    return i;
+  });
 }
 
 export interface SoftOptions {
@@ -67,7 +81,7 @@ export function prepare(
   opts.onProgress?.(1, 1, 'aligning answers to the form');
   let k = 0;
   const sentenceEmbs = sentences.map((doc) => doc.map(() => embs[k++]!));
-  return { vocab, space, sentences, sentenceEmbs, alignments, questionTerms };
+  return { vocab, space, sentences, sentenceEmbs, alignments, questionTerms, copyOf: copiesOf(sentences) };
 }
 
 /**
@@ -78,12 +92,15 @@ export function linkWidelyUsedTerms(
   space: VectorSpace,
   sentences: readonly Sentence[][],
   options: SoftOptions = {},
+  /** See Prepared.copyOf: copies of one transcript are one interview here. */
+  copyOf?: readonly number[],
 ): void {
   const soft = { weight: 0.6, minSim: 0.45, k: 4, maxTerms: 1200, ...options };
   if (soft.weight <= 0) return;
   const seenIn = new Map<number, number>();
   const lastDoc = new Map<number, number>();
   sentences.forEach((doc, i) => {
+    if (copyOf && copyOf[i] !== i) return;
     for (const s of doc) {
       for (const t of s.terms) {
         if (lastDoc.get(t) === i) continue;

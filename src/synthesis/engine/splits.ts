@@ -106,9 +106,17 @@ export function splitOfQuestion(
   }
   const side = (s: typeof ahead, direction: 'ahead' | 'back'): SplitSide => {
     // The most emphatic stance sentences speak for the side (bounded work on long interviews).
+    // Distinct wordings only: copies of a transcript would crowd the others out.
+    const wordings = new Set<string>();
     const strongest = s.refs
       .map((ref, k) => ({ ref, k }))
       .sort((a, b) => s.strength[b.k]! - s.strength[a.k]! || a.k - b.k)
+      .filter(({ ref: [i, k] }) => {
+        const text = ctx.sentences[i]![k]!.text;
+        if (wordings.has(text)) return false;
+        wordings.add(text);
+        return true;
+      })
       .slice(0, SIDE_SENTENCES)
       .map((x) => x.ref);
     const vectors = ctx.space.encode(

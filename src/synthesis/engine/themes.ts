@@ -49,6 +49,8 @@ export function clusterQuestion(
   /** Receives the small groups the clustering made, before themes are chosen (see crosscut.ts). */
   onGroups?: (groups: readonly number[][]) => void,
   vocab?: Vocabulary,
+  /** See Prepared.copyOf: copies of one transcript count as one interview when judging a group. */
+  copyOf?: readonly number[],
 ): number[][] {
   const minSupport = opts.minSupport ?? minThemeSupport(answered.length);
   const minSpecific = opts.minSpecificShare ?? 0.5;
@@ -67,12 +69,14 @@ export function clusterQuestion(
     {
       ...opts,
       minSupport,
+      keys: units.map((u) => u.terms.join(' ')),
       onGroups,
       keep: specificity
         ? (members) =>
             topicality(
               members.map((m) => units[m]!),
               specificity,
+              copyOf,
             ) >= minTopicality &&
             // Remarks that only sound alike (anecdotes, asides: "we rebranded two years ago", "the
             // last reorganisation moved my team") are made of words said anywhere: a group with
@@ -106,9 +110,16 @@ function median(xs: readonly number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
-/** Least number of interviews for a theme: 3, or a tenth of those who answered. */
+/** Least share of a question's answerers for a theme: one in eight (3 of 20–24). */
+export const MIN_THEME_SHARE = 0.125;
+
+/**
+ * Least number of interviews for a theme: a share of those who answered (never fewer than 2: one
+ * person's point is no theme). A share, not a count, so that the same collection twice over keeps
+ * the same themes.
+ */
 export function minThemeSupport(answered: number): number {
-  return Math.max(3, Math.ceil(0.1 * answered));
+  return Math.max(2, Math.ceil(MIN_THEME_SHARE * answered - 1e-9));
 }
 
 /** Labels, summaries, keywords and quotes for the theme groups of one question. */
@@ -196,10 +207,20 @@ export function closestSentences(
   centre: Float32Array,
   max: number,
 ): SentenceRef[] {
+  // The units of the nearest `max` distinct wordings, every unit of each: copies of a sentence
+  // (another file of the same interview) must not crowd out the rest, but the same words said by
+  // several people are evidence that quotes rest on.
+  const wordings = new Set<string>();
   const ranked = memberUnits
     .map((ui) => ({ ui, s: dot(vectors[ui]!, centre) }))
     .sort((a, b) => b.s - a.s)
-    .slice(0, max);
+    .filter(({ ui }) => {
+      const key = units[ui]!.terms.join(' ');
+      if (wordings.has(key)) return true;
+      if (wordings.size >= max) return false;
+      wordings.add(key);
+      return true;
+    });
   const out: SentenceRef[] = [];
   const seen = new Set<string>();
   for (const { ui } of ranked) {
@@ -219,13 +240,18 @@ export function closestSentences(
  * share. Groups held together by discourse words ("I've thought about this a lot", "it varies")
  * score near zero; real themes share words used under this question far more than elsewhere.
  */
-export function topicality(units: readonly Unit[], specificity: Float64Array): number {
+export function topicality(
+  units: readonly Unit[],
+  specificity: Float64Array,
+  copyOf?: readonly number[],
+): number {
   const byInterview = new Map<number, Set<number>>();
   for (const u of units) {
-    let set = byInterview.get(u.interview);
+    const who = copyOf ? copyOf[u.interview]! : u.interview;
+    let set = byInterview.get(who);
     if (!set) {
       set = new Set();
-      byInterview.set(u.interview, set);
+      byInterview.set(who, set);
     }
     for (const t of u.terms) set.add(t);
   }

@@ -103,6 +103,8 @@ export function termSpecificity(
   sentences: readonly Sentence[][],
   answers: readonly number[][][],
   vocabSize: number,
+  /** See Prepared.copyOf: copies of a transcript add no evidence of where a word is used. */
+  copyOf?: readonly number[],
 ): Float64Array {
   const Q = answers.length;
   const out = new Float64Array(vocabSize).fill(1);
@@ -111,6 +113,7 @@ export function termSpecificity(
   const totals = new Float64Array(Q);
   answers.forEach((perInterview, q) => {
     perInterview.forEach((idx, i) => {
+      if (copyOf && copyOf[i] !== i) return;
       for (const s of idx) {
         totals[q]!++;
         for (const t of new Set(sentences[i]![s]!.terms)) counts[t * Q + q]!++;
