@@ -98,7 +98,8 @@ const realistic = devCorpus
       );
       return { corpus: devCorpus.name, ...score };
     })()
-  : (console.log(`(no development corpus at ${DEV}: skipped)`), null);
+  : null;
+if (!devCorpus) console.log(`(no development corpus at ${DEV}: skipped)`);
 
 function printInsights(insights: Insights, score: QualityScore): void {
   for (const q of insights.questions) {
