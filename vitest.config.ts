@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Browser and server steps poll; 1 s (the default) is too short when CI shares two cores.
+    expect: { poll: { timeout: 15_000, interval: 100 } },
   },
 });
