@@ -1,11 +1,12 @@
 /** The app: the sign-in page outside, every registered page inside the shell. */
 import { type ReactNode, useEffect, useLayoutEffect } from 'react';
-import { LoginPage, safeNext } from '../auth/LoginPage.tsx';
+import { LoginPage, safeNext } from '../features/auth/pages/LoginPage.tsx';
 import { ErrorBanner, Loading } from '../ui/feedback.tsx';
 import { ToastProvider } from '../ui/toast.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
+import { HOME_PATH } from './page.ts';
 import { Link, matchPath, navigate, useLocation } from './router.tsx';
-import { HOME_PATH, PAGES } from './routes.tsx';
+import { PAGES } from './routes.tsx';
 import { Shell } from './Shell.tsx';
 import { loginPath, SessionProvider, useSession } from './session.tsx';
 

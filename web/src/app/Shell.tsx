@@ -3,6 +3,7 @@
  * method's six steps, built from the page registry (a step without pages shows no links).
  */
 import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
+import { BrandMark } from '../ui/BrandMark.tsx';
 import { Link, useLocation } from './router.tsx';
 import { PAGES } from './routes.tsx';
 import { useMe, useSession } from './session.tsx';
@@ -177,19 +178,7 @@ export function Shell({ children }: { children: ReactNode }) {
           ☰
         </button>
         <Link to="/" className="brand">
-          <span className="brand-mark" aria-hidden="true">
-            <svg viewBox="0 0 32 32" width="22" height="22" aria-hidden="true">
-              <rect width="32" height="32" rx="8" fill="currentColor" />
-              <path
-                d="M9 16h10m-4-5 5 5-5 5"
-                stroke="#fff"
-                strokeWidth="3"
-                fill="none"
-                strokeLinecap="round"
-                strokeLinejoin="round"
-              />
-            </svg>
-          </span>
+          <BrandMark size={22} />
           Outtask
         </Link>
         <span className="workspace-name" title="Workspace">

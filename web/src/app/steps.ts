@@ -1,4 +1,9 @@
-/** The six steps of the out-tasking method: the spine of the navigation. */
+/**
+ * The six steps of the out-tasking method: the spine of the navigation, and the stage a task has
+ * reached in them (derived by the server from its data).
+ */
+import type { Stage } from '../features/procedures/types.ts';
+
 export const METHOD_STEPS = [
   { id: 'consolidate', number: 1, name: 'Consolidate', hint: 'List every task and what it costs' },
   { id: 'standardise', number: 2, name: 'Standardise', hint: 'One way of doing each task' },
@@ -9,3 +14,22 @@ export const METHOD_STEPS = [
 ] as const;
 
 export type MethodStepId = (typeof METHOD_STEPS)[number]['id'];
+
+/** The stages in the method's order: the n-th is reached at step n. */
+export const STAGE_ORDER: Stage[] = [
+  'consolidated',
+  'homogenized',
+  'deconstructed',
+  'edited',
+  'automated',
+  'outtasked',
+];
+
+export const STAGE_LABEL: Record<Stage, string> = {
+  consolidated: 'Consolidated',
+  homogenized: 'Homogenized',
+  deconstructed: 'Deconstructed',
+  edited: 'Edited',
+  automated: 'Automated',
+  outtasked: 'Out-tasked',
+};

@@ -1,6 +1,6 @@
 /** Interview synthesis's page, registered in app/routes.tsx. */
-import type { AppPage } from '../../app/routes.tsx';
-import { SynthesisPage } from './SynthesisPage.tsx';
+import type { AppPage } from '../../app/page.ts';
+import { SynthesisPage } from './pages/SynthesisPage.tsx';
 
 export const interviewPages: AppPage[] = [
   {

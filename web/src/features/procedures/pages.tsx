@@ -1,8 +1,8 @@
 /** Steps 2–4's pages, registered in app/routes.tsx. */
-import type { AppPage } from '../../app/routes.tsx';
-import { FormsPage } from './FormsPage.tsx';
-import { ProceduresListPage } from './ProceduresListPage.tsx';
-import { TaskProcedurePage } from './TaskProcedurePage.tsx';
+import type { AppPage } from '../../app/page.ts';
+import { FormsPage } from './pages/FormsPage.tsx';
+import { ProceduresListPage } from './pages/ProceduresListPage.tsx';
+import { TaskProcedurePage } from './pages/TaskProcedurePage.tsx';
 
 export const procedurePages: AppPage[] = [
   {

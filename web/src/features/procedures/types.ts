@@ -55,24 +55,6 @@ export type FormDetail = Awaited<ReturnType<ProceduresService['getForm']>>;
 /** POST /api/forms/import */
 export type FormSaveResult = Awaited<ReturnType<ProceduresService['importFormYaml']>>;
 
-export const STAGE_ORDER: Stage[] = [
-  'consolidated',
-  'homogenized',
-  'deconstructed',
-  'edited',
-  'automated',
-  'outtasked',
-];
-
-export const STAGE_LABEL: Record<Stage, string> = {
-  consolidated: 'Consolidated',
-  homogenized: 'Homogenized',
-  deconstructed: 'Deconstructed',
-  edited: 'Edited',
-  automated: 'Automated',
-  outtasked: 'Out-tasked',
-};
-
 export const KIND_LABEL: Record<PerformerKind, string> = {
   member: 'Firm member',
   role: 'Firm role',

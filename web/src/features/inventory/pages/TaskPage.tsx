@@ -1,0 +1,402 @@
+/**
+ * One task: its figures and how each is made (in-house estimate vs measured, out-tasked = units × price
+ * + fee + review), its score factors, whose hours it takes and frees, the out-task-or-outsource
+ * comparison, and every field, editable.
+ */
+import { useState } from 'react';
+import { api } from '../../../api/client.ts';
+import type { TaskDetail } from '../../../api/types.ts';
+import { useApi } from '../../../api/useApi.ts';
+import { Link, navigate } from '../../../app/router.tsx';
+import { useCurrency } from '../../../app/session.tsx';
+import { DataTable } from '../../../ui/DataTable.tsx';
+import { Dialog } from '../../../ui/Dialog.tsx';
+import { ErrorBanner, Loading } from '../../../ui/feedback.tsx';
+import { fmtDate, fmtHours, fmtMoney, fmtNumber, fmtPercent, humanize } from '../../../ui/format.ts';
+import { useToast } from '../../../ui/toast.tsx';
+import { usePageTitle } from '../../../ui/usePageTitle.ts';
+import { synthesisPath, useSynthesisForms } from '../../interviews/links.ts';
+import { CompareOutsource } from '../components/CompareOutsource.tsx';
+import { FactorList, ScoreMeter } from '../components/Score.tsx';
+import { TaskForm } from '../components/TaskForm.tsx';
+import { taskToForm } from '../taskForm.ts';
+import { useInventoryRefs } from '../useInventoryRefs.ts';
+
+const BASIS_BADGE = {
+  measured: <span className="badge badge-accent">Measured</span>,
+  estimate: <span className="badge">Estimate</span>,
+  unknown: <span className="badge badge-warning">Unknown</span>,
+} as const;
+
+function Figure({
+  name,
+  amount,
+  formula,
+  total,
+}: {
+  name: string;
+  amount: string;
+  formula?: string;
+  total?: boolean;
+}) {
+  return (
+    <div className={total ? 'figure figure-total' : 'figure'}>
+      <div>
+        <div className="figure-name">{name}</div>
+        {formula ? <span className="formula">{formula}</span> : null}
+      </div>
+      <div className="figure-amount">{amount}</div>
+    </div>
+  );
+}
+
+function CostBreakdown({ d }: { d: TaskDetail }) {
+  const e = d.opportunity.economics;
+  const ih = e.inHouse;
+  return (
+    <section className="card" aria-labelledby="cost-title">
+      <div className="card-head">
+        <h2 id="cost-title">What it costs a year</h2>
+      </div>
+      <h3 className="subhead">In-house {BASIS_BADGE[ih.basis]}</h3>
+      <p className="muted small">{e.occurrencesFormula}</p>
+      {ih.measured ? (
+        <Figure name="Measured time" amount={fmtMoney(ih.measured.amount)} formula={ih.measured.formula} />
+      ) : null}
+      {ih.estimate ? (
+        <Figure
+          name={ih.measured ? 'Estimate (for comparison)' : 'Estimate'}
+          amount={fmtMoney(ih.estimate.amount)}
+          formula={ih.estimate.formula}
+        />
+      ) : null}
+      {ih.basis === 'unknown' ? <p className="explain">{ih.explanation}</p> : null}
+      <Figure name={`In-house, ${fmtHours(ih.annualHours)} a year`} amount={fmtMoney(ih.annualCost)} total />
+
+      <h3 className="subhead">Out-tasked</h3>
+      {e.outTasked ? (
+        <>
+          <Figure
+            name="Marketplace"
+            amount={fmtMoney(e.outTasked.marketplaceSpend.amount)}
+            formula={e.outTasked.marketplaceSpend.formula}
+          />
+          <Figure
+            name="Platform fee"
+            amount={fmtMoney(e.outTasked.platformFee.amount)}
+            formula={e.outTasked.platformFee.formula}
+          />
+          <Figure
+            name={e.outTasked.review.reviewerName ? `Review by ${e.outTasked.review.reviewerName}` : 'Review'}
+            amount={fmtMoney(e.outTasked.review.amount)}
+            formula={e.outTasked.review.formula}
+          />
+          <Figure name="Out-tasked" amount={fmtMoney(e.outTasked.annualCost)} total />
+        </>
+      ) : (
+        <p className="explain">{e.notOutTaskableReason}</p>
+      )}
+
+      <h3 className="subhead">Saving</h3>
+      <p className={e.annualSaving && e.annualSaving.amountMinor < 0 ? 'explain negative' : 'explain'}>
+        {e.savingExplanation}
+      </p>
+    </section>
+  );
+}
+
+function PeopleCard({ d }: { d: TaskDetail }) {
+  const e = d.opportunity.economics;
+  return (
+    <section className="card" aria-labelledby="people-title">
+      <div className="card-head">
+        <h2 id="people-title">Whose hours</h2>
+      </div>
+      <h3 className="subhead">Measured time per person</h3>
+      {d.measurements.length === 0 ? (
+        <p className="muted">
+          No time entries imported for this task yet. <Link to="/inventory/import">Import</Link> a Harvest,
+          Toggl Track or Clockify report to replace the estimate with the hours people really spend.
+        </p>
+      ) : (
+        <DataTable flat>
+          <thead>
+            <tr>
+              <th scope="col">Person</th>
+              <th scope="col" className="num">
+                Hours
+              </th>
+              <th scope="col" className="num">
+                Entries
+              </th>
+              <th scope="col" className="num">
+                Cost
+              </th>
+              <th scope="col" className="hide-md">
+                Period
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {d.measurements.map((m) => (
+              <tr key={`${m.memberId ?? ''}:${m.memberName}`}>
+                <td>{m.memberName}</td>
+                <td className="num">{fmtHours(m.minutes / 60)}</td>
+                <td className="num">{fmtNumber(m.entries)}</td>
+                <td className="num">{fmtMoney(m.cost)}</td>
+                <td className="hide-md nowrap">
+                  {fmtDate(m.firstDate)} – {fmtDate(m.lastDate)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </DataTable>
+      )}
+      <h3 className="subhead">Hours freed a year if out-tasked</h3>
+      {e.hoursFreed.length === 0 ? (
+        <p className="muted">
+          {e.outTaskable
+            ? 'Nobody’s time is counted on this task yet.'
+            : 'Out-tasking is not possible yet, so no hours are freed.'}
+        </p>
+      ) : (
+        <DataTable flat>
+          <thead>
+            <tr>
+              <th scope="col">Person</th>
+              <th scope="col" className="num">
+                In-house
+              </th>
+              <th scope="col" className="num">
+                Reviewing
+              </th>
+              <th scope="col" className="num">
+                Freed
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {e.hoursFreed.map((h) => (
+              <tr key={`${h.memberId ?? ''}:${h.memberName}`}>
+                <td>
+                  {h.memberName}
+                  {h.role === 'founder' ? (
+                    <span className="badge badge-accent" style={{ marginLeft: 8 }}>
+                      Founder
+                    </span>
+                  ) : null}
+                </td>
+                <td className="num">{fmtHours(h.inHouseHours)}</td>
+                <td className="num">{fmtHours(h.reviewHours)}</td>
+                <td className={h.hoursFreed >= 0 ? 'num positive' : 'num negative'}>
+                  {fmtHours(h.hoursFreed)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </DataTable>
+      )}
+    </section>
+  );
+}
+
+export function TaskPage({ id }: { id: string }) {
+  const currency = useCurrency();
+  const toast = useToast();
+  const res = useApi<TaskDetail>(`/tasks/${encodeURIComponent(id)}`);
+  const synthesisForms = useSynthesisForms();
+  const refs = useInventoryRefs();
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const [deleteError, setDeleteError] = useState<unknown>(null);
+  const [formVersion, setFormVersion] = useState(0);
+  const d = res.data;
+  usePageTitle(d?.task.name);
+
+  if (res.error && !d) {
+    return (
+      <div className="page">
+        <div className="breadcrumb">
+          <Link to="/inventory">Inventory</Link>
+        </div>
+        <ErrorBanner error={res.error} onRetry={() => void res.reload()} />
+      </div>
+    );
+  }
+  if (!d) return <Loading label="Loading the task…" />;
+
+  const o = d.opportunity;
+  const e = o.economics;
+  const t = d.task;
+  const interviewForm = synthesisForms.get(t.id);
+
+  return (
+    <div className="page">
+      <div className="page-head">
+        <div>
+          <div className="breadcrumb">
+            <Link to="/inventory">Inventory</Link> / {d.process}
+          </div>
+          <h1>{t.name}</h1>
+          <p className="lede">
+            {d.performer ? `Done by ${d.performer}` : 'Nobody assigned'} · {e.occurrencesFormula} ·{' '}
+            {humanize(t.skillLevel)} skill · {humanize(t.confidentiality)}
+            {t.needsClientContact ? ' · client contact' : ''}
+          </p>
+        </div>
+        <div className="page-actions">
+          <a className="btn" href="#task-details">
+            Edit details
+          </a>
+          <Link className="btn" to="/opportunities">
+            Rank {o.rank} in the opportunities
+          </Link>
+        </div>
+      </div>
+
+      {t.description ? <p className="task-description">{t.description}</p> : null}
+
+      {interviewForm ? (
+        <div className="banner banner-info automate-callout">
+          <span>
+            <strong>Software can do this one.</strong> With the transcripts and the “{interviewForm.name}”,
+            the interview synthesis drafts the deck in seconds: themes, splits and quotes in an editable PPTX.
+          </span>
+          <Link className="btn btn-small btn-primary" to={synthesisPath(interviewForm.id)}>
+            Build the deck
+          </Link>
+        </div>
+      ) : null}
+
+      <div className="stats">
+        <div className="stat">
+          <div className="stat-label">In-house a year</div>
+          <div className="stat-value">{fmtMoney(e.inHouse.annualCost)}</div>
+          <div className="stat-note">
+            {fmtHours(e.inHouse.annualHours)} ·{' '}
+            {e.inHouse.basis === 'measured'
+              ? 'measured'
+              : e.inHouse.basis === 'estimate'
+                ? 'estimated'
+                : 'unknown'}
+          </div>
+        </div>
+        <div className="stat">
+          <div className="stat-label">Out-tasked a year</div>
+          <div className="stat-value">{fmtMoney(e.outTasked?.annualCost)}</div>
+          <div className="stat-note">
+            {e.outTasked
+              ? `${fmtNumber(e.outTasked.annualUnits)} ${t.deliverableUnit}${e.outTasked.annualUnits === 1 ? '' : 's'} at ${fmtMoney(t.marketPricePerUnit, { cents: true })}`
+              : 'not priced yet'}
+          </div>
+        </div>
+        <div className="stat stat-primary">
+          <div className="stat-label">Saving a year</div>
+          <div
+            className={
+              e.annualSaving && e.annualSaving.amountMinor < 0 ? 'stat-value negative' : 'stat-value'
+            }
+          >
+            {fmtMoney(e.annualSaving)}
+          </div>
+          <div className="stat-note">
+            {e.savingShare !== null ? `${fmtPercent(e.savingShare)} of the in-house cost` : '—'}
+          </div>
+        </div>
+        <div className="stat">
+          <div className="stat-label">Founder hours freed</div>
+          <div className="stat-value">{fmtHours(e.founderHoursFreed)}</div>
+          <div className="stat-note">a year, review deducted</div>
+        </div>
+      </div>
+
+      <div className="grid-2">
+        <CostBreakdown d={d} />
+        <section className="card" aria-labelledby="score-title">
+          <div className="card-head">
+            <h2 id="score-title">Out-taskability</h2>
+            <span className="score-big">
+              <ScoreMeter score={o.score} />
+              <span className="faint"> / 100</span>
+            </span>
+          </div>
+          <FactorList factors={o.factors} explanation={o.scoreExplanation} stacked />
+        </section>
+      </div>
+
+      <div className="section">
+        <PeopleCard d={d} />
+      </div>
+
+      <section className="card section" aria-labelledby="compare-title">
+        <div className="card-head">
+          <h2 id="compare-title">Out-task or outsource?</h2>
+        </div>
+        <CompareOutsource detail={d} currency={currency} />
+      </section>
+
+      <section className="card section" id="task-details" aria-labelledby="details-title">
+        <div className="card-head">
+          <h2 id="details-title">Details</h2>
+          <span className="muted small">Every figure above follows from these.</span>
+        </div>
+        {refs.error ? <ErrorBanner error={refs.error} /> : null}
+        {refs.loaded ? (
+          <TaskForm
+            key={formVersion}
+            initial={taskToForm(t)}
+            members={refs.members}
+            processes={refs.processes}
+            currency={currency}
+            submitLabel="Save changes"
+            onSubmit={async (value) => {
+              await api.patch(`/tasks/${encodeURIComponent(t.id)}`, value);
+              await res.reload();
+              setFormVersion((v) => v + 1);
+              toast('Saved');
+            }}
+            extraActions={
+              <button
+                type="button"
+                className="btn btn-quiet btn-danger"
+                onClick={() => setConfirmDelete(true)}
+              >
+                Delete task
+              </button>
+            }
+          />
+        ) : (
+          <Loading />
+        )}
+      </section>
+
+      <Dialog open={confirmDelete} onClose={() => setConfirmDelete(false)} title="Delete this task?">
+        <p>
+          “{t.name}” leaves the inventory together with its imported time entries and anything built on it.
+          This cannot be undone.
+        </p>
+        {deleteError ? <ErrorBanner error={deleteError} /> : null}
+        <div className="form-actions">
+          {/* biome-ignore lint/a11y/noAutofocus: a destructive confirmation focuses the safe choice */}
+          <button type="button" className="btn" autoFocus onClick={() => setConfirmDelete(false)}>
+            Keep it
+          </button>
+          <button
+            type="button"
+            className="btn btn-primary"
+            onClick={async () => {
+              try {
+                await api.del(`/tasks/${encodeURIComponent(t.id)}`);
+                toast(`Deleted “${t.name}”`);
+                navigate('/inventory');
+              } catch (err) {
+                setDeleteError(err);
+              }
+            }}
+          >
+            Delete
+          </button>
+        </div>
+      </Dialog>
+    </div>
+  );
+}
