@@ -14,8 +14,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ProgressResponse } from '../../web/src/features/procedures/types.ts';
 import { STAGE_LABEL, STAGE_ORDER } from '../../web/src/app/steps.ts';
+import type { ProgressResponse } from '../../web/src/features/procedures/types.ts';
 import {
   CHROMIUM_PATH,
   type ChromiumSession,

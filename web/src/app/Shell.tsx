@@ -8,6 +8,7 @@ import { Link, useLocation } from './router.tsx';
 import { PAGES } from './routes.tsx';
 import { useMe, useSession } from './session.tsx';
 import { METHOD_STEPS } from './steps.ts';
+import './shell.css';
 
 function initials(name: string): string {
   const parts = name.trim().split(/\s+/);

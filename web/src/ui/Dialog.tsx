@@ -3,6 +3,7 @@
  * returns to where it was.
  */
 import { type ReactNode, useEffect, useRef } from 'react';
+import './Dialog.css';
 
 export function Dialog({
   open,

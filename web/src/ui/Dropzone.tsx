@@ -5,6 +5,7 @@
  * its FileList with it.
  */
 import { type ReactNode, useId, useState } from 'react';
+import './Dropzone.css';
 
 export function Dropzone({
   children,

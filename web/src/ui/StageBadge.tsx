@@ -5,6 +5,7 @@
 
 import { STAGE_LABEL, STAGE_ORDER } from '../app/steps.ts';
 import type { Stage } from '../features/procedures/types.ts';
+import './StageBadge.css';
 
 export function StageBadge({ stage }: { stage: Stage }) {
   const step = STAGE_ORDER.indexOf(stage) + 1;

@@ -6,6 +6,7 @@ import { type RefObject, useLayoutEffect, useRef, useState } from 'react';
 import type { Money } from '../api/types.ts';
 import { navigate } from '../app/router.tsx';
 import { fmtMoney } from './format.ts';
+import './charts.css';
 
 function useWidth<T extends HTMLElement>(fallback: number): [RefObject<T | null>, number] {
   const ref = useRef<T>(null);

@@ -1,6 +1,7 @@
 /** Loading, error and empty states: what a page shows when it has nothing (yet) to show. */
 import type { ReactNode } from 'react';
 import { errorMessage } from '../api/client.ts';
+import './feedback.css';
 
 export function Loading({ label = 'Loading…' }: { label?: string }) {
   return (

@@ -1,5 +1,6 @@
 /** Short confirmations ("Saved") that fade on their own, announced to screen readers. */
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useRef, useState } from 'react';
+import './toast.css';
 
 type Tone = 'success' | 'error' | 'info';
 interface Toast {

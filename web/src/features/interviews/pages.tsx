@@ -1,6 +1,7 @@
 /** Interview synthesis's page, registered in app/routes.tsx. */
 import type { AppPage } from '../../app/page.ts';
 import { SynthesisPage } from './pages/SynthesisPage.tsx';
+import './interviews.css';
 
 export const interviewPages: AppPage[] = [
   {

@@ -4,6 +4,7 @@ import { ImportPage } from './pages/ImportPage.tsx';
 import { InventoryPage } from './pages/InventoryPage.tsx';
 import { OpportunitiesPage } from './pages/OpportunitiesPage.tsx';
 import { TaskPage } from './pages/TaskPage.tsx';
+import './inventory.css';
 
 export const inventoryPages: AppPage[] = [
   {

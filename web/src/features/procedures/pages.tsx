@@ -3,6 +3,7 @@ import type { AppPage } from '../../app/page.ts';
 import { FormsPage } from './pages/FormsPage.tsx';
 import { ProceduresListPage } from './pages/ProceduresListPage.tsx';
 import { TaskProcedurePage } from './pages/TaskProcedurePage.tsx';
+import './procedures.css';
 
 export const procedurePages: AppPage[] = [
   {

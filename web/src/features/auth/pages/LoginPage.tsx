@@ -6,6 +6,7 @@ import { navigate, useLocation } from '../../../app/router.tsx';
 import { useSession } from '../../../app/session.tsx';
 import { BrandMark } from '../../../ui/BrandMark.tsx';
 import { usePageTitle } from '../../../ui/usePageTitle.ts';
+import '../auth.css';
 
 /** Only same-site paths are followed after sign-in (never another origin). */
 export function safeNext(next: string | null): string {

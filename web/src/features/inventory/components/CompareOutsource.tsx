@@ -18,6 +18,7 @@ import {
   pluralUnit,
 } from '../../../ui/format.ts';
 import { parseNumberInput } from '../taskForm.ts';
+import './CompareOutsource.css';
 
 interface OfferDraft {
   provider: string;

@@ -1,6 +1,7 @@
 /** The out-taskability score: a number with a small meter, and its factors with their share and reason. */
 import type { ScoreFactor } from '../../../api/types.ts';
 import { fmtNumber, fmtPercent } from '../../../ui/format.ts';
+import './Score.css';
 
 export function ScoreMeter({ score }: { score: number }) {
   return (

@@ -3,73 +3,20 @@
  * move to reorder, merge, mark as waste), its cost before and after the waste is cut, its process map,
  * approval, and the brief for an out-tasker.
  */
-import { type DragEvent, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api } from '../../../api/client.ts';
 import type { Member } from '../../../api/types.ts';
 import { useApi } from '../../../api/useApi.ts';
 import { setQuery } from '../../../app/router.tsx';
-import { Dialog } from '../../../ui/Dialog.tsx';
 import { Field } from '../../../ui/Field.tsx';
 import { ErrorBanner, Loading } from '../../../ui/feedback.tsx';
-import { fmtDate, fmtMoney } from '../../../ui/format.ts';
+import { fmtDate } from '../../../ui/format.ts';
 import { useToast } from '../../../ui/toast.tsx';
-import { fmtDuration } from '../format.ts';
-import { KIND_LABEL, type Step, type TaskOverview, type VersionView } from '../types.ts';
+import type { Step, TaskOverview, VersionView } from '../types.ts';
 import { StepDialog } from './StepDialog.tsx';
-
-function Economics({ view, approved }: { view: VersionView; approved: VersionView | null }) {
-  const e = view.economics;
-  const delta = approved ? e.after.perYear.amountMinor - approved.economics.after.perYear.amountMinor : 0;
-  return (
-    <>
-      <div className="pr-before-after">
-        <div className="stat">
-          <div className="stat-label">Before (every step)</div>
-          <div className="stat-value">{fmtDuration(e.before.minutes)}</div>
-          <div className="stat-note">
-            {fmtMoney(e.before.perOccurrence)} per occurrence · {fmtMoney(e.before.perYear)} a year
-          </div>
-        </div>
-        <div className="stat">
-          <div className="stat-label">After cutting the waste</div>
-          <div className="stat-value">{fmtDuration(e.after.minutes)}</div>
-          <div className="stat-note">
-            {fmtMoney(e.after.perOccurrence)} per occurrence · {fmtMoney(e.after.perYear)} a year
-          </div>
-        </div>
-        <div className="stat stat-primary">
-          <div className="stat-label">Saving</div>
-          <div className="stat-value">{fmtMoney(e.saving.perYear)} a year</div>
-          <div className="stat-note">
-            {fmtDuration(e.saving.minutesPerOccurrence)} and {fmtMoney(e.saving.perOccurrence)} per occurrence
-            · {e.saving.hoursPerYear} h a year · {e.occurrencesPerYear} occurrences a year
-          </div>
-        </div>
-        {approved ? (
-          <div className="stat">
-            <div className="stat-label">Against approved version {approved.version.number}</div>
-            <div
-              className={delta < 0 ? 'stat-value positive' : delta > 0 ? 'stat-value negative' : 'stat-value'}
-            >
-              {fmtMoney({ amountMinor: delta, currency: e.after.perYear.currency }, { signed: true })} a year
-            </div>
-            <div className="stat-note">
-              {fmtMoney(approved.economics.after.perYear)} → {fmtMoney(e.after.perYear)} a year ·{' '}
-              {fmtDuration(approved.economics.after.minutes)} → {fmtDuration(e.after.minutes)}
-            </div>
-          </div>
-        ) : null}
-      </div>
-      {e.notes.length ? (
-        <ul className="muted small" style={{ marginTop: 0 }}>
-          {e.notes.map((n) => (
-            <li key={n}>{n}</li>
-          ))}
-        </ul>
-      ) : null}
-    </>
-  );
-}
+import { StepList } from './StepList.tsx';
+import { ApproveDialog, MergeDialog, WasteDialog } from './VersionDialogs.tsx';
+import { VersionEconomics } from './VersionEconomics.tsx';
 
 export function ProcedureTab({ overview, reload }: { overview: TaskOverview; reload(): Promise<void> }) {
   const toast = useToast();
@@ -96,13 +43,9 @@ export function ProcedureTab({ overview, reload }: { overview: TaskOverview; rel
   const [error, setError] = useState<unknown>(null);
   const [editing, setEditing] = useState<Step | 'new' | null>(null);
   const [wasteFor, setWasteFor] = useState<Step | null>(null);
-  const [reason, setReason] = useState('');
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [mergeOpen, setMergeOpen] = useState(false);
-  const [mergeName, setMergeName] = useState('');
   const [approveOpen, setApproveOpen] = useState(false);
-  const [dragging, setDragging] = useState<number | null>(null);
-  const [dropAt, setDropAt] = useState<number | null>(null);
   const [purpose, setPurpose] = useState('');
   const [turnaround, setTurnaround] = useState('');
 
@@ -159,19 +102,6 @@ export function ProcedureTab({ overview, reload }: { overview: TaskOverview; rel
     } catch (err) {
       setError(err);
     }
-  };
-  const costOf = (i: number) => view.data!.economics.steps[i]?.cost;
-
-  const onDrop = (e: DragEvent, to: number) => {
-    e.preventDefault();
-    const from = dragging;
-    setDragging(null);
-    setDropAt(null);
-    if (from === null || from === to) return;
-    const ids = v.steps.map((s) => s.id);
-    const [moved] = ids.splice(from, 1);
-    ids.splice(to > from ? to - 1 : to, 0, moved!);
-    void run(() => api.post(`${base}/reorder`, { stepIds: ids }));
   };
 
   return (
@@ -239,7 +169,7 @@ export function ProcedureTab({ overview, reload }: { overview: TaskOverview; rel
           </div>
         </div>
         {error ? <ErrorBanner error={error} /> : null}
-        <Economics view={view.data} approved={approvedId ? (approvedView.data ?? null) : null} />
+        <VersionEconomics view={view.data} approved={approvedId ? (approvedView.data ?? null) : null} />
 
         {draft ? (
           <form
@@ -292,19 +222,7 @@ export function ProcedureTab({ overview, reload }: { overview: TaskOverview; rel
           {draft ? (
             <div className="page-actions">
               {selected.size >= 2 ? (
-                <button
-                  type="button"
-                  className="btn btn-small"
-                  onClick={() => {
-                    setMergeName(
-                      v.steps
-                        .filter((s) => selected.has(s.id))
-                        .map((s) => s.name)
-                        .join(' and '),
-                    );
-                    setMergeOpen(true);
-                  }}
-                >
+                <button type="button" className="btn btn-small" onClick={() => setMergeOpen(true)}>
                   Merge {selected.size} steps
                 </button>
               ) : null}
@@ -314,172 +232,32 @@ export function ProcedureTab({ overview, reload }: { overview: TaskOverview; rel
             </div>
           ) : null}
         </div>
-        <ol className="pr-steps">
-          {v.steps.map((s, i) => {
-            const cost = costOf(i);
-            return (
-              <li
-                key={s.id}
-                className={`pr-step${s.waste ? ' waste' : ''}${dragging === i ? ' dragging' : ''}${dropAt === i ? ' drop-target' : ''}`}
-                data-kind={s.performer.kind}
-                aria-label={`Step ${i + 1}: ${s.name}${s.waste ? ' (waste)' : ''}`}
-                {...(draft
-                  ? {
-                      onDragOver: (e: DragEvent) => {
-                        e.preventDefault();
-                        setDropAt(i);
-                      },
-                      onDrop: (e: DragEvent) => onDrop(e, i),
-                    }
-                  : {})}
-              >
-                {draft ? (
-                  <span
-                    className="pr-handle"
-                    draggable
-                    aria-hidden="true"
-                    title="Drag to move"
-                    onDragStart={(e) => {
-                      e.dataTransfer.effectAllowed = 'move';
-                      e.dataTransfer.setData('text/plain', s.id);
-                      setDragging(i);
-                    }}
-                    onDragEnd={() => {
-                      setDragging(null);
-                      setDropAt(null);
-                    }}
-                  >
-                    ⠿
-                  </span>
-                ) : (
-                  <span />
-                )}
-                {draft ? (
-                  <span className="pr-move">
-                    <button
-                      type="button"
-                      aria-label={`Move “${s.name}” up`}
-                      disabled={i === 0}
-                      onClick={() =>
-                        run(() => api.post(`${base}/steps/${encodeURIComponent(s.id)}/move`, { to: i - 1 }))
-                      }
-                    >
-                      ▲
-                    </button>
-                    <button
-                      type="button"
-                      aria-label={`Move “${s.name}” down`}
-                      disabled={i === v.steps.length - 1}
-                      onClick={() =>
-                        run(() => api.post(`${base}/steps/${encodeURIComponent(s.id)}/move`, { to: i + 1 }))
-                      }
-                    >
-                      ▼
-                    </button>
-                  </span>
-                ) : (
-                  <span />
-                )}
-                <span className="pr-num">{i + 1}</span>
-                <div>
-                  <div className="pr-step-name">
-                    {draft ? (
-                      <label>
-                        <input
-                          type="checkbox"
-                          aria-label={`Select “${s.name}” to merge`}
-                          checked={selected.has(s.id)}
-                          onChange={() =>
-                            setSelected((x) => {
-                              const n = new Set(x);
-                              if (n.has(s.id)) n.delete(s.id);
-                              else n.add(s.id);
-                              return n;
-                            })
-                          }
-                          style={{ marginRight: 8 }}
-                        />
-                        {s.name}
-                      </label>
-                    ) : (
-                      s.name
-                    )}
-                  </div>
-                  <div className="pr-step-meta">
-                    {KIND_LABEL[s.performer.kind]}: {s.performer.name || '—'} · {fmtDuration(s.minutes)}
-                    {s.tool ? ` · ${s.tool}` : ''}
-                    {cost ? ` · ${fmtMoney(cost, { cents: true })}` : ''}
-                    {s.outputs.length ? ` · → ${s.outputs.join(', ')}` : ''}
-                  </div>
-                  {s.waste ? <div className="pr-waste-reason">Waste: {s.waste.reason}</div> : null}
-                </div>
-                {draft ? (
-                  <div className="pr-step-actions">
-                    <button type="button" className="btn btn-quiet btn-small" onClick={() => setEditing(s)}>
-                      Edit
-                    </button>
-                    {s.waste ? (
-                      <button
-                        type="button"
-                        className="btn btn-quiet btn-small"
-                        onClick={() =>
-                          run(
-                            () => api.del(`${base}/steps/${encodeURIComponent(s.id)}/waste`),
-                            `“${s.name}” kept`,
-                          )
-                        }
-                      >
-                        Not waste
-                      </button>
-                    ) : (
-                      <button
-                        type="button"
-                        className="btn btn-quiet btn-small btn-danger"
-                        onClick={() => {
-                          setReason('');
-                          setWasteFor(s);
-                        }}
-                      >
-                        Mark as waste
-                      </button>
-                    )}
-                    <button
-                      type="button"
-                      className="btn btn-quiet btn-small"
-                      aria-label={`Remove “${s.name}”`}
-                      onClick={() =>
-                        run(() => api.del(`${base}/steps/${encodeURIComponent(s.id)}`), `Removed “${s.name}”`)
-                      }
-                    >
-                      Remove
-                    </button>
-                  </div>
-                ) : (
-                  <span />
-                )}
-              </li>
-            );
-          })}
-        </ol>
-        {v.steps.length === 0 ? <p className="muted">No steps yet.</p> : null}
-        {draft && dragging !== null ? (
-          // biome-ignore lint/a11y/noStaticElementInteractions: a drop zone after the last step, for dragging only
-          <div
-            className={dropAt === v.steps.length ? 'pr-step drop-target' : 'pr-step'}
-            style={{ minHeight: 20, opacity: 0.5 }}
-            onDragOver={(e) => {
-              e.preventDefault();
-              setDropAt(v.steps.length);
-            }}
-            onDrop={(e) => onDrop(e, v.steps.length)}
-          >
-            <span />
-            <span />
-            <span />
-            <span className="muted small">Drop here to put it last</span>
-            <span />
-          </div>
-        ) : null}
+        <StepList
+          steps={v.steps}
+          costs={v.steps.map((_, i) => view.data!.economics.steps[i]?.cost)}
+          draft={draft}
+          selected={selected}
+          onToggleSelected={(s) =>
+            setSelected((x) => {
+              const n = new Set(x);
+              if (n.has(s.id)) n.delete(s.id);
+              else n.add(s.id);
+              return n;
+            })
+          }
+          onReorder={(ids) => void run(() => api.post(`${base}/reorder`, { stepIds: ids }))}
+          onMove={(s, to) =>
+            void run(() => api.post(`${base}/steps/${encodeURIComponent(s.id)}/move`, { to }))
+          }
+          onEdit={setEditing}
+          onWaste={setWasteFor}
+          onKeep={(s) =>
+            void run(() => api.del(`${base}/steps/${encodeURIComponent(s.id)}/waste`), `“${s.name}” kept`)
+          }
+          onRemove={(s) =>
+            void run(() => api.del(`${base}/steps/${encodeURIComponent(s.id)}`), `Removed “${s.name}”`)
+          }
+        />
       </section>
 
       <section className="card section" aria-labelledby="map-title">
@@ -510,97 +288,37 @@ export function ProcedureTab({ overview, reload }: { overview: TaskOverview; rel
         }}
       />
 
-      <Dialog
-        open={wasteFor !== null}
+      <WasteDialog
+        step={wasteFor}
         onClose={() => setWasteFor(null)}
-        title={`Is “${wasteFor?.name ?? ''}” waste?`}
-      >
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            const s = wasteFor!;
-            setWasteFor(null);
-            void run(
-              () => api.post(`${base}/steps/${encodeURIComponent(s.id)}/waste`, { reason }),
-              `“${s.name}” marked as waste`,
-            );
-          }}
-        >
-          <Field label="Why" hint="What habit it comes from, or what makes it unnecessary now">
-            {({ id }) => (
-              <textarea
-                id={id}
-                rows={3}
-                value={reason}
-                onChange={(e) => setReason(e.target.value)}
-                required
-                autoFocus
-              />
-            )}
-          </Field>
-          <p className="muted small">
-            The step stays in the version, struck through, and drops out of the “after” minutes, the cost and
-            the brief.
-          </p>
-          <div className="form-actions">
-            <button type="button" className="btn" onClick={() => setWasteFor(null)}>
-              Cancel
-            </button>
-            <button type="submit" className="btn btn-primary">
-              Mark as waste
-            </button>
-          </div>
-        </form>
-      </Dialog>
-
-      <Dialog open={mergeOpen} onClose={() => setMergeOpen(false)} title={`Merge ${selected.size} steps`}>
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            setMergeOpen(false);
-            const ids = v.steps.filter((s) => selected.has(s.id)).map((s) => s.id);
-            setSelected(new Set());
-            void run(() => api.post(`${base}/merge`, { stepIds: ids, name: mergeName }), 'Steps merged');
-          }}
-        >
-          <Field
-            label="Name of the merged step"
-            hint="Minutes add up; inputs, outputs and criteria are joined."
-          >
-            {({ id }) => <input id={id} value={mergeName} onChange={(e) => setMergeName(e.target.value)} />}
-          </Field>
-          <div className="form-actions">
-            <button type="button" className="btn" onClick={() => setMergeOpen(false)}>
-              Cancel
-            </button>
-            <button type="submit" className="btn btn-primary">
-              Merge
-            </button>
-          </div>
-        </form>
-      </Dialog>
-
-      <Dialog open={approveOpen} onClose={() => setApproveOpen(false)} title={`Approve version ${v.number}?`}>
-        <p>
-          Once approved, version {v.number} never changes: the firm works by it and its brief goes to
-          out-taskers. Later changes make a new draft.
-        </p>
-        <div className="form-actions">
-          <button type="button" className="btn" onClick={() => setApproveOpen(false)}>
-            Not yet
-          </button>
-          <button
-            type="button"
-            className="btn btn-primary"
-            onClick={() => {
-              setApproveOpen(false);
-              void run(() => api.post(`${base}/approve`), `Version ${v.number} approved`);
-            }}
-          >
-            Approve
-          </button>
-        </div>
-      </Dialog>
+        onConfirm={(s, reason) => {
+          setWasteFor(null);
+          void run(
+            () => api.post(`${base}/steps/${encodeURIComponent(s.id)}/waste`, { reason }),
+            `“${s.name}” marked as waste`,
+          );
+        }}
+      />
+      <MergeDialog
+        open={mergeOpen}
+        steps={v.steps.filter((s) => selected.has(s.id))}
+        onClose={() => setMergeOpen(false)}
+        onConfirm={(name) => {
+          setMergeOpen(false);
+          const ids = v.steps.filter((s) => selected.has(s.id)).map((s) => s.id);
+          setSelected(new Set());
+          void run(() => api.post(`${base}/merge`, { stepIds: ids, name }), 'Steps merged');
+        }}
+      />
+      <ApproveDialog
+        open={approveOpen}
+        number={v.number}
+        onClose={() => setApproveOpen(false)}
+        onApprove={() => {
+          setApproveOpen(false);
+          void run(() => api.post(`${base}/approve`), `Version ${v.number} approved`);
+        }}
+      />
       {draft ? (
         <p className="small" style={{ marginTop: 16 }}>
           <button

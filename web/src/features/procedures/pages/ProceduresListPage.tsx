@@ -8,13 +8,13 @@ import type { TaskListItem } from '../../../api/types.ts';
 import { useApi } from '../../../api/useApi.ts';
 import { Link, navigate, setQuery, useLocation } from '../../../app/router.tsx';
 import { STAGE_LABEL, STAGE_ORDER } from '../../../app/steps.ts';
+import { DataTable } from '../../../ui/DataTable.tsx';
 import { EmptyState, ErrorBanner, Loading } from '../../../ui/feedback.tsx';
 import { fmtMoney } from '../../../ui/format.ts';
+import { StageBadge } from '../../../ui/StageBadge.tsx';
 import { usePageTitle } from '../../../ui/usePageTitle.ts';
 import { fmtDuration } from '../format.ts';
-import '../procedures.css';
-import { DataTable } from '../../../ui/DataTable.tsx';
-import { StageBadge } from '../../../ui/StageBadge.tsx';
+import { taskPath } from '../paths.ts';
 import type { ProcedureListRow, ProgressResponse, Stage } from '../types.ts';
 
 export type ListView = 'ways' | 'procedures' | 'savings';
@@ -33,9 +33,6 @@ const TITLES: Record<ListView, { title: string; lede: string }> = {
     lede: 'Steps done out of habit, marked as waste: the minutes and money cutting them saves.',
   },
 };
-
-export const taskPath = (taskId: string, tab?: string) =>
-  `/procedures/tasks/${encodeURIComponent(taskId)}${tab ? `?tab=${tab}` : ''}`;
 
 function StartPicker() {
   const tasks = useApi<TaskListItem[]>('/tasks');

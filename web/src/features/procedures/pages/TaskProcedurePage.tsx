@@ -5,12 +5,11 @@
 import type { KeyboardEvent } from 'react';
 import { useApi } from '../../../api/useApi.ts';
 import { Link, setQuery, useLocation } from '../../../app/router.tsx';
+import { STAGE_LABEL } from '../../../app/steps.ts';
 import { ErrorBanner, Loading } from '../../../ui/feedback.tsx';
+import { StageBadge } from '../../../ui/StageBadge.tsx';
 import { usePageTitle } from '../../../ui/usePageTitle.ts';
 import { synthesisPath } from '../../interviews/links.ts';
-import '../procedures.css';
-import { STAGE_LABEL } from '../../../app/steps.ts';
-import { StageBadge } from '../../../ui/StageBadge.tsx';
 import { HistoryTab } from '../components/HistoryTab.tsx';
 import { ProcedureTab } from '../components/ProcedureTab.tsx';
 import { WaysTab } from '../components/WaysTab.tsx';

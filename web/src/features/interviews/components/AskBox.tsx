@@ -1,0 +1,77 @@
+/** Ask the transcripts a question: an answer in reported speech with its citations. */
+import { type FormEvent, useState } from 'react';
+import { api } from '../../../api/client.ts';
+import { ErrorBanner } from '../../../ui/feedback.tsx';
+import { uploadPayload } from '../transcripts.ts';
+import type { AskResponse } from '../types.ts';
+
+export function AskBox({ files, anonymize }: { files: File[]; anonymize: boolean }) {
+  const [question, setQuestion] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [answer, setAnswer] = useState<AskResponse | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (question.trim().length < 3) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const payload = await uploadPayload(files);
+      setAnswer(
+        await api.post<AskResponse>('/interviews/ask', {
+          question: question.trim(),
+          anonymize,
+          skipInvalid: true,
+          ...payload,
+        }),
+      );
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="card section syn-ask" aria-labelledby="syn-ask-title">
+      <h2 id="syn-ask-title">Ask the transcripts</h2>
+      <p className="muted">
+        A question the form did not ask: the answer is built from what was said, with where it was said.
+      </p>
+      <form className="syn-ask-form" onSubmit={submit}>
+        <label className="visually-hidden" htmlFor="syn-question">
+          Question
+        </label>
+        <input
+          id="syn-question"
+          type="text"
+          value={question}
+          maxLength={500}
+          placeholder="e.g. What do they say about replacing the ERP?"
+          onChange={(e) => setQuestion(e.target.value)}
+        />
+        <button type="submit" className="btn btn-primary" disabled={busy || question.trim().length < 3}>
+          {busy ? 'Reading…' : 'Ask'}
+        </button>
+      </form>
+      {error ? <ErrorBanner error={error} title="No answer." /> : null}
+      {answer ? (
+        <div className="syn-answer" aria-live="polite">
+          <p className="syn-answer-text">{answer.answer}</p>
+          <ol className="syn-citations">
+            {answer.citations.map((c) => (
+              <li key={`${c.source}:${c.start ?? ''}:${c.text.slice(0, 20)}`}>
+                <span className="faint">
+                  {c.source}
+                  {c.at ? ` · ${c.at}` : ''}
+                </span>{' '}
+                “{c.text}”
+              </li>
+            ))}
+          </ol>
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,151 @@
+/** Writes a form (name, title, questions with id and hint); saving makes its next version. */
+import { useState } from 'react';
+import { api } from '../../../api/client.ts';
+import { Field } from '../../../ui/Field.tsx';
+import { ErrorBanner } from '../../../ui/feedback.tsx';
+import { useToast } from '../../../ui/toast.tsx';
+import type { FormDetail, FormSaveResult } from '../types.ts';
+
+interface QuestionRow {
+  id: string;
+  text: string;
+  hint: string;
+}
+
+export function FormEditor({
+  form,
+  onCancel,
+  onSaved,
+}: {
+  form: FormDetail | null;
+  onCancel(): void;
+  onSaved(formId: string): Promise<void>;
+}) {
+  const toast = useToast();
+  const [name, setName] = useState(form?.name ?? '');
+  const [title, setTitle] = useState(form?.latest.title ?? '');
+  const [rows, setRows] = useState<QuestionRow[]>(
+    form?.latest.questions.map((q) => ({ id: q.id, text: q.text, hint: q.hint ?? '' })) ?? [
+      { id: '', text: '', hint: '' },
+    ],
+  );
+  const [error, setError] = useState<unknown>(null);
+  const set = (i: number, patch: Partial<QuestionRow>) =>
+    setRows((r) => r.map((x, k) => (k === i ? { ...x, ...patch } : x)));
+  const move = (i: number, d: number) =>
+    setRows((r) => {
+      const n = [...r];
+      const [x] = n.splice(i, 1);
+      n.splice(i + d, 0, x!);
+      return n;
+    });
+  return (
+    <form
+      className="card"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        setError(null);
+        try {
+          const body = {
+            ...(name ? { name } : {}),
+            title,
+            questions: rows.map((r) =>
+              r.hint.trim() ? { id: r.id, text: r.text, hint: r.hint } : { id: r.id, text: r.text },
+            ),
+          };
+          const r = form
+            ? await api.post<FormSaveResult>(`/forms/${encodeURIComponent(form.id)}/versions`, body)
+            : await api.post<FormSaveResult>('/forms', body);
+          toast(r.unchanged ? 'Nothing changed' : `Saved as version ${r.version.number}`);
+          await onSaved(r.form.id);
+        } catch (err) {
+          setError(err);
+        }
+      }}
+    >
+      <div className="card-head">
+        <h2>{form ? `Edit “${form.name}”` : 'New form'}</h2>
+        <span className="muted small">Saving makes a new version; the old ones stay.</span>
+      </div>
+      <div className="form-grid">
+        <Field label="Name">
+          {({ id }) => <input id={id} value={name} onChange={(e) => setName(e.target.value)} />}
+        </Field>
+        <Field label="Title">
+          {({ id }) => <input id={id} value={title} onChange={(e) => setTitle(e.target.value)} required />}
+        </Field>
+      </div>
+      <div className="pr-rows-editor questions" style={{ marginTop: 12 }}>
+        {rows.map((r, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: rows are identified by their place while editing
+          <div className="pr-row" key={i}>
+            <Field label={`Id ${i + 1}`}>
+              {({ id }) => (
+                <input
+                  id={id}
+                  value={r.id}
+                  onChange={(e) => set(i, { id: e.target.value })}
+                  placeholder="e.g. priorities"
+                />
+              )}
+            </Field>
+            <Field label="Question">
+              {({ id }) => (
+                <input id={id} value={r.text} onChange={(e) => set(i, { text: e.target.value })} />
+              )}
+            </Field>
+            <Field label="Hint for the interviewer">
+              {({ id }) => (
+                <input id={id} value={r.hint} onChange={(e) => set(i, { hint: e.target.value })} />
+              )}
+            </Field>
+            <div className="pr-step-actions">
+              <button
+                type="button"
+                className="btn btn-quiet btn-small"
+                aria-label={`Move question ${i + 1} up`}
+                disabled={i === 0}
+                onClick={() => move(i, -1)}
+              >
+                ▲
+              </button>
+              <button
+                type="button"
+                className="btn btn-quiet btn-small"
+                aria-label={`Move question ${i + 1} down`}
+                disabled={i === rows.length - 1}
+                onClick={() => move(i, 1)}
+              >
+                ▼
+              </button>
+              <button
+                type="button"
+                className="btn btn-quiet btn-small btn-danger"
+                aria-label={`Remove question ${i + 1}`}
+                onClick={() => setRows((x) => x.filter((_, k) => k !== i))}
+              >
+                Remove
+              </button>
+            </div>
+          </div>
+        ))}
+      </div>
+      {error ? <ErrorBanner error={error} /> : null}
+      <div className="form-actions">
+        <button
+          type="button"
+          className="btn"
+          onClick={() => setRows((x) => [...x, { id: '', text: '', hint: '' }])}
+        >
+          Add a question
+        </button>
+        <button type="button" className="btn" onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="submit" className="btn btn-primary">
+          Save
+        </button>
+      </div>
+    </form>
+  );
+}
