@@ -71,6 +71,16 @@ export const ErrorCatalogue = {
   TRANSCRIPTION_TIMEOUT: { status: 504, exit: 1 },
   TRANSCRIPTION_CANCELLED: { status: 409, exit: 130 },
   NAMES_LIST_INVALID: { status: 400, exit: 2 },
+  // jobs
+  JOB_NOT_FOUND: { status: 404, exit: 3 },
+  JOB_NOT_RETRYABLE: { status: 409, exit: 4 },
+  JOB_NOT_CANCELLABLE: { status: 409, exit: 4 },
+  JOB_PAYLOAD_INVALID: { status: 400, exit: 2 },
+  JOB_KIND_UNKNOWN: { status: 400, exit: 2 },
+  /** A worker lost its hold on a job (its lease was taken over); internal, never shown to a caller. */
+  JOB_LEASE_LOST: { status: 409, exit: 4 },
+  JOB_CANCELLED: { status: 409, exit: 4 },
+  JOB_TIMED_OUT: { status: 500, exit: 1 },
 } as const satisfies Record<string, { status: number; exit: number }>;
 
 export type ErrorCode = keyof typeof ErrorCatalogue;

@@ -19,6 +19,15 @@ export interface Db {
   readonly schema?: string;
   /** The embedded SQLite handle (the one Kysely runs on), for bulk inserts with a reused statement. */
   readonly sqlite?: SQLite.Database;
+  /**
+   * PostgreSQL only: LISTEN on a channel over a connection of its own (re-opened if it drops), calling
+   * `onNotify` with each payload. The job queue wakes its workers with it.
+   */
+  readonly listen?: (channel: string, onNotify: (payload: string) => void) => Promise<Listener>;
+  close(): Promise<void>;
+}
+
+export interface Listener {
   close(): Promise<void>;
 }
 
@@ -70,12 +79,69 @@ export function openPostgres(url: string, opts: PostgresOptions = {}): Db {
   });
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const safe = url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+  const listeners = new Set<Listener>();
   return {
     kysely,
     dialect: 'postgres',
     where: safe,
     ...(opts.schema ? { schema: opts.schema } : {}),
-    close: () => kysely.destroy(),
+    async listen(channel, onNotify) {
+      const l = await listenPostgres(url, opts.schema, channel, onNotify);
+      listeners.add(l);
+      return {
+        close: async () => {
+          listeners.delete(l);
+          await l.close();
+        },
+      };
+    },
+    async close() {
+      await Promise.all([...listeners].map((l) => l.close()));
+      await kysely.destroy();
+    },
+  };
+}
+
+/** LISTEN on a dedicated client; when the connection drops, connect again after a pause. */
+async function listenPostgres(
+  url: string,
+  schema: string | undefined,
+  channel: string,
+  onNotify: (payload: string) => void,
+): Promise<Listener> {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(channel)) throw new Error(`Bad channel name ${channel}`);
+  let closed = false;
+  let client: pg.Client | undefined;
+  let retry: NodeJS.Timeout | undefined;
+  const again = () => {
+    if (!closed) retry = setTimeout(() => void connect().catch(again), 1000);
+  };
+  const connect = async (): Promise<void> => {
+    const c = new pg.Client({
+      connectionString: url,
+      ...(schema ? { options: `-c search_path=${schema}` } : {}),
+    });
+    c.on('notification', (m) => {
+      if (m.channel === channel) onNotify(m.payload ?? '');
+    });
+    c.on('error', () => {
+      if (closed || client !== c) return;
+      client = undefined;
+      c.end().catch(() => undefined);
+      again();
+    });
+    await c.connect();
+    await c.query(`listen "${channel}"`);
+    if (closed) await c.end();
+    else client = c;
+  };
+  await connect();
+  return {
+    async close() {
+      closed = true;
+      clearTimeout(retry);
+      await client?.end().catch(() => undefined);
+    },
   };
 }
 

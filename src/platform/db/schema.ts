@@ -135,20 +135,36 @@ export interface AuditTable {
 
 export interface JobTable {
   id: string;
-  workspace_id: string;
+  workspace_id: string | null;
   kind: string;
   version: number;
   payload_json: string;
   status: string;
-  attempts: number;
+  priority: Generated<number>;
+  attempts: Generated<number>;
   max_attempts: number;
   run_at: string;
-  locked_by: string | null;
-  locked_until: string | null;
+  idempotency_key: string | null;
+  repeat_every_seconds: number | null;
+  cancel_requested: Generated<number>;
+  progress_json: string | null;
   last_error: string | null;
   result_json: string | null;
+  lease_token: string | null;
+  locked_by: string | null;
+  locked_until: string | null;
+  created_by: string | null;
   created_at: string;
   updated_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+}
+
+export interface JobStepTable {
+  job_id: string;
+  key: string;
+  result_json: string;
+  created_at: string;
 }
 
 export interface MigrationMetaTable {
@@ -252,6 +268,7 @@ export interface Database {
   time_entries: TimeEntryTable;
   audit_log: AuditTable;
   jobs: JobTable;
+  job_steps: JobStepTable;
   procedure_variants: ProcedureVariantTable;
   procedures: ProcedureTable;
   procedure_versions: ProcedureVersionTable;

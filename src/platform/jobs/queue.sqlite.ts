@@ -1,0 +1,41 @@
+/**
+ * SQLite adapter (the embedded default): every write transaction is BEGIN IMMEDIATE on Kysely's one
+ * connection, so it holds the database's write lock from its first statement — a claim cannot race
+ * another process's claim, and busy_timeout queues writers instead of failing them. Wake-ups are
+ * in-process; a worker in another process (outtask worker on a SQLite file) finds work by polling.
+ */
+import { sql } from 'kysely';
+import type { Db } from '../db/connect.ts';
+import type { Executor } from './jobs.store.ts';
+import type { QueueAdapter } from './queue.ts';
+
+export function sqliteAdapter(db: Db): QueueAdapter {
+  let onSignal: ((signal: string) => void) | undefined;
+  return {
+    dialect: 'sqlite',
+    write<T>(fn: (ex: Executor) => Promise<T>): Promise<T> {
+      return db.kysely.connection().execute(async (conn) => {
+        await sql`begin immediate`.execute(conn);
+        try {
+          const result = await fn(conn);
+          await sql`commit`.execute(conn);
+          return result;
+        } catch (err) {
+          await sql`rollback`.execute(conn).catch(() => undefined);
+          throw err;
+        }
+      });
+    },
+    async notify(_ex, signal) {
+      // After the current turn: the caller's transaction commits before a woken worker's claim runs
+      // (both wait for the one connection anyway).
+      if (onSignal) setImmediate(onSignal, signal);
+    },
+    async listen(fn) {
+      onSignal = fn;
+    },
+    async close() {
+      onSignal = undefined;
+    },
+  };
+}
