@@ -15,6 +15,7 @@ import { migrateToLatest } from './platform/db/migrator.ts';
 import type { ServiceDeps } from './platform/deps.ts';
 import type { App } from './platform/http/server.ts';
 import { type IdGenerator, newId } from './platform/ids.ts';
+import { createJobQueue, type JobQueue, JobRegistry } from './platform/jobs/index.ts';
 import { createProceduresService, proceduresRoutes } from './procedures/index.ts';
 
 /** The package's folder: the nearest one up holding package.json (this file runs from src/ or dist/chunks/). */
@@ -37,6 +38,8 @@ export interface AppServices {
   economics: ReturnType<typeof createEconomicsService>;
   procedures: ReturnType<typeof createProceduresService>;
   interviews: ReturnType<typeof createInterviewsService>;
+  /** The durable job queue and the job types this process can run (features register theirs here). */
+  jobs: { queue: JobQueue; registry: JobRegistry };
   close(): Promise<void>;
 }
 
@@ -47,6 +50,7 @@ export async function openApp(
   const db = opts.db ?? openDb(config.database);
   if (opts.migrate !== false) await migrateToLatest(db);
   const deps: ServiceDeps = { db, clock: opts.clock ?? systemClock, newId: opts.newId ?? newId };
+  const jobs = { queue: createJobQueue(deps), registry: new JobRegistry() };
   const accounts = createAccountsService(deps, { sessionTtlHours: config.sessionTtlHours });
   const inventory = createInventoryService(deps, { importMaxBytes: config.importMaxBytes });
   const economics = createEconomicsService(deps);
@@ -65,7 +69,11 @@ export async function openApp(
     economics,
     procedures,
     interviews,
-    close: () => db.close(),
+    jobs,
+    close: async () => {
+      await jobs.queue.close();
+      await db.close();
+    },
   };
 }
 

@@ -24,6 +24,12 @@ export interface Db {
    * `onNotify` with each payload. The job queue wakes its workers with it.
    */
   readonly listen?: (channel: string, onNotify: (payload: string) => void) => Promise<Listener>;
+  /**
+   * PostgreSQL only: a small pool of its own whose commits do not wait for the WAL flush
+   * (synchronous_commit off), for writes whose loss in a database crash is harmless — the job
+   * queue's claims and heartbeats. Opened on first use.
+   */
+  readonly relaxed?: () => Kysely<Database>;
   close(): Promise<void>;
 }
 
@@ -80,6 +86,8 @@ export function openPostgres(url: string, opts: PostgresOptions = {}): Db {
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const safe = url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
   const listeners = new Set<Listener>();
+  let relaxed: Kysely<Database> | undefined;
+  const options = (extra: string) => `${opts.schema ? `-c search_path=${opts.schema} ` : ''}${extra}`.trim();
   return {
     kysely,
     dialect: 'postgres',
@@ -95,8 +103,17 @@ export function openPostgres(url: string, opts: PostgresOptions = {}): Db {
         },
       };
     },
+    relaxed() {
+      relaxed ??= new Kysely<Database>({
+        dialect: new PostgresDialect({
+          pool: new pg.Pool({ connectionString: url, max: 2, options: options('-c synchronous_commit=off') }),
+        }),
+      });
+      return relaxed;
+    },
     async close() {
       await Promise.all([...listeners].map((l) => l.close()));
+      await relaxed?.destroy();
       await kysely.destroy();
     },
   };

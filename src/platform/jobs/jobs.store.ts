@@ -126,30 +126,18 @@ export const jobsStore = {
     return q.execute();
   },
 
-  /** The next due job of the given kinds, highest priority first, then oldest due. */
-  async nextDue(ex: Executor, dialect: Dialect, now: string, kinds: Claimable): Promise<JobRow | undefined> {
-    if (kinds.length === 0) return undefined;
-    let q = ex
-      .selectFrom('jobs')
-      .selectAll()
-      .where('status', '=', 'queued')
-      .where('run_at', '<=', now)
-      .where((eb) =>
-        eb.or(kinds.map((k) => eb.and([eb('kind', '=', k.kind), eb('version', '<=', k.maxVersion)]))),
-      )
-      .orderBy('priority', 'desc')
-      .orderBy('run_at')
-      .orderBy('id')
-      .limit(1);
-    if (dialect === 'postgres') q = q.forUpdate().skipLocked();
-    return q.executeTakeFirst();
-  },
-
-  async markClaimed(
+  /**
+   * Takes the next due job of the given kinds (highest priority first, then oldest due) in one
+   * statement: UPDATE … WHERE id = (SELECT … LIMIT 1), the row locked FOR UPDATE SKIP LOCKED on
+   * PostgreSQL so that concurrent claimers pass over each other's picks.
+   */
+  async claimNext(
     ex: Executor,
-    id: string,
+    dialect: Dialect,
+    kinds: Claimable,
     lease: { token: string; workerId: string; now: string; until: string },
-  ): Promise<JobRow> {
+  ): Promise<JobRow | undefined> {
+    if (kinds.length === 0) return undefined;
     return ex
       .updateTable('jobs')
       .set((eb) => ({
@@ -161,9 +149,26 @@ export const jobsStore = {
         started_at: eb.fn.coalesce('started_at', eb.val(lease.now)),
         updated_at: lease.now,
       }))
-      .where('id', '=', id)
+      .where('id', '=', (eb) => {
+        let q = eb
+          .selectFrom('jobs as next')
+          .select('next.id')
+          .where('next.status', '=', 'queued')
+          .where('next.run_at', '<=', lease.now)
+          .where((w) =>
+            w.or(
+              kinds.map((k) => w.and([w('next.kind', '=', k.kind), w('next.version', '<=', k.maxVersion)])),
+            ),
+          )
+          .orderBy('next.priority', 'desc')
+          .orderBy('next.run_at')
+          .orderBy('next.id')
+          .limit(1);
+        if (dialect === 'postgres') q = q.forUpdate().skipLocked();
+        return q;
+      })
       .returningAll()
-      .executeTakeFirstOrThrow();
+      .executeTakeFirst();
   },
 
   /**
@@ -175,6 +180,18 @@ export const jobsStore = {
     return ex
       .updateTable('jobs')
       .set(set)
+      .where('id', '=', id)
+      .where('lease_token', '=', token)
+      .where('status', '=', 'running')
+      .returningAll()
+      .executeTakeFirst();
+  },
+
+  /** Ends a held job (or puts it back in the queue) if the lease is still this claim's, clearing it. */
+  async settleFenced(ex: Executor, id: string, token: string, set: JobPatch): Promise<JobRow | undefined> {
+    return ex
+      .updateTable('jobs')
+      .set({ ...set, lease_token: null, locked_until: null })
       .where('id', '=', id)
       .where('lease_token', '=', token)
       .where('status', '=', 'running')

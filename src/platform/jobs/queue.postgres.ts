@@ -22,6 +22,10 @@ export function postgresAdapter(db: Db): QueueAdapter {
     write<T>(fn: (ex: Executor) => Promise<T>): Promise<T> {
       return db.kysely.transaction().execute((trx) => fn(trx));
     },
+    // One statement each (claim, heartbeat, success), autocommitted on the relaxed pool.
+    relaxed<T>(fn: (ex: Executor) => Promise<T>): Promise<T> {
+      return fn(db.relaxed ? db.relaxed() : db.kysely);
+    },
     async notify(ex, signal) {
       await sql`select pg_notify(${channel}, ${signal})`.execute(ex);
     },

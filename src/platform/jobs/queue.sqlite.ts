@@ -10,7 +10,6 @@ import type { Executor } from './jobs.store.ts';
 import type { QueueAdapter } from './queue.ts';
 
 export function sqliteAdapter(db: Db): QueueAdapter {
-  let onSignal: ((signal: string) => void) | undefined;
   return {
     dialect: 'sqlite',
     write<T>(fn: (ex: Executor) => Promise<T>): Promise<T> {
@@ -26,16 +25,13 @@ export function sqliteAdapter(db: Db): QueueAdapter {
         }
       });
     },
-    async notify(_ex, signal) {
-      // After the current turn: the caller's transaction commits before a woken worker's claim runs
-      // (both wait for the one connection anyway).
-      if (onSignal) setImmediate(onSignal, signal);
+    // WAL with synchronous=NORMAL commits without an fsync already.
+    relaxed(fn) {
+      return this.write(fn);
     },
-    async listen(fn) {
-      onSignal = fn;
-    },
-    async close() {
-      onSignal = undefined;
-    },
+    // Other processes are not told: they poll. This process's workers are woken by the queue itself.
+    notify: async () => undefined,
+    listen: async () => undefined,
+    close: async () => undefined,
   };
 }

@@ -40,7 +40,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createIndex('jobs_claim_idx')
     .on('jobs')
-    .columns(['status', 'priority desc', 'run_at'])
+    // The claim's whole ORDER BY, so the next job is the index's first entry (no sort of the backlog).
+    .columns(['status', 'priority desc', 'run_at', 'id'])
     .execute();
   await db.schema.createIndex('jobs_lease_idx').on('jobs').columns(['status', 'locked_until']).execute();
   await db.schema
