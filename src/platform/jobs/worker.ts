@@ -108,7 +108,9 @@ export class JobWorker {
     if (timedOut) {
       for (const h of this.#held.values()) h.abort('shutdown');
       // Handlers that ignore their signal are left behind: their leases expire and another worker reaps them.
-      await Promise.race([all, new Promise((r) => setTimeout(r, Math.min(grace, 2000)))]);
+      let after: NodeJS.Timeout | undefined;
+      await Promise.race([all, new Promise((r) => (after = setTimeout(r, 5000)))]);
+      clearTimeout(after);
     }
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
