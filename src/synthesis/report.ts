@@ -109,7 +109,11 @@ export function renderMarkdown(insights: Insights, opts: ReportOptions = {}): st
     out.push(`## ${questionTag(i)}. ${t(q.text)}`, '');
     const themes = [...q.themes].sort((a, b) => b.interviews.length - a.interviews.length);
     if (themes.length === 0) {
-      out.push(`${q.answered.length} interviewees answered; no theme was shared by several of them.`, '');
+      out.push(
+        q.noTheme?.text ??
+          `${q.answered.length} interviewees answered; no theme was shared by several of them.`,
+        '',
+      );
       return;
     }
     out.push('| Theme | Interviewees | Summary |', '|---|---|---|');

@@ -74,6 +74,21 @@ export interface QuestionInsights {
   /** Interviews with an answer to this question (the denominator of prevalence). */
   answered: string[];
   themes: Theme[];
+  /** Present only when `themes` is empty: why no theme came out, so no slide is silently empty. */
+  noTheme?: NoThemeReason;
+}
+
+/**
+ * Why a question has no theme. `no-answers`: nobody answered it; `too-few-answers`: fewer answers than
+ * a theme needs people; `no-recurring-point`: answers came, but no point was made by `minSupport` of
+ * them (the share threshold, 1 in 8 of the answerers, at least 2).
+ */
+export interface NoThemeReason {
+  reason: 'no-answers' | 'too-few-answers' | 'no-recurring-point';
+  /** Interviewees a theme needed on this question. */
+  minSupport: number;
+  /** One sentence for the reader, e.g. "No point was raised by 3 or more of the 22 who answered (1 in 8)." */
+  text: string;
 }
 
 export interface SplitSide {

@@ -161,4 +161,27 @@ describe('deck layout on generated insights', () => {
       'appendix',
     ]);
   });
+
+  it('says on the question slide why the engine found no theme', async () => {
+    const insights = fc.sample(insightsArb, { numRuns: 1, seed: 7 })[0]!;
+    const text =
+      'No point was made by 3 or more of the 20 who answered (a theme needs 12.5% of them, at least 2).';
+    insights.questions = [
+      {
+        id: 'q1',
+        text: 'Anything else?',
+        answered: insights.interviews.map((i) => i.id),
+        themes: [],
+        noTheme: { reason: 'no-recurring-point', minSupport: 3, text },
+      },
+    ];
+    insights.form.questions = [{ id: 'q1', text: 'Anything else?' }];
+    insights.splits = [];
+    insights.crossCutting = [];
+    const plan = planDeck(insights, { theme: defaultTheme, people: makePeople(insights, false) });
+    const slide = plan.find((s) => s.kind === 'question')!;
+    const words = JSON.stringify(slide);
+    expect(words).toContain(text);
+    expect(words).toContain('No theme: no point was made by 3 or more');
+  });
 });

@@ -13,6 +13,7 @@ import { agglomerate } from './cluster.ts';
 import { alignTranscripts, analyzeInterviews } from './index.ts';
 import { dot, normaliseF32 } from './space.ts';
 import { sentenceStance } from './stance.ts';
+import { noThemeReason } from './themes.ts';
 
 const form: InterviewForm = {
   title: 'Tooling review',
@@ -109,6 +110,36 @@ describe('analyzeInterviews on hand-written interviews', () => {
       expect(typeof q.start).toBe('number');
       expect(transcripts.some((t) => t.id === q.interview)).toBe(true);
     }
+  });
+
+  it('says why a question has no theme instead of leaving it empty', () => {
+    const wider: InterviewForm = {
+      ...form,
+      questions: [...form.questions, { id: 'hiring', text: 'Which roles will you hire for next year?' }],
+    };
+    const insights = analyzeInterviews(transcripts, wider);
+    for (const q of insights.questions) {
+      // Exactly one of the two: themes, or the reason there are none.
+      expect(q.themes.length > 0, q.id).toBe(q.noTheme === undefined);
+    }
+    const hiring = insights.questions.find((q) => q.id === 'hiring')!;
+    expect(hiring.noTheme).toEqual({
+      reason: 'no-answers',
+      minSupport: 2,
+      text: 'No interviewee answered this question.',
+    });
+  });
+
+  it('tells too few answers from answers with no shared point', () => {
+    expect(noThemeReason(1, 2).reason).toBe('too-few-answers');
+    expect(noThemeReason(1, 2).text).toBe(
+      'Only 1 interviewee answered; a theme needs at least 2 who make the same point.',
+    );
+    const none = noThemeReason(40, 5);
+    expect(none.reason).toBe('no-recurring-point');
+    expect(none.text).toBe(
+      'No point was made by 5 or more of the 40 who answered (a theme needs 12.5% of them, at least 2).',
+    );
   });
 
   it('finds question boundaries in a transcript without speaker labels', () => {

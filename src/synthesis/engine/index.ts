@@ -191,6 +191,7 @@ export function analyzeInterviews(
         q.text,
         answered[qi]!.map((i) => ids[i]!),
         found[qi]!,
+        opts.tuning?.cluster?.minSupport ?? minThemeSupport(answered[qi]!.length),
       ),
     ),
     splits,

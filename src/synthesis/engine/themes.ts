@@ -2,7 +2,7 @@
  * Per question: cluster the answer units of all interviews into theme groups, then describe each
  * one (after the splits have had their say: see reconcile.ts).
  */
-import type { QuestionInsights, Theme } from '../types.ts';
+import type { NoThemeReason, QuestionInsights, Theme } from '../types.ts';
 import { type ClusterOptions, clusterUnits } from './cluster.ts';
 import type { Vocabulary } from './corpus.ts';
 import {
@@ -272,6 +272,28 @@ export function questionInsights(
   text: string,
   answeredIds: string[],
   found: readonly FoundTheme[],
+  minSupport = minThemeSupport(answeredIds.length),
 ): QuestionInsights {
-  return { id, text, answered: answeredIds, themes: found.map((f) => f.theme) };
+  const themes = found.map((f) => f.theme);
+  if (themes.length > 0) return { id, text, answered: answeredIds, themes };
+  return { id, text, answered: answeredIds, themes, noTheme: noThemeReason(answeredIds.length, minSupport) };
+}
+
+/** Why a question yields no theme, in words a reader of the deck can act on. */
+export function noThemeReason(answered: number, minSupport: number): NoThemeReason {
+  if (answered === 0)
+    return { reason: 'no-answers', minSupport, text: 'No interviewee answered this question.' };
+  const who = answered === 1 ? 'Only 1 interviewee answered' : `Only ${answered} interviewees answered`;
+  if (answered < minSupport)
+    return {
+      reason: 'too-few-answers',
+      minSupport,
+      text: `${who}; a theme needs at least ${minSupport} who make the same point.`,
+    };
+  const share = Math.round(MIN_THEME_SHARE * 100 * 10) / 10;
+  return {
+    reason: 'no-recurring-point',
+    minSupport,
+    text: `No point was made by ${minSupport} or more of the ${answered} who answered (a theme needs ${share}% of them, at least 2).`,
+  };
 }

@@ -146,6 +146,8 @@ export function chartedSlides<T extends ThemeLike>(
   chart: SlideElement[],
   sourceLines: (t: T, withQuotes: boolean) => string[],
   intro: string[],
+  /** What the slide says when there is no theme: why (the engine's reason), so no slide is blank. */
+  emptyText = 'Answers to this question were too varied (or too few) to form a shared theme. See the transcripts for individual views.',
 ): PlannedSlide[] {
   const right: Rect = {
     x: MARGIN + CHART_W + GUTTER,
@@ -176,13 +178,9 @@ export function chartedSlides<T extends ThemeLike>(
   if (blocks.length === 0) {
     blocks.push({
       paragraphs: [
-        ctx.p(
-          'Answers to this question were too varied (or too few) to form a shared theme. See the transcripts for individual views.',
-          14,
-          {
-            color: ctx.theme.colors.muted,
-          },
-        ),
+        ctx.p(emptyText, 14, {
+          color: ctx.theme.colors.muted,
+        }),
       ],
     });
   }

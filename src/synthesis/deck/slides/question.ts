@@ -24,7 +24,8 @@ export function questionSlides(ctx: Ctx, q: QuestionInsights, index: number): Pl
     takeaway: lead
       ? `Most raised: ${people.text(lead.label).replace(/\.$/, '')} (${prevalence(lead.interviews.length, of)}).` +
         (themes.length > 1 ? ` ${themes.length} themes in all.` : '')
-      : `${plural(q.answered.length, 'interviewee')} answered; no theme was shared by several of them.`,
+      : (q.noTheme?.text ??
+        `${plural(q.answered.length, 'interviewee')} answered; no theme was shared by several of them.`),
   };
   const chart =
     themes.length > 0
@@ -52,5 +53,10 @@ export function questionSlides(ctx: Ctx, q: QuestionInsights, index: number): Pl
       ...(withQuotes ? quoteNotes(ctx, t.quotes) : []),
     ],
     intro,
+    q.noTheme
+      ? `No theme: ${lowerFirst(q.noTheme.text)} See the transcripts for individual views.`
+      : undefined,
   );
 }
+
+const lowerFirst = (s: string) => (/^[A-Z][a-z]/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s);
