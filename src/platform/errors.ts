@@ -33,6 +33,11 @@ export const ErrorCatalogue = {
   IMPORT_FORMAT_UNKNOWN: { status: 415, exit: 2 },
   IMPORT_MALFORMED: { status: 400, exit: 2 },
   IMPORT_ROWS_INVALID: { status: 422, exit: 2 },
+  /** More rows or columns than an import may have. */
+  IMPORT_TOO_LARGE: { status: 413, exit: 2 },
+  /** A zip-based file (DOCX, XLSX, PPTX) whose real unpacked size or entry count passes a cap. */
+  ARCHIVE_TOO_LARGE: { status: 413, exit: 2 },
+  ARCHIVE_DAMAGED: { status: 400, exit: 2 },
   // inventory
   TASK_NOT_FOUND: { status: 404, exit: 3 },
   TASK_AMBIGUOUS: { status: 400, exit: 2 },

@@ -8,6 +8,7 @@
  * with the line number.
  */
 import { AppError } from '../../platform/errors.ts';
+import { IMPORT_LIMITS, tooManyColumns } from './limits.ts';
 
 export interface CsvTable {
   delimiter: string;
@@ -111,6 +112,8 @@ export class CsvCursor {
           break;
         }
         row.push(value);
+        if (row.length > IMPORT_LIMITS.maxColumns)
+          throw tooManyColumns(this.file, this.rowStartLine, row.length);
         const c = text.charCodeAt(pos);
         if (c === d) {
           pos++;
@@ -133,6 +136,8 @@ export class CsvCursor {
           i++;
         }
         row.push(text.slice(pos, i));
+        if (row.length > IMPORT_LIMITS.maxColumns)
+          throw tooManyColumns(this.file, this.rowStartLine, row.length);
         pos = i;
         if (i < n && c === d) pos++;
         else endOfRow = true;

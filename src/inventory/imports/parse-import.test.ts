@@ -257,15 +257,17 @@ describe('refusals', () => {
     expect(error.message).toContain('notes.xlsx is a Word document');
   });
 
-  it('refuses a workbook that expands beyond 16 × the size limit (zip bomb)', async () => {
+  it('refuses a workbook whose entries, unpacked, pass the cap (zip bomb; more in hostile.test.ts)', async () => {
     const zip = new JSZip();
     zip.file('xl/workbook.xml', '<workbook/>');
-    zip.file('xl/worksheets/sheet1.xml', 'a'.repeat(2_000_000));
+    zip.file('xl/worksheets/sheet1.xml', 'a'.repeat(130 * 1024 * 1024));
     const bomb = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
-    expect(bomb.length).toBeLessThan(50_000);
-    const error = await appErrorOf(parse('bomb.xlsx', bomb, undefined, 100_000));
-    expect(error.code).toBe('FILE_TOO_LARGE');
-    expect(error.message).toContain('expands to 1.9 MB when unzipped; the limit is 1.5 MB');
+    expect(bomb.length).toBeLessThan(1_000_000);
+    const error = await appErrorOf(parse('bomb.xlsx', bomb));
+    expect(error.code).toBe('ARCHIVE_TOO_LARGE');
+    expect(error.message).toContain(
+      'bomb.xlsx: xl/worksheets/sheet1.xml declares 130 MB; the limit is 128 MB per entry',
+    );
   });
 });
 

@@ -35,9 +35,9 @@ function baseName(path: string): string {
 
 const MEMBERS_SHEET = /^(members?|team|people|staff)$/i;
 
-async function readSheets(file: string, bytes: Uint8Array, maxBytes: number) {
+async function readSheets(file: string, bytes: Uint8Array) {
   const fileKind = sniffFileKind(file, bytes);
-  if (fileKind === 'xlsx') return { fileKind, sheets: (await readWorkbook(file, bytes, maxBytes)).sheets };
+  if (fileKind === 'xlsx') return { fileKind, sheets: (await readWorkbook(file, bytes)).sheets };
   return { fileKind, sheets: [csvSheet(file, decodeText(file, bytes))] };
 }
 
@@ -58,7 +58,7 @@ export async function parseImport(input: ParseImportInput): Promise<ParsedImport
   const maxBytes = input.maxBytes ?? DEFAULT_MAX_BYTES;
   checkSize(file, input.bytes, maxBytes);
   const fingerprint = createHash('sha256').update(input.bytes).digest('hex');
-  const { fileKind, sheets } = await readSheets(file, input.bytes, maxBytes);
+  const { fileKind, sheets } = await readSheets(file, input.bytes);
 
   const candidates: Layout[] = input.format ? [LAYOUTS[input.format]] : Object.values(LAYOUTS);
   const dataSheets = sheets.filter((s) => !MEMBERS_SHEET.test(s.name ?? ''));

@@ -2,6 +2,7 @@
 import { formatLocation } from '../../platform/errors.ts';
 import { CsvCursor } from './csv-tokenizer.ts';
 import type { Columns } from './layouts.ts';
+import { IMPORT_LIMITS, tooManyRows } from './limits.ts';
 import type { RowError } from './types.ts';
 
 /** The header is looked for in this many first rows (some XLSX exports put title lines above it). */
@@ -50,6 +51,7 @@ export function csvSheet(file: string, text: string): Sheet {
       const buffer: string[] = [];
       let index = 0;
       for (let row = cursor.next(buffer); row !== undefined; row = cursor.next(buffer), index++) {
+        if (index >= IMPORT_LIMITS.maxRows) throw tooManyRows(file, null, index + 1);
         if (index >= from && visit(row, index) === false) return;
       }
     },

@@ -1,11 +1,8 @@
 /** XLSX bytes → sheets of text cells (ExcelJS), after a cheap check that the ZIP is a workbook. */
-import { AppError } from '../../platform/errors.ts';
-import { formatSize } from './decode.ts';
+import { AppError, isAppError } from '../../platform/errors.ts';
+import { readZip } from '../../platform/zip.ts';
+import { IMPORT_LIMITS, tooManyRows } from './limits.ts';
 import { arraySheet, type Sheet } from './sheet.ts';
-import { readZipDirectory } from './zip-inspect.ts';
-
-/** How far a workbook may expand when unzipped, as a multiple of the import size limit. */
-const EXPANSION_FACTOR = 16;
 
 function notAWorkbook(file: string, what: string, cause?: unknown): AppError {
   return new AppError(
@@ -71,26 +68,38 @@ export interface Workbook {
   sheets: Sheet[];
 }
 
-export async function readWorkbook(file: string, bytes: Uint8Array, maxBytes: number): Promise<Workbook> {
-  const zip = readZipDirectory(bytes);
-  if (!zip) throw notAWorkbook(file, 'a damaged or truncated ZIP archive');
-  if (!zip.names.includes('xl/workbook.xml')) {
-    const kind = zip.names.some((n) => n.startsWith('word/'))
+/**
+ * Before ExcelJS unpacks the workbook (all of it, in memory), every entry is inflated once as a stream
+ * with its real bytes counted (platform/zip): an archive that lies about its sizes, or an honest one
+ * too large to hold, is refused as it inflates, with the entry named.
+ */
+async function checkArchive(file: string, bytes: Uint8Array): Promise<void> {
+  let names: string[];
+  try {
+    ({ names } = await readZip(bytes, {
+      file,
+      limits: IMPORT_LIMITS.xlsx,
+      keep: () => false,
+      countOthers: true,
+    }));
+  } catch (error) {
+    if (isAppError(error) && error.code === 'ARCHIVE_DAMAGED') {
+      throw notAWorkbook(file, 'a damaged or truncated ZIP archive', error);
+    }
+    throw error;
+  }
+  if (!names.includes('xl/workbook.xml')) {
+    const kind = names.some((n) => n.startsWith('word/'))
       ? 'a Word document'
-      : zip.names.some((n) => n.startsWith('ppt/'))
+      : names.some((n) => n.startsWith('ppt/'))
         ? 'a PowerPoint presentation'
         : 'a ZIP archive';
     throw notAWorkbook(file, kind);
   }
-  const expandLimit = maxBytes * EXPANSION_FACTOR;
-  if (zip.uncompressedBytes > expandLimit) {
-    throw new AppError(
-      'FILE_TOO_LARGE',
-      `${file} expands to ${Number.isFinite(zip.uncompressedBytes) ? formatSize(zip.uncompressedBytes) : 'more than 4 GB'} ` +
-        `when unzipped; the limit is ${formatSize(expandLimit)}. Export a shorter date range or save it as CSV.`,
-      { file, uncompressedBytes: zip.uncompressedBytes, limit: expandLimit },
-    );
-  }
+}
+
+export async function readWorkbook(file: string, bytes: Uint8Array): Promise<Workbook> {
+  await checkArchive(file, bytes);
   // Loaded on first use: ExcelJS is the heaviest module of the app and CSV imports never need it.
   const { default: Excel } = await import('exceljs');
   const workbook = new Excel.Workbook();
@@ -101,6 +110,15 @@ export async function readWorkbook(file: string, bytes: Uint8Array, maxBytes: nu
   }
   const sheets: Sheet[] = [];
   for (const ws of workbook.worksheets) {
+    if (ws.rowCount > IMPORT_LIMITS.maxRows) throw tooManyRows(file, ws.name, ws.rowCount);
+    if (ws.columnCount > IMPORT_LIMITS.maxColumns) {
+      throw new AppError(
+        'IMPORT_TOO_LARGE',
+        `${file} (sheet ${ws.name}) has ${ws.columnCount} columns; the limit is ${IMPORT_LIMITS.maxColumns}. ` +
+          'This is not a time-tracking export or an Outtask template.',
+        { file, sheet: ws.name, columns: ws.columnCount, limit: IMPORT_LIMITS.maxColumns },
+      );
+    }
     const rows: string[][] = [];
     ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
       while (rows.length < rowNumber - 1) rows.push([]);

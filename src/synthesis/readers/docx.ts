@@ -1,11 +1,12 @@
 /**
  * DOCX transcripts: the paragraphs of word/document.xml as lines (table rows as tab-joined cells),
- * then read like text. jszip does the unzipping; the text runs are picked out with one linear
+ * then read like text. platform/zip unpacks it within caps; the text runs are picked out with one linear
  * scan over the XML: `<w:t>` runs, tabs and breaks, paragraph and table boundaries. Deleted text
  * (`<w:delText>`), field codes and the fallback copy of drawings are not text and are skipped.
  */
 import { decodeXML } from 'entities';
-import JSZip from 'jszip';
+import { isAppError } from '../../platform/errors.ts';
+import { readZip, type ZipContents, type ZipLimits } from '../../platform/zip.ts';
 import { malformed, readProblem } from './problems.ts';
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
@@ -34,7 +35,9 @@ export function documentXmlToLines(xml: string): string[] {
     if (tableDepth > 0) {
       cell += cell.length > 0 && paragraph.length > 0 ? ` ${paragraph}` : paragraph;
     } else {
-      lines.push(...paragraph.split('\n'), '');
+      // A loop, not push(...spread): a paragraph of a million breaks would overflow the call stack.
+      for (const line of paragraph.split('\n')) lines.push(line);
+      lines.push('');
     }
     paragraph = '';
   };
@@ -59,22 +62,42 @@ export function documentXmlToLines(xml: string): string[] {
   return lines;
 }
 
+/**
+ * What a transcript's word/document.xml may unpack to. A two-hour interview is a few hundred KB of
+ * XML even with heavy formatting; 32 MB leaves room for a whole day's notes and keeps a bomb small.
+ */
+export const DOCX_LIMITS: ZipLimits = {
+  maxEntryBytes: 32 * 1024 * 1024,
+  maxTotalBytes: 32 * 1024 * 1024,
+  maxEntries: 2_000,
+};
+
+const DOCUMENT_XML = 'word/document.xml';
+
 /** The text lines of a .docx file; TRANSCRIPT_MALFORMED for a damaged or cut-off archive. */
-export async function readDocxLines(file: string, bytes: Uint8Array): Promise<string[]> {
-  let zip: JSZip;
+export async function readDocxLines(
+  file: string,
+  bytes: Uint8Array,
+  limits: ZipLimits = DOCX_LIMITS,
+): Promise<string[]> {
+  let zip: ZipContents;
   try {
-    zip = await JSZip.loadAsync(bytes);
+    // Only document.xml is inflated, counted as it inflates (see platform/zip.ts).
+    zip = await readZip(bytes, { file, limits, keep: (name) => name === DOCUMENT_XML });
   } catch (error) {
-    throw malformed(
-      { file },
-      `the DOCX archive is damaged or cut off (${error instanceof Error ? error.message : String(error)})`,
-      'Open it in Word and save it again, or export the transcript again.',
-      { format: 'docx' },
-      error,
-    );
+    if (isAppError(error) && error.code === 'ARCHIVE_DAMAGED') {
+      throw malformed(
+        { file },
+        `the DOCX archive is damaged or cut off (${error.cause instanceof Error ? error.cause.message : 'unreadable'})`,
+        'Open it in Word and save it again, or export the transcript again.',
+        { format: 'docx' },
+        error,
+      );
+    }
+    throw error;
   }
-  const entry = zip.file('word/document.xml');
-  if (entry === null) {
+  const xml = zip.entries.get(DOCUMENT_XML);
+  if (xml === undefined) {
     throw readProblem(
       'TRANSCRIPT_FORMAT_UNKNOWN',
       { file },
@@ -83,17 +106,5 @@ export async function readDocxLines(file: string, bytes: Uint8Array): Promise<st
       { reason: 'zip-not-docx' },
     );
   }
-  let xml: string;
-  try {
-    xml = await entry.async('string');
-  } catch (error) {
-    throw malformed(
-      { file },
-      `word/document.xml inside the DOCX cannot be unpacked (${error instanceof Error ? error.message : String(error)})`,
-      'Open it in Word and save it again, or export the transcript again.',
-      { format: 'docx' },
-      error,
-    );
-  }
-  return documentXmlToLines(xml);
+  return documentXmlToLines(xml.toString('utf8'));
 }

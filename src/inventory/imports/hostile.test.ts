@@ -1,0 +1,61 @@
+/** Hostile imports: zip bombs, lying archives, too many rows or columns — each refused early and clearly. */
+import { describe, expect, it } from 'vitest';
+import { buildZip } from '../../../test/factories/zip.ts';
+import { parseImport } from './index.ts';
+import { IMPORT_LIMITS } from './limits.ts';
+import { appErrorOf, bytesOf } from './test-support.ts';
+
+const MB = 1024 * 1024;
+const parse = (file: string, bytes: Uint8Array) => parseImport({ file, bytes, defaultCurrency: 'USD' });
+
+describe('hostile imports', () => {
+  it('refuses an XLSX whose central directory declares 1 KB for a 200 MB sheet, while inflating', async () => {
+    const liar = await buildZip([
+      { name: '[Content_Types].xml', head: '<Types/>' },
+      { name: 'xl/workbook.xml', head: '<workbook/>' },
+      {
+        name: 'xl/worksheets/sheet1.xml',
+        head: '<worksheet><sheetData>',
+        chunk: '<row><c t="inlineStr"><is><t>Toggl</t></is></c></row>',
+        times: (200 * MB) / 50,
+        tail: '</sheetData></worksheet>',
+        declaredSize: 1024,
+      },
+    ]);
+    expect(liar.length).toBeLessThan(MB);
+    const before = process.memoryUsage().rss;
+    const error = await appErrorOf(parse('time.xlsx', liar));
+    expect(error.code).toBe('ARCHIVE_TOO_LARGE');
+    expect(error.details).toMatchObject({ file: 'time.xlsx', entry: 'xl/worksheets/sheet1.xml' });
+    expect(error.message).toMatch(/^time\.xlsx: xl\/worksheets\/sheet1\.xml .*; the limit is 128 MB/);
+    expect(process.memoryUsage().rss - before).toBeLessThan(100 * MB);
+  });
+
+  it('refuses an XLSX whose entries each pass but together pass the total', async () => {
+    const parts = [1, 2].map((k) => ({
+      name: `xl/worksheets/sheet${k}.xml`,
+      chunk: '<row/>',
+      times: (70 * MB) / 6,
+      declaredSize: 100,
+    }));
+    const zip = await buildZip([{ name: 'xl/workbook.xml', head: '<workbook/>' }, ...parts]);
+    const error = await appErrorOf(parse('two.xlsx', zip));
+    expect(error.details).toMatchObject({ entry: 'xl/worksheets/sheet2.xml', scope: 'total' });
+  });
+
+  it('refuses a CSV row with more cells than the cap, naming the line', async () => {
+    const wide = `User,Email,Start date,Duration\n${'x,'.repeat(IMPORT_LIMITS.maxColumns + 10)}\n`;
+    const error = await appErrorOf(parse('wide.csv', bytesOf(wide)));
+    expect(error.code).toBe('IMPORT_TOO_LARGE');
+    expect(error.message).toMatch(/^wide\.csv:2: a row has more than 256 cells/);
+    const header = await appErrorOf(parse('header.csv', bytesOf(`${'col,'.repeat(1_000_000)}\n1\n`)));
+    expect(header.details).toMatchObject({ line: 1, limit: IMPORT_LIMITS.maxColumns });
+  });
+
+  it('refuses a CSV with more rows than the cap', async () => {
+    const rows = `User,Email,Start date,Duration\n${'Ann,,2024-03-01,01:00:00\n'.repeat(IMPORT_LIMITS.maxRows)}`;
+    const error = await appErrorOf(parse('long.csv', bytesOf(rows)));
+    expect(error.code).toBe('IMPORT_TOO_LARGE');
+    expect(error.message).toMatch(/^long\.csv has more than 250,000 rows/);
+  });
+});
