@@ -3,10 +3,20 @@
  * done 13 ways by 13 people, its standard procedure (approved version 1, and a draft version 2 that
  * cuts waste and hands the slides to an out-tasker), the executive-interview form, and a few
  * neighbouring tasks at other steps of the method. Invented data, written through the service so
- * that it obeys the same rules as anything a user records.
+ * that it obeys the same rules as anything a user records; like a route, it parses what it sends
+ * with the edge's zod schemas first.
  */
 import type { InventoryService } from '../inventory/index.ts';
-import type { ProceduresActor, ProceduresService, Step } from '../procedures/index.ts';
+import {
+  type ProceduresActor,
+  type ProceduresService,
+  StandardInput,
+  type Step,
+  StepsInput,
+  VariantInput,
+  VersionPatch,
+  WasteInput,
+} from '../procedures/index.ts';
 import { DEMO_FORM_YAML_V1, DEMO_FORM_YAML_V2 } from './demo-forms.ts';
 import { FLAGSHIP_VARIANTS, variantStep as v } from './flagship-variants.ts';
 
@@ -109,13 +119,17 @@ async function flagship(
   const variants = [];
   for (const d of FLAGSHIP_VARIANTS) {
     variants.push(
-      await procedures.createVariant(actor, task.id, {
-        memberId: memberId(d.person),
-        personName: d.person,
-        label: d.label,
-        notes: d.notes,
-        steps: d.steps,
-      }),
+      await procedures.createVariant(
+        actor,
+        task.id,
+        VariantInput.parse({
+          memberId: memberId(d.person),
+          personName: d.person,
+          label: d.label,
+          notes: d.notes,
+          steps: d.steps,
+        }),
+      ),
     );
   }
 
@@ -124,10 +138,14 @@ async function flagship(
   const keep = comparison.columns
     .filter((c) => c.count * 2 >= comparison.variants.length || c.outputs.includes('Typed notes'))
     .map((c) => c.index);
-  const v1 = await procedures.createStandard(actor, task.id, {
-    variantIds: variants.map((x) => x.id),
-    columns: keep,
-  });
+  const v1 = await procedures.createStandard(
+    actor,
+    task.id,
+    StandardInput.parse({
+      variantIds: variants.map((x) => x.id),
+      columns: keep,
+    }),
+  );
   const elena = { kind: 'member' as const, ref: memberId('Elena Marchetti'), name: 'Elena Marchetti' };
   const analyst = { kind: 'member' as const, ref: memberId('Aiko Tanaka'), name: 'Aiko Tanaka' };
   const partner = { kind: 'member' as const, ref: memberId('David Osei'), name: 'David Osei' };
@@ -147,13 +165,17 @@ async function flagship(
       waste: null,
     };
   });
-  await procedures.replaceSteps(actor, v1.id, { steps: refined });
-  await procedures.updateVersion(actor, v1.id, {
-    purpose:
-      'Turn the notes of a project’s 25–50 executive interviews into the summary deck the client receives: ' +
-      'the themes behind each question, how many executives raised each, their words, and where they agree or split.',
-    turnaroundHours: 72,
-  });
+  await procedures.replaceSteps(actor, v1.id, StepsInput.parse({ steps: refined }));
+  await procedures.updateVersion(
+    actor,
+    v1.id,
+    VersionPatch.parse({
+      purpose:
+        'Turn the notes of a project’s 25–50 executive interviews into the summary deck the client receives: ' +
+        'the themes behind each question, how many executives raised each, their words, and where they agree or split.',
+      turnaroundHours: 72,
+    }),
+  );
   await procedures.approve(actor, v1.id);
 
   // Version 2 (a draft): recorded interviews make typing up notes waste; an app transcribes;
@@ -193,18 +215,27 @@ async function flagship(
       s.performer = designer;
     }
   }
-  await procedures.replaceSteps(actor, v2.id, { steps });
+  await procedures.replaceSteps(actor, v2.id, StepsInput.parse({ steps }));
   if (typeUpStep) {
-    await procedures.markWaste(actor, v2.id, typeUpStep.key, {
-      reason:
-        'Done out of habit: interviews are now recorded and transcribed, so nobody needs to type notes.',
-    });
+    await procedures.markWaste(
+      actor,
+      v2.id,
+      typeUpStep.key,
+      WasteInput.parse({
+        reason:
+          'Done out of habit: interviews are now recorded and transcribed, so nobody needs to type notes.',
+      }),
+    );
   }
-  await procedures.updateVersion(actor, v2.id, {
-    turnaroundHours: 24,
-    changeNote:
-      'Recorded interviews replace handwritten notes; an app transcribes them; a deck designer builds and formats the slides at $11 a slide.',
-  });
+  await procedures.updateVersion(
+    actor,
+    v2.id,
+    VersionPatch.parse({
+      turnaroundHours: 24,
+      changeNote:
+        'Recorded interviews replace handwritten notes; an app transcribes them; a deck designer builds and formats the slides at $11 a slide.',
+    }),
+  );
 
   await procedures.importFormYaml(actor, {
     text: DEMO_FORM_YAML_V1,
@@ -284,76 +315,95 @@ async function neighbours(
       ],
     ],
   ] as const) {
-    await procedures.createVariant(actor, scheduling.id, { personName: person, steps: [...steps] });
+    await procedures.createVariant(
+      actor,
+      scheduling.id,
+      VariantInput.parse({ personName: person, steps: [...steps] }),
+    );
   }
 
   // Write-up of notes: one standard, approved, written step by step (deconstructed).
   const writeUp = await inventory.resolveTask(actor, 'Write up interview notes');
   const hannah = member('Hannah Kowalski');
   const w1 = await procedures.newDraft(actor, writeUp.id);
-  await procedures.replaceSteps(actor, w1.id, {
-    steps: [
-      step('Open the interview-form template', hannah, 5, 'Word', ['Interview form'], ['Blank write-up']),
-      step(
-        'Write the key points per question',
-        hannah,
-        25,
-        'Word',
-        ['Raw notes'],
-        ['Key points'],
-        ['Every question of the form has its key points or "not discussed"'],
-      ),
-      step(
-        'Add verbatim quotes',
-        hannah,
-        10,
-        'Word',
-        ['Raw notes'],
-        ['Quotes'],
-        ['Quotes in quotation marks'],
-      ),
-      step('List the follow-ups', hannah, 5, 'Word', ['Raw notes'], ['Follow-ups']),
-    ],
-  });
+  await procedures.replaceSteps(
+    actor,
+    w1.id,
+    StepsInput.parse({
+      steps: [
+        step('Open the interview-form template', hannah, 5, 'Word', ['Interview form'], ['Blank write-up']),
+        step(
+          'Write the key points per question',
+          hannah,
+          25,
+          'Word',
+          ['Raw notes'],
+          ['Key points'],
+          ['Every question of the form has its key points or "not discussed"'],
+        ),
+        step(
+          'Add verbatim quotes',
+          hannah,
+          10,
+          'Word',
+          ['Raw notes'],
+          ['Quotes'],
+          ['Quotes in quotation marks'],
+        ),
+        step('List the follow-ups', hannah, 5, 'Word', ['Raw notes'], ['Follow-ups']),
+      ],
+    }),
+  );
   await procedures.approve(actor, w1.id);
 
   // Transcription: edited and automated (the app transcribes; a person checks names and terms).
   const transcription = await inventory.resolveTask(actor, 'Transcribe interview recordings');
   const sofia = member('Sofia Reyes');
   const t1 = await procedures.newDraft(actor, transcription.id);
-  await procedures.replaceSteps(actor, t1.id, {
-    steps: [
-      step('Upload the recording', sofia, 5, 'Dropbox', ['Interview recording'], ['Recording in the folder']),
-      step(
-        'Type the interview word for word',
-        sofia,
-        110,
-        'Word',
-        ['Recording in the folder'],
-        ['Transcript'],
-        [],
-        'Done out of habit: the transcription app writes the transcript.',
-      ),
-      step(
-        'Transcribe the recording',
-        { kind: 'automation', ref: null, name: 'Transcription app' },
-        0,
-        'Transcription app',
-        ['Recording in the folder'],
-        ['Transcript'],
-        ['Speakers labelled', 'Timestamps every minute'],
-      ),
-      step(
-        'Check names, numbers and jargon',
-        sofia,
-        15,
-        'Word',
-        ['Transcript'],
-        ['Checked transcript'],
-        ['Names of people and companies spelled as on the interview list'],
-      ),
-    ],
-  });
+  await procedures.replaceSteps(
+    actor,
+    t1.id,
+    StepsInput.parse({
+      steps: [
+        step(
+          'Upload the recording',
+          sofia,
+          5,
+          'Dropbox',
+          ['Interview recording'],
+          ['Recording in the folder'],
+        ),
+        step(
+          'Type the interview word for word',
+          sofia,
+          110,
+          'Word',
+          ['Recording in the folder'],
+          ['Transcript'],
+          [],
+          'Done out of habit: the transcription app writes the transcript.',
+        ),
+        step(
+          'Transcribe the recording',
+          { kind: 'automation', ref: null, name: 'Transcription app' },
+          0,
+          'Transcription app',
+          ['Recording in the folder'],
+          ['Transcript'],
+          ['Speakers labelled', 'Timestamps every minute'],
+        ),
+        step(
+          'Check names, numbers and jargon',
+          sofia,
+          15,
+          'Word',
+          ['Transcript'],
+          ['Checked transcript'],
+          ['Names of people and companies spelled as on the interview list'],
+        ),
+      ],
+    }),
+  );
   await procedures.approve(actor, t1.id);
 }
 

@@ -1,7 +1,7 @@
 /**
- * zod contracts for the edges (HTTP bodies, CLI and demo input). They check shape; the domain rules
- * (minutes not negative, a member step names its member…) are checked by the service with
- * STEP_INVALID so that HTTP, CLI and demo refuse the same things with the same words.
+ * zod contracts for the edges (HTTP bodies, CLI and demo input). They check shape, at the edge; the
+ * domain rules (minutes not negative, a member step names its member…) are checked by the use cases
+ * with STEP_INVALID so that HTTP, CLI and demo refuse the same things with the same words.
  */
 import { z } from 'zod';
 import { PERFORMER_KINDS } from './procedures.ts';
@@ -112,5 +112,18 @@ export const FormAttachInput = z.object({
   taskId: z.string().max(300).nullable(),
 });
 
-export type StepInputT = z.infer<typeof StepInput>;
-export type VariantInputT = z.infer<typeof VariantInput>;
+// What the use cases take: the schemas' output, after the edge (a route, the demo, a test factory)
+// has parsed and filled in the defaults. Use cases never parse `unknown` again.
+export type StepInputT = z.output<typeof StepInput>;
+export type VariantInputT = z.output<typeof VariantInput>;
+export type VariantPatchT = z.output<typeof VariantPatch>;
+export type StepPatchT = z.output<typeof StepPatch>;
+export type StepsInputT = z.output<typeof StepsInput>;
+export type AddStepInputT = z.output<typeof AddStepInput>;
+export type StandardInputT = z.output<typeof StandardInput>;
+export type NewDraftInputT = z.output<typeof NewDraftInput>;
+export type VersionPatchT = z.output<typeof VersionPatch>;
+export type ReorderInputT = z.output<typeof ReorderInput>;
+export type MergeInputT = z.output<typeof MergeInput>;
+export type WasteInputT = z.output<typeof WasteInput>;
+export type FormJsonInputT = z.output<typeof FormJsonInput>;
