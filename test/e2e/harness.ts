@@ -9,8 +9,11 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type BrowserContext, chromium } from 'playwright-core';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { DEMO_FIRM } from '../../src/demo/index.ts';
+import { auditPages, type PageAudit } from './a11y.ts';
+
+export type { PageAudit } from './a11y.ts';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -171,4 +174,26 @@ export async function launchChromium(viewport = { width: 1440, height: 900 }): P
       fs.rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+export interface OpenedPage {
+  page: Page;
+  /** Uncaught errors of the page's scripts (a test expects none). */
+  pageErrors: string[];
+  /**
+   * The accessibility audit of this page: `a11y.check(what)` wherever a page or dialog has rendered, and
+   * `a11y.assertAllChecked()` at the end (a test of its own), so that every page and dialog a test
+   * reaches is checked with axe-core.
+   */
+  a11y: PageAudit;
+}
+
+/** The browser's first tab, recording script errors and the pages and dialogs it reaches. */
+export async function openPage(session: ChromiumSession, timeoutMs = 15_000): Promise<OpenedPage> {
+  const page = session.context.pages()[0] ?? (await session.context.newPage());
+  const pageErrors: string[] = [];
+  page.on('pageerror', (err) => pageErrors.push(String(err)));
+  page.setDefaultTimeout(timeoutMs);
+  const a11y = await auditPages(page);
+  return { page, pageErrors, a11y };
 }

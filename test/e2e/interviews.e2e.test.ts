@@ -21,6 +21,8 @@ import {
   EMPTY_OWNER,
   ensureWebBuild,
   launchChromium,
+  openPage,
+  type PageAudit,
   ROOT,
   type RunningServer,
   startServer,
@@ -38,7 +40,8 @@ describe.skipIf(!hasChromium)(
     let server: RunningServer;
     let browser: ChromiumSession;
     let page: Page;
-    const pageErrors: string[] = [];
+    let pageErrors: string[];
+    let a11y: PageAudit;
     const shotsDir =
       process.env.OUTTASK_E2E_SHOTS ?? fs.mkdtempSync(path.join(os.tmpdir(), 'outtask-shots-'));
     const shot = (name: string, fullPage = false) =>
@@ -49,11 +52,11 @@ describe.skipIf(!hasChromium)(
       ensureWebBuild();
       server = await startServer();
       browser = await launchChromium({ width: 1440, height: 900 });
-      page = browser.context.pages()[0] ?? (await browser.context.newPage());
-      page.on('pageerror', (err) => pageErrors.push(String(err)));
-      page.setDefaultTimeout(30_000);
+      ({ page, pageErrors, a11y } = await openPage(browser, 30_000));
       await page.goto(`${server.url}/interviews/synthesis`);
       await page.waitForURL(/\/login/);
+      await page.locator('#login-email').waitFor();
+      await a11y.check('the sign-in page');
       await page.fill('#login-email', DEMO_EMAIL);
       await page.fill('#login-password', DEMO_PASSWORD);
       await page.keyboard.press('Enter');
@@ -71,6 +74,7 @@ describe.skipIf(!hasChromium)(
       // The ranking marks it: the only demo task with an interview form.
       const badges = page.locator('.opportunities-table .software-badge');
       await expect.poll(() => badges.count()).toBe(1);
+      await a11y.check('the opportunities');
       expect(
         await page
           .locator('.opportunities-table tbody tr', { has: page.locator('.software-badge') })
@@ -82,11 +86,13 @@ describe.skipIf(!hasChromium)(
       const callout = page.locator('.automate-callout');
       await callout.waitFor();
       expect(await callout.textContent()).toContain('Software can do this one.');
+      await a11y.check('the interview-deck task, offering the synthesis');
       await callout.getByRole('link', { name: 'Build the deck' }).click();
       await page.waitForURL(/\/interviews\/synthesis\?form=/);
       // A task without a form gets no such offer.
       await page.goto(`${server.url}/inventory`);
       await page.getByRole('heading', { name: 'Task inventory' }).waitFor();
+      await a11y.check('the inventory');
       await page.getByRole('link', { name: 'Update the project plan' }).first().click();
       await page.getByRole('heading', { name: 'Update the project plan' }).waitFor();
       await page.locator('.stats').waitFor();
@@ -107,6 +113,7 @@ describe.skipIf(!hasChromium)(
       await expect.poll(() => page.locator('.syn-files li').count()).toBe(transcripts.length + 1); // and interviews.csv
       expect(await page.locator('.syn-files').textContent()).toContain('roles and dates');
       await shot('01-chosen');
+      await a11y.check('the synthesis with the sample interviews chosen');
 
       await page.getByRole('button', { name: 'Build the deck' }).click();
       const download = page.getByRole('link', { name: 'Download the deck (.pptx)' });
@@ -125,6 +132,7 @@ describe.skipIf(!hasChromium)(
       expect(source).toMatch(/, Interview \d+/);
       expect(await page.getByRole('heading', { name: 'Where they split' }).count()).toBe(1);
       await shot('02-built');
+      await a11y.check('the built deck’s evidence');
 
       const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);
       expect(file.suggestedFilename()).toBe('executive-interview.pptx');
@@ -155,6 +163,7 @@ describe.skipIf(!hasChromium)(
       for (const name of names) expect(asked).not.toContain(name);
       await page.locator('.syn-ask').scrollIntoViewIfNeeded();
       await shot('03-asked');
+      await a11y.check('an answer to a question of its own');
       expect(pageErrors).toEqual([]);
     });
 
@@ -168,10 +177,15 @@ describe.skipIf(!hasChromium)(
       expect(await bad.locator('h2').textContent()).toBe('No deck was built');
       expect(await bad.locator('td.task-name').allTextContents()).toEqual(['notes.txt']);
       await shot('04-bad-file');
+      await a11y.check('the report of a file that is not a transcript');
       await page.getByRole('button', { name: 'Build it without them' }).click();
       await page.getByRole('link', { name: 'Download the deck (.pptx)' }).waitFor({ timeout: 60_000 });
       expect(await page.locator('.banner-warning').textContent()).toContain('notes.txt');
       expect(pageErrors).toEqual([]);
+    });
+
+    it('checked every page and dialog it reached with axe-core', () => {
+      a11y.assertAllChecked();
     });
   },
 );
@@ -184,13 +198,13 @@ describe.skipIf(!hasChromium)(
     let server: RunningServer;
     let browser: ChromiumSession;
     let page: Page;
+    let a11y: PageAudit;
 
     beforeAll(async () => {
       ensureWebBuild();
       server = await startServer({ empty: true });
       browser = await launchChromium({ width: 1440, height: 900 });
-      page = browser.context.pages()[0] ?? (await browser.context.newPage());
-      page.setDefaultTimeout(30_000);
+      ({ page, a11y } = await openPage(browser, 30_000));
     }, 240_000);
 
     afterAll(async () => {
@@ -200,11 +214,17 @@ describe.skipIf(!hasChromium)(
 
     it('with no form yet, adds the sample form in one click and builds the deck from the samples', async () => {
       await page.goto(`${server.url}/login`);
+      await page.locator('#login-email').waitFor();
+      await a11y.check('the sign-in page');
       await page.fill('#login-email', EMPTY_OWNER.email);
       await page.fill('#login-password', EMPTY_OWNER.password);
       await page.keyboard.press('Enter');
       await page.waitForURL(/\/opportunities$/);
+      await page.getByRole('heading', { name: 'Opportunities' }).waitFor();
+      await a11y.check('the opportunities of an empty workspace');
       await page.goto(`${server.url}/interviews/synthesis`);
+      await page.getByRole('button', { name: 'Add the sample form' }).waitFor();
+      await a11y.check('the synthesis with no form yet');
       await page.getByRole('button', { name: 'Add the sample form' }).click();
       await expect
         .poll(() => page.locator('#syn-form option:checked').textContent())
@@ -215,6 +235,11 @@ describe.skipIf(!hasChromium)(
       await page.getByRole('button', { name: 'Build the deck' }).click();
       await page.getByRole('link', { name: 'Download the deck (.pptx)' }).waitFor({ timeout: 60_000 });
       await expect.poll(() => page.locator('.syn-result h2[id^="syn-q-"]').count()).toBe(8);
+      await a11y.check('the deck built in a new workspace');
+    });
+
+    it('checked every page and dialog it reached with axe-core', () => {
+      a11y.assertAllChecked();
     });
   },
 );

@@ -25,6 +25,8 @@ import {
   EMPTY_OWNER,
   ensureWebBuild,
   launchChromium,
+  openPage,
+  type PageAudit,
   type RunningServer,
   startServer,
 } from './harness.ts';
@@ -43,7 +45,8 @@ describe.skipIf(!hasChromium)(
     let server: RunningServer;
     let browser: ChromiumSession;
     let page: Page;
-    const pageErrors: string[] = [];
+    let pageErrors: string[];
+    let a11y: PageAudit;
     const shotsDir =
       process.env.OUTTASK_E2E_SHOTS ?? fs.mkdtempSync(path.join(os.tmpdir(), 'outtask-shots-'));
     const shot = (name: string) =>
@@ -53,9 +56,7 @@ describe.skipIf(!hasChromium)(
       ensureWebBuild();
       server = await startServer();
       browser = await launchChromium({ width: 1440, height: 900 });
-      page = browser.context.pages()[0] ?? (await browser.context.newPage());
-      page.on('pageerror', (err) => pageErrors.push(String(err)));
-      page.setDefaultTimeout(15_000);
+      ({ page, pageErrors, a11y } = await openPage(browser));
     }, 240_000);
 
     afterAll(async () => {
@@ -73,6 +74,7 @@ describe.skipIf(!hasChromium)(
       await page.keyboard.press('Enter');
       await expect.poll(() => page.getByRole('alert').textContent()).toContain('Email or password is wrong');
       await shot('01-login-error');
+      await a11y.check('the sign-in page with its error');
 
       await page.fill('#login-password', DEMO_PASSWORD);
       await page.keyboard.press('Enter');
@@ -85,6 +87,7 @@ describe.skipIf(!hasChromium)(
       expect(table).toContain('$100,800');
       expect(table).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}/);
       await shot('02-inventory');
+      await a11y.check('the inventory');
     });
 
     it('shows each task’s step of the method, the tasks at each step, and filters by step', async () => {
@@ -129,6 +132,7 @@ describe.skipIf(!hasChromium)(
       expect(await page.locator('.toolbar .count').textContent()).toBe(`${atFlagship} of ${total} tasks`);
       expect(await tiles.nth(flagshipStep - 1).getAttribute('aria-current')).toBe('true');
       await shot('02b-inventory-by-stage');
+      await a11y.check('the inventory filtered by step');
 
       // The address alone filters (the link other pages use); another step, another set of tasks.
       const other = STAGE_ORDER.find((s) => s !== flagshipStage && progress.counts[s] > 0)!;
@@ -165,6 +169,7 @@ describe.skipIf(!hasChromium)(
       expect(await summaryNumber(page, 'task created')).toBe('1');
       expect(await summaryNumber(page, 'process created')).toBe('1');
       await shot('03-import-summary');
+      await a11y.check('the import summary');
 
       // The same file again: nothing is counted twice.
       await page.getByRole('button', { name: 'Import', exact: true }).click();
@@ -184,6 +189,16 @@ describe.skipIf(!hasChromium)(
       expect(await page.locator('.chart .label').first().textContent()).toContain('Build the executive');
       expect(await page.locator('.stat').first().textContent()).toContain('Saving from the top 10');
       await shot('04-opportunities');
+      // The chart is drawn largest saving first, says so, and has the same figures as a table.
+      expect(await page.locator('.chart-caption').textContent()).toContain('Largest saving first');
+      const alt = page.locator('figure.chart-box table');
+      const savings = (await alt.locator('tbody td').allTextContents()).map((m) =>
+        Number(m.replace(/[^\d.-]/g, '')),
+      );
+      expect(savings.length).toBeGreaterThan(1);
+      expect(savings).toEqual([...savings].sort((a, b) => b - a));
+      expect(await alt.locator('tbody th').first().textContent()).toBe(FLAGSHIP);
+      await a11y.check('the opportunities');
 
       await first.getByRole('button', { name: /^Score \d+: show the factors$/ }).click();
       const factors = page.locator('.detail-row .factor');
@@ -192,6 +207,7 @@ describe.skipIf(!hasChromium)(
       expect(detail).toMatch(/Out-taskability \d+\/100 = volume [\d.]+ \+ standardisation/);
       expect(detail).toContain('Confidential client material');
       await shot('05-score-factors');
+      await a11y.check('the opportunities with a score’s factors open');
     });
 
     it('shows a bad file’s errors by line and imports the valid rows on request', async () => {
@@ -211,6 +227,7 @@ describe.skipIf(!hasChromium)(
       expect(rows[0]?.[2]).toContain('"2025-06-31" is not a date');
       expect(rows[1]?.slice(0, 2)).toEqual(['4', 'Duration']);
       await shot('06-import-errors');
+      await a11y.check('the import error report');
 
       await page.getByRole('button', { name: 'Import the valid rows only' }).click();
       await page.locator('.import-summary').waitFor();
@@ -233,6 +250,7 @@ describe.skipIf(!hasChromium)(
       const editor = page.locator('form.quick-edit');
       await editor.waitFor();
       expect(Math.abs((await nameWidth()) - widthBefore)).toBeLessThan(2);
+      await a11y.check('the inventory’s in-place editor');
       await editor.getByLabel('Known variants').fill('0');
       await page.keyboard.press('Enter');
       expect(await editor.locator('.field-error').textContent()).toContain('must be 1 or more');
@@ -252,16 +270,22 @@ describe.skipIf(!hasChromium)(
         '40 slides/occurrence × 8 occurrences/yr × $11.00 = $3,520.00',
       );
       await shot('07-task');
+      await a11y.check('a task’s page');
       await page.getByLabel('Up-front investment').fill('2500');
       await page.getByLabel('Price per slide', { exact: true }).fill('9');
       await page.getByRole('button', { name: 'Compare' }).click();
       const rec = page.locator('.recommendation');
       await rec.waitFor();
       expect(await rec.textContent()).toMatch(/^(Out-task it|Outsource it)/);
-      expect(await page.locator('.compare-result tbody tr').count()).toBe(3);
+      expect(await page.locator('.compare-result table.data tbody tr').count()).toBe(3);
+      // The chart's text alternative: the same three scenarios, each option's cost a year.
+      const alt = page.locator('.compare-result figure table');
+      expect(await alt.locator('tbody tr').count()).toBe(3);
+      expect(await alt.locator('caption').textContent()).toBe('Cost a year under each scenario');
       expect(await page.locator('.compare-result').textContent()).toMatch(/Break-even|No break-even/);
       await page.locator('.compare-result').scrollIntoViewIfNeeded();
       await shot('08-compare');
+      await a11y.check('a task’s comparison with an outsourcing offer');
     });
 
     it('fits a 1024×768 laptop screen', async () => {
@@ -274,6 +298,7 @@ describe.skipIf(!hasChromium)(
       await nav(page, 'Opportunities').click();
       await page.getByRole('heading', { name: 'Ranking', exact: true }).waitFor();
       await shot('10-opportunities-1024');
+      await a11y.check('the opportunities at 1024×768');
       await page.setViewportSize({ width: 1440, height: 900 });
     });
 
@@ -283,7 +308,12 @@ describe.skipIf(!hasChromium)(
       await page.waitForURL(/\/login$/);
       await page.goto(`${server.url}/opportunities`);
       await page.waitForURL(/\/login\?next=%2Fopportunities$/);
+      await a11y.check('the sign-in page after signing out');
       expect(pageErrors).toEqual([]);
+    });
+
+    it('checked every page and dialog it reached with axe-core', () => {
+      a11y.assertAllChecked();
     });
   },
 );
@@ -292,15 +322,14 @@ describe.skipIf(!hasChromium)('an empty workspace in Chromium', () => {
   let server: RunningServer;
   let browser: ChromiumSession;
   let page: Page;
-  const pageErrors: string[] = [];
+  let pageErrors: string[];
+  let a11y: PageAudit;
 
   beforeAll(async () => {
     ensureWebBuild();
     server = await startServer({ empty: true });
     browser = await launchChromium({ width: 1440, height: 900 });
-    page = browser.context.pages()[0] ?? (await browser.context.newPage());
-    page.on('pageerror', (err) => pageErrors.push(String(err)));
-    page.setDefaultTimeout(15_000);
+    ({ page, pageErrors, a11y } = await openPage(browser));
   }, 240_000);
 
   afterAll(async () => {
@@ -310,10 +339,13 @@ describe.skipIf(!hasChromium)('an empty workspace in Chromium', () => {
 
   it('explains the inventory and offers the template, the import and a first task by hand', async () => {
     await page.goto(`${server.url}/inventory`);
+    await page.locator('#login-email').waitFor();
+    await a11y.check('the sign-in page');
     await page.fill('#login-email', EMPTY_OWNER.email);
     await page.fill('#login-password', EMPTY_OWNER.password);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Your inventory is empty' }).waitFor();
+    await a11y.check('the empty inventory');
     expect(await page.locator('.workspace-name').textContent()).toBe(EMPTY_OWNER.workspace);
     // Nothing to count yet: no table, no progress tiles.
     expect(await page.locator('.inventory-table').count()).toBe(0);
@@ -332,11 +364,17 @@ describe.skipIf(!hasChromium)('an empty workspace in Chromium', () => {
 
     await page.getByRole('button', { name: 'Add a task' }).click();
     await page.getByRole('dialog').waitFor();
+    await a11y.check('the Add a task dialog');
     await page.keyboard.press('Escape');
 
     await page.getByRole('link', { name: 'Import a file' }).click();
     await page.getByRole('heading', { name: 'Import tasks and time' }).waitFor();
+    await a11y.check('the import page');
     expect(pageErrors).toEqual([]);
+  });
+
+  it('checked every page and dialog it reached with axe-core', () => {
+    a11y.assertAllChecked();
   });
 });
 

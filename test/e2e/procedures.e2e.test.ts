@@ -19,6 +19,8 @@ import {
   DEMO_PASSWORD,
   ensureWebBuild,
   launchChromium,
+  openPage,
+  type PageAudit,
   type RunningServer,
   startServer,
 } from './harness.ts';
@@ -34,7 +36,8 @@ describe.skipIf(!hasChromium)(
     let server: RunningServer;
     let browser: ChromiumSession;
     let page: Page;
-    const pageErrors: string[] = [];
+    let pageErrors: string[];
+    let a11y: PageAudit;
     const shotsDir =
       process.env.OUTTASK_E2E_SHOTS ?? fs.mkdtempSync(path.join(os.tmpdir(), 'outtask-shots-'));
     const shot = (name: string, fullPage = false) =>
@@ -44,11 +47,11 @@ describe.skipIf(!hasChromium)(
       ensureWebBuild();
       server = await startServer();
       browser = await launchChromium({ width: 1440, height: 900 });
-      page = browser.context.pages()[0] ?? (await browser.context.newPage());
-      page.on('pageerror', (err) => pageErrors.push(String(err)));
-      page.setDefaultTimeout(20_000);
+      ({ page, pageErrors, a11y } = await openPage(browser, 20_000));
       await page.goto(`${server.url}/procedures`);
       await page.waitForURL(/\/login/);
+      await page.locator('#login-email').waitFor();
+      await a11y.check('the sign-in page');
       await page.fill('#login-email', DEMO_EMAIL);
       await page.fill('#login-password', DEMO_PASSWORD);
       await page.keyboard.press('Enter');
@@ -72,11 +75,13 @@ describe.skipIf(!hasChromium)(
         'Build the executive interview summary deck',
       );
       await shot('01-overview');
+      await a11y.check('the ways of working overview');
       await page.getByRole('link', { name: 'Build the executive interview summary deck' }).click();
       await page.getByRole('tab', { name: /Ways of working \(13\)/ }).click();
       await page.locator('.pr-compare table').waitFor();
       expect(await page.locator('.pr-compare thead th').count()).toBe(1 + 13 + 2);
       await shot('02-comparison', true);
+      await a11y.check('a task’s ways of working side by side');
     });
 
     it('records two ways of a task, merges them into a standard, edits, approves and exports the brief', async () => {
@@ -84,6 +89,7 @@ describe.skipIf(!hasChromium)(
       await page.locator('#pr-start').selectOption({ label: `${TASK} (Business development)` });
       await page.getByRole('button', { name: 'Record its ways of working' }).click();
       await page.getByRole('heading', { name: TASK }).waitFor();
+      await a11y.check('a task with no way of working recorded');
 
       const record = async (who: string, label: string, steps: [string, string, string, string][]) => {
         const form = page.locator('form', {
@@ -121,6 +127,7 @@ describe.skipIf(!hasChromium)(
       // The table with only the first way also has 4 rows: wait for the second way to be compared.
       await expect.poll(() => page.locator('.pr-compare tbody tr.pr-row-partial').count()).toBe(1);
       await shot('03-two-ways', true);
+      await a11y.check('two ways compared');
 
       await page.getByRole('button', { name: /Merge 2 ways into the standard/ }).click();
       await page.getByRole('tab', { name: 'Procedure', selected: true }).waitFor();
@@ -158,6 +165,7 @@ describe.skipIf(!hasChromium)(
       // Mark the printing as waste.
       await page.locator('.pr-step').nth(1).getByRole('button', { name: 'Mark as waste' }).click();
       await page.getByLabel('Why').fill('Done out of habit: Excel finds the duplicates.');
+      await a11y.check('the Mark as waste dialog');
       await page.getByRole('dialog').getByRole('button', { name: 'Mark as waste' }).click();
       await expect.poll(() => page.locator('.pr-step.waste').count()).toBe(1);
       expect(await page.locator('.pr-waste-reason').textContent()).toContain('Excel finds the duplicates');
@@ -170,9 +178,12 @@ describe.skipIf(!hasChromium)(
         await page.locator('.pr-map img').evaluate((img: HTMLImageElement) => img.naturalWidth),
       ).toBeGreaterThan(400);
       await shot('04-waste-marked', true);
+      await a11y.check('a procedure with a step marked as waste');
 
       // Approve; the version then offers no editing and the task reaches "Edited".
       await page.getByRole('button', { name: 'Approve version 1' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Approve' }).waitFor();
+      await a11y.check('the approval dialog');
       await page.getByRole('dialog').getByRole('button', { name: 'Approve' }).click();
       await page.getByText('Version 1 approved').first().waitFor();
       await expect.poll(() => page.locator('.pr-step .pr-handle').count()).toBe(0);
@@ -180,6 +191,7 @@ describe.skipIf(!hasChromium)(
       // The progress stage is refetched after the approval; wait for it.
       await expect.poll(() => page.locator('.lede').textContent()).toContain('Edited');
       await shot('05-approved', true);
+      await a11y.check('an approved procedure');
 
       // The brief, in Word and in Markdown.
       const [docx] = await Promise.all([
@@ -217,14 +229,20 @@ describe.skipIf(!hasChromium)(
       expect(refused.status).toBe(409);
       expect(refused.body.error.code).toBe('VERSION_APPROVED');
       await shot('06-versions');
+      await a11y.check('a procedure’s versions');
       expect(pageErrors).toEqual([]);
-    });
+    }, 120_000);
 
     it('shows the interview form, attached to the deck task', async () => {
       await page.goto(`${server.url}/forms`);
       await page.getByRole('heading', { name: 'Executive interview' }).waitFor();
       expect(await page.locator('.pr-question-list li').count()).toBe(8);
       await shot('07-forms');
+      await a11y.check('the forms');
+    });
+
+    it('checked every page and dialog it reached with axe-core', () => {
+      a11y.assertAllChecked();
     });
   },
 );

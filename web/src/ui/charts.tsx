@@ -1,6 +1,11 @@
 /**
  * Two small hand-made SVG charts (no chart library): horizontal bars with money on the axis, and grouped
  * vertical bars. They render at the container's real width so text stays at its normal size.
+ *
+ * Each is a figure whose caption says what it shows and in which order; the picture is hidden from
+ * assistive technology and a table with the same figures (visually hidden) stands in for it. A bar
+ * links to its task for the mouse only: the page's own table holds the same links for the keyboard,
+ * and links inside the picture would be focus stops that a screen reader cannot name.
  */
 import { type RefObject, useLayoutEffect, useRef, useState } from 'react';
 import type { Money } from '../api/types.ts';
@@ -63,8 +68,21 @@ export interface BarDatum {
   href?: string;
 }
 
-/** Horizontal bars, biggest first as given; labels on the left, money on the bottom axis. */
-export function HorizontalBarChart({ data, title }: { data: BarDatum[]; title: string }) {
+/** Horizontal bars in the order given; labels on the left, money on the bottom axis. */
+export function HorizontalBarChart({
+  data,
+  title,
+  caption,
+  valueHeading,
+}: {
+  data: BarDatum[];
+  /** What the bars are, e.g. "Annual saving of the top 10 tasks". */
+  title: string;
+  /** Shown under the chart: the order of the bars and anything else a reader needs. */
+  caption: string;
+  /** The value column's heading in the text alternative. */
+  valueHeading: string;
+}) {
   const [ref, width] = useWidth<HTMLDivElement>(720);
   const currency = data[0]?.value.currency ?? 'USD';
   const labelW = Math.min(300, Math.max(150, Math.round(width * 0.34)));
@@ -82,9 +100,8 @@ export function HorizontalBarChart({ data, title }: { data: BarDatum[]; title: s
   const x = (v: number) => labelW + (v / scaleMax) * plotW;
 
   return (
-    <div ref={ref} className="chart-box">
-      <svg className="chart" width={width} height={height} role="img" aria-label={title}>
-        <title>{title}</title>
+    <figure ref={ref} className="chart-box">
+      <svg className="chart" width={width} height={height} aria-hidden="true">
         {ticks.map((t) => (
           <g key={t}>
             <line className="grid" x1={x(t)} x2={x(t)} y1={top - 4} y2={top + data.length * rowH} />
@@ -118,24 +135,38 @@ export function HorizontalBarChart({ data, title }: { data: BarDatum[]; title: s
               </text>
             </>
           );
-          return d.href ? (
-            <a
-              key={d.key}
-              href={d.href}
-              onClick={(e) => {
-                if (e.metaKey || e.ctrlKey || e.shiftKey) return;
-                e.preventDefault();
-                navigate(d.href!);
-              }}
-            >
+          const href = d.href;
+          return href ? (
+            // biome-ignore lint/a11y/noStaticElementInteractions: a mouse shortcut; the page's table has the same link for the keyboard
+            <g key={d.key} className="bar-link" onClick={() => navigate(href)}>
               {body}
-            </a>
+            </g>
           ) : (
             <g key={d.key}>{body}</g>
           );
         })}
       </svg>
-    </div>
+      <figcaption className="chart-caption">{caption}</figcaption>
+      <table className="visually-hidden">
+        <caption>
+          {title}. {caption}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Task</th>
+            <th scope="col">{valueHeading}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.map((d) => (
+            <tr key={d.key}>
+              <th scope="row">{d.label}</th>
+              <td>{fmtMoney(d.value)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </figure>
   );
 }
 
@@ -170,9 +201,8 @@ export function GroupedBarChart({
   const barW = Math.min(60, (groupW * 0.7) / series.length);
 
   return (
-    <div ref={ref} className="chart-box">
-      <svg className="chart" width={width} height={height} role="img" aria-label={title}>
-        <title>{title}</title>
+    <figure ref={ref} className="chart-box">
+      <svg className="chart" width={width} height={height} aria-hidden="true">
         {ticks.map((t) => (
           <g key={t}>
             <line className="grid" x1={left} x2={left + plotW} y1={y(t)} y2={y(t)} />
@@ -218,14 +248,38 @@ export function GroupedBarChart({
           );
         })}
       </svg>
-      <div className="legend">
+      <figcaption className="legend">
+        <span className="visually-hidden">{title}: </span>
         {series.map((s) => (
           <span key={s.name}>
             <span className={`legend-swatch swatch-${s.className}`} />
             {s.name}
           </span>
         ))}
-      </div>
-    </div>
+      </figcaption>
+      <table className="visually-hidden">
+        <caption>{title}</caption>
+        <thead>
+          <tr>
+            <td />
+            {series.map((s) => (
+              <th key={s.name} scope="col">
+                {s.name}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {groups.map((g) => (
+            <tr key={g.label}>
+              <th scope="row">{g.label}</th>
+              {g.values.map((v, si) => (
+                <td key={series[si]!.name}>{fmtMoney(v)}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </figure>
   );
 }

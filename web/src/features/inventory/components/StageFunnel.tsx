@@ -47,14 +47,20 @@ export function StageFunnel({
                 to={inventoryStagePath(on ? null : stage)}
                 className={`stage-tile stage-${i + 1}${n === 0 ? ' stage-tile-empty' : ''}`}
                 aria-current={on ? 'true' : undefined}
-                aria-label={`Step ${i + 1}, ${STAGE_LABEL[stage]}: ${n} ${n === 1 ? 'task' : 'tasks'}${on ? ' (shown; show every task)' : ''}`}
                 title={`${HINT[stage]}.${on ? ' Click again to show every task.' : ' Show only these tasks.'}`}
               >
+                {/* The name a screen reader hears holds the words on the tile, in their order (WCAG 2.5.3). */}
                 <span className="stage-num" aria-hidden="true">
                   {i + 1}
                 </span>
+                <span className="visually-hidden">Step {i + 1}, </span>
                 <span className="stage-tile-name">{STAGE_LABEL[stage]}</span>
+                <span className="visually-hidden">: </span>
                 <span className="stage-tile-count">{fmtNumber(n)}</span>
+                <span className="visually-hidden">
+                  {n === 1 ? ' task' : ' tasks'}
+                  {on ? ' (shown; show every task)' : ''}
+                </span>
                 <span className="stage-tile-bar" aria-hidden="true">
                   <span style={{ width: `${n > 0 ? Math.max(share * 100, 3) : 0}%` }} />
                 </span>

@@ -120,6 +120,9 @@ export function OpportunitiesPage() {
       (data?.opportunities ?? [])
         .filter((o) => o.group === 'saving' && o.annualSaving !== null && o.annualSaving.amountMinor > 0)
         .slice(0, CHART_MAX_BARS)
+        // Bars of falling length read as a sort by saving, so that is the order they are drawn in (the
+        // ranking weighs the score too: the table below keeps the ranking order).
+        .sort((a, b) => b.annualSaving!.amountMinor - a.annualSaving!.amountMinor)
         .map((o) => ({ key: o.taskId, label: o.name, value: o.annualSaving!, href: taskHref(o) })),
     [data],
   );
@@ -223,13 +226,18 @@ export function OpportunitiesPage() {
 
       <section className="card" aria-labelledby="chart-title">
         <div className="card-head">
-          <h2 id="chart-title">Annual saving of the top {fmtNumber(chartData.length)}, in ranking order</h2>
+          <h2 id="chart-title">Annual saving of the top {fmtNumber(chartData.length)}</h2>
           <span className="muted" style={{ fontSize: '0.86rem' }}>
-            in-house cost − out-tasked cost, a year
+            in-house cost minus out-tasked cost, a year
           </span>
         </div>
         {chartData.length > 0 ? (
-          <HorizontalBarChart data={chartData} title={`Annual saving of the top ${chartData.length} tasks`} />
+          <HorizontalBarChart
+            data={chartData}
+            title={`Annual saving of the top ${chartData.length} ranked tasks`}
+            caption="Largest saving first. The ranking below also weighs how ready each task is, so its order differs."
+            valueHeading="Saving a year"
+          />
         ) : (
           <p className="muted">
             No task saves money out-tasked yet. Add market prices to the tasks in the inventory to see where

@@ -25,7 +25,9 @@ export function ComparisonTable({
   readOnly: boolean;
 }) {
   return (
-    <div className="pr-compare">
+    // A region the keyboard can reach and scroll: the table is wider than the page with many ways.
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus to scroll by keys (WCAG 2.1.1)
+    <section className="pr-compare" tabIndex={0} aria-label="Ways of working side by side">
       <table>
         <caption className="visually-hidden">
           Steps aligned across the ways of working, with the minutes each person spends on each step
@@ -113,6 +115,6 @@ export function ComparisonTable({
           </tr>
         </tfoot>
       </table>
-    </div>
+    </section>
   );
 }
