@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { authRoutes, createAccountsService, workspaceRoutes } from './accounts/index.ts';
 import { createInterviewsService, interviewsRoutes } from './interviews/index.ts';
 import { createEconomicsService, createInventoryService, inventoryRoutes } from './inventory/index.ts';
+import { type Blobs, createBlobs, DiskBlobStore } from './platform/blobs/index.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
 import { type Db, openDb } from './platform/db/connect.ts';
@@ -38,6 +39,8 @@ export interface AppServices {
   economics: ReturnType<typeof createEconomicsService>;
   procedures: ReturnType<typeof createProceduresService>;
   interviews: ReturnType<typeof createInterviewsService>;
+  /** Stored files: content-addressed bytes on disk, references in the database. */
+  blobs: Blobs;
   /** The durable job queue and the job types this process can run (features register theirs here). */
   jobs: { queue: JobQueue; registry: JobRegistry };
   close(): Promise<void>;
@@ -51,6 +54,7 @@ export async function openApp(
   if (opts.migrate !== false) await migrateToLatest(db);
   const deps: ServiceDeps = { db, clock: opts.clock ?? systemClock, newId: opts.newId ?? newId };
   const jobs = { queue: createJobQueue(deps), registry: new JobRegistry() };
+  const blobs = createBlobs(deps, new DiskBlobStore(config.blobsDir, { maxBytes: config.blobMaxBytes }));
   const accounts = createAccountsService(deps, { sessionTtlHours: config.sessionTtlHours });
   const inventory = createInventoryService(deps, { importMaxBytes: config.importMaxBytes });
   const economics = createEconomicsService(deps);
@@ -69,6 +73,7 @@ export async function openApp(
     economics,
     procedures,
     interviews,
+    blobs,
     jobs,
     close: async () => {
       await jobs.queue.close();

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
+import { formatBytes } from '../platform/blobs/index.ts';
 import { AppError } from '../platform/errors.ts';
 import { config, withApp } from './context.ts';
 
@@ -149,42 +150,41 @@ export function registerSystemCommands(program: Command): void {
   program
     .command('backup')
     .description(
-      'Write a consistent snapshot of the whole database to FILE (gzipped JSON; SQLite or PostgreSQL)',
+      'Write a consistent snapshot of the whole database and the stored files it references to FILE (a tar; SQLite or PostgreSQL)',
     )
     .argument('<file>', 'where to write the backup')
     .action(async (file: string) => {
-      const { backupToBuffer } = await import('../platform/db/backup.ts');
+      const { writeBackup } = await import('../platform/backup/archive.ts');
       await withApp(async (app) => {
-        const r = await backupToBuffer(app.db, app.deps.clock.now());
-        const tmp = `${file}.partial`;
-        fs.writeFileSync(tmp, r.bytes);
-        fs.renameSync(tmp, file);
-        process.stdout.write(`Backed up ${r.rows} rows of ${r.tables} tables to ${file}\n`);
+        const r = await writeBackup(app.db, app.blobs.store, file, app.deps.clock.now());
+        process.stdout.write(
+          `Backed up ${r.rows} rows of ${r.tables} tables and ${r.blobs} stored files (${formatBytes(r.blobBytes)}) to ${file}\n`,
+        );
       });
     });
 
   program
     .command('restore')
-    .description('Replace the whole database with a backup written by `outtask backup`')
+    .description(
+      'Replace the whole database with a backup written by `outtask backup`, and bring back its stored files',
+    )
     .argument('<file>', 'the backup file')
     .action(async (file: string) => {
       if (!fs.existsSync(file)) throw new AppError('FILE_NOT_FOUND', `${file}: no such file`);
-      const bytes = fs.readFileSync(file);
-      const { backupToBuffer, restoreFromBuffer } = await import('../platform/db/backup.ts');
+      const { restoreBackup, writeBackup } = await import('../platform/backup/archive.ts');
       await withApp(async (app) => {
-        // What is replaced is kept: a snapshot of the current data goes to <data dir>/backups first.
+        // What is replaced is kept: a backup of the current data goes to <data dir>/backups first.
         const now = app.deps.clock.now();
-        const before = await backupToBuffer(app.db, now);
         const dir = path.join(config().dataDir, 'backups');
         fs.mkdirSync(dir, { recursive: true });
         const safety = path.join(
           dir,
           `before-restore-${now.toISOString().replace(/[:.]/g, '-')}.outtask-backup`,
         );
-        fs.writeFileSync(safety, before.bytes);
-        const r = await restoreFromBuffer(app.db, bytes, file);
+        await writeBackup(app.db, app.blobs.store, safety, now);
+        const r = await restoreBackup(app.db, app.blobs.store, file);
         process.stdout.write(
-          `Restored ${r.rows} rows of ${r.tables} tables from ${file} (previous data saved to ${safety})\n`,
+          `Restored ${r.rows} rows of ${r.tables} tables and ${r.blobs} stored files from ${file} (previous data saved to ${safety})\n`,
         );
       });
     });

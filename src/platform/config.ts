@@ -17,6 +17,7 @@ const EnvSchema = z.object({
     .default('auto')
     .transform((v) => (v === 'auto' ? undefined : v === 'true')),
   OUTTASK_IMPORT_MAX_MB: z.coerce.number().positive().default(20),
+  OUTTASK_BLOB_MAX_MB: z.coerce.number().positive().default(2048),
   OUTTASK_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
   OUTTASK_DEMO_PASSWORD: z.string().min(10).optional(),
@@ -34,6 +35,9 @@ export interface Config {
   /** undefined: secure cookies when the request came over https. */
   readonly cookieSecure: boolean | undefined;
   readonly importMaxBytes: number;
+  /** Stored files (uploads, recordings, transcripts): content-addressed under <dataDir>/blobs. */
+  readonly blobsDir: string;
+  readonly blobMaxBytes: number;
   readonly logLevel: string;
   readonly production: boolean;
   /** Password of the demo workspace's owner; random (and printed) when unset. */
@@ -69,6 +73,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     sessionTtlHours: e.OUTTASK_SESSION_TTL_HOURS,
     cookieSecure: e.OUTTASK_COOKIE_SECURE,
     importMaxBytes: Math.round(e.OUTTASK_IMPORT_MAX_MB * 1024 * 1024),
+    blobsDir: path.join(dataDir, 'blobs'),
+    blobMaxBytes: Math.round(e.OUTTASK_BLOB_MAX_MB * 1024 * 1024),
     logLevel: e.OUTTASK_LOG_LEVEL,
     production: e.NODE_ENV === 'production',
     demoPassword: e.OUTTASK_DEMO_PASSWORD,

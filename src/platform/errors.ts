@@ -76,6 +76,10 @@ export const ErrorCatalogue = {
   TRANSCRIPTION_TIMEOUT: { status: 504, exit: 1 },
   TRANSCRIPTION_CANCELLED: { status: 409, exit: 130 },
   NAMES_LIST_INVALID: { status: 400, exit: 2 },
+  // stored files (platform/blobs)
+  BLOB_NOT_FOUND: { status: 404, exit: 3 },
+  /** The bytes on disk no longer hash to the file's name: damaged storage, restore from a backup. */
+  BLOB_CORRUPT: { status: 500, exit: 6 },
   // jobs
   JOB_NOT_FOUND: { status: 404, exit: 3 },
   JOB_NOT_RETRYABLE: { status: 409, exit: 4 },

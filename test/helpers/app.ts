@@ -1,4 +1,7 @@
 /** The whole app over a fresh database of one dialect, with the HTTP layer driven through inject. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { seedDemoWorkspace } from '../../src/demo/index.ts';
 import { type AppServices, buildHttpApp, openApp } from '../../src/main.ts';
 import { type Clock, systemClock } from '../../src/platform/clock.ts';
@@ -22,7 +25,9 @@ export async function testApp(
   opts: { clock?: Clock; env?: Record<string, string> } = {},
 ): Promise<TestApp> {
   const db = await freshDb(dialect);
-  const config = loadConfig({ OUTTASK_DATA_DIR: '/tmp/outtask-test-unused', ...opts.env });
+  // A data directory of its own: stored files (blobs) of one test never meet another's.
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'outtask-test-'));
+  const config = loadConfig({ OUTTASK_DATA_DIR: dataDir, ...opts.env });
   const services = await openApp(config, { db, clock: opts.clock ?? systemClock });
   const http = await buildHttpApp(services, { web: false });
   return {
@@ -35,7 +40,10 @@ export async function testApp(
       if (!c) throw new Error('no session cookie');
       return { outtask_session: c.value };
     },
-    close: () => http.close(),
+    close: async () => {
+      await http.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
   };
 }
 

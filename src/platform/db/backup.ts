@@ -11,7 +11,7 @@ import { knownMigrationNames, migrateToLatest } from './migrator.ts';
 const FORMAT = 'outtask-backup';
 const VERSION = 1;
 
-interface Snapshot {
+export interface Snapshot {
   format: typeof FORMAT;
   version: number;
   createdAt: string;
@@ -76,7 +76,7 @@ export function dependencyOrder(tables: string[], deps: Map<string, string[]>): 
 export async function backupToBuffer(
   db: Db,
   now: Date,
-): Promise<{ bytes: Buffer; rows: number; tables: number }> {
+): Promise<{ bytes: Buffer; rows: number; tables: number; data: Snapshot['tables'] }> {
   const applied = knownMigrationNames();
   // biome-ignore lint/suspicious/noExplicitAny: as above
   const run = async (trx: Transaction<any>) => {
@@ -102,10 +102,16 @@ export async function backupToBuffer(
     db.dialect === 'postgres'
       ? await k.transaction().setIsolationLevel('repeatable read').execute(run)
       : await k.transaction().execute(run);
-  return { bytes: gzipSync(JSON.stringify(result.snapshot)), rows: result.rows, tables: result.tables };
+  return {
+    bytes: gzipSync(JSON.stringify(result.snapshot)),
+    rows: result.rows,
+    tables: result.tables,
+    data: result.snapshot.tables,
+  };
 }
 
-function parseSnapshot(bytes: Uint8Array, file: string): Snapshot {
+/** Reads and checks a snapshot without touching the database (BACKUP_INVALID when it is not one this version can restore). */
+export function parseSnapshot(bytes: Uint8Array, file: string): Snapshot {
   let parsed: unknown;
   try {
     parsed = JSON.parse(gunzipSync(bytes).toString('utf8'));

@@ -167,6 +167,26 @@ export interface JobStepTable {
   created_at: string;
 }
 
+/** A stored file's bytes, by content (src/platform/blobs). */
+export interface BlobTable {
+  sha256: string;
+  size_bytes: number;
+  created_at: string;
+  touched_at: string;
+}
+
+/** Who holds a stored file, under which name. */
+export interface BlobRefTable {
+  id: string;
+  workspace_id: string;
+  sha256: string;
+  owner_kind: string;
+  owner_id: string;
+  name: string;
+  media_type: string | null;
+  created_at: string;
+}
+
 export interface MigrationMetaTable {
   name: string;
   timestamp: string;
@@ -269,6 +289,8 @@ export interface Database {
   audit_log: AuditTable;
   jobs: JobTable;
   job_steps: JobStepTable;
+  blobs: BlobTable;
+  blob_refs: BlobRefTable;
   procedure_variants: ProcedureVariantTable;
   procedures: ProcedureTable;
   procedure_versions: ProcedureVersionTable;
