@@ -2,7 +2,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { type Command, Option } from 'commander';
+import { parseMappingFile } from '../inventory/imports/mapping-file.ts';
 import { IMPORT_FORMATS, type ImportFormat } from '../inventory/imports/types.ts';
+import type { ImportPreview, PeriodView } from '../inventory/imports.service.ts';
 import { AppError } from '../platform/errors.ts';
 import { formatMoney, type Money, parseMajor } from '../platform/money.ts';
 import { cliActor, printJson, withApp } from './context.ts';
@@ -34,13 +36,55 @@ function count(text: string, option: string): number {
   return n;
 }
 
+function periodText(p: PeriodView): string {
+  return `${p.from} to ${p.to} (${p.length}${p.stated ? ', as stated' : ', first to last entry'}); measured hours are scaled × ${(12 / p.months).toFixed(2)} to a year`;
+}
+
+/** The --dry-run plan: one line per activity and where it goes. */
+function planText(plan: ImportPreview): string {
+  const where = (a: ImportPreview['activities'][number]) => {
+    if (a.decision.action === 'ignore') return 'ignore';
+    const t = a.target;
+    const label = t ? `${t.process} / ${t.taskName}` : '?';
+    return a.decision.action === 'new' ? `new task: ${label}` : `${label} (${a.match})`;
+  };
+  const lines = [
+    `Plan for ${plan.file} (${plan.format}, ${plan.fileKind}): ${plan.rows} rows — nothing stored (--dry-run)`,
+  ];
+  if (plan.period) lines.push(`Period: ${periodText(plan.period)}`);
+  if (plan.activities.length > 0) {
+    lines.push(
+      table(
+        ['Activity', 'Hours', 'People', 'Engagements', 'Goes to'],
+        plan.activities.map((a) => [
+          truncate(a.name, 36),
+          a.hours.toFixed(2),
+          String(a.people.length),
+          truncate(a.engagements.join(', ') || '—', 30),
+          truncate(where(a), 60),
+        ]),
+        ['left', 'right', 'right', 'left', 'left'],
+      ),
+    );
+  }
+  const s = plan.summary;
+  const n = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
+  lines.push(
+    `Would attach to ${n(s.tasksMatched, 'existing task')}, create ${n(s.tasksCreated, 'task')}, ${n(s.processesCreated, 'process', 'processes')} and ${n(s.membersCreated, 'person', 'people')}, update ${n(s.tasksUpdated, 'task')}; ${n(s.entries, 'new time entry', 'new time entries')}, ${s.entriesIgnored} ignored.`,
+  );
+  for (const e of plan.errors.slice(0, 50)) lines.push(`  bad row: ${e.message}`);
+  for (const w of plan.warnings.slice(0, 20)) lines.push(`  note: ${w}`);
+  lines.push('Change a line with --map mapping.csv (columns Activity, Action, Task, Process, Name).');
+  return `${lines.join('\n')}\n`;
+}
+
 export function registerInventoryCommands(program: Command): void {
   const tasks = program.command('tasks').description('The task inventory (step 1)');
 
   tasks
     .command('import')
     .description(
-      'Import tasks or time entries from a file: Outtask template (CSV/XLSX), Harvest, Toggl Track, Clockify',
+      'Import tasks or time entries from a file: Outtask template (CSV/XLSX), Harvest, Toggl Track, Clockify. A tracker’s task is the task, its project or client the engagement; each activity goes to an existing task (exact, then similar name, or as decided at the last import of that tracker), a new task, or nowhere',
     )
     .argument('<file>', 'the file to import')
     .addOption(
@@ -49,39 +93,129 @@ export function registerInventoryCommands(program: Command): void {
       ),
     )
     .option('--skip-invalid', 'import the valid rows even when some rows have errors', false)
-    .option('--json', 'print the import report as JSON', false)
+    .option(
+      '--map <mapping.csv>',
+      'what each activity becomes: columns Activity, Action (task|new|ignore), Task (id, name or "Process / Task"), Process, Name',
+    )
+    .option(
+      '--dry-run',
+      'print the plan (each activity, its hours and where it goes) and store nothing',
+      false,
+    )
+    .option('--period-from <date>', 'first day the entries cover (default: the first entry’s date)')
+    .option('--period-to <date>', 'last day the entries cover (default: the last entry’s date)')
+    .option('--json', 'print the import report (or with --dry-run the plan) as JSON', false)
     .action(
       async (
         file: string,
-        opts: { format?: ImportFormat; skipInvalid: boolean; json: boolean },
+        opts: {
+          format?: ImportFormat;
+          skipInvalid: boolean;
+          json: boolean;
+          map?: string;
+          dryRun: boolean;
+          periodFrom?: string;
+          periodTo?: string;
+        },
         cmd: Command,
       ) => {
         const bytes = readInput(file);
+        const decisions = opts.map
+          ? parseMappingFile(path.basename(opts.map), readInput(opts.map))
+          : undefined;
+        const request = {
+          file: path.basename(file),
+          bytes,
+          ...(opts.format ? { format: opts.format } : {}),
+          skipInvalid: opts.skipInvalid,
+          ...(decisions ? { decisions } : {}),
+          ...(opts.periodFrom || opts.periodTo
+            ? { period: { from: opts.periodFrom ?? '', to: opts.periodTo ?? '' } }
+            : {}),
+        };
         await withApp(async (app) => {
           const actor = await cliActor(app, cmd);
-          const report = await app.inventory.importFile(actor, {
-            file: path.basename(file),
-            bytes,
-            ...(opts.format ? { format: opts.format } : {}),
-            skipInvalid: opts.skipInvalid,
-          });
+          if (opts.dryRun) {
+            const plan = await app.inventory.previewImport(actor, request);
+            if (opts.json) return printJson(plan);
+            process.stdout.write(planText(plan));
+            return;
+          }
+          const report = await app.inventory.importFile(actor, request);
           if (opts.json) return printJson(report);
           const lines = [
-            `Imported ${file} (${report.format}, ${report.fileKind}): ${report.rows} rows`,
+            `Imported ${file} (${report.format}, ${report.fileKind}): ${report.rows} rows · import ${report.importId}`,
             `  tasks: ${report.created.tasks} new, ${report.updated.tasks} updated; members: ${report.created.members} new, ${report.updated.members} updated; processes: ${report.created.processes} new`,
           ];
-          if (report.timeEntries.imported || report.timeEntries.alreadyImported) {
+          if (
+            report.timeEntries.imported ||
+            report.timeEntries.alreadyImported ||
+            report.timeEntries.ignored
+          ) {
             lines.push(
-              `  time entries: ${report.timeEntries.imported} new, ${report.timeEntries.alreadyImported} already imported before`,
+              `  time entries: ${report.timeEntries.imported} new, ${report.timeEntries.alreadyImported} already imported before, ${report.timeEntries.ignored} ignored`,
             );
           }
+          if (report.period) lines.push(`  period: ${periodText(report.period)}`);
           if (report.skippedRows) lines.push(`  skipped ${report.skippedRows} invalid rows:`);
           for (const e of report.errors.slice(0, 50)) lines.push(`    ${e.message}`);
           for (const w of report.warnings.slice(0, 20)) lines.push(`  note: ${w}`);
+          lines.push(`  undo it with: outtask imports undo ${report.importId}`);
           process.stdout.write(`${lines.join('\n')}\n`);
         });
       },
     );
+
+  const imports = program.command('imports').description('Past imports: list them, undo one as a whole');
+  imports
+    .command('list')
+    .description('Past imports, newest first')
+    .option(
+      '--json',
+      'print JSON: [{ id, fileName, format, rows, imported, periodFrom, periodTo, undoneAt, at }]',
+      false,
+    )
+    .action(async (opts: { json: boolean }, cmd: Command) => {
+      await withApp(async (app) => {
+        const actor = await cliActor(app, cmd);
+        const list = await app.inventory.importHistory(actor);
+        if (opts.json) return printJson(list);
+        if (list.length === 0) {
+          process.stdout.write('No imports yet: outtask tasks import FILE\n');
+          return;
+        }
+        process.stdout.write(
+          `${table(
+            ['Id', 'When', 'File', 'Format', 'Rows', 'Period', 'Status'],
+            list.map((b) => [
+              b.id,
+              b.at.slice(0, 16).replace('T', ' '),
+              truncate(b.fileName, 32),
+              b.format,
+              String(b.rows),
+              b.periodFrom ? `${b.periodFrom} – ${b.periodTo}` : '—',
+              b.undoneAt ? `undone ${b.undoneAt.slice(0, 10)}` : 'in effect',
+            ]),
+            ['left', 'left', 'left', 'left', 'right', 'left', 'left'],
+          )}\n`,
+        );
+      });
+    });
+  imports
+    .command('undo')
+    .description(
+      'Undo an import as a whole: its time entries, the tasks, processes and people it created, the changes it made',
+    )
+    .argument('<id>', 'the import’s id (outtask imports list)')
+    .option('--json', 'print the undone import as JSON', false)
+    .action(async (id: string, opts: { json: boolean }, cmd: Command) => {
+      await withApp(async (app) => {
+        const actor = await cliActor(app, cmd);
+        const undone = await app.inventory.undoImport(actor, id);
+        if (opts.json) return printJson(undone);
+        process.stdout.write(`Undid the import of ${undone.fileName} (${undone.at.slice(0, 10)}).\n`);
+      });
+    });
 
   tasks
     .command('list')

@@ -4,8 +4,15 @@ import { isDeepStrictEqual } from 'node:util';
  * one transaction and tests can check it without a database.
  */
 import type { IdGenerator } from '../platform/ids.ts';
-import { processOf } from './imports/index.ts';
-import type { MemberRow, ParsedImport, TaskRow } from './imports/types.ts';
+import {
+  type ActivityDecision,
+  type ActivityProposal,
+  activityKey,
+  DEFAULT_NEW_PROCESS,
+  engagementOf,
+} from './activities.ts';
+import { type MeasuredPeriod, yearScale } from './economics/period.ts';
+import type { MemberRow, ParsedImport, TaskRow, TimeEntryRow } from './imports/types.ts';
 import type { NewTimeEntry } from './inventory.store.ts';
 import type { Member, Process, Task } from './inventory.ts';
 
@@ -16,7 +23,57 @@ export interface ImportPlan {
   newTasks: Task[];
   changedTasks: Task[];
   timeEntries: NewTimeEntry[];
+  /** Entries of activities the firm chose to ignore: not stored. */
+  ignoredEntries: number;
+  /** The task each activity's entries went to (by activity key). */
+  activityTasks: Map<string, string>;
   warnings: string[];
+}
+
+export interface PlanOptions {
+  /** Every activity of the file with the firm's decision; an activity missing here becomes a new task. */
+  activities?: readonly ActivityProposal[];
+  /** The period the entries cover, to scale the frequency of new tasks to a year. */
+  period?: MeasuredPeriod | null;
+}
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+function blankTask(id: string, processId: string, name: string, e: TimeEntryRow): Task {
+  return {
+    id,
+    processId,
+    name: name.trim(),
+    description: e.description && e.description !== e.task ? e.description : '',
+    performerId: null,
+    frequency: { kind: 'per_year', occurrencesPerYear: 0 },
+    minutesPerOccurrence: 0,
+    skillLevel: 'intermediate',
+    confidentiality: 'internal',
+    needsClientContact: false,
+    knownVariants: 1,
+    deliverableUnit: 'hour',
+    unitsPerOccurrence: 1,
+    marketPricePerUnit: null,
+    turnaroundHours: 72,
+    reviewMinutesPerOccurrence: null,
+  };
+}
+
+function entryOf(e: TimeEntryRow, taskId: string, memberId: string): NewTimeEntry {
+  return {
+    taskId,
+    memberId,
+    personName: e.personName,
+    date: e.date,
+    minutes: e.minutes,
+    costRate: e.costRatePerHour,
+    project: e.project,
+    client: e.client,
+    description: e.description,
+    billable: e.billable ?? false,
+    fingerprint: e.fingerprint,
+  };
 }
 
 interface Existing {
@@ -29,7 +86,7 @@ interface Existing {
 
 const normalise = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
 
-export function planImport(parsed: ParsedImport, existing: Existing): ImportPlan {
+export function planImport(parsed: ParsedImport, existing: Existing, options: PlanOptions = {}): ImportPlan {
   // Names repeat across thousands of entries: normalise each distinct spelling once.
   const normalised = new Map<string, string>();
   const norm = (s: string): string => {
@@ -46,6 +103,8 @@ export function planImport(parsed: ParsedImport, existing: Existing): ImportPlan
     newTasks: [],
     changedTasks: [],
     timeEntries: [],
+    ignoredEntries: 0,
+    activityTasks: new Map(),
     warnings: [],
   };
   const membersByKey = new Map<string, Member>();
@@ -159,72 +218,100 @@ export function planImport(parsed: ParsedImport, existing: Existing): ImportPlan
   }
   parsed.tasks.forEach(applyTaskRow);
 
-  // Time entries: find or create the person and the task, then keep the entry for insertion.
-  const entryGroups = new Map<
-    string,
-    { task: Task; minutesByMember: Map<string, number>; entries: number; minutes: number }
-  >();
+  // Time entries: each activity goes where the firm decided (an existing task, a new one, or nowhere);
+  // the entry's project and client stay on it as its engagement.
+  const decisionOf = new Map((options.activities ?? []).map((a) => [a.key, a.decision]));
+  const tasksById = new Map(existing.tasks.map((t) => [t.id, t]));
+  const processesById = new Map(existing.processes.map((p) => [p.id, p]));
+  // New tasks made from entries, with what was measured for them; and which task each activity went to.
+  const made = new Map<string, { task: Task; entries: TimeEntryRow[]; byMember: Map<string, number> }>();
+  const taskOfActivity = plan.activityTasks;
+  const newTaskIds = new Set<string>();
+  const scale = options.period ? yearScale(options.period) : 1;
+
+  function taskFor(
+    key: string,
+    decision: Exclude<ActivityDecision, { action: 'ignore' }>,
+    e: TimeEntryRow,
+  ): string {
+    const known = taskOfActivity.get(key);
+    if (known) return known;
+    let id: string;
+    if (decision.action === 'task') {
+      if (!tasksById.has(decision.taskId)) {
+        throw new Error(`planImport: no task ${decision.taskId} for activity "${e.task}"`);
+      }
+      id = decision.taskId;
+    } else {
+      const pid =
+        decision.processId && processesById.has(decision.processId)
+          ? decision.processId
+          : processId(decision.processName ?? DEFAULT_NEW_PROCESS);
+      // A task of that name may already be in that process (or made for another activity): join it.
+      const nameKey = `${pid}\u0000${norm(decision.taskName)}`;
+      const same = tasksByKey.get(nameKey);
+      if (same) {
+        id = same.id;
+      } else {
+        const task = blankTask(existing.newId(), pid, decision.taskName, e);
+        plan.newTasks.push(task);
+        tasksByKey.set(nameKey, task);
+        newTaskIds.add(task.id);
+        id = task.id;
+      }
+    }
+    taskOfActivity.set(key, id);
+    return id;
+  }
+
   for (const e of parsed.timeEntries) {
+    const key = activityKey(e.task);
+    const decision: ActivityDecision = decisionOf.get(key) ?? {
+      action: 'new',
+      taskName: e.task.trim(),
+      processId: null,
+      processName: DEFAULT_NEW_PROCESS,
+    };
+    if (decision.action === 'ignore') {
+      plan.ignoredEntries++;
+      continue;
+    }
     const member =
       (e.personEmail ? membersByKey.get(norm(e.personEmail)) : undefined) ??
       membersByKey.get(norm(e.personName)) ??
       newMember(e.personName, e.personEmail, e.costRatePerHour?.amountMinor ?? null, `line ${e.line}`);
-    const pid = processId(processOf(e));
-    const key = `${pid}\u0000${norm(e.task)}`;
-    let task = tasksByKey.get(key);
-    if (!task) {
-      task = {
-        id: existing.newId(),
-        processId: pid,
-        name: e.task.trim(),
-        description: e.description && e.description !== e.task ? e.description : '',
-        performerId: null,
-        frequency: { kind: 'per_year', occurrencesPerYear: 0 },
-        minutesPerOccurrence: 0,
-        skillLevel: 'intermediate',
-        confidentiality: 'internal',
-        needsClientContact: false,
-        knownVariants: 1,
-        deliverableUnit: 'hour',
-        unitsPerOccurrence: 1,
-        marketPricePerUnit: null,
-        turnaroundHours: 72,
-        reviewMinutesPerOccurrence: null,
-      };
-      plan.newTasks.push(task);
-      tasksByKey.set(key, task);
-      entryGroups.set(task.id, { task, minutesByMember: new Map(), entries: 0, minutes: 0 });
+    const taskId = taskFor(key, decision, e);
+    if (newTaskIds.has(taskId)) {
+      let m = made.get(taskId);
+      if (!m) {
+        m = { task: plan.newTasks.find((t) => t.id === taskId)!, entries: [], byMember: new Map() };
+        made.set(taskId, m);
+      }
+      m.entries.push(e);
+      m.byMember.set(member.id, (m.byMember.get(member.id) ?? 0) + e.minutes);
     }
-    const group = entryGroups.get(task.id);
-    if (group) {
-      group.entries++;
-      group.minutes += e.minutes;
-      group.minutesByMember.set(member.id, (group.minutesByMember.get(member.id) ?? 0) + e.minutes);
-    }
-    plan.timeEntries.push({
-      taskId: task.id,
-      memberId: member.id,
-      personName: e.personName,
-      date: e.date,
-      minutes: e.minutes,
-      costRate: e.costRatePerHour,
-      project: e.project,
-      client: e.client,
-      description: e.description,
-      billable: e.billable ?? false,
-      fingerprint: e.fingerprint,
-    });
+    plan.timeEntries.push(entryOf(e, taskId, member.id));
   }
 
-  // Tasks born from time entries take their shape from what was measured: one occurrence per entry,
-  // the average entry length, the person who spent most time, and one way of working per person.
-  for (const g of entryGroups.values()) {
-    const top = [...g.minutesByMember.entries()].sort((a, b) => b[1] - a[1])[0];
-    g.task.frequency = { kind: 'per_year', occurrencesPerYear: g.entries };
-    g.task.minutesPerOccurrence = g.entries ? Math.round(g.minutes / g.entries) : 0;
-    g.task.unitsPerOccurrence = Math.round((g.task.minutesPerOccurrence / 60) * 100) / 100;
-    g.task.performerId = top?.[0] ?? null;
-    g.task.knownVariants = Math.max(1, g.minutesByMember.size);
+  // Tasks born from time entries take their shape from what was measured, scaled to a year: each
+  // entry is one occurrence — with engagements, per project × projects a year — of the average entry
+  // length, done by the person who spent most time, one way of working per person.
+  for (const { task, entries, byMember } of made.values()) {
+    const minutes = entries.reduce((s, e) => s + e.minutes, 0);
+    const engagements = new Set(entries.map(engagementOf).filter(Boolean));
+    task.frequency =
+      engagements.size > 0
+        ? {
+            kind: 'per_project',
+            perProject: round2(entries.length / engagements.size),
+            projectsPerYear: round2(engagements.size * scale),
+          }
+        : { kind: 'per_year', occurrencesPerYear: round2(entries.length * scale) };
+    task.minutesPerOccurrence = entries.length ? Math.round(minutes / entries.length) : 0;
+    task.unitsPerOccurrence = round2(task.minutesPerOccurrence / 60);
+    const top = [...byMember.entries()].sort((a, b) => b[1] - a[1])[0];
+    task.performerId = top?.[0] ?? null;
+    task.knownVariants = Math.max(1, byMember.size);
   }
   return plan;
 }

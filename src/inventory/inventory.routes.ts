@@ -8,7 +8,15 @@ import type { ApiFeature } from '../platform/http/server.ts';
 import type { EconomicsService } from './economics.service.ts';
 import { writeTemplate } from './imports/index.ts';
 import { IMPORT_FORMATS } from './imports/types.ts';
-import { MemberOut, MoneySchema, ProcessInput } from './inventory.schemas.ts';
+import {
+  ImportBatchOut,
+  ImportBody,
+  ImportPreviewOut,
+  ImportReportOut,
+  MemberOut,
+  MoneySchema,
+  ProcessInput,
+} from './inventory.schemas.ts';
 import type { InventoryActor, InventoryService } from './inventory.service.ts';
 import { opportunitiesJson, taskListJson, tasksCsv } from './inventory.views.ts';
 
@@ -232,7 +240,10 @@ export function inventoryRoutes({
               .enum(['true', 'false'])
               .optional()
               .transform((v) => v === 'true'),
+            periodFrom: z.string().optional(),
+            periodTo: z.string().optional(),
           }),
+          response: { 200: ImportReportOut },
         },
       },
       async (req) => {
@@ -244,11 +255,68 @@ export function inventoryRoutes({
           bytes,
           ...(req.query.format ? { format: req.query.format } : {}),
           skipInvalid: req.query.skipInvalid,
+          ...(req.query.periodFrom || req.query.periodTo
+            ? { period: { from: req.query.periodFrom ?? '', to: req.query.periodTo ?? '' } }
+            : {}),
         });
       },
     );
-    app.get('/', { config: { policy: FIRM }, schema: { tags, summary: 'Past imports' } }, async (req) =>
-      inventory.importHistory(workspaceActor(req)),
+    const fromBody = (b: z.infer<typeof ImportBody>) => ({
+      file: b.file,
+      bytes: Buffer.from(b.contentBase64, 'base64'),
+      ...(b.format ? { format: b.format } : {}),
+      ...(b.skipInvalid !== undefined ? { skipInvalid: b.skipInvalid } : {}),
+      ...(b.decisions ? { decisions: b.decisions } : {}),
+      ...(b.period ? { period: b.period } : {}),
+    });
+    app.post(
+      '/preview',
+      {
+        config: { policy: FIRM },
+        schema: {
+          tags,
+          summary:
+            'What importing a file would do, activity by activity (each with hours, people, engagements and a proposed task); stores nothing',
+          body: ImportBody,
+          response: { 200: ImportPreviewOut },
+        },
+      },
+      async (req) => inventory.previewImport(workspaceActor(req), fromBody(req.body)),
+    );
+    app.post(
+      '/apply',
+      {
+        config: { policy: FIRM },
+        schema: {
+          tags,
+          summary:
+            'Import a file (base64 in JSON) with the firm’s decisions per activity and the period it covers',
+          body: ImportBody,
+          response: { 200: ImportReportOut },
+        },
+      },
+      async (req) => inventory.importFile(workspaceActor(req), fromBody(req.body)),
+    );
+    app.get(
+      '/',
+      {
+        config: { policy: FIRM },
+        schema: { tags, summary: 'Past imports', response: { 200: z.array(ImportBatchOut) } },
+      },
+      async (req) => inventory.importHistory(workspaceActor(req)),
+    );
+    app.post(
+      '/:id/undo',
+      {
+        config: { policy: FIRM },
+        schema: {
+          tags,
+          summary: 'Undo an import as a whole: its entries, the tasks it created, the changes it made',
+          params: IdParams,
+          response: { 200: ImportBatchOut },
+        },
+      },
+      async (req) => inventory.undoImport(workspaceActor(req), req.params.id),
     );
     app.get(
       '/template',

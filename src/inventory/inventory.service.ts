@@ -1,12 +1,10 @@
 /** Use cases of step 1: members, processes, tasks, imports. Economics are computed by ./economics. */
 
 import type { WorkspaceActor } from '../platform/actor.ts';
-import { auditStore, recordAudit } from '../platform/audit/audit.store.ts';
+import { recordAudit } from '../platform/audit/audit.store.ts';
 import { nowIso, type ServiceDeps } from '../platform/deps.ts';
 import { AppError } from '../platform/errors.ts';
-import { planImport } from './import-plan.ts';
-import { parseImport } from './imports/index.ts';
-import type { ImportFormat, RowError } from './imports/types.ts';
+import { createImportsService } from './imports.service.ts';
 import {
   MemberInput,
   type MemberInputT,
@@ -21,18 +19,7 @@ import type { Measurement, Member, Process, Task } from './inventory.ts';
 /** Who acts: a signed-in user, or the local CLI (userId null). */
 export type InventoryActor = WorkspaceActor;
 
-export interface ImportReport {
-  file: string;
-  format: ImportFormat;
-  fileKind: 'csv' | 'xlsx';
-  rows: number;
-  created: { members: number; processes: number; tasks: number };
-  updated: { members: number; tasks: number };
-  timeEntries: { imported: number; alreadyImported: number };
-  skippedRows: number;
-  errors: RowError[];
-  warnings: string[];
-}
+export type { ImportReport } from './imports.service.ts';
 
 /**
  * The fields a patch actually sent. zod 4 fills `.default()`s even inside `.partial()`, so a parsed
@@ -101,7 +88,6 @@ export function createInventoryService(deps: ServiceDeps, opts: { importMaxBytes
     getTask: (actor: InventoryActor, id: string) => requireTask(actor.workspace.id, id),
     measurements: (actor: InventoryActor, taskId?: string): Promise<Map<string, Measurement[]>> =>
       inventoryStore.measurements(db, actor.workspace.id, taskId),
-    importHistory: (actor: InventoryActor) => inventoryStore.listImportBatches(db, actor.workspace.id),
 
     /** A task by id, by name, or by "Process / Task" when a name is used in several processes. */
     async resolveTask(actor: InventoryActor, ref: string): Promise<Task> {
@@ -236,94 +222,7 @@ export function createInventoryService(deps: ServiceDeps, opts: { importMaxBytes
       await audit(actor, 'task.delete', 'task', id);
     },
 
-    /**
-     * Imports a file. With any bad row nothing is stored unless skipInvalid; a re-import of the same
-     * entries changes nothing (time entries are keyed by their fingerprint, tasks by process and name).
-     */
-    async importFile(
-      actor: InventoryActor,
-      input: { file: string; bytes: Uint8Array; format?: ImportFormat; skipInvalid?: boolean },
-    ): Promise<ImportReport> {
-      const parsed = await parseImport({
-        file: input.file,
-        bytes: input.bytes,
-        ...(input.format ? { format: input.format } : {}),
-        defaultCurrency: actor.workspace.currency,
-        maxBytes: opts.importMaxBytes,
-      });
-      if (parsed.errors.length > 0 && !input.skipInvalid) {
-        throw new AppError(
-          'IMPORT_ROWS_INVALID',
-          `${input.file}: ${parsed.errors.length} of ${parsed.rowCount} rows have errors; nothing was imported. Fix them, or import the valid rows with --skip-invalid.`,
-          { errors: parsed.errors, format: parsed.format },
-        );
-      }
-      const ws = actor.workspace.id;
-      const now = nowIso(deps);
-      return db.transaction().execute(async (trx) => {
-        const [members, processes, tasks] = await Promise.all([
-          inventoryStore.listMembers(trx, ws),
-          inventoryStore.listProcesses(trx, ws),
-          inventoryStore.listTasks(trx, ws),
-        ]);
-        const plan = planImport(parsed, {
-          members,
-          processes,
-          tasks,
-          currency: actor.workspace.currency,
-          newId: deps.newId,
-        });
-        for (const m of plan.newMembers) await inventoryStore.insertMember(trx, ws, m, now);
-        for (const m of plan.changedMembers) await inventoryStore.updateMember(trx, ws, m, now);
-        let position = processes.length;
-        for (const p of plan.newProcesses) await inventoryStore.insertProcess(trx, ws, p, position++, now);
-        await inventoryStore.insertTasks(trx, deps.db, ws, plan.newTasks, now);
-        for (const t of plan.changedTasks) await inventoryStore.updateTask(trx, ws, t, now);
-        const importId = deps.newId();
-        await inventoryStore.insertImportBatch(trx, ws, {
-          id: importId,
-          fileName: input.file,
-          fingerprint: parsed.fingerprint,
-          format: parsed.format,
-          rowCount: parsed.rowCount,
-          importedCount: 0,
-          skippedCount: parsed.errors.length,
-          errorCount: parsed.errors.length,
-          createdBy: actor.userId,
-          createdAt: now,
-        });
-        const imported = await inventoryStore.insertTimeEntries(trx, deps.db, ws, importId, plan.timeEntries);
-        await trx
-          .updateTable('import_batches')
-          .set({ imported_count: imported + plan.newTasks.length + plan.changedTasks.length })
-          .where('id', '=', importId)
-          .execute();
-        await auditStore.append(trx, deps.newId(), now, {
-          workspaceId: ws,
-          userId: actor.userId,
-          action: 'import',
-          subjectType: 'import',
-          subjectId: importId,
-          details: { file: input.file, format: parsed.format, rows: parsed.rowCount },
-        });
-        return {
-          file: input.file,
-          format: parsed.format,
-          fileKind: parsed.fileKind,
-          rows: parsed.rowCount,
-          created: {
-            members: plan.newMembers.length,
-            processes: plan.newProcesses.length,
-            tasks: plan.newTasks.length,
-          },
-          updated: { members: plan.changedMembers.length, tasks: plan.changedTasks.length },
-          timeEntries: { imported, alreadyImported: plan.timeEntries.length - imported },
-          skippedRows: parsed.errors.length,
-          errors: parsed.errors,
-          warnings: plan.warnings,
-        } satisfies ImportReport;
-      });
-    },
+    ...createImportsService(deps, opts),
   };
 }
 

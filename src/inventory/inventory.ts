@@ -64,6 +64,8 @@ export interface Measurement {
   cost: Money;
   firstDate: string;
   lastDate: string;
+  /** The period the imports that measured the task cover (null for entries imported before periods were kept). */
+  period?: { from: string; to: string } | null;
 }
 
 export function occurrencesPerYear(f: Frequency): number {
@@ -81,4 +83,9 @@ export interface ImportBatch {
   errors: number;
   byUserId: string | null;
   at: string;
+  /** The period the entries cover, ISO dates; null for template imports. */
+  periodFrom: string | null;
+  periodTo: string | null;
+  /** When the import was undone; null while it stands. */
+  undoneAt: string | null;
 }

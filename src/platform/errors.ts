@@ -38,6 +38,10 @@ export const ErrorCatalogue = {
   /** A zip-based file (DOCX, XLSX, PPTX) whose real unpacked size or entry count passes a cap. */
   ARCHIVE_TOO_LARGE: { status: 413, exit: 2 },
   ARCHIVE_DAMAGED: { status: 400, exit: 2 },
+  IMPORT_NOT_FOUND: { status: 404, exit: 3 },
+  IMPORT_ALREADY_UNDONE: { status: 409, exit: 4 },
+  IMPORT_UNDO_BLOCKED: { status: 409, exit: 4 },
+  IMPORT_DECISION_INVALID: { status: 400, exit: 2 },
   // inventory
   TASK_NOT_FOUND: { status: 404, exit: 3 },
   TASK_AMBIGUOUS: { status: 400, exit: 2 },

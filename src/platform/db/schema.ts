@@ -103,6 +103,24 @@ export interface ImportBatchTable {
   error_count: number;
   created_by: string | null;
   created_at: string;
+  period_from: string | null;
+  period_to: string | null;
+  undo_json: Generated<string>;
+  undone_at: string | null;
+}
+
+export interface ImportBatchTaskTable {
+  import_id: string;
+  task_id: string;
+}
+
+export interface ImportMappingTable {
+  workspace_id: string;
+  tracker: string;
+  activity_key: string;
+  action: string;
+  task_id: string | null;
+  updated_at: string;
 }
 
 export interface TimeEntryTable {
@@ -286,6 +304,8 @@ export interface Database {
   tasks: TaskTable;
   import_batches: ImportBatchTable;
   time_entries: TimeEntryTable;
+  import_batch_tasks: ImportBatchTaskTable;
+  import_mappings: ImportMappingTable;
   audit_log: AuditTable;
   jobs: JobTable;
   job_steps: JobStepTable;
