@@ -29,6 +29,7 @@ import {
   type BriefStep,
   CONFIDENTIALITY_NOTES,
   fmtDuration,
+  handoverText,
   turnaroundText,
   unitsText,
   versionText,
@@ -251,8 +252,20 @@ export function briefToDocxDocument(b: Brief): Document {
   );
 
   body.push(heading('Purpose', 1), p(b.purpose || 'No purpose written yet.'));
-  body.push(heading('What you receive', 1), ...bulletList(b.inputs, 'No inputs listed.'));
-  body.push(heading('What you deliver', 1), ...bulletList(b.deliverables, 'No deliverables listed.'));
+  body.push(
+    heading('What you receive', 1),
+    ...bulletList(
+      b.inputs.map((h) => handoverText(h, 'from')),
+      'No inputs listed.',
+    ),
+  );
+  body.push(
+    heading('What you deliver', 1),
+    ...bulletList(
+      b.deliverables.map((h) => handoverText(h, 'to')),
+      'No deliverables listed.',
+    ),
+  );
 
   body.push(heading('Steps at a glance', 1));
   if (b.steps.length) body.push(stepsTable(b));

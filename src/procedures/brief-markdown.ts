@@ -3,6 +3,7 @@ import {
   type Brief,
   CONFIDENTIALITY_NOTES,
   fmtDuration,
+  handoverText,
   turnaroundText,
   unitsText,
   versionText,
@@ -38,8 +39,24 @@ export function briefToMarkdown(b: Brief): string {
   );
 
   out.push('## Purpose', '', para(b.purpose || 'No purpose written yet.'), '');
-  out.push('## What you receive', '', ...bullets(b.inputs, 'No inputs listed.'), '');
-  out.push('## What you deliver', '', ...bullets(b.deliverables, 'No deliverables listed.'), '');
+  out.push(
+    '## What you receive',
+    '',
+    ...bullets(
+      b.inputs.map((h) => handoverText(h, 'from')),
+      'No inputs listed.',
+    ),
+    '',
+  );
+  out.push(
+    '## What you deliver',
+    '',
+    ...bullets(
+      b.deliverables.map((h) => handoverText(h, 'to')),
+      'No deliverables listed.',
+    ),
+    '',
+  );
 
   out.push('## Steps', '');
   if (b.steps.length === 0) out.push('_No steps yet._', '');

@@ -83,7 +83,7 @@ const version: ProcedureVersion = {
   ],
 };
 
-const brief = buildBrief({
+const briefInput: Parameters<typeof buildBrief>[0] = {
   firm: 'Larkspur Advisory',
   taskName: 'Build the executive interview summary deck',
   taskDescription: '',
@@ -108,7 +108,8 @@ const brief = buildBrief({
     },
   ],
   generatedAt: '2026-03-03T10:00:00.000Z',
-});
+};
+const brief = buildBrief(briefInput);
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -124,10 +125,68 @@ describe('the brief for an out-tasker', () => {
       'Format to the house template',
     ]);
     expect(brief.wasteLeftOut).toBe(1);
-    expect(brief.inputs).toEqual(['Interview recordings', 'Storyline | brief']);
-    expect(brief.deliverables).toEqual(['Final deck']);
+    // The out-tasker's steps are 3 and 4: they receive what step 3 takes from before (the app's
+    // transcripts, and the storyline no step makes) and deliver what step 4 makes; the recordings and
+    // the draft deck never pass through their hands from outside.
+    expect(brief.inputs).toEqual([
+      { item: 'Transcripts', party: 'step 2 (Automation: Transcription app)' },
+      { item: 'Storyline | brief', party: null },
+    ]);
+    expect(brief.deliverables).toEqual([{ item: 'Final deck', party: null }]);
     expect(brief.steps[2]!.who).toBe('You (Deck designer)');
     expect(brief.minutes).toEqual({ total: 630, outtasker: 600 });
+  });
+
+  it('lists what the out-tasker receives from the firm and hands back for its review, not the whole procedure’s', () => {
+    const partner = { kind: 'member' as const, ref: 'm-p', name: 'Partner' };
+    const steps = [
+      step('Record the interviews', {
+        performer: elena,
+        inputs: ['Interview guide'],
+        outputs: ['Recordings'],
+      }),
+      step('Write the storyline', {
+        performer: elena,
+        inputs: ['Recordings'],
+        outputs: ['Storyline', 'Theme counts', 'Quotes'],
+      }),
+      step('Draft the slides', {
+        performer: designer,
+        inputs: ['Storyline', 'Theme counts', 'Quotes', 'House template'],
+        outputs: ['Draft slides'],
+      }),
+      step('Polish the slides', {
+        performer: designer,
+        inputs: ['Draft slides', 'Storyline'],
+        outputs: ['Draft deck', 'Slide notes'],
+      }),
+      step('Partner review', { performer: partner, inputs: ['Draft deck'], outputs: ['Final deck'] }),
+    ];
+    const b = buildBrief({ ...briefInput, version: { ...version, steps } });
+    expect(b.inputs).toEqual([
+      { item: 'Storyline', party: 'step 2 (Larkspur Advisory: Elena)' },
+      { item: 'Theme counts', party: 'step 2 (Larkspur Advisory: Elena)' },
+      { item: 'Quotes', party: 'step 2 (Larkspur Advisory: Elena)' },
+      { item: 'House template', party: null },
+    ]);
+    expect(b.deliverables).toEqual([
+      { item: 'Draft deck', party: 'step 5 (Larkspur Advisory: Partner)' },
+      { item: 'Slide notes', party: null },
+    ]);
+    const md = briefToMarkdown(b);
+    expect(md).toContain(
+      '## What you receive\n\n- Storyline, from step 2 (Larkspur Advisory: Elena)\n- Theme counts, from step 2',
+    );
+    expect(md).toContain('## What you deliver\n\n- Draft deck, to step 5 (Larkspur Advisory: Partner)\n');
+    expect(md).not.toMatch(/## What you receive[^#]*Recordings/);
+
+    // With no out-tasker step, the brief is the whole procedure's: its inputs and its end results.
+    const inHouse = buildBrief({
+      ...briefInput,
+      version: { ...version, steps: steps.map((x) => ({ ...x, performer: elena })) },
+    });
+    expect(inHouse.inputs.map((h) => h.item)).toEqual(['Interview guide', 'House template']);
+    expect(inHouse.deliverables.map((h) => h.item)).toEqual(['Slide notes', 'Final deck']);
   });
 
   it('writes Markdown with every section, tables kept intact', () => {
@@ -180,6 +239,10 @@ describe('the brief for an out-tasker', () => {
       'Build the executive interview summary deck',
       'Purpose',
       'What you receive',
+      'Transcripts, from step 2 (Automation: Transcription app)',
+      'Storyline | brief',
+      'What you deliver',
+      'Final deck',
       'Steps at a glance',
       'You (Deck designer)',
       'One slide per theme, with how many raised it',
@@ -190,6 +253,9 @@ describe('the brief for an out-tasker', () => {
       expect(text).toContain(s);
     }
     expect(text).not.toContain('Type up handwritten notes');
+    // What they receive is what their first step takes in, not the recordings the firm starts from.
+    const receive = text.slice(text.indexOf('What you receive'), text.indexOf('What you deliver'));
+    expect(receive).not.toContain('Interview recordings');
     // A picture of the first page, to look at (tmp/ is ignored by git).
     const out = path.join(import.meta.dirname, '..', '..', 'tmp', 'procedures-brief');
     fs.mkdirSync(out, { recursive: true });

@@ -35,16 +35,35 @@ export interface BriefForm {
   questions: { id: string; text: string; hint?: string }[];
 }
 
+/** Something that changes hands between the out-tasker and the rest of the procedure. */
+export interface BriefHandover {
+  /** What it is, as the steps call it: "Storyline". */
+  item: string;
+  /**
+   * The step on the other side of the hand-over, "step 4 (Larkspur Advisory: Elena Marchetti)": who
+   * hands it over (an input) or who takes it on (a deliverable). Null when no step of the procedure
+   * makes it (it comes with the job) or takes it on (it is the end result).
+   */
+  party: string | null;
+}
+
 export interface Brief {
   firm: string;
   title: string;
   process: string;
   version: { number: number; status: ProcedureVersion['status']; approvedAt: string | null };
   purpose: string;
-  /** What the work starts from: inputs no earlier step produces. */
-  inputs: string[];
-  /** What is handed back: outputs no later step consumes. */
-  deliverables: string[];
+  /**
+   * What the out-tasker receives: the inputs of their steps that none of their own earlier steps
+   * makes (from the firm's earlier steps, or with the job). With no out-tasker step, the inputs of the
+   * whole procedure.
+   */
+  inputs: BriefHandover[];
+  /**
+   * What the out-tasker hands back: the outputs of their steps that a later step of someone else
+   * takes on, or that no later step uses. With no out-tasker step, the procedure's end results.
+   */
+  deliverables: BriefHandover[];
   deliverable: { unit: string; unitsPerOccurrence: number; pricePerUnit: string | null };
   turnaroundHours: number;
   confidentiality: Confidentiality;
@@ -86,23 +105,57 @@ function whoOf(step: Step, firm: string): string {
   }
 }
 
-export function buildBrief(input: BriefInput): Brief {
-  const kept = input.version.steps.filter((s) => !s.waste);
-  const producedBefore = new Set<string>();
-  const inputs: string[] = [];
-  for (const s of kept) {
-    for (const i of s.inputs) {
-      if (!producedBefore.has(norm(i)) && !inputs.some((x) => norm(x) === norm(i))) inputs.push(i);
+/**
+ * What crosses the boundary around the steps `ours` marks: the inputs their earlier steps do not
+ * make (with the step that makes them, the latest before), and the outputs that a later step outside
+ * uses (with the first such step) or that nothing later uses. With every step ours, that is the
+ * procedure's own inputs and end results.
+ */
+export function handovers(
+  steps: readonly Pick<Step, 'inputs' | 'outputs'>[],
+  ours: (index: number) => boolean,
+  party: (index: number) => string,
+): { inputs: BriefHandover[]; deliverables: BriefHandover[] } {
+  const inputs: BriefHandover[] = [];
+  const deliverables: BriefHandover[] = [];
+  const add = (list: BriefHandover[], h: BriefHandover) => {
+    if (!list.some((x) => norm(x.item) === norm(h.item))) list.push(h);
+  };
+  steps.forEach((s, i) => {
+    if (!ours(i)) return;
+    for (const item of s.inputs) {
+      let maker = -1;
+      for (let j = i - 1; j >= 0; j--) {
+        if (steps[j]!.outputs.some((o) => norm(o) === norm(item))) {
+          maker = j;
+          break;
+        }
+      }
+      if (maker >= 0 && ours(maker)) continue;
+      add(inputs, { item, party: maker >= 0 ? party(maker) : null });
     }
-    for (const o of s.outputs) producedBefore.add(norm(o));
-  }
-  const deliverables: string[] = [];
-  kept.forEach((s, idx) => {
-    const consumedLater = new Set(kept.slice(idx + 1).flatMap((x) => x.inputs.map(norm)));
-    for (const o of s.outputs) {
-      if (!consumedLater.has(norm(o)) && !deliverables.some((x) => norm(x) === norm(o))) deliverables.push(o);
+    for (const item of s.outputs) {
+      const users: number[] = [];
+      for (let k = i + 1; k < steps.length; k++) {
+        if (steps[k]!.inputs.some((x) => norm(x) === norm(item))) users.push(k);
+      }
+      const outside = users.find((k) => !ours(k));
+      if (users.length === 0 || outside !== undefined) {
+        add(deliverables, { item, party: outside !== undefined ? party(outside) : null });
+      }
     }
   });
+  return { inputs, deliverables };
+}
+
+export function buildBrief(input: BriefInput): Brief {
+  const kept = input.version.steps.filter((s) => !s.waste);
+  const outtasked = kept.some((s) => s.performer.kind === 'outtasker');
+  const { inputs, deliverables } = handovers(
+    kept,
+    (i) => !outtasked || kept[i]!.performer.kind === 'outtasker',
+    (i) => `step ${i + 1} (${whoOf(kept[i]!, input.firm)})`,
+  );
   const steps: BriefStep[] = kept.map((s, i) => ({
     number: i + 1,
     name: s.name,
@@ -148,6 +201,11 @@ export function buildBrief(input: BriefInput): Brief {
     wasteLeftOut: input.version.steps.length - kept.length,
     generatedAt: input.generatedAt,
   };
+}
+
+/** "Storyline, from step 4 (Larkspur Advisory: Elena Marchetti)"; the item alone when no step is named. */
+export function handoverText(h: BriefHandover, direction: 'from' | 'to'): string {
+  return h.party ? `${h.item}, ${direction} ${h.party}` : h.item;
 }
 
 /** "40 slides", "1 slide", "60 audio minutes". */
