@@ -159,6 +159,7 @@ export function registerInventoryCommands(program: Command): void {
           if (report.period) lines.push(`  period: ${periodText(report.period)}`);
           if (report.skippedRows) lines.push(`  skipped ${report.skippedRows} invalid rows:`);
           for (const e of report.errors.slice(0, 50)) lines.push(`    ${e.message}`);
+          if (report.errorCount > 50) lines.push(`    … and ${report.errorCount - 50} more errors`);
           for (const w of report.warnings.slice(0, 20)) lines.push(`  note: ${w}`);
           lines.push(`  undo it with: outtask imports undo ${report.importId}`);
           process.stdout.write(`${lines.join('\n')}\n`);

@@ -74,7 +74,9 @@ export interface ImportPreview {
   format: ImportFormat;
   fileKind: 'csv' | 'xlsx';
   rows: number;
+  /** The first 1,000 row errors; `errorCount` says how many there were in all. */
   errors: RowError[];
+  errorCount: number;
   period: PeriodView | null;
   activities: ActivityView[];
   /** What importing with these decisions would change. */
@@ -104,8 +106,11 @@ export interface ImportReport {
   updated: { members: number; tasks: number };
   timeEntries: { imported: number; alreadyImported: number; ignored: number };
   period: PeriodView | null;
+  /** Rows left out for their errors. */
   skippedRows: number;
+  /** The first 1,000 row errors with line and reason; `errorCount` says how many there were in all. */
   errors: RowError[];
+  errorCount: number;
   warnings: string[];
 }
 
@@ -258,11 +263,20 @@ export function createImportsService(deps: ServiceDeps, opts: { importMaxBytes: 
   }
 
   function refuseBadRows(parsed: ParsedImport, req: ImportRequest): void {
-    if (parsed.errors.length > 0 && !req.skipInvalid) {
+    if (parsed.errorCount > 0 && !req.skipInvalid) {
+      const shown =
+        parsed.errorCount > parsed.errors.length
+          ? ` (the first ${parsed.errors.length} of ${parsed.errorCount} errors are listed)`
+          : '';
       throw new AppError(
         'IMPORT_ROWS_INVALID',
-        `${req.file}: ${parsed.errors.length} of ${parsed.rowCount} rows have errors; nothing was imported. Fix them, or import the valid rows with --skip-invalid.`,
-        { errors: parsed.errors, format: parsed.format },
+        `${req.file}: ${parsed.invalidRows} of ${parsed.rowCount} rows have errors; nothing was imported${shown}. Fix them, or import the valid rows with --skip-invalid.`,
+        {
+          errors: parsed.errors,
+          errorCount: parsed.errorCount,
+          invalidRows: parsed.invalidRows,
+          format: parsed.format,
+        },
       );
     }
   }
@@ -320,6 +334,7 @@ export function createImportsService(deps: ServiceDeps, opts: { importMaxBytes: 
         fileKind: parsed.fileKind,
         rows: parsed.rowCount,
         errors: parsed.errors,
+        errorCount: parsed.errorCount,
         period: viewPeriod(period, stated),
         activities,
         summary: {
@@ -368,8 +383,8 @@ export function createImportsService(deps: ServiceDeps, opts: { importMaxBytes: 
           format: parsed.format,
           rowCount: parsed.rowCount,
           importedCount: 0,
-          skippedCount: parsed.errors.length,
-          errorCount: parsed.errors.length,
+          skippedCount: parsed.invalidRows,
+          errorCount: parsed.errorCount,
           createdBy: actor.userId,
           createdAt: now,
           period,
@@ -425,8 +440,9 @@ export function createImportsService(deps: ServiceDeps, opts: { importMaxBytes: 
             ignored: plan.ignoredEntries,
           },
           period: viewPeriod(period, stated),
-          skippedRows: parsed.errors.length,
+          skippedRows: parsed.invalidRows,
           errors: parsed.errors,
+          errorCount: parsed.errorCount,
           warnings: plan.warnings,
         } satisfies ImportReport;
       });

@@ -1,5 +1,6 @@
 /** zod contracts for the inventory's edges (HTTP bodies, CLI options). */
 import { z } from 'zod';
+import { FIELD_LIMITS } from './field-limits.ts';
 import { CONFIDENTIALITY_LEVELS, MEMBER_ROLES, SKILL_LEVELS } from './inventory.ts';
 
 export const MoneySchema = z.object({
@@ -17,9 +18,9 @@ export const FrequencySchema = z.discriminatedUnion('kind', [
 ]);
 
 export const MemberInput = z.object({
-  name: z.string().trim().min(1).max(200),
+  name: z.string().trim().min(1).max(FIELD_LIMITS.memberName),
   email: z.string().trim().email().nullable().default(null),
-  title: z.string().trim().max(200).default(''),
+  title: z.string().trim().max(FIELD_LIMITS.memberTitle).default(''),
   role: z.enum(MEMBER_ROLES),
   hourlyCost: MoneySchema.refine((m) => m.amountMinor >= 0, 'must not be negative'),
   yearlyCapacityHours: z.number().min(0).max(8784).default(1600),
@@ -29,14 +30,14 @@ export const MemberPatch = MemberInput.partial();
 export const MemberOut = MemberInput.extend({ id: z.string(), email: z.string().nullable() });
 
 export const ProcessInput = z.object({
-  name: z.string().trim().min(1).max(200),
-  description: z.string().max(4000).default(''),
+  name: z.string().trim().min(1).max(FIELD_LIMITS.processName),
+  description: z.string().max(FIELD_LIMITS.processDescription).default(''),
 });
 
 export const TaskInput = z.object({
   processId: z.string().min(1),
-  name: z.string().trim().min(1).max(300),
-  description: z.string().max(10_000).default(''),
+  name: z.string().trim().min(1).max(FIELD_LIMITS.taskName),
+  description: z.string().max(FIELD_LIMITS.taskDescription).default(''),
   performerId: z.string().nullable().default(null),
   frequency: FrequencySchema,
   minutesPerOccurrence: z.number().min(0).max(100_000),
@@ -44,7 +45,7 @@ export const TaskInput = z.object({
   confidentiality: z.enum(CONFIDENTIALITY_LEVELS).default('internal'),
   needsClientContact: z.boolean().default(false),
   knownVariants: z.number().int().min(1).max(1000).default(1),
-  deliverableUnit: z.string().trim().min(1).max(50).default('item'),
+  deliverableUnit: z.string().trim().min(1).max(FIELD_LIMITS.deliverableUnit).default('item'),
   unitsPerOccurrence: z.number().min(0).max(100_000).default(1),
   marketPricePerUnit: MoneySchema.refine((m) => m.amountMinor >= 0, 'must not be negative')
     .nullable()

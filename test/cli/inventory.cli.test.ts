@@ -64,6 +64,25 @@ describe('outtask CLI on an empty data directory', { timeout: 120_000 }, () => {
     expect(outtask(['tasks', 'list', '--json'], env).stdout).toBe(before);
   });
 
+  it('refuses 200,000 bad rows with the first errors and the count, not a stack trace', () => {
+    const f = path.join(dataDir(), 'all-bad.csv');
+    const bad =
+      'Ann Lee,,Acme,Pricing,Desk research,Read,Yes,2025-02-03,09:00:00,2025-02-03,10:30:00,later\n';
+    fs.writeFileSync(
+      f,
+      `User,Email,Client,Project,Task,Description,Billable,Start date,Start time,End date,End time,Duration\n${bad.repeat(200_000)}`,
+    );
+    const r = outtask(['tasks', 'import', f], env, { timeoutMs: 110_000 });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(
+      /^outtask: all-bad\.csv: 200000 of 200000 rows have errors; nothing was imported \(the first 1000 of 200000 errors are listed\)/,
+    );
+    expect(r.stderr).toMatch(/all-bad\.csv:2 \(column Duration\)/);
+    expect(r.stderr).toMatch(/… and 199950 more\n$/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(r.stderr.split('\n').length).toBeLessThan(60);
+  });
+
   it('refuses an unknown layout with a clear message', () => {
     const f = path.join(dataDir(), 'shopping.csv');
     fs.writeFileSync(f, 'Item,Qty\nApples,3\n');

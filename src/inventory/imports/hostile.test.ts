@@ -59,3 +59,73 @@ describe('hostile imports', () => {
     expect(error.message).toMatch(/^long\.csv has more than 250,000 rows/);
   });
 });
+
+describe('imports full of bad rows', () => {
+  const TOGGL =
+    'User,Email,Client,Project,Task,Description,Billable,Start date,Start time,End date,End time,Duration\n';
+
+  it('reports the first 1,000 errors with line and reason, and counts them all (200,000 bad rows)', async () => {
+    const bad =
+      'Ann Lee,,Acme,Pricing,Desk research,Read,Yes,2025-02-03,09:00:00,2025-02-03,10:30:00,later\n';
+    const parsed = await parse('toggl.csv', bytesOf(TOGGL + bad.repeat(200_000)));
+    expect(parsed.rowCount).toBe(200_000);
+    expect(parsed.errorCount).toBe(200_000);
+    expect(parsed.invalidRows).toBe(200_000);
+    expect(parsed.errors).toHaveLength(1_000);
+    expect(parsed.errors[0]).toMatchObject({ line: 2, column: 'Duration' });
+    expect(parsed.errors[999]!.line).toBe(1_001);
+  });
+
+  it('does the same for a template file (no push(...spread) of every error)', async () => {
+    const header = 'Process,Task,Occurrences per year,Minutes per occurrence\n';
+    const parsed = await parse('tasks.csv', bytesOf(header + 'Delivery,,many,\n'.repeat(200_000)));
+    expect(parsed.invalidRows).toBe(200_000);
+    expect(parsed.errorCount).toBeGreaterThanOrEqual(400_000);
+    expect(parsed.errors).toHaveLength(1_000);
+  });
+});
+
+describe('field limits on every import path (the API’s FIELD_LIMITS)', () => {
+  it('refuses a template task name over the API’s limit, naming line and column', async () => {
+    const header = 'Process,Task,Occurrences per year,Minutes per occurrence\n';
+    const huge = 'x'.repeat(10_485_760);
+    const parsed = await parse(
+      'tasks.csv',
+      bytesOf(`${header}Delivery,${huge},12,30\nDelivery,Deck,12,30\n`),
+    );
+    expect(parsed.tasks.map((t) => t.name)).toEqual(['Deck']);
+    expect(parsed.errors).toEqual([
+      expect.objectContaining({
+        line: 2,
+        column: 'Task',
+        message: expect.stringMatching(/is 10,485,760 characters long; the limit is 300$/),
+      }),
+    ]);
+    expect(parsed.errors[0]!.message.length).toBeLessThan(200);
+  });
+
+  it('refuses tracker projects, people and tasks over the limits; a long description only shortens the task name', async () => {
+    const TOGGL =
+      'User,Email,Client,Project,Description,Billable,Start date,Start time,End date,End time,Duration\n';
+    const row = (user: string, project: string, description: string) =>
+      `${user},,Acme,${project},${description},Yes,2025-02-03,09:00:00,2025-02-03,10:30:00,01:30:00\n`;
+    const longWords = 'word '.repeat(2_000).trim();
+    const parsed = await parse(
+      'toggl.csv',
+      bytesOf(
+        TOGGL +
+          row('Ann', 'p'.repeat(201), 'Research') +
+          row('n'.repeat(201), 'Pricing', 'Research') +
+          row('Ann', 'Pricing', longWords),
+      ),
+    );
+    expect(parsed.errors.map((e) => [e.line, e.column])).toEqual([
+      [2, 'Project'],
+      [3, 'User'],
+    ]);
+    expect(parsed.timeEntries).toHaveLength(1);
+    expect(parsed.timeEntries[0]!.task.length).toBeLessThanOrEqual(300);
+    expect(parsed.timeEntries[0]!.task).toMatch(/^word word .*…$/);
+    expect(parsed.timeEntries[0]!.description).toBe(longWords);
+  });
+});

@@ -109,7 +109,9 @@ export async function parseImport(input: ParseImportInput): Promise<ParsedImport
       tasks: read.tasks,
       members: read.members,
       timeEntries: [],
-      errors: read.errors,
+      errors: read.errors.first,
+      errorCount: read.errors.count,
+      invalidRows: read.errors.rows,
       rowCount: read.rowCount,
     };
   }
@@ -119,7 +121,9 @@ export async function parseImport(input: ParseImportInput): Promise<ParsedImport
     tasks: [],
     members: [],
     timeEntries: read.entries,
-    errors: read.errors,
+    errors: read.errors.first,
+    errorCount: read.errors.count,
+    invalidRows: read.errors.rows,
     rowCount: read.rowCount,
   };
 }

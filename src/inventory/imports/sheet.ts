@@ -1,5 +1,6 @@
 /** A sheet of text cells, the same shape for CSV and XLSX, and the per-row error helper. */
 import { formatLocation } from '../../platform/errors.ts';
+import { cleanText } from './cells.ts';
 import { CsvCursor } from './csv-tokenizer.ts';
 import type { Columns } from './layouts.ts';
 import { IMPORT_LIMITS, tooManyRows } from './limits.ts';
@@ -73,11 +74,31 @@ export function isBlankRow(row: readonly string[]): boolean {
   return true;
 }
 
+/**
+ * How many row errors an import reports. A file in which every one of 1.5 M rows is wrong must not
+ * become a 1.5 M-entry array (and a 100 MB answer): the first ones show what is wrong, the count how much.
+ */
+export const MAX_REPORTED_ERRORS = 1_000;
+
+/** Row errors as an import reports them: the first MAX_REPORTED_ERRORS in file order, and the counts. */
+export class RowErrors {
+  readonly first: RowError[] = [];
+  /** Every error found, reported or not. */
+  count = 0;
+  /** Rows with at least one error. */
+  rows = 0;
+
+  add(error: RowError, firstOfRow = true): void {
+    this.count++;
+    if (firstOfRow) this.rows++;
+    if (this.first.length < MAX_REPORTED_ERRORS) this.first.push(error);
+  }
+}
+
 /** Reads one data row by field name and collects its errors with file, line and column. */
 export class RowReader {
   row: readonly string[] = [];
   line = 0;
-  readonly errors: RowError[] = [];
   private rowHasError = false;
   /** Field → column index; a Map lookup per cell is cheaper than a keyed property load at 100,000 rows. */
   private readonly index = new Map<string, number>();
@@ -86,6 +107,8 @@ export class RowReader {
     private readonly file: string,
     private readonly sheetName: string | null,
     private readonly columns: Columns,
+    /** Shared when several sheets feed one import. */
+    readonly errors: RowErrors = new RowErrors(),
   ) {
     for (const [field, col] of Object.entries(columns)) if (col) this.index.set(field, col.index);
   }
@@ -106,6 +129,21 @@ export class RowReader {
 
   header(field: string): string | undefined {
     return this.columns[field]?.header;
+  }
+
+  /**
+   * A text field, cleaned; longer than `max` characters (FIELD_LIMITS, the API's own limits) it is an
+   * error on this cell, so no import stores what the API would refuse.
+   */
+  text(field: string, max: number): string {
+    const value = cleanText(this.raw(field));
+    if (value.length > max) {
+      this.cellError(
+        field,
+        `is ${value.length.toLocaleString('en')} characters long; the limit is ${max.toLocaleString('en')}`,
+      );
+    }
+    return value;
   }
 
   /** Raw cell text of a field ('' when the column is absent or the row is short). */
@@ -143,7 +181,7 @@ export class RowReader {
   }
 
   private push(error: RowError): void {
+    this.errors.add(error, !this.rowHasError);
     this.rowHasError = true;
-    this.errors.push(error);
   }
 }

@@ -1,5 +1,6 @@
 /** Outtask's own task template: rows → TaskRow and MemberRow, with documented defaults for empty cells. */
 import { type Money, money as makeMoney, minorDigits, toMajor } from '../../platform/money.ts';
+import { FIELD_LIMITS } from '../field-limits.ts';
 import {
   CONFIDENTIALITY_LEVELS,
   type Confidentiality,
@@ -11,9 +12,9 @@ import {
 } from '../inventory.ts';
 import { cleanText, nameKey, parseBoolean, parseCurrency, parseMoneyCell, parseNumber } from './cells.ts';
 import type { Columns } from './layouts.ts';
-import { isBlankRow, RowReader, type Sheet } from './sheet.ts';
+import { isBlankRow, RowErrors, RowReader, type Sheet } from './sheet.ts';
 import { checkWidth } from './time-entries.ts';
-import type { MemberRow, RowError, TaskRow } from './types.ts';
+import type { MemberRow, TaskRow } from './types.ts';
 
 /** Values used when a cell is empty; docs/import-formats.md lists them. */
 export const TEMPLATE_DEFAULTS = {
@@ -152,10 +153,10 @@ function readFrequency(r: RowReader, decimalComma: boolean): Frequency | undefin
 }
 
 function readTask(r: RowReader, defaultCurrency: string, dc: boolean): TaskRow | undefined {
-  const process = cleanText(r.raw('process'));
+  const process = r.text('process', FIELD_LIMITS.processName);
   if (process === '')
     r.cellError('process', 'every task belongs to a process (for example "Client delivery")');
-  const name = cleanText(r.raw('task'));
+  const name = r.text('task', FIELD_LIMITS.taskName);
   if (name === '') r.cellError('task', 'every row needs the task name');
   const frequency = readFrequency(r, dc);
   const minutes = numberCell(r, 'minutesPerOccurrence', POSITIVE, dc);
@@ -167,8 +168,8 @@ function readTask(r: RowReader, defaultCurrency: string, dc: boolean): TaskRow |
     line: r.line,
     process,
     name,
-    description: cleanText(r.raw('description')),
-    performer: cleanText(r.raw('performer')) || null,
+    description: r.text('description', FIELD_LIMITS.taskDescription),
+    performer: r.text('performer', FIELD_LIMITS.memberName) || null,
     frequency: frequency ?? { kind: 'per_year', occurrencesPerYear: 0 },
     minutesPerOccurrence: minutes ?? 0,
     skillLevel: choice(r, 'skillLevel', SKILL_LEVELS, SKILL_ALIASES, TEMPLATE_DEFAULTS.skillLevel)!,
@@ -187,7 +188,8 @@ function readTask(r: RowReader, defaultCurrency: string, dc: boolean): TaskRow |
         { min: 1, inclusive: true, integer: true, what: 'a whole number of 1 or more' },
         dc,
       ) ?? TEMPLATE_DEFAULTS.knownVariants,
-    deliverableUnit: cleanText(r.raw('deliverableUnit')) || TEMPLATE_DEFAULTS.deliverableUnit,
+    deliverableUnit:
+      r.text('deliverableUnit', FIELD_LIMITS.deliverableUnit) || TEMPLATE_DEFAULTS.deliverableUnit,
     unitsPerOccurrence:
       numberCell(r, 'unitsPerOccurrence', POSITIVE, dc) ?? TEMPLATE_DEFAULTS.unitsPerOccurrence,
     marketPricePerUnit: moneyCell(r, 'marketPrice', currency, dc),
@@ -232,7 +234,7 @@ function readPerformerProfile(
   ];
   const filled = profileFields.filter((f) => r.raw(f).trim() !== '');
   if (filled.length === 0) return null;
-  const name = cleanText(r.raw('performer'));
+  const name = r.text('performer', FIELD_LIMITS.memberName);
   if (name === '') {
     r.cellError(
       'performer',
@@ -246,7 +248,7 @@ function readPerformerProfile(
     sheet,
     name,
     email: readEmail(r, 'performerEmail') ?? (EMAIL.test(name) ? name : null),
-    title: cleanText(r.raw('performerTitle')) || null,
+    title: r.text('performerTitle', FIELD_LIMITS.memberTitle) || null,
     role: choice<MemberRole>(r, 'performerRole', MEMBER_ROLES, {}, null),
     hourlyCost: moneyCell(r, 'performerHourlyCost', currency, dc),
     yearlyCapacityHours: numberCell(r, 'performerCapacity', CAPACITY, dc) ?? null,
@@ -260,7 +262,7 @@ function readMember(
   defaultCurrency: string,
   dc: boolean,
 ): MemberRow | undefined {
-  const name = cleanText(r.raw('name'));
+  const name = r.text('name', FIELD_LIMITS.memberName);
   if (name === '') r.cellError('name', 'every member needs a name');
   const currency = rowCurrency(r, defaultCurrency);
   const member: MemberRow = {
@@ -268,7 +270,7 @@ function readMember(
     sheet,
     name,
     email: readEmail(r, 'email'),
-    title: cleanText(r.raw('title')) || null,
+    title: r.text('title', FIELD_LIMITS.memberTitle) || null,
     role: choice<MemberRole>(r, 'role', MEMBER_ROLES, {}, null),
     hourlyCost: moneyCell(r, 'hourlyCost', currency, dc),
     yearlyCapacityHours: numberCell(r, 'yearlyCapacity', CAPACITY, dc) ?? null,
@@ -285,7 +287,7 @@ export interface SheetRead {
 export interface TemplateResult {
   tasks: TaskRow[];
   members: MemberRow[];
-  errors: RowError[];
+  errors: RowErrors;
   rowCount: number;
 }
 
@@ -299,13 +301,13 @@ export function readTemplate(
   membersSheet: SheetRead | undefined,
   defaultCurrency: string,
 ): TemplateResult {
-  const errors: RowError[] = [];
+  const errors = new RowErrors();
   const members: MemberRow[] = [];
   let rowCount = 0;
 
   if (membersSheet) {
     const { sheet, headerIndex, columns } = membersSheet;
-    const r = new RowReader(file, sheet.name, columns);
+    const r = new RowReader(file, sheet.name, columns, errors);
     const width = sheet.head[headerIndex]!.length;
     sheet.eachRow(headerIndex + 1, (row, i) => {
       if (isBlankRow(row)) return;
@@ -315,11 +317,10 @@ export function readTemplate(
       const m = readMember(r, sheetLabel(sheet), defaultCurrency, sheet.decimalComma);
       if (m && !r.failed) members.push(m);
     });
-    errors.push(...r.errors);
   }
 
   const { sheet, headerIndex, columns } = tasksSheet;
-  const r = new RowReader(file, sheet.name, columns);
+  const r = new RowReader(file, sheet.name, columns, errors);
   const width = sheet.head[headerIndex]!.length;
   const tasks: TaskRow[] = [];
   const seen = new Map<string, number>();
@@ -346,9 +347,7 @@ export function readTemplate(
       }
     }
   });
-  errors.push(...r.errors);
-  const merged = mergeMembers(file, members);
-  errors.push(...merged.errors);
+  const merged = mergeMembers(file, members, errors);
   return { tasks, members: merged.members, errors, rowCount };
 }
 
@@ -377,12 +376,9 @@ function same(a: unknown, b: unknown): boolean {
  * One member may be described on the Members sheet and again on task rows: the details are combined, and
  * a detail given twice with different values is an error on the later row.
  */
-function mergeMembers(
-  file: string,
-  rows: readonly MemberRow[],
-): { members: MemberRow[]; errors: RowError[] } {
+function mergeMembers(file: string, rows: readonly MemberRow[], errors: RowErrors): { members: MemberRow[] } {
   const byKey = new Map<string, MemberRow>();
-  const errors: RowError[] = [];
+  let lastBadLine = -1;
   for (const row of rows) {
     const key = nameKey(row.name);
     const existing = byKey.get(key);
@@ -396,15 +392,19 @@ function mergeMembers(
       const current = existing[field];
       if (current === null) (existing as unknown as Record<string, unknown>)[field] = value;
       else if (!same(current, value)) {
-        errors.push({
-          line: row.line,
-          message:
-            `${file}:${row.line}: ${row.name}'s ${MEMBER_FIELD_LABELS[field]} (${show(value)}) differs from ` +
-            `${existing.sheet === 'CSV' ? `line ${existing.line}` : `line ${existing.line} of sheet ${existing.sheet}`} ` +
-            `(${show(current)}); give it once or make them agree`,
-        });
+        errors.add(
+          {
+            line: row.line,
+            message:
+              `${file}:${row.line}: ${row.name}'s ${MEMBER_FIELD_LABELS[field]} (${show(value)}) differs from ` +
+              `${existing.sheet === 'CSV' ? `line ${existing.line}` : `line ${existing.line} of sheet ${existing.sheet}`} ` +
+              `(${show(current)}); give it once or make them agree`,
+          },
+          row.line !== lastBadLine,
+        );
+        lastBadLine = row.line;
       }
     }
   }
-  return { members: [...byKey.values()], errors };
+  return { members: [...byKey.values()] };
 }

@@ -1,6 +1,7 @@
 /** Rows of a Harvest, Toggl Track or Clockify detailed export → TimeEntryRow, with per-cell errors. */
 import * as crypto from 'node:crypto';
 import type { Money } from '../../platform/money.ts';
+import { FIELD_LIMITS } from '../field-limits.ts';
 import {
   cleanText,
   parseBoolean,
@@ -15,8 +16,8 @@ import {
   slashHint,
 } from './cells.ts';
 import type { Detection } from './layouts.ts';
-import { isBlankRow, RowReader, type Sheet } from './sheet.ts';
-import type { ImportFormat, RowError, TimeEntryRow } from './types.ts';
+import { isBlankRow, type RowErrors, RowReader, type Sheet } from './sheet.ts';
+import type { ImportFormat, TimeEntryRow } from './types.ts';
 
 /** One entry longer than this is a typo (a missing decimal point), not a working day. */
 const MAX_ENTRY_MINUTES = 1000 * 60;
@@ -109,9 +110,18 @@ function requirePerson(r: RowReader, name: string, field: string): void {
   if (name === '') r.cellError(field, 'every time entry needs the person who tracked it');
 }
 
+function shortened(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
 /** Task, else description; an entry with neither cannot be assigned to a task. */
 function taskName(r: RowReader, task: string, description: string, descriptionField: string): string {
-  const name = task !== '' ? task : description;
+  // A description standing in for the task is cut to a task name's length (it is kept whole as the
+  // entry's description); a task column longer than that is an error, like the API's.
+  const name = task !== '' ? task : shortened(description, FIELD_LIMITS.taskName);
   if (name === '') {
     const field = r.has('task') ? 'task' : descriptionField;
     r.rowError(
@@ -125,18 +135,26 @@ function taskName(r: RowReader, task: string, description: string, descriptionFi
 
 const harvest: Extractor = (r, ctx) => {
   const date = readDate(r, 'date', ctx);
-  const personName = [cleanText(r.raw('firstName')), cleanText(r.raw('lastName'))]
+  const personName = [
+    r.text('firstName', FIELD_LIMITS.memberName),
+    r.text('lastName', FIELD_LIMITS.memberName),
+  ]
     .filter((s) => s !== '')
     .join(' ');
   requirePerson(r, personName, r.has('firstName') ? 'firstName' : 'lastName');
+  if (!r.failed && personName.length > FIELD_LIMITS.memberName) {
+    r.rowError(
+      `First and last name make ${personName.length} characters; the limit is ${FIELD_LIMITS.memberName}`,
+    );
+  }
   const minutes = checkMinutes(
     r,
     'hours',
     parseHoursToMinutes(r.raw('hours'), ctx.decimalComma),
     'a number of hours',
   );
-  const notes = cleanText(r.raw('notes'));
-  const task = taskName(r, cleanText(r.raw('task')), notes, 'notes');
+  const notes = r.text('notes', FIELD_LIMITS.timeEntryDescription);
+  const task = taskName(r, r.text('task', FIELD_LIMITS.taskName), notes, 'notes');
   const billable = readBillable(r, 'billable');
   const costRatePerHour = readCostRate(r, 'costRate', ctx);
   if (r.failed || date === undefined) return undefined;
@@ -146,8 +164,8 @@ const harvest: Extractor = (r, ctx) => {
     startTime: null,
     personName,
     personEmail: null,
-    project: cleanText(r.raw('project')),
-    client: cleanText(r.raw('client')),
+    project: r.text('project', FIELD_LIMITS.processName),
+    client: r.text('client', FIELD_LIMITS.processName),
     task,
     description: notes,
     minutes,
@@ -159,12 +177,12 @@ const harvest: Extractor = (r, ctx) => {
 function trackerEntry(r: RowReader, ctx: Context, minutesOf: () => number | undefined): Draft | undefined {
   const date = readDate(r, 'startDate', ctx);
   const startTime = r.has('startTime') ? readStartTime(r, 'startTime') : null;
-  const personName = cleanText(r.raw('user'));
+  const personName = r.text('user', FIELD_LIMITS.memberName);
   requirePerson(r, personName, 'user');
   const email = cleanText(r.raw('email'));
   const minutes = minutesOf();
-  const description = cleanText(r.raw('description'));
-  const task = taskName(r, cleanText(r.raw('task')), description, 'description');
+  const description = r.text('description', FIELD_LIMITS.timeEntryDescription);
+  const task = taskName(r, r.text('task', FIELD_LIMITS.taskName), description, 'description');
   const billable = readBillable(r, 'billable');
   const costRatePerHour = readCostRate(r, 'costRate', ctx);
   if (r.failed || date === undefined || minutes === undefined) return undefined;
@@ -174,8 +192,8 @@ function trackerEntry(r: RowReader, ctx: Context, minutesOf: () => number | unde
     startTime,
     personName,
     personEmail: email === '' ? null : email,
-    project: cleanText(r.raw('project')),
-    client: cleanText(r.raw('client')),
+    project: r.text('project', FIELD_LIMITS.processName),
+    client: r.text('client', FIELD_LIMITS.processName),
     task,
     description,
     minutes,
@@ -240,7 +258,7 @@ function costCurrencyOf(header: string | undefined, defaultCurrency: string): st
 
 export interface TimeEntriesResult {
   entries: TimeEntryRow[];
-  errors: RowError[];
+  errors: RowErrors;
   rowCount: number;
 }
 

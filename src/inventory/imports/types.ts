@@ -82,7 +82,12 @@ export interface ParsedImport {
   tasks: TaskRow[];
   members: MemberRow[];
   timeEntries: TimeEntryRow[];
+  /** The first 1,000 row errors (MAX_REPORTED_ERRORS), in file order. */
   errors: RowError[];
+  /** All row errors found, reported or not. */
+  errorCount: number;
+  /** Rows with at least one error. */
+  invalidRows: number;
   /** Data rows read (blank rows and export total rows are not counted). */
   rowCount: number;
 }

@@ -29,7 +29,7 @@ const FORMAT_SHORT: Record<string, string> = {
 
 type Outcome =
   | { kind: 'done'; report: ImportReport }
-  | { kind: 'invalid'; message: string; errors: RowError[]; format: string | undefined }
+  | { kind: 'invalid'; message: string; errors: RowError[]; total: number; format: string | undefined }
   | { kind: 'failed'; error: unknown };
 
 function plural(n: number, one: string, many = `${one}s`): string {
@@ -124,21 +124,24 @@ function ImportSummary({ report }: { report: ImportReport }) {
           </ul>
         </div>
       ) : null}
-      {report.errors.length > 0 ? <RowErrorTable errors={report.errors} caption="Rows skipped" /> : null}
+      {report.errors.length > 0 ? (
+        <RowErrorTable errors={report.errors} total={report.errorCount} caption="Rows skipped" />
+      ) : null}
     </section>
   );
 }
 
-function RowErrorTable({ errors, caption }: { errors: RowError[]; caption: string }) {
+/** `errors` are the first ones the server reports (at most 1,000); `total` is how many there were. */
+function RowErrorTable({ errors, total, caption }: { errors: RowError[]; total: number; caption: string }) {
   const shown = errors.slice(0, 500);
   return (
     <DataTable
       className="error-report"
       style={{ marginTop: 14, maxHeight: 420, overflowY: 'auto' }}
       after={
-        errors.length > shown.length ? (
+        total > shown.length ? (
           <p className="muted" style={{ padding: '8px 12px' }}>
-            …and {fmtNumber(errors.length - shown.length)} more.
+            …and {fmtNumber(total - shown.length)} more.
           </p>
         ) : null
       }
@@ -248,6 +251,8 @@ export function ImportPage() {
           kind: 'invalid',
           message: err.message,
           errors: err.details.errors as RowError[],
+          total:
+            typeof err.details.errorCount === 'number' ? err.details.errorCount : err.details.errors.length,
           format: typeof err.details.format === 'string' ? err.details.format : undefined,
         });
       } else {
@@ -346,7 +351,7 @@ export function ImportPage() {
                 {busy ? 'Importing…' : 'Import the valid rows only'}
               </button>
             </div>
-            <RowErrorTable errors={outcome.errors} caption="Rows with errors" />
+            <RowErrorTable errors={outcome.errors} total={outcome.total} caption="Rows with errors" />
           </section>
         ) : null}
         {outcome?.kind === 'failed' ? (
