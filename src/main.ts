@@ -16,7 +16,16 @@ import { migrateToLatest } from './platform/db/migrator.ts';
 import type { ServiceDeps } from './platform/deps.ts';
 import type { App } from './platform/http/server.ts';
 import { type IdGenerator, newId } from './platform/ids.ts';
-import { createJobQueue, type JobQueue, JobRegistry } from './platform/jobs/index.ts';
+import {
+  createJobQueue,
+  type JobLog,
+  type JobQueue,
+  JobRegistry,
+  JobWorker,
+  jobsRoutes,
+  type WorkspaceJobs,
+  workspaceJobs,
+} from './platform/jobs/index.ts';
 import { createProceduresService, proceduresRoutes } from './procedures/index.ts';
 
 /** The package's folder: the nearest one up holding package.json (this file runs from src/ or dist/chunks/). */
@@ -42,7 +51,7 @@ export interface AppServices {
   /** Stored files: content-addressed bytes on disk, references in the database. */
   blobs: Blobs;
   /** The durable job queue and the job types this process can run (features register theirs here). */
-  jobs: { queue: JobQueue; registry: JobRegistry };
+  jobs: { queue: JobQueue; registry: JobRegistry; workspace: WorkspaceJobs };
   close(): Promise<void>;
 }
 
@@ -53,7 +62,8 @@ export async function openApp(
   const db = opts.db ?? openDb(config.database);
   if (opts.migrate !== false) await migrateToLatest(db);
   const deps: ServiceDeps = { db, clock: opts.clock ?? systemClock, newId: opts.newId ?? newId };
-  const jobs = { queue: createJobQueue(deps), registry: new JobRegistry() };
+  const queue = createJobQueue(deps);
+  const jobs = { queue, registry: new JobRegistry(), workspace: workspaceJobs(queue) };
   const blobs = createBlobs(deps, new DiskBlobStore(config.blobsDir, { maxBytes: config.blobMaxBytes }));
   const accounts = createAccountsService(deps, { sessionTtlHours: config.sessionTtlHours });
   const inventory = createInventoryService(deps, { importMaxBytes: config.importMaxBytes });
@@ -82,6 +92,23 @@ export async function openApp(
   };
 }
 
+/**
+ * A worker running this process's registered job types: the one inside `npm start` (SQLite's embedded
+ * default), or `outtask worker` (PostgreSQL: any number of them, on any machines).
+ */
+export async function startJobWorker(
+  services: AppServices,
+  opts: { concurrency?: number; log?: JobLog } = {},
+): Promise<JobWorker> {
+  await services.jobs.queue.start();
+  const worker = new JobWorker(services.jobs.queue, services.jobs.registry, {
+    concurrency: opts.concurrency ?? 1,
+    ...(opts.log ? { log: opts.log } : {}),
+  });
+  worker.start();
+  return worker;
+}
+
 export async function buildHttpApp(
   services: AppServices,
   opts: { logger?: boolean; web?: boolean } = {},
@@ -100,6 +127,7 @@ export async function buildHttpApp(
       ...inventoryRoutes({ inventory, economics, updateWorkspaceSettings: accounts.updateSettings }),
       ...proceduresRoutes(procedures),
       ...interviewsRoutes(interviews),
+      ...jobsRoutes(services.jobs.workspace),
     ],
   });
 }

@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { registerAutomationCommands } from './automation.cli.ts';
 import { registerInventoryCommands } from './inventory.cli.ts';
+import { registerJobsCommands } from './jobs.cli.ts';
 import { registerProceduresCommands } from './procedures.cli.ts';
 import { registerSynthesisCommands } from './synthesis.cli.ts';
 import { registerSystemCommands } from './system.cli.ts';
@@ -18,5 +19,6 @@ export function buildProgram(): Command {
   registerProceduresCommands(program);
   registerSynthesisCommands(program);
   registerAutomationCommands(program);
+  registerJobsCommands(program);
   return program;
 }

@@ -25,9 +25,10 @@ export function registerSystemCommands(program: Command): void {
     .command('serve')
     .description('Run the web app and API (creates the demo workspace on an empty database)')
     .option('-p, --port <port>', 'port to listen on (default: $PORT or 3000)')
-    .action(async (opts: { port?: string }) => {
+    .option('--no-worker', 'run no background jobs here (PostgreSQL: `outtask worker` processes run them)')
+    .action(async (opts: { port?: string; worker: boolean }) => {
       const cfg = config();
-      const { buildHttpApp, openApp } = await import('../main.ts');
+      const { buildHttpApp, openApp, startJobWorker } = await import('../main.ts');
       const { seedDemoWorkspace } = await import('../demo/index.ts');
       const app = await openApp(cfg);
       const url = `http://localhost:${opts.port ?? cfg.port}`;
@@ -44,8 +45,15 @@ export function registerSystemCommands(program: Command): void {
         printDemoLogin(login, url);
       }
       const server = await buildHttpApp(app, { logger: true });
+      // The embedded worker: SQLite's one worker, and on PostgreSQL one among any `outtask worker`s.
+      const worker = opts.worker
+        ? await startJobWorker(app, {
+            log: (level, message, fields) => server.log[level]({ ...fields, worker: true }, message),
+          })
+        : undefined;
       const close = async () => {
         await server.close();
+        await worker?.stop({ graceMs: 10_000 });
         await app.close();
         process.exit(0);
       };
