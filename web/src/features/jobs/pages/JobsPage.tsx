@@ -59,7 +59,8 @@ export function JobsPage() {
         </div>
       </div>
 
-      <div className="job-filters" role="group" aria-label="Show jobs">
+      <fieldset className="job-filters">
+        <legend className="visually-hidden">Show jobs</legend>
         {FILTERS.map(([value, label]) => (
           <button
             key={value}
@@ -71,7 +72,7 @@ export function JobsPage() {
             {label}
           </button>
         ))}
-      </div>
+      </fieldset>
 
       {jobs.error ? <ErrorBanner error={jobs.error} onRetry={() => void jobs.reload()} /> : null}
       {!jobs.data && jobs.loading ? <Loading /> : null}
