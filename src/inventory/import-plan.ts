@@ -14,7 +14,7 @@ import {
 import { type MeasuredPeriod, yearScale } from './economics/period.ts';
 import type { MemberRow, ParsedImport, TaskRow, TimeEntryRow } from './imports/types.ts';
 import type { NewTimeEntry } from './inventory.store.ts';
-import type { Member, Process, Task } from './inventory.ts';
+import type { Member, Process, Task, TaskFields } from './inventory.ts';
 
 export interface ImportPlan {
   newMembers: Member[];
@@ -182,7 +182,7 @@ export function planImport(parsed: ParsedImport, existing: Existing, options: Pl
     const performer = r.performer
       ? (membersByKey.get(norm(r.performer)) ?? newMember(r.performer, null, null, `line ${r.line}`))
       : null;
-    const fields: Omit<Task, 'id'> = {
+    const fields: TaskFields = {
       processId: pid,
       name: r.name.trim(),
       description: r.description,
@@ -208,7 +208,12 @@ export function planImport(parsed: ParsedImport, existing: Existing, options: Pl
       touched.add(t.id);
       return;
     }
-    const next: Task = { ...fields, id: found.id };
+    // The stored version stays as read: the store bumps it when it writes the change.
+    const next: Task = {
+      ...fields,
+      id: found.id,
+      ...(found.version === undefined ? {} : { version: found.version }),
+    };
     if (isDeepStrictEqual(next, found)) return;
     Object.assign(found, next);
     if (!touched.has(found.id)) {

@@ -3,6 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { sendCachedJson } from '../platform/http/cached-json.ts';
+import { versionEtag, withVersion, writeCondition } from '../platform/http/if-match.ts';
 import { actorOf, FIRM, OWNER, workspaceActor } from '../platform/http/policy.ts';
 import type { ApiFeature } from '../platform/http/server.ts';
 import type { EconomicsService } from './economics.service.ts';
@@ -142,9 +143,10 @@ export function inventoryRoutes({
           params: IdParams,
         },
       },
-      async (req) => {
+      async (req, reply) => {
         const actor = workspaceActor(req);
         const task = await inventory.getTask(actor, req.params.id);
+        if (task.version !== undefined) reply.header('etag', versionEtag(task.version));
         const overview = await economics.overview(actor.workspace);
         const opportunity = overview.ranking.opportunities.find((o) => o.taskId === task.id)!;
         const measurements = (await inventory.measurements(actor, task.id)).get(task.id) ?? [];
@@ -158,18 +160,26 @@ export function inventoryRoutes({
         config: { policy: FIRM },
         schema: {
           tags,
-          summary: 'Change a task (any subset of fields)',
+          summary:
+            'Change a task (only the fields sent). With If-Match (its ETag), refused with 412 STALE_WRITE when someone changed it first',
           params: IdParams,
           body: z.unknown(),
         },
       },
-      async (req) => inventory.updateTask(workspaceActor(req), req.params.id, req.body),
+      async (req, reply) =>
+        withVersion(
+          reply,
+          await inventory.updateTask(workspaceActor(req), req.params.id, req.body, writeCondition(req)),
+        ),
     );
     app.delete(
       '/:id',
-      { config: { policy: FIRM }, schema: { tags, summary: 'Delete a task', params: IdParams } },
+      {
+        config: { policy: FIRM },
+        schema: { tags, summary: 'Delete a task (with If-Match: only that version)', params: IdParams },
+      },
       async (req, reply) => {
-        await inventory.deleteTask(workspaceActor(req), req.params.id);
+        await inventory.deleteTask(workspaceActor(req), req.params.id, writeCondition(req));
         return reply.status(204).send();
       },
     );

@@ -5,6 +5,7 @@ import { recordAudit } from '../platform/audit/audit.store.ts';
 import { nowIso, type ServiceDeps } from '../platform/deps.ts';
 import { AppError } from '../platform/errors.ts';
 import { createImportsService } from './imports.service.ts';
+import { staleWrite, type WriteCondition } from '../platform/versioning.ts';
 import {
   MemberInput,
   type MemberInputT,
@@ -14,7 +15,7 @@ import {
   TaskPatch,
 } from './inventory.schemas.ts';
 import { inventoryStore } from './inventory.store.ts';
-import type { Measurement, Member, Process, Task } from './inventory.ts';
+import type { Measurement, Member, Process, Task, TaskFields } from './inventory.ts';
 
 /** Who acts: a signed-in user, or the local CLI (userId null). */
 export type InventoryActor = WorkspaceActor;
@@ -63,14 +64,55 @@ export function createInventoryService(deps: ServiceDeps, opts: { importMaxBytes
     return t;
   }
 
-  async function checkReferences(ws: string, t: Pick<Task, 'processId' | 'performerId'>): Promise<void> {
-    const processes = await inventoryStore.listProcesses(db, ws);
-    if (!processes.some((p) => p.id === t.processId)) {
-      throw new AppError('PROCESS_NOT_FOUND', `No process with id ${t.processId}`, { field: 'processId' });
+  /** The process and performer a task names exist in the workspace (only those given are checked). */
+  async function checkReferences(
+    ws: string,
+    t: Partial<Pick<Task, 'processId' | 'performerId'>>,
+    on: typeof db = db,
+  ): Promise<void> {
+    if (t.processId !== undefined) {
+      const processes = await inventoryStore.listProcesses(on, ws);
+      if (!processes.some((p) => p.id === t.processId)) {
+        throw new AppError('PROCESS_NOT_FOUND', `No process with id ${t.processId}`, { field: 'processId' });
+      }
     }
-    if (t.performerId && !(await inventoryStore.findMember(db, ws, t.performerId))) {
+    if (t.performerId && !(await inventoryStore.findMember(on, ws, t.performerId))) {
       throw new AppError('MEMBER_NOT_FOUND', `No member with id ${t.performerId}`, { field: 'performerId' });
     }
+  }
+
+  /** Why a task write matched no row: the task is gone, or it moved past the expected version. */
+  async function refuseTaskWrite(on: typeof db, ws: string, id: string, c: WriteCondition): Promise<never> {
+    const current = await inventoryStore.findTask(on, ws, id);
+    if (!current) throw new AppError('TASK_NOT_FOUND', `No task with id ${id}`);
+    throw staleWrite('task', id, c.expectedVersion ?? -1, current.version ?? 0, current);
+  }
+
+  async function writeTask(
+    actor: InventoryActor,
+    id: string,
+    fields: Partial<TaskFields>,
+    condition: WriteCondition,
+  ): Promise<Task> {
+    const ws = actor.workspace.id;
+    const task = await db.transaction().execute(async (trx) => {
+      await checkReferences(ws, fields, trx);
+      if (Object.keys(fields).length === 0) {
+        // Nothing to write: no new version (it would refuse others' writes for no change).
+        const current = await inventoryStore.findTask(trx, ws, id);
+        const v = condition.expectedVersion;
+        if (current && (v === undefined || v === current.version)) return current;
+        return refuseTaskWrite(trx, ws, id, condition);
+      }
+      const stored = await inventoryStore
+        .patchTask(trx, ws, id, fields, nowIso(deps), condition.expectedVersion)
+        .catch((cause) => {
+          throw uniqueTaskError(cause, fields.name);
+        });
+      return stored ?? refuseTaskWrite(trx, ws, id, condition);
+    });
+    await audit(actor, 'task.update', 'task', id, { fields: Object.keys(fields) });
+    return task;
   }
 
   const audit = (
@@ -183,15 +225,19 @@ export function createInventoryService(deps: ServiceDeps, opts: { importMaxBytes
       return t;
     },
 
-    async updateTask(actor: InventoryActor, id: string, patch: unknown): Promise<Task> {
-      const current = await requireTask(actor.workspace.id, id);
-      const next: Task = { ...current, ...sentFields(parseWith(TaskPatch, patch, 'Task'), patch) };
-      await checkReferences(actor.workspace.id, next);
-      await inventoryStore.updateTask(db, actor.workspace.id, next, nowIso(deps)).catch((cause) => {
-        throw uniqueTaskError(cause, next.name);
-      });
-      await audit(actor, 'task.update', 'task', id, { fields: Object.keys(patch as object) });
-      return next;
+    /**
+     * Changes the fields a patch sends, and only those, in one transaction: concurrent patches of
+     * different fields all keep their change. With `expectedVersion` (HTTP If-Match) the write is a
+     * compare-and-set, refused with STALE_WRITE (and the task as it is now) when someone wrote first.
+     */
+    async updateTask(
+      actor: InventoryActor,
+      id: string,
+      patch: unknown,
+      condition: WriteCondition = {},
+    ): Promise<Task> {
+      const fields: Partial<TaskFields> = sentFields(parseWith(TaskPatch, patch, 'Task'), patch);
+      return writeTask(actor, id, fields, condition);
     },
 
     /**
@@ -208,17 +254,17 @@ export function createInventoryService(deps: ServiceDeps, opts: { importMaxBytes
           },
         );
       }
-      const current = await requireTask(actor.workspace.id, id);
-      const next: Task = { ...current, knownVariants: count };
-      await inventoryStore.updateTask(db, actor.workspace.id, next, nowIso(deps));
-      await audit(actor, 'task.update', 'task', id, { fields: ['knownVariants'] });
-      return next;
+      return writeTask(actor, id, { knownVariants: count }, {});
     },
 
-    async deleteTask(actor: InventoryActor, id: string): Promise<void> {
-      if ((await inventoryStore.deleteTask(db, actor.workspace.id, id)) === 0) {
-        throw new AppError('TASK_NOT_FOUND', `No task with id ${id}`);
-      }
+    /** Deletes a task; with `expectedVersion`, only if nobody changed it since (else STALE_WRITE). */
+    async deleteTask(actor: InventoryActor, id: string, condition: WriteCondition = {}): Promise<void> {
+      const ws = actor.workspace.id;
+      await db.transaction().execute(async (trx) => {
+        if ((await inventoryStore.deleteTask(trx, ws, id, condition.expectedVersion)) === 0) {
+          await refuseTaskWrite(trx, ws, id, condition);
+        }
+      });
       await audit(actor, 'task.delete', 'task', id);
     },
 
@@ -226,12 +272,14 @@ export function createInventoryService(deps: ServiceDeps, opts: { importMaxBytes
   };
 }
 
-function uniqueTaskError(cause: unknown, name: string): unknown {
+function uniqueTaskError(cause: unknown, name: string | undefined): unknown {
   const msg = String((cause as Error)?.message ?? '');
   if (/unique/i.test(msg)) {
     return new AppError(
       'TASK_NAME_TAKEN',
-      `A task named "${name}" already exists in this process`,
+      name === undefined
+        ? 'A task of the same name already exists in that process'
+        : `A task named "${name}" already exists in this process`,
       { field: 'name' },
       { cause },
     );

@@ -14,9 +14,28 @@ import type {
   Process,
   SkillLevel,
   Task,
+  TaskFields,
 } from './inventory.ts';
 
 type K = Kysely<Database>;
+
+const TASK_PLACEHOLDER: TaskFields = {
+  processId: '',
+  name: '',
+  description: '',
+  performerId: null,
+  frequency: { kind: 'per_year', occurrencesPerYear: 0 },
+  minutesPerOccurrence: 0,
+  skillLevel: 'basic',
+  confidentiality: 'public',
+  needsClientContact: false,
+  knownVariants: 1,
+  deliverableUnit: '',
+  unitsPerOccurrence: 0,
+  marketPricePerUnit: null,
+  turnaroundHours: 0,
+  reviewMinutesPerOccurrence: null,
+};
 
 export function toMember(r: Selectable<MemberTable>): Member {
   return {
@@ -27,6 +46,7 @@ export function toMember(r: Selectable<MemberTable>): Member {
     role: r.role as MemberRole,
     hourlyCost: { amountMinor: r.hourly_cost_minor, currency: r.currency },
     yearlyCapacityHours: r.yearly_capacity_hours,
+    version: r.version,
   };
 }
 
@@ -55,10 +75,11 @@ export function toTask(r: Selectable<TaskTable>): Task {
         : { amountMinor: r.market_price_minor, currency: r.market_currency ?? 'USD' },
     turnaroundHours: r.turnaround_hours,
     reviewMinutesPerOccurrence: r.review_minutes,
+    version: r.version,
   };
 }
 
-function memberColumns(m: Omit<Member, 'id'>) {
+function memberColumns(m: Omit<Member, 'id' | 'version'>) {
   return {
     name: m.name,
     email: m.email,
@@ -111,7 +132,7 @@ function parseUndo(json: string): ImportUndo {
 /** A remembered decision: tasks the firm made from an activity are remembered as that task. */
 export type RememberedDecision = { action: 'task'; taskId: string } | { action: 'ignore' };
 
-export function taskColumns(t: Omit<Task, 'id'>) {
+export function taskColumns(t: TaskFields) {
   const f = t.frequency;
   return {
     process_id: t.processId,
@@ -134,6 +155,38 @@ export function taskColumns(t: Omit<Task, 'id'>) {
     turnaround_hours: t.turnaroundHours,
     review_minutes: t.reviewMinutesPerOccurrence,
   };
+}
+
+type TaskColumns = ReturnType<typeof taskColumns>;
+
+/** Which columns hold each field of a task: a patch writes only the columns of the fields it sent. */
+const TASK_FIELD_COLUMNS = {
+  processId: ['process_id'],
+  name: ['name'],
+  description: ['description'],
+  performerId: ['performer_id'],
+  frequency: ['frequency_kind', 'occurrences_per_year', 'per_project', 'projects_per_year'],
+  minutesPerOccurrence: ['minutes_per_occurrence'],
+  skillLevel: ['skill_level'],
+  confidentiality: ['confidentiality'],
+  needsClientContact: ['needs_client_contact'],
+  knownVariants: ['known_variants'],
+  deliverableUnit: ['deliverable_unit'],
+  unitsPerOccurrence: ['units_per_occurrence'],
+  marketPricePerUnit: ['market_price_minor', 'market_currency'],
+  turnaroundHours: ['turnaround_hours'],
+  reviewMinutesPerOccurrence: ['review_minutes'],
+} as const satisfies Record<keyof TaskFields, readonly (keyof TaskColumns)[]>;
+
+/** The columns of the fields a patch sent, and of no other field. */
+export function taskPatchColumns(patch: Partial<TaskFields>): Partial<TaskColumns> {
+  const all = taskColumns({ ...TASK_PLACEHOLDER, ...patch });
+  const out: Partial<Record<keyof TaskColumns, unknown>> = {};
+  for (const field of Object.keys(patch) as (keyof TaskFields)[]) {
+    if (patch[field] === undefined) continue;
+    for (const col of TASK_FIELD_COLUMNS[field]) out[col] = all[col];
+  }
+  return out as Partial<TaskColumns>;
 }
 
 export interface NewTimeEntry {
@@ -167,25 +220,7 @@ const TIME_ENTRY_COLUMNS = [
   'import_id',
 ] as const;
 
-const TASK_VALUE_COLUMNS = Object.keys(
-  taskColumns({
-    processId: '',
-    name: '',
-    description: '',
-    performerId: null,
-    frequency: { kind: 'per_year', occurrencesPerYear: 0 },
-    minutesPerOccurrence: 0,
-    skillLevel: 'basic',
-    confidentiality: 'public',
-    needsClientContact: false,
-    knownVariants: 1,
-    deliverableUnit: '',
-    unitsPerOccurrence: 0,
-    marketPricePerUnit: null,
-    turnaroundHours: 0,
-    reviewMinutesPerOccurrence: null,
-  }),
-) as (keyof ReturnType<typeof taskColumns>)[];
+const TASK_VALUE_COLUMNS = Object.keys(taskColumns(TASK_PLACEHOLDER)) as (keyof TaskColumns)[];
 
 /**
  * The unique index on fingerprints is most of an import's insert time; storing 128 of the sha256's
@@ -241,7 +276,7 @@ export const inventoryStore = {
   async updateMember(db: K, ws: string, m: Member, now: string): Promise<void> {
     await db
       .updateTable('members')
-      .set({ ...memberColumns(m), updated_at: now })
+      .set((eb) => ({ ...memberColumns(m), updated_at: now, version: eb('version', '+', 1) }))
       .where('workspace_id', '=', ws)
       .where('id', '=', m.id)
       .execute();
@@ -321,22 +356,48 @@ export const inventoryStore = {
     await bump(db, ws);
   },
 
+  /** Writes a whole task (imports): every field, one version more. */
   async updateTask(db: K, ws: string, t: Task, now: string): Promise<void> {
     await db
       .updateTable('tasks')
-      .set({ ...taskColumns(t), updated_at: now })
+      .set((eb) => ({ ...taskColumns(t), updated_at: now, version: eb('version', '+', 1) }))
       .where('workspace_id', '=', ws)
       .where('id', '=', t.id)
       .execute();
     await bump(db, ws);
   },
 
-  async deleteTask(db: K, ws: string, id: string): Promise<number> {
-    const r = await db
-      .deleteFrom('tasks')
+  /**
+   * Writes the fields a patch sent, and no other column, in one statement: two people changing
+   * different fields of one task at once both keep their change. With `expectedVersion` it is a
+   * compare-and-set (`… AND version = ?`). Returns the task as stored, or undefined when no row
+   * matched (no such task, or a newer version).
+   */
+  async patchTask(
+    db: K,
+    ws: string,
+    id: string,
+    patch: Partial<TaskFields>,
+    now: string,
+    expectedVersion?: number,
+  ): Promise<Task | undefined> {
+    let q = db
+      .updateTable('tasks')
+      .set((eb) => ({ ...taskPatchColumns(patch), updated_at: now, version: eb('version', '+', 1) }))
       .where('workspace_id', '=', ws)
-      .where('id', '=', id)
-      .executeTakeFirst();
+      .where('id', '=', id);
+    if (expectedVersion !== undefined) q = q.where('version', '=', expectedVersion);
+    const row = await q.returningAll().executeTakeFirst();
+    if (!row) return undefined;
+    await bump(db, ws);
+    return toTask(row);
+  },
+
+  /** Deletes a task (only at `expectedVersion` when given); how many rows went. */
+  async deleteTask(db: K, ws: string, id: string, expectedVersion?: number): Promise<number> {
+    let q = db.deleteFrom('tasks').where('workspace_id', '=', ws).where('id', '=', id);
+    if (expectedVersion !== undefined) q = q.where('version', '=', expectedVersion);
+    const r = await q.executeTakeFirst();
     await bump(db, ws);
     return Number(r.numDeletedRows);
   },

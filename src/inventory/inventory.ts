@@ -19,6 +19,8 @@ export interface Member {
   /** Loaded cost of one hour of this person to the firm. */
   hourlyCost: Money;
   yearlyCapacityHours: number;
+  /** The stored row's version (optimistic concurrency); absent before it is stored. */
+  version?: number;
 }
 
 export interface Process {
@@ -52,7 +54,12 @@ export interface Task {
   turnaroundHours: number;
   /** Firm minutes spent reviewing one out-tasked occurrence; null = default share of the in-house time. */
   reviewMinutesPerOccurrence: number | null;
+  /** The stored row's version, bumped by every write to it (optimistic concurrency); absent before it is stored. */
+  version?: number;
 }
+
+/** The fields of a task a user edits (everything but its identity and version). */
+export type TaskFields = Omit<Task, 'id' | 'version'>;
 
 /** Hours measured from imported time entries, per person. */
 export interface Measurement {

@@ -35,6 +35,8 @@ export interface TaskListItem {
   annualSaving: Money | null;
   score: number;
   rank: number;
+  /** The task's version: send it back as If-Match `"v<version>"` to write only over what you saw. */
+  version: number;
 }
 
 export function taskListJson(o: InventoryOverview): TaskListItem[] {
@@ -70,6 +72,7 @@ export function taskListJson(o: InventoryOverview): TaskListItem[] {
         annualSaving: opp.annualSaving,
         score: opp.score,
         rank: opp.rank,
+        version: t.version ?? 1,
       };
     })
     .sort((a, b) => a.process.localeCompare(b.process) || a.name.localeCompare(b.name));

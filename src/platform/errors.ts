@@ -10,6 +10,9 @@ export const ErrorCatalogue = {
   NOT_FOUND: { status: 404, exit: 3 },
   /** Generic: prefer a specific code saying which rule the request broke. */
   CONFLICT: { status: 409, exit: 4 },
+  /** A write that named the version it expected (If-Match) found a newer one: reload, then write again. */
+  STALE_WRITE: { status: 412, exit: 4 },
+  PRECONDITION_INVALID: { status: 400, exit: 2 },
   INTERNAL: { status: 500, exit: 1 },
   CONFIG_INVALID: { status: 500, exit: 2 },
   // accounts

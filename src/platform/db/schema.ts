@@ -14,6 +14,8 @@ export interface WorkspaceTable {
   settings_json: string;
   created_at: string;
   /** Bumped by every write to the workspace's inventory or settings (cache key of derived figures). */
+  /** Bumped by every change of settings_json; the ETag of the settings. */
+  settings_version: Generated<number>;
   revision: Generated<number>;
 }
 
@@ -54,6 +56,8 @@ export interface MemberTable {
   yearly_capacity_hours: number;
   created_at: string;
   updated_at: string;
+  /** Bumped by every write to the row; the API's ETag (optimistic concurrency). */
+  version: Generated<number>;
 }
 
 export interface ProcessTable {
@@ -63,6 +67,8 @@ export interface ProcessTable {
   description: string;
   position: number;
   created_at: string;
+  /** Bumped by every write to the row; the API's ETag (optimistic concurrency). */
+  version: Generated<number>;
 }
 
 export interface TaskTable {
@@ -89,6 +95,8 @@ export interface TaskTable {
   review_minutes: number | null;
   created_at: string;
   updated_at: string;
+  /** Bumped by every write to the row; the API's ETag (optimistic concurrency). */
+  version: Generated<number>;
 }
 
 export interface ImportBatchTable {
@@ -225,6 +233,8 @@ export interface ProcedureVariantTable {
   retired_at: string | null;
   created_at: string;
   updated_at: string;
+  /** Bumped by every write to the row; the API's ETag (optimistic concurrency). */
+  version: Generated<number>;
 }
 
 export interface ProcedureTable {
@@ -251,6 +261,8 @@ export interface ProcedureVersionTable {
   updated_at: string;
   approved_by: string | null;
   approved_at: string | null;
+  /** Bumped by every write to the row; the API's ETag (optimistic concurrency). */
+  version: Generated<number>;
 }
 
 export interface ProcedureStepTable {
@@ -271,6 +283,8 @@ export interface ProcedureStepTable {
   acceptance_json: string;
   waste_reason: string | null;
   merged_from_json: string;
+  /** Bumped by every write to the row; the API's ETag (optimistic concurrency). */
+  version: Generated<number>;
 }
 
 export interface FormTable {
@@ -280,6 +294,8 @@ export interface FormTable {
   procedure_id: string | null;
   created_at: string;
   updated_at: string;
+  /** Bumped by every write to the row; the API's ETag (optimistic concurrency). */
+  version: Generated<number>;
 }
 
 export interface FormVersionTable {

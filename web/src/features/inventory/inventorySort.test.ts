@@ -32,6 +32,7 @@ function task(id: string, name: string, process: string, score = 50): TaskListIt
     annualSaving: null,
     score,
     rank: 1,
+    version: 1,
   };
 }
 
