@@ -59,8 +59,9 @@ const files = [
 /** Every row of the inventory, in a stable order: what "exactly as it was" compares. */
 async function dump(db: Db) {
   const k = db.kysely;
+  // Versions move on with every write, an undo's too (a client holding the pre-undo version must reload).
   const strip = <T extends Record<string, unknown>>(rows: T[]) =>
-    rows.map(({ updated_at: _u, created_at: _c, ...rest }) => rest);
+    rows.map(({ updated_at: _u, created_at: _c, version: _v, ...rest }) => rest);
   return {
     members: strip(await k.selectFrom('members').selectAll().orderBy('id').execute()),
     processes: strip(await k.selectFrom('processes').selectAll().orderBy('id').execute()),
