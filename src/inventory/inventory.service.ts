@@ -4,8 +4,8 @@ import type { WorkspaceActor } from '../platform/actor.ts';
 import { recordAudit } from '../platform/audit/audit.store.ts';
 import { nowIso, type ServiceDeps } from '../platform/deps.ts';
 import { AppError } from '../platform/errors.ts';
-import { createImportsService } from './imports.service.ts';
 import { staleWrite, type WriteCondition } from '../platform/versioning.ts';
+import { createImportsService } from './imports.service.ts';
 import {
   MemberInput,
   type MemberInputT,
