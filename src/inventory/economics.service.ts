@@ -21,6 +21,9 @@ export interface TaskRow {
   process: string;
   performer: string | null;
   measuredHours: number;
+  /** The period the task's imported entries cover (ISO dates); null when nothing was measured. */
+  measuredFrom: string | null;
+  measuredTo: string | null;
 }
 
 export interface InventoryOverview {
@@ -68,6 +71,7 @@ export function createEconomicsService(deps: ServiceDeps) {
       process: processName.get(task.processId) ?? '',
       performer: task.performerId ? (memberName.get(task.performerId) ?? null) : null,
       measuredHours: measuredHours(measurements.get(task.id)),
+      ...measuredPeriod(measurements.get(task.id)),
     }));
     return { members, processes, ranking, rows };
   }
@@ -122,6 +126,20 @@ export function createEconomicsService(deps: ServiceDeps) {
 export function measuredHours(list: readonly Measurement[] | undefined): number {
   const minutes = (list ?? []).reduce((s, m) => s + m.minutes, 0);
   return Math.round((minutes / 60) * 100) / 100;
+}
+
+/** The period the imports cover, else the first to the last entry; nulls when nothing was measured. */
+export function measuredPeriod(list: readonly Measurement[] | undefined): {
+  measuredFrom: string | null;
+  measuredTo: string | null;
+} {
+  if (!list || list.length === 0) return { measuredFrom: null, measuredTo: null };
+  const period = list.find((m) => m.period)?.period;
+  if (period) return { measuredFrom: period.from, measuredTo: period.to };
+  // ISO dates order as text.
+  const firsts = list.map((m) => m.firstDate).sort();
+  const lasts = list.map((m) => m.lastDate).sort();
+  return { measuredFrom: firsts[0]!, measuredTo: lasts.at(-1)! };
 }
 
 export type EconomicsService = ReturnType<typeof createEconomicsService>;

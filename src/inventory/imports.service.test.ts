@@ -149,6 +149,46 @@ describe.each(testDialects)('time-tracker imports on %s', (dialect) => {
     expect(next.summary.entries).toBe(0);
   });
 
+  it('annualises three weeks of entries, and an overlapping re-import counts each entry once', async () => {
+    const { inventory, actor, list } = await setup(dialect);
+    const week = (day: string, minutes = 60) => ({
+      user: 'Priya Nair',
+      project: 'Acme',
+      task: 'Slide formatting',
+      date: `2025-03-${day}`,
+      minutes,
+    });
+    // Three weeks: 3 to 23 March, 6 hours.
+    const first = togglCsv([week('03', 120), week('10', 120), week('23', 120)]);
+    await inventory.importFile(actor, { file: 'march.csv', bytes: Buffer.from(first) });
+    let [t] = await list();
+    expect(t).toMatchObject({ measuredHours: 6, measuredFrom: '2025-03-03', measuredTo: '2025-03-23' });
+    expect(t!.measuredNote).toBe('from 3 weeks of entries, scaled to a year');
+    const scale = 12 / ((21 * 12) / 365.25);
+    expect(t!.annualHours).toBeCloseTo(6 * scale, 1);
+
+    // The next export overlaps (the 23rd again) and runs to 6 April: the 23rd counts once, and the
+    // period is now five weeks.
+    const second = togglCsv([week('23', 120), { ...week('30'), date: '2025-04-06' }]);
+    const report = await inventory.importFile(actor, { file: 'april.csv', bytes: Buffer.from(second) });
+    expect(report.timeEntries).toEqual({ imported: 1, alreadyImported: 1, ignored: 0 });
+    [t] = await list();
+    expect(t).toMatchObject({ measuredHours: 7, measuredFrom: '2025-03-03', measuredTo: '2025-04-06' });
+    expect(t!.annualHours).toBeCloseTo(7 * (12 / ((35 * 12) / 365.25)), 1);
+    expect(t!.measuredNote).toBe('from 5 weeks of entries, scaled to a year');
+
+    // A period stated at import is the period: a quarter scales by exactly 4.
+    const { inventory: inv2, actor: a2, list: list2 } = await setup(dialect);
+    await inv2.importFile(a2, {
+      file: 'march.csv',
+      bytes: Buffer.from(first),
+      period: { from: '2025-01-01', to: '2025-03-31' },
+    });
+    const [q] = await list2();
+    expect(q).toMatchObject({ measuredFrom: '2025-01-01', measuredTo: '2025-03-31', annualHours: 24 });
+    expect(q!.measuredNote).toBe('from 3 months of entries, scaled to a year');
+  });
+
   it('refuses a decision that names no task, saying which decision', async () => {
     const { inventory, actor } = await setup(dialect);
     const err = await inventory

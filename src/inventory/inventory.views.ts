@@ -27,7 +27,14 @@ export interface TaskListItem {
   marketPricePerUnit: Money | null;
   turnaroundHours: number;
   reviewMinutesPerOccurrence: number | null;
+  /** Hours in the imported entries, unscaled. */
   measuredHours: number;
+  /** ISO dates of the period the entries cover; null when nothing was measured. */
+  measuredFrom: string | null;
+  measuredTo: string | null;
+  /** "from 3 weeks of entries, scaled to a year"; null when the cost is not measured. */
+  measuredNote: string | null;
+  /** Hours a year in-house: measured hours scaled to a year, else the estimate. */
   annualHours: number;
   inHouseAnnualCost: Money;
   costBasis: 'measured' | 'estimate' | 'unknown';
@@ -42,7 +49,7 @@ export interface TaskListItem {
 export function taskListJson(o: InventoryOverview): TaskListItem[] {
   const byTask = new Map(o.ranking.opportunities.map((x) => [x.taskId, x]));
   return o.rows
-    .map(({ task: t, process, performer, measuredHours }) => {
+    .map(({ task: t, process, performer, measuredHours, measuredFrom, measuredTo }) => {
       const opp = byTask.get(t.id)!;
       return {
         id: t.id,
@@ -65,6 +72,9 @@ export function taskListJson(o: InventoryOverview): TaskListItem[] {
         turnaroundHours: t.turnaroundHours,
         reviewMinutesPerOccurrence: t.reviewMinutesPerOccurrence,
         measuredHours,
+        measuredFrom,
+        measuredTo,
+        measuredNote: opp.economics.inHouse.measured?.periodNote ?? null,
         annualHours: opp.economics.inHouse.annualHours,
         inHouseAnnualCost: opp.inHouseAnnualCost,
         costBasis: opp.economics.inHouse.basis,

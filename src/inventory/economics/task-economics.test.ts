@@ -148,6 +148,32 @@ describe('taskEconomics — measured time', () => {
     expect(e.inHouse.explanation).toContain('scaled × 12/6');
   });
 
+  it('scales by the period the imports cover, which wins over the setting, and says so', () => {
+    const threeWeeks = { from: '2025-03-03', to: '2025-03-23' };
+    const e = taskEconomics(
+      baseTask(),
+      MEMBERS,
+      entries.map((m) => ({ ...m, period: threeWeeks })),
+      { measuredPeriodMonths: 6 },
+    );
+    // 21 days = 0.69 months: × 17.39 to a year.
+    const scale = 12 / ((21 * 12) / 365.25);
+    expect(e.inHouse.annualHours).toBeCloseTo(12 * scale, 1);
+    expect(e.inHouse.measured?.periodNote).toBe('from 3 weeks of entries, scaled to a year');
+    expect(e.inHouse.measured?.period).toEqual({ ...threeWeeks, length: '3 weeks' });
+    expect(e.inHouse.explanation).toContain(
+      'entries from 2025-03-03 to 2025-03-23, 3 weeks, scaled × 12/0.69',
+    );
+    // A calendar year of entries is a year, unscaled.
+    const year = taskEconomics(
+      baseTask(),
+      MEMBERS,
+      entries.map((m) => ({ ...m, period: { from: '2025-01-01', to: '2025-12-31' } })),
+    );
+    expect(year.inHouse.annualCost).toEqual(usd(700));
+    expect(year.inHouse.measured?.periodNote).toBe('from 12 months of entries, a year');
+  });
+
   it('falls back to the estimate when measurements hold no minutes', () => {
     const e = taskEconomics(baseTask(), MEMBERS, [measurement({ minutes: 0, cost: usd(0) })]);
     expect(e.inHouse.basis).toBe('estimate');

@@ -13,6 +13,7 @@ import {
   type Task,
 } from '../inventory.ts';
 import { fmtHours, fmtMoney, fmtNumber, fmtPercent, roundHours } from './format.ts';
+import { describePeriodLength, periodMonths } from './period.ts';
 import { type EconomicsSettings, resolveEconomicsSettings } from './settings.ts';
 
 /** A money figure and the arithmetic that produced it. */
@@ -40,6 +41,10 @@ export interface InHouseMeasured extends CostFigure {
   byMember: MeasuredLine[];
   /** Months the imported entries cover; the figures above are scaled to 12. */
   periodMonths: number;
+  /** The period the imports that measured the task cover, with its length in words; null when only the setting says. */
+  period: { from: string; to: string; length: string } | null;
+  /** "from 3 weeks of entries, scaled to a year" — how the measured hours became a year's. */
+  periodNote: string;
 }
 
 export interface InHouseCost {
@@ -184,12 +189,16 @@ function inHouseEstimate(task: Task, occ: number, performer: Member | null): InH
 function inHouseMeasured(
   task: Task,
   measurements: readonly Measurement[],
-  periodMonths: number,
+  settingMonths: number,
   currency: string,
 ): InHouseMeasured | null {
   const totalMinutes = measurements.reduce((acc, m) => acc + m.minutes, 0);
   if (measurements.length === 0 || totalMinutes <= 0) return null;
-  const scale = 12 / periodMonths;
+  // The period the imports state (or their first to last entry); the workspace setting only for
+  // entries imported before imports kept their period.
+  const period = measurements.find((m) => m.period)?.period ?? null;
+  const months = period ? periodMonths(period) : settingMonths;
+  const scale = 12 / months;
   // One line per person: an export can split someone's time over several rows.
   const lines = new Map<
     string,
@@ -220,15 +229,22 @@ function inHouseMeasured(
     currency,
   );
   const parts = byMember.map((l) => `${l.memberName} ${fmtHours(l.hours)} = ${fmtMoney(l.cost)}`);
+  const length = period ? describePeriodLength(period) : `${fmtNumber(months)} months`;
+  const periodNote =
+    Math.abs(scale - 1) < 1e-9
+      ? `from ${length} of entries, a year`
+      : `from ${length} of entries, scaled to a year`;
   const scaled =
-    periodMonths === 12
+    Math.abs(scale - 1) < 1e-9
       ? ''
-      : ` (imported entries cover ${fmtNumber(periodMonths)} months, scaled × 12/${fmtNumber(periodMonths)})`;
+      : ` (entries ${period ? `from ${period.from} to ${period.to}, ` : ''}${length}, scaled × 12/${fmtNumber(Math.round(months * 100) / 100)})`;
   return {
     amount,
     annualHours: roundHours((totalMinutes * scale) / 60),
     byMember,
-    periodMonths,
+    periodMonths: months,
+    period: period ? { ...period, length } : null,
+    periodNote,
     formula: `Σ measured time × each person's cost rate: ${parts.join(' + ')} = ${fmtMoney(amount)}${scaled}`,
   };
 }

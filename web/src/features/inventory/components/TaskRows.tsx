@@ -92,6 +92,13 @@ const BASIS_TEXT = {
   unknown: 'Unknown: no performer and no imported time',
 } as const;
 
+/** Where the row's hours and cost come from; measured ones say the period they were scaled from. */
+function basisText(t: TaskListItem): string {
+  return t.costBasis === 'measured' && t.measuredNote
+    ? `${BASIS_TEXT.measured}, ${t.measuredNote} (${t.measuredFrom} to ${t.measuredTo})`
+    : BASIS_TEXT[t.costBasis];
+}
+
 export interface RowProps {
   t: TaskListItem;
   /** Undefined while the steps of the method load (or when they could not be read). */
@@ -115,11 +122,11 @@ export const TaskRow = memo(function TaskRow({ t, stage, editing, pending, onEdi
       <td className="hide-xl col-process">{t.process}</td>
       <td className="nowrap">{t.performer ?? <span className="faint">Nobody</span>}</td>
       <td className="col-stage">{stage ? <StageBadge stage={stage} /> : <span className="faint">—</span>}</td>
-      <td className="num" title={BASIS_TEXT[t.costBasis]}>
+      <td className="num" title={basisText(t)}>
         {fmtHours(t.annualHours)}
       </td>
       <td className="num hide-lg col-measured">{fmtHours(t.measuredHours, { dashForZero: true })}</td>
-      <td className="num" title={BASIS_TEXT[t.costBasis]}>
+      <td className="num" title={basisText(t)}>
         {t.costBasis === 'unknown' ? <span className="faint">—</span> : fmtMoney(t.inHouseAnnualCost)}
       </td>
       <SavingCell t={t} />

@@ -97,7 +97,7 @@ export function TaskPage({ id }: { id: string }) {
           <div className="stat-note">
             {fmtHours(e.inHouse.annualHours)} ·{' '}
             {e.inHouse.basis === 'measured'
-              ? 'measured'
+              ? `measured, ${e.inHouse.measured?.periodNote ?? 'scaled to a year'}`
               : e.inHouse.basis === 'estimate'
                 ? 'estimated'
                 : 'unknown'}
