@@ -112,7 +112,9 @@ export const ImportPreviewOut = z.object({
   format: z.string(),
   fileKind: z.enum(['csv', 'xlsx']),
   rows: z.number(),
+  /** The first 1,000 row errors; errorCount is how many there were. */
   errors: z.array(RowErrorOut),
+  errorCount: z.number(),
   period: PeriodOut,
   activities: z.array(
     z.object({
@@ -160,7 +162,9 @@ export const ImportReportOut = z.object({
   timeEntries: z.object({ imported: z.number(), alreadyImported: z.number(), ignored: z.number() }),
   period: PeriodOut,
   skippedRows: z.number(),
+  /** The first 1,000 row errors; errorCount is how many there were. */
   errors: z.array(RowErrorOut),
+  errorCount: z.number(),
   warnings: z.array(z.string()),
 });
 
