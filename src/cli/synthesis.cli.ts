@@ -85,7 +85,7 @@ export function registerSynthesisCommands(program: Command): void {
   program
     .command('deck')
     .description(
-      'Synthesise interview transcripts into an editable PowerPoint deck (and insights.json, a Markdown report)',
+      'Synthesize interview transcripts into an editable PowerPoint deck (and insights.json, a Markdown report)',
     )
     .argument('<files...>', 'transcript files, directories or glob patterns (txt, vtt, srt, docx, json)')
     .requiredOption('--form <form.yaml>', 'the interview form (YAML: title, questions: [{id, text}])')
@@ -98,7 +98,7 @@ export function registerSynthesisCommands(program: Command): void {
       'deck and report: interviewees by role and number, names redacted (insights.json keeps ids for tracing)',
       false,
     )
-    .option('--theme <theme.json>', 'colours, fonts and logo (docs/deck-theme.md)')
+    .option('--theme <theme.json>', 'colors, fonts and logo (docs/deck-theme.md)')
     .option(
       '--meta <interviews.csv>',
       'role and date per interview: CSV with id (or file), role, date; or JSON',
@@ -158,7 +158,7 @@ export function registerSynthesisCommands(program: Command): void {
       'name nobody: speakers become "An interviewer" or "<role> in interview N", names are redacted, interviews numbered',
       false,
     )
-    .option('--meta <file>', 'interview metadata (CSV id,role,date or JSON) for roles when anonymising')
+    .option('--meta <file>', 'interview metadata (CSV id,role,date or JSON) for roles when anonymizing')
     .action(
       async (
         question: string,

@@ -7,7 +7,7 @@
  * and 20 proposals a year: loaded hourly costs (salary, benefits, overhead) from $55 to $420,
  * marketplace prices as freelancers quote them on Upwork, PeoplePerHour or Freelancer.
  *
- * Over 400 lines because it is a data file: one catalogue of the firm's ten processes, read top to
+ * Over 400 lines because it is a data file: one catalog of the firm's ten processes, read top to
  * bottom; its figures are calibrated together (see demo-firm.test.ts), so they stay in one place.
  */
 import {
@@ -455,7 +455,7 @@ const processes: DemoProcess[] = [
       task({
         name: DEMO_FLAGSHIP_TASK_NAME,
         description:
-          'The founder reads every interview’s notes and builds the deck summarising what the executives said: ' +
+          'The founder reads every interview’s notes and builds the deck summarizing what the executives said: ' +
           'themes, how many raised each, quotes, where they agree and where they split.',
         performer: ELENA,
         frequency: perProject(1),
@@ -488,7 +488,7 @@ const processes: DemoProcess[] = [
     ],
   },
   {
-    name: 'Analysis & modelling',
+    name: 'Analysis & modeling',
     description: 'Turning client data and research into findings and recommendations.',
     tasks: [
       task({
@@ -582,7 +582,7 @@ const processes: DemoProcess[] = [
         turnaroundHours: 48,
       }),
       task({
-        name: 'Synthesise findings and develop recommendations',
+        name: 'Synthesize findings and develop recommendations',
         description: 'Decide what the evidence means for the client and what to recommend.',
         performer: ELENA,
         frequency: perProject(1),
@@ -709,7 +709,7 @@ const processes: DemoProcess[] = [
       }),
       task({
         name: 'Apply the firm’s template to documents',
-        description: 'Fonts, colours, logos and page layout on every document that leaves the firm.',
+        description: 'Fonts, colors, logos and page layout on every document that leaves the firm.',
         performer: LIAM,
         frequency: perProject(2),
         minutesPerOccurrence: 180,
@@ -885,7 +885,7 @@ const processes: DemoProcess[] = [
         turnaroundHours: 48,
       }),
       task({
-        name: 'Collect and organise client data files',
+        name: 'Collect and organize client data files',
         description: 'Chase the data request list and file what arrives.',
         performer: LIAM,
         frequency: perProject(1),
@@ -998,7 +998,7 @@ const processes: DemoProcess[] = [
     description: 'Keeping what the firm learns findable and reusable.',
     tasks: [
       task({
-        name: 'Sanitise deliverables for the knowledge base',
+        name: 'Sanitize deliverables for the knowledge base',
         description: 'Remove client names and figures so past work can be reused.',
         performer: LIAM,
         frequency: perProject(1),
@@ -1029,7 +1029,7 @@ const processes: DemoProcess[] = [
       }),
       task({
         name: 'Write case studies',
-        description: 'Anonymised case studies of finished projects for marketing and proposals.',
+        description: 'Anonymized case studies of finished projects for marketing and proposals.',
         performer: PRIYA,
         frequency: perYear(6),
         minutesPerOccurrence: 360,

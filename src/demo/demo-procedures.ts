@@ -2,7 +2,7 @@
  * The demo workspace's steps 2–4: the flagship task ("Build the executive interview summary deck")
  * done 13 ways by 13 people, its standard procedure (approved version 1, and a draft version 2 that
  * cuts waste and hands the slides to an out-tasker), the executive-interview form, and a few
- * neighbouring tasks at other steps of the method. Invented data, written through the service so
+ * neighboring tasks at other steps of the method. Invented data, written through the service so
  * that it obeys the same rules as anything a user records; like a route, it parses what it sends
  * with the edge's zod schemas first.
  */
@@ -69,7 +69,7 @@ const DETAIL: Record<
     name: 'Pick representative quotes',
     who: 'founder',
     description: 'Choose two or three quotes per theme, in the interviewee’s words, cleaned of filler words.',
-    acceptance: ['Two or three quotes per theme', 'Quotes are anonymised: role, never name'],
+    acceptance: ['Two or three quotes per theme', 'Quotes are anonymized: role, never name'],
   },
   Storyline: {
     name: 'Write the storyline',
@@ -90,7 +90,7 @@ const DETAIL: Record<
   'Formatted deck': {
     name: 'Format to the house template',
     who: 'founder',
-    description: 'Apply the firm’s PowerPoint template: fonts, colours, footers, slide numbers.',
+    description: 'Apply the firm’s PowerPoint template: fonts, colors, footers, slide numbers.',
     acceptance: ['Only template layouts are used', 'No text overflows its box'],
   },
   'Review comments': {
@@ -275,8 +275,8 @@ function step(
   };
 }
 
-/** Neighbouring tasks at other steps of the method, so that the progress view has something to show. */
-async function neighbours(
+/** Neighboring tasks at other steps of the method, so that the progress view has something to show. */
+async function neighbors(
   procedures: ProceduresService,
   inventory: InventoryService,
   actor: ProceduresActor,
@@ -390,7 +390,7 @@ async function neighbours(
           'Transcription app',
           ['Recording in the folder'],
           ['Transcript'],
-          ['Speakers labelled', 'Timestamps every minute'],
+          ['Speakers labeled', 'Timestamps every minute'],
         ),
         step(
           'Check names, numbers and jargon',
@@ -414,5 +414,5 @@ export async function seedDemoProcedures(
   opts: { flagshipTask: string },
 ): Promise<void> {
   await flagship(deps.procedures, deps.inventory, actor, opts.flagshipTask);
-  await neighbours(deps.procedures, deps.inventory, actor);
+  await neighbors(deps.procedures, deps.inventory, actor);
 }

@@ -1,6 +1,6 @@
 /**
  * The showcase, as someone opening the demo sees it: the flagship ranks first, its 13 ways compare
- * into 14 steps, an approved standard and a draft that cuts waste, the interview form, and neighbouring
+ * into 14 steps, an approved standard and a draft that cuts waste, the interview form, and neighboring
  * tasks at other steps of the method. Only the demo's own tests know these names and figures.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -63,7 +63,7 @@ describe('the demo workspace', () => {
     expect(diff.minutesAfterWaste.delta).toBe(-240);
   });
 
-  it('has neighbouring tasks at other steps of the method, and the revised interview form', async () => {
+  it('has neighboring tasks at other steps of the method, and the revised interview form', async () => {
     const r = (await get('/api/procedures/progress')).json();
     expect(r.byTask[flagshipId]).toBe('deconstructed');
     expect(r.counts.automated).toBe(1);

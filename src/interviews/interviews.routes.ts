@@ -115,7 +115,7 @@ export function interviewsRoutes(interviews: InterviewsService): ApiFeature[] {
         schema: {
           tags: ['interviews'],
           summary:
-            'A question answered across the transcripts (base64), in reported speech with citations; anonymised on request. Nothing is stored.',
+            'A question answered across the transcripts (base64), in reported speech with citations; anonymized on request. Nothing is stored.',
           body: AskBody,
         },
       },

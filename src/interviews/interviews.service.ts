@@ -29,7 +29,7 @@ export interface SynthesisRun {
   report: DeckReport;
   insights: Insights;
   markdown: string;
-  /** The deck's content for the page, anonymised like the deck. */
+  /** The deck's content for the page, anonymized like the deck. */
   preview: SynthesisPreview;
   skipped: BadFile[];
   deck: { fileName: string; bytes: Uint8Array };
@@ -49,7 +49,7 @@ export interface AskRequest {
 export interface AskRun {
   question: string;
   answer: string;
-  /** `source`: the interview as the page shows it ("Interview 7" when anonymised, else its id). */
+  /** `source`: the interview as the page shows it ("Interview 7" when anonymized, else its id). */
   citations: { source: string; start: number | null; at: string | null; text: string }[];
   skipped: BadFile[];
 }
@@ -89,7 +89,7 @@ export function createInterviewsService(
     },
 
     /**
-     * A question answered from what was said, with citations. Anonymised, nobody is named: speakers
+     * A question answered from what was said, with citations. Anonymized, nobody is named: speakers
      * become "The interviewer" or the interviewee's role and interview number, and names in the text
      * are redacted before the answer is written.
      */

@@ -84,16 +84,16 @@ interface Existing {
   newId: IdGenerator;
 }
 
-const normalise = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
+const normalize = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
 
 export function planImport(parsed: ParsedImport, existing: Existing, options: PlanOptions = {}): ImportPlan {
-  // Names repeat across thousands of entries: normalise each distinct spelling once.
-  const normalised = new Map<string, string>();
+  // Names repeat across thousands of entries: normalize each distinct spelling once.
+  const normalized = new Map<string, string>();
   const norm = (s: string): string => {
-    const known = normalised.get(s);
+    const known = normalized.get(s);
     if (known !== undefined) return known;
-    const n = normalise(s);
-    normalised.set(s, n);
+    const n = normalize(s);
+    normalized.set(s, n);
     return n;
   };
   const plan: ImportPlan = {

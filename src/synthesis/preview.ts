@@ -1,6 +1,6 @@
 /**
  * What the web page shows of a synthesis: the deck's content as plain data, with names redacted and
- * quotes attributed by role exactly as on the slides when the run is anonymised. Pure.
+ * quotes attributed by role exactly as on the slides when the run is anonymized. Pure.
  */
 import { timestamp } from './deck/format.ts';
 import { makePeople } from './deck/people.ts';

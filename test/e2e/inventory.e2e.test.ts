@@ -204,7 +204,7 @@ describe.skipIf(!hasChromium)(
       const factors = page.locator('.detail-row .factor');
       expect(await factors.count()).toBe(7);
       const detail = (await page.locator('.detail-row').textContent()) ?? '';
-      expect(detail).toMatch(/Out-taskability \d+\/100 = volume [\d.]+ \+ standardisation/);
+      expect(detail).toMatch(/Out-taskability \d+\/100 = volume [\d.]+ \+ standardization/);
       expect(detail).toContain('Confidential client material');
       await shot('05-score-factors');
       await a11y.check('the opportunities with a score’s factors open');

@@ -23,7 +23,7 @@ const FLAGSHIP: ScoreInputs = {
 
 describe('scoreFromInputs', () => {
   it('adds up the factor points as documented (the interview deck: 73)', () => {
-    // volume 240/(240+40)×15 = 12.86; standardisation 4/(13+3)×10 = 2.5; confidential 0.5×15 = 7.5;
+    // volume 240/(240+40)×15 = 12.86; standardization 4/(13+3)×10 = 2.5; confidential 0.5×15 = 7.5;
     // no client contact 15; intermediate 0.75×15 = 11.25; turnaround 24/(24+12)×10 = 6.67;
     // cost gap 0.8633×20 = 17.27; total 73.04.
     const s = scoreFromInputs(FLAGSHIP);
@@ -32,7 +32,7 @@ describe('scoreFromInputs', () => {
     expect(s.cap).toBeNull();
     expect(Object.fromEntries(s.factors.map((f) => [f.key, f.points]))).toEqual({
       volume: 12.9,
-      standardisation: 2.5,
+      standardization: 2.5,
       confidentiality: 7.5,
       clientContact: 15,
       skill: 11.3,
@@ -44,7 +44,7 @@ describe('scoreFromInputs', () => {
     expect(volume.sentence).toBe(
       '240 h a year in-house: a big block of time to hand out (0.86 × 15 = 12.9 points).',
     );
-    expect(s.factors.find((f) => f.key === 'standardisation')!.sentence).toMatch(
+    expect(s.factors.find((f) => f.key === 'standardization')!.sentence).toMatch(
       /^13 known ways of doing it: agree on one standard/,
     );
   });

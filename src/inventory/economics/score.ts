@@ -8,7 +8,7 @@ import type { TaskEconomics } from './task-economics.ts';
 
 export const SCORE_FACTOR_KEYS = [
   'volume',
-  'standardisation',
+  'standardization',
   'confidentiality',
   'clientContact',
   'skill',
@@ -20,7 +20,7 @@ export type ScoreFactorKey = (typeof SCORE_FACTOR_KEYS)[number];
 /** Points each factor can give; they add up to 100. */
 export const SCORE_WEIGHTS: Readonly<Record<ScoreFactorKey, number>> = Object.freeze({
   volume: 15,
-  standardisation: 10,
+  standardization: 10,
   confidentiality: 15,
   clientContact: 15,
   skill: 15,
@@ -30,7 +30,7 @@ export const SCORE_WEIGHTS: Readonly<Record<ScoreFactorKey, number>> = Object.fr
 
 export const SCORE_FACTOR_LABELS: Readonly<Record<ScoreFactorKey, string>> = Object.freeze({
   volume: 'Volume',
-  standardisation: 'Standardisation',
+  standardization: 'Standardization',
   confidentiality: 'Confidentiality',
   clientContact: 'Client contact',
   skill: 'Skill level',
@@ -42,7 +42,7 @@ export const SCORE_FACTOR_LABELS: Readonly<Record<ScoreFactorKey, string>> = Obj
 export const VOLUME_HALF_HOURS = 40;
 /** Turnaround hours at which the turnaround sub-score reaches one half. */
 export const TURNAROUND_HALF_HOURS = 12;
-/** Known variants at which the standardisation sub-score reaches one half. */
+/** Known variants at which the standardization sub-score reaches one half. */
 export const VARIANTS_HALF = 5;
 
 export const CONFIDENTIALITY_SUBSCORES: Readonly<Record<Confidentiality, number>> = Object.freeze({
@@ -83,7 +83,7 @@ export function scoreCap(
     caps.push({ limit: SCORE_CAPS.restricted, reason: 'restricted material should rarely leave the firm' });
   }
   if (inputs.skillLevel === 'expert') {
-    caps.push({ limit: SCORE_CAPS.expert, reason: "it takes the firm's own expert judgement" });
+    caps.push({ limit: SCORE_CAPS.expert, reason: "it takes the firm's own expert judgment" });
   }
   if (inputs.needsClientContact) {
     caps.push({
@@ -177,7 +177,7 @@ const SKILL_SENTENCES: Record<SkillLevel, string> = {
   basic: 'Basic skill: plenty of marketplace talent can do it',
   intermediate: 'Intermediate skill: a junior-level freelancer can do it',
   advanced: 'Advanced skill: few freelancers can, and review takes longer',
-  expert: "Expert judgement: the firm's own expertise is what the client pays for",
+  expert: "Expert judgment: the firm's own expertise is what the client pays for",
 };
 
 function turnaroundSentence(t: number): string {
@@ -204,7 +204,7 @@ export function scoreFromInputs(inputs: ScoreInputs): OutTaskabilityScore {
       text: volumeSentence(inputs.annualHours, volumeSubScore(inputs.annualHours)),
     },
     {
-      key: 'standardisation',
+      key: 'standardization',
       value: inputs.knownVariants,
       sub: standardisationSubScore(inputs.knownVariants),
       text: variantsSentence(inputs.knownVariants),

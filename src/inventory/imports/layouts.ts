@@ -11,7 +11,7 @@ import type { ImportFormat } from './types.ts';
 export interface FieldSpec {
   /** Header shown in messages and written in templates. */
   label: string;
-  /** Normalised header spellings; the first is the label's own. */
+  /** Normalized header spellings; the first is the label's own. */
   aliases: readonly string[];
   /** Also match headers that start with an alias, e.g. "Cost Rate (USD)" for "costrate". */
   prefix?: boolean;
@@ -177,12 +177,12 @@ export const LAYOUTS: Readonly<Record<ImportFormat, Layout>> = {
 export type Columns = Partial<Record<string, { index: number; header: string }>>;
 
 export function resolveColumns(header: readonly string[], layout: Layout): Columns {
-  const normalised = header.map(normHeader);
+  const normalized = header.map(normHeader);
   const columns: Columns = {};
   for (const [field, spec] of Object.entries(layout.fields)) {
-    let index = normalised.findIndex((h) => spec.aliases.includes(h));
+    let index = normalized.findIndex((h) => spec.aliases.includes(h));
     if (index === -1 && spec.prefix) {
-      index = normalised.findIndex((h) => spec.aliases.some((a) => h.startsWith(a)));
+      index = normalized.findIndex((h) => spec.aliases.some((a) => h.startsWith(a)));
     }
     if (index !== -1) columns[field] = { index, header: header[index]!.trim() };
   }
@@ -208,7 +208,7 @@ function isBlank(row: readonly string[]): boolean {
 
 /**
  * Find the header row among the first rows (title lines above it are skipped) and its layout: among the layouts whose required columns are all
- * present, the one that recognises most headers wins. Returns undefined when none fits.
+ * present, the one that recognizes most headers wins. Returns undefined when none fits.
  */
 export function detectLayout(
   rows: readonly (readonly string[])[],
@@ -258,7 +258,7 @@ export function unknownLayoutError(
   });
   const what = forced
     ? `${file} does not have the columns of a ${tried[0]!.label}`
-    : `${file} has a header row Outtask does not recognise`;
+    : `${file} has a header row Outtask does not recognize`;
   return new AppError(
     'IMPORT_FORMAT_UNKNOWN',
     `${what}. Found headers: ${listHeaders(header)}. Tried: ${lacks.join('; ')}. ` +

@@ -22,7 +22,7 @@ export interface Sheet {
   decimalComma: boolean;
   /** The first HEAD_ROWS rows, for finding the header. */
   head: string[][];
-  /** Visit the rows from index `from` on. A CSV is tokenised as it goes, so rows need not all be held. */
+  /** Visit the rows from index `from` on. A CSV is tokenized as it goes, so rows need not all be held. */
   eachRow(from: number, visit: RowVisitor): void;
 }
 

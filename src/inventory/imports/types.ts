@@ -70,7 +70,7 @@ export interface TimeEntryRow {
   billable: boolean | null;
   /** The export's own cost rate (Harvest "Cost Rate", Clockify "Cost Rate (USD)"); null when absent or 0. */
   costRatePerHour: Money | null;
-  /** sha256 of the normalised entry + its occurrence index among identical entries in the file. */
+  /** sha256 of the normalized entry + its occurrence index among identical entries in the file. */
   fingerprint: string;
 }
 
@@ -108,7 +108,7 @@ export interface PersonMeasurement {
 
 /** Time entries grouped into one task of one process. */
 export interface AggregatedTask {
-  /** Stable grouping key: normalised process and task name. */
+  /** Stable grouping key: normalized process and task name. */
   key: string;
   process: string;
   name: string;

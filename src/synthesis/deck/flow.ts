@@ -1,6 +1,6 @@
 /**
  * Flowing content into columns and onto continuation slides. A block is one text box (with an
- * optional figure column on its left, a quote bar or a coloured band); blocks are measured at the
+ * optional figure column on its left, a quote bar or a colored band); blocks are measured at the
  * width of the column they land in and never split, so a slide never holds more than fits.
  */
 import type { Rect, SlideElement, TextElement } from './plan.ts';
@@ -17,9 +17,9 @@ export interface Block {
   paragraphs: Paragraph[];
   /** A narrow column on the left of the block (a big figure such as "14 of 24"). */
   aside?: { paragraphs: Paragraph[]; width: number };
-  /** Colour of a thin bar on the left (quotes). */
+  /** Color of a thin bar on the left (quotes). */
   bar?: string;
-  /** Background colour of the whole block (a band with padding). */
+  /** Background color of the whole block (a band with padding). */
   fill?: string;
   /** Do not leave this block alone at the bottom of a column: move it with the next block. */
   keepWithNext?: boolean;

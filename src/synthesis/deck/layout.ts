@@ -49,7 +49,7 @@ export interface TextStyle {
   indent?: number;
 }
 
-/** Builds paragraphs in the theme's fonts and colours. */
+/** Builds paragraphs in the theme's fonts and colors. */
 export function styler(theme: DeckTheme) {
   return (content: string | Run[], size: number, style: TextStyle = {}): Paragraph => {
     const runs: Run[] = (typeof content === 'string' ? [{ text: content }] : content).map((r) => ({

@@ -1,7 +1,7 @@
 /**
- * How the deck and the report refer to interviewees, and anonymisation.
- * Every interview gets a number (its position in insights.interviews, from 1) so anonymised
- * output can still be traced: "CFO, Interview 7". When anonymising, the names of interviewees
+ * How the deck and the report refer to interviewees, and anonymization.
+ * Every interview gets a number (its position in insights.interviews, from 1) so anonymized
+ * output can still be traced: "CFO, Interview 7". When anonymizing, the names of interviewees
  * and interviewers are redacted from every piece of text ("[name]"), and interview ids and file
  * names — which often carry a name — are never shown.
  */
@@ -15,7 +15,7 @@ export interface People {
   attribution(id: string): string;
   /** How a source is cited in speaker notes: "Interview 7" or "dana-reyes (Interview 7)". */
   source(id: string): string;
-  /** Text with names redacted when anonymising; unchanged otherwise. */
+  /** Text with names redacted when anonymizing; unchanged otherwise. */
   text(s: string): string;
   info(id: string): InterviewInfo | undefined;
 }
@@ -74,7 +74,7 @@ export function nameParts(label: string | null | undefined): string[] {
   if (/\s/.test(clean)) parts.add(clean);
   for (const word of clean.split(/[\s,]+/)) {
     const w = word.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
-    // Names are capitalised words of two letters or more; all-caps short words are roles (CFO).
+    // Names are capitalized words of two letters or more; all-caps short words are roles (CFO).
     if (w.length < 2 || NOT_NAME_WORDS.has(w.toLowerCase())) continue;
     if (!/^\p{Lu}/u.test(w) || (w.length <= 4 && w === w.toUpperCase())) continue;
     parts.add(w);
@@ -82,7 +82,7 @@ export function nameParts(label: string | null | undefined): string[] {
   return [...parts];
 }
 
-/** A redactor for these names: full names match in any case, single words only as capitalised. */
+/** A redactor for these names: full names match in any case, single words only as capitalized. */
 export function makeRedactor(
   labels: (string | null | undefined)[],
   notNames: ReadonlySet<string> = new Set(),

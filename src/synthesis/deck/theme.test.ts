@@ -62,7 +62,7 @@ describe('parseThemeFile', () => {
   it('names the file and the field that is wrong', () => {
     expectThemeError(
       () => parseThemeFile('{"colors":{"primary":"navy"}}', 'brand.json'),
-      /^brand\.json \(field colors\.primary\): expected a hex colour.*"navy"/,
+      /^brand\.json \(field colors\.primary\): expected a hex color.*"navy"/,
     );
     expectThemeError(
       () => parseThemeFile('{"colours":{}}', 'brand.json'),

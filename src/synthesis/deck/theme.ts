@@ -1,12 +1,12 @@
 /**
- * The deck theme: colours, fonts and a logo, read from a JSON theme file (docs/deck-theme.md).
+ * The deck theme: colors, fonts and a logo, read from a JSON theme file (docs/deck-theme.md).
  * Parsing is pure (text in, typed theme or THEME_INVALID out); reading the file and the logo
  * bytes happens in theme-file.ts.
  */
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.ts';
 
-/** The theme writeDeck uses: colours as 6-digit upper-case hex without "#". */
+/** The theme writeDeck uses: colors as 6-digit upper-case hex without "#". */
 export interface DeckTheme {
   colors: {
     primary: string;
@@ -15,7 +15,7 @@ export interface DeckTheme {
     /** Secondary text (attributions, footers); derived from text and background when not set. */
     muted: string;
     background: string;
-    /** Chart series colours, first used first. */
+    /** Chart series colors, first used first. */
     chart: string[];
   };
   fonts: { heading: string; body: string };
@@ -44,8 +44,8 @@ export const defaultTheme: DeckTheme = {
 
 const HEX = /^#?([0-9a-fA-F]{6}|[0-9a-fA-F]{3})$/;
 
-const color = z.string({ error: 'expected a hex colour string such as "#1F3A5F"' }).regex(HEX, {
-  error: (iss) => `expected a hex colour such as "#1F3A5F", got ${JSON.stringify(iss.input)}`,
+const color = z.string({ error: 'expected a hex color string such as "#1F3A5F"' }).regex(HEX, {
+  error: (iss) => `expected a hex color such as "#1F3A5F", got ${JSON.stringify(iss.input)}`,
 });
 
 const fontName = z
@@ -70,8 +70,8 @@ export const themeFileSchema = z.strictObject({
       background: color.optional(),
       chart: z
         .array(color)
-        .min(1, { error: 'give at least one chart colour' })
-        .max(12, { error: 'give at most 12 chart colours' })
+        .min(1, { error: 'give at least one chart color' })
+        .max(12, { error: 'give at most 12 chart colors' })
         .optional(),
     })
     .optional(),
@@ -90,7 +90,7 @@ export function normalizeHex(value: string): string {
   return hex.length === 3 ? [...hex].map((c) => c + c).join('') : hex;
 }
 
-/** A colour between a and b: t = 0 gives a, t = 1 gives b. */
+/** A color between a and b: t = 0 gives a, t = 1 gives b. */
 export function mix(a: string, b: string, t: number): string {
   const pa = Number.parseInt(a, 16);
   const pb = Number.parseInt(b, 16);
@@ -156,7 +156,7 @@ export function resolveTheme(spec: ThemeFile, logo?: DeckLogo): DeckTheme {
           ? mix(text, background, 0.35)
           : defaultTheme.colors.muted,
       background,
-      // Without its own chart colours a theme's charts follow its primary and accent colours.
+      // Without its own chart colors a theme's charts follow its primary and accent colors.
       chart: c.chart
         ? c.chart.map(normalizeHex)
         : [

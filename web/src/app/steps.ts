@@ -6,7 +6,7 @@ import type { Stage } from '../features/procedures/types.ts';
 
 export const METHOD_STEPS = [
   { id: 'consolidate', number: 1, name: 'Consolidate', hint: 'List every task and what it costs' },
-  { id: 'standardise', number: 2, name: 'Standardise', hint: 'One way of doing each task' },
+  { id: 'standardize', number: 2, name: 'Standardize', hint: 'One way of doing each task' },
   { id: 'deconstruct', number: 3, name: 'Deconstruct', hint: 'The procedure as ordered steps' },
   { id: 'edit', number: 4, name: 'Edit', hint: 'Remove the steps done out of habit' },
   { id: 'automate', number: 5, name: 'Automate', hint: 'Let software prepare the hand-off' },

@@ -1,4 +1,4 @@
-/** Outtask's mark: an arrow leaving a rounded square, in the accent colour. */
+/** Outtask's mark: an arrow leaving a rounded square, in the accent color. */
 import './BrandMark.css';
 
 export function BrandMark({ size }: { size: number }) {

@@ -1,4 +1,4 @@
-/** A labelled form control with its hint and its error, wired for screen readers. */
+/** A labeled form control with its hint and its error, wired for screen readers. */
 import { type InputHTMLAttributes, type ReactNode, useId } from 'react';
 import { currencySymbol } from './format.ts';
 

@@ -1,6 +1,6 @@
 /**
- * Where a task stands in the six steps: the step's number in a disc and its name, coloured by step
- * (the same colours as the inventory's progress tiles, so one reads as the other's legend).
+ * Where a task stands in the six steps: the step's number in a disc and its name, colored by step
+ * (the same colors as the inventory's progress tiles, so one reads as the other's legend).
  */
 
 import { STAGE_LABEL, STAGE_ORDER } from '../app/steps.ts';

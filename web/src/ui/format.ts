@@ -33,11 +33,11 @@ export function toMajor(m: Money): number {
  */
 export function fmtMoney(
   m: Money | null | undefined,
-  opts: { cents?: boolean; compact?: boolean; signed?: boolean } = {},
+  opts: { cents?: boolean; compact?: boolean } = {},
 ): string {
   if (!m) return '—';
   const digits = opts.cents ? minorDigits(m.currency) : 0;
-  const key = `money:${m.currency}:${digits}:${opts.compact ? 'c' : ''}:${opts.signed ? 's' : ''}`;
+  const key = `money:${m.currency}:${digits}:${opts.compact ? 'c' : ''}`;
   const f = nf(
     key,
     () =>
@@ -47,10 +47,39 @@ export function fmtMoney(
         minimumFractionDigits: opts.compact ? 0 : digits,
         maximumFractionDigits: opts.compact ? 1 : digits,
         ...(opts.compact ? { notation: 'compact' } : {}),
-        ...(opts.signed ? { signDisplay: 'exceptZero' } : {}),
       }),
   );
   return f.format(toMajor(m));
+}
+
+/**
+ * A difference of money in words, never a bare sign: "$32,464 less", "$1,200 more", "no change".
+ * The reader should not have to work out whether "−$32,464" is a saving.
+ */
+export function fmtMoneyChange(amountMinor: number, currency: string): string {
+  if (amountMinor === 0) return 'no change';
+  return `${fmtMoney({ amountMinor: Math.abs(amountMinor), currency })} ${amountMinor < 0 ? 'less' : 'more'}`;
+}
+
+/**
+ * A file's size: "1 byte", "640 bytes", then one decimal in kilobytes, megabytes or gigabytes of 1,024
+ * ("1.5 KB", "2.0 MB"), so a small file never shows as "0 KB".
+ */
+export function fmtBytes(bytes: number): string {
+  if (bytes < 1024) return `${fmtNumber(bytes, 0)} ${bytes === 1 ? 'byte' : 'bytes'}`;
+  const units = ['KB', 'MB', 'GB', 'TB'];
+  let v = bytes / 1024;
+  let u = 0;
+  // Round first, so 1,048,500 bytes reads "1.0 MB" rather than "1,024.0 KB".
+  while (Math.round(v * 10) / 10 >= 1024 && u < units.length - 1) {
+    v /= 1024;
+    u++;
+  }
+  const one = nf(
+    'bytes',
+    () => new Intl.NumberFormat(LOCALE, { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+  );
+  return `${one.format(v)} ${units[u]}`;
 }
 
 export function fmtNumber(n: number, maxDigits = 1): string {
@@ -99,9 +128,9 @@ export function parseMoneyInput(text: string, currency: string): number | null {
     .replace(/[^\d.,-]+$/, '');
   if (cleaned === '') return text.trim() === '' ? null : Number.NaN;
   // Thousands separators are commas; a single comma followed by 1–2 digits at the end is a decimal comma.
-  const normalised = /^-?\d+,\d{1,2}$/.test(cleaned) ? cleaned.replace(',', '.') : cleaned.replace(/,/g, '');
-  if (!/^-?\d*(\.\d*)?$/.test(normalised) || normalised === '.' || normalised === '-') return Number.NaN;
-  const major = Number(normalised);
+  const normalized = /^-?\d+,\d{1,2}$/.test(cleaned) ? cleaned.replace(',', '.') : cleaned.replace(/,/g, '');
+  if (!/^-?\d*(\.\d*)?$/.test(normalized) || normalized === '.' || normalized === '-') return Number.NaN;
+  const major = Number(normalized);
   if (!Number.isFinite(major)) return Number.NaN;
   return Math.round(major * 10 ** minorDigits(currency));
 }

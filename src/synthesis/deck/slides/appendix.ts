@@ -152,7 +152,7 @@ export function methodNotesSlides(ctx: Ctx): PlannedSlide[] {
   if (people.anonymize) {
     blocks.push(
       ...section(
-        'Anonymisation',
+        'Anonymization',
         'Interviewees are shown by role and interview number. Names of interviewees and interviewers are replaced by “[name]” in quotes, and file names are not shown.',
       ),
     );

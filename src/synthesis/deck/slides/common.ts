@@ -23,7 +23,7 @@ export interface Ctx {
   theme: DeckTheme;
   people: People;
   p: Styler;
-  /** A light tint of the primary colour for quote bars and table stripes. */
+  /** A light tint of the primary color for quote bars and table stripes. */
   tint: string;
   faint: string;
 }

@@ -10,13 +10,13 @@ export const procedurePages: AppPage[] = [
     path: '/procedures',
     title: 'Ways of working',
     render: () => <ProceduresListPage view="ways" />,
-    nav: { step: 'standardise', label: 'Ways of working', order: 1 },
+    nav: { step: 'standardize', label: 'Ways of working', order: 1 },
   },
   {
     path: '/forms',
     title: 'Forms',
     render: () => <FormsPage />,
-    nav: { step: 'standardise', label: 'Forms', order: 2 },
+    nav: { step: 'standardize', label: 'Forms', order: 2 },
   },
   {
     path: '/procedures/steps',

@@ -1,6 +1,6 @@
 /** Choosing the transcripts: the drop area (what is chosen so far) and the list, each removable. */
 import { Dropzone } from '../../../ui/Dropzone.tsx';
-import { fmtNumber } from '../../../ui/format.ts';
+import { fmtBytes } from '../../../ui/format.ts';
 import { ACCEPT, isMeta, plural } from '../transcripts.ts';
 
 export function TranscriptPicker({
@@ -13,7 +13,7 @@ export function TranscriptPicker({
   onRemove(file: File): void;
 }) {
   const transcripts = files.filter((f) => !isMeta(f));
-  const totalKb = files.reduce((n, f) => n + f.size, 0) / 1024;
+  const totalBytes = files.reduce((n, f) => n + f.size, 0);
   return (
     <>
       <Dropzone name="transcripts" accept={ACCEPT} multiple onFiles={onAdd}>
@@ -21,7 +21,7 @@ export function TranscriptPicker({
           <span className="file-chosen">
             {plural(transcripts.length, 'transcript')}
             {transcripts.length < files.length ? ' and the interview list' : ''}{' '}
-            <span className="faint">· {fmtNumber(totalKb, 0)} KB · add more</span>
+            <span className="faint">· {fmtBytes(totalBytes)} · add more</span>
           </span>
         ) : (
           <span>
@@ -42,7 +42,7 @@ export function TranscriptPicker({
                 {f.name}
                 {isMeta(f) ? <span className="badge syn-meta-badge">roles and dates</span> : null}
               </span>
-              <span className="faint">{fmtNumber(f.size / 1024, 0)} KB</span>
+              <span className="faint">{fmtBytes(f.size)}</span>
               <button
                 type="button"
                 className="btn-link"

@@ -163,7 +163,7 @@ export function SynthesisPage() {
         <div className="syn-submit">
           <label className="syn-check">
             <input type="checkbox" checked={anonymize} onChange={(e) => setAnonymize(e.target.checked)} />
-            Anonymise: show interviewees by role and redact names in quotes
+            Anonymize: show interviewees by role and redact names in quotes
           </label>
           <div className="page-actions">
             {samples.available.length > 0 && files.length === 0 ? (

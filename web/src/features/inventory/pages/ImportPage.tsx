@@ -10,7 +10,7 @@ import { Link } from '../../../app/router.tsx';
 import { DataTable } from '../../../ui/DataTable.tsx';
 import { Dropzone } from '../../../ui/Dropzone.tsx';
 import { ErrorBanner } from '../../../ui/feedback.tsx';
-import { fmtDateTime, fmtNumber } from '../../../ui/format.ts';
+import { fmtBytes, fmtDateTime, fmtNumber } from '../../../ui/format.ts';
 import { useToast } from '../../../ui/toast.tsx';
 import { usePageTitle } from '../../../ui/usePageTitle.ts';
 
@@ -297,7 +297,7 @@ export function ImportPage() {
         >
           {file ? (
             <span className="file-chosen">
-              {file.name} <span className="faint">· {fmtNumber(file.size / 1024, 0)} KB</span>
+              {file.name} <span className="faint">· {fmtBytes(file.size)}</span>
             </span>
           ) : (
             <span>
@@ -315,7 +315,7 @@ export function ImportPage() {
               value={format}
               onChange={(e) => setFormat(e.target.value as ImportFormat | '')}
             >
-              <option value="">Recognise it from the header row</option>
+              <option value="">Recognize it from the header row</option>
               {(Object.keys(FORMAT_LABELS) as ImportFormat[]).map((f) => (
                 <option key={f} value={f}>
                   {FORMAT_LABELS[f]}

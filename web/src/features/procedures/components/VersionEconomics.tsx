@@ -2,7 +2,7 @@
  * What a version costs: minutes and money per occurrence and a year, before and after the waste is cut,
  * the saving, and for a draft the difference from the approved version.
  */
-import { fmtMoney } from '../../../ui/format.ts';
+import { fmtMoney, fmtMoneyChange } from '../../../ui/format.ts';
 import { fmtDuration } from '../format.ts';
 import type { VersionView } from '../types.ts';
 
@@ -36,13 +36,14 @@ export function VersionEconomics({ view, approved }: { view: VersionView; approv
         </div>
         {approved ? (
           <div className="stat">
-            <div className="stat-label">Against approved version {approved.version.number}</div>
+            <div className="stat-label">A year, against approved version {approved.version.number}</div>
             <div
               className={delta < 0 ? 'stat-value positive' : delta > 0 ? 'stat-value negative' : 'stat-value'}
             >
-              {fmtMoney({ amountMinor: delta, currency: e.after.perYear.currency }, { signed: true })} a year
+              {fmtMoneyChange(delta, e.after.perYear.currency)}
             </div>
             <div className="stat-note">
+              {delta === 0 ? 'the same as' : 'than'} the approved version:{' '}
               {fmtMoney(approved.economics.after.perYear)} → {fmtMoney(e.after.perYear)} a year ·{' '}
               {fmtDuration(approved.economics.after.minutes)} → {fmtDuration(e.after.minutes)}
             </div>

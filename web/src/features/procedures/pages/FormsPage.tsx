@@ -29,8 +29,8 @@ export function FormsPage() {
         <div>
           <h1>Forms</h1>
           <p className="lede">
-            One standard form per kind of conversation. The same YAML file drives the interviews and{' '}
-            <code>outtask deck --form</code>.
+            One standard form per kind of conversation. The same form guides the interviews and sorts their
+            answers in the interview synthesis; each downloads as YAML.
           </p>
         </div>
         <div className="page-actions">

@@ -10,7 +10,7 @@ import { Link, navigate, setQuery, useLocation } from '../../../app/router.tsx';
 import { STAGE_LABEL, STAGE_ORDER } from '../../../app/steps.ts';
 import { DataTable } from '../../../ui/DataTable.tsx';
 import { EmptyState, ErrorBanner, Loading } from '../../../ui/feedback.tsx';
-import { fmtMoney } from '../../../ui/format.ts';
+import { fmtMoney, fmtMoneyChange } from '../../../ui/format.ts';
 import { StageBadge } from '../../../ui/StageBadge.tsx';
 import { usePageTitle } from '../../../ui/usePageTitle.ts';
 import { fmtDuration } from '../format.ts';
@@ -69,10 +69,12 @@ function StartPicker() {
   );
 }
 
+/** "$32,464 less" in green, "$1,200 more" in red: the words carry the meaning, the color only repeats it. */
 function DeltaMoney({ amountMinor, currency }: { amountMinor: number; currency: string }) {
   return (
     <span className={amountMinor < 0 ? 'positive' : amountMinor > 0 ? 'negative' : undefined}>
-      {fmtMoney({ amountMinor, currency }, { signed: true })}
+      {fmtMoneyChange(amountMinor, currency)}
+      {amountMinor === 0 ? '' : ' than approved'}
     </span>
   );
 }
@@ -206,7 +208,7 @@ export function ProceduresListPage({ view }: { view: ListView }) {
                         Cost a year
                       </th>
                       <th scope="col" className="num">
-                        vs approved
+                        The draft against the approved
                       </th>
                     </>
                   ) : null}

@@ -131,8 +131,8 @@ function FormsTab({ overview }: { overview: TaskOverview }) {
     return (
       <section className="card">
         <p className="muted">
-          No form is attached to this procedure. On <Link to="/forms">Forms</Link>, import a form’s YAML (the
-          file <code>outtask deck --form</code> reads) and attach it to this task.
+          No form is attached to this procedure. On <Link to="/forms">Forms</Link>, write a new form or import
+          one as YAML, and attach it to this task.
         </p>
       </section>
     );
