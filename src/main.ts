@@ -6,6 +6,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { authRoutes, createAccountsService, workspaceRoutes } from './accounts/index.ts';
+import {
+  createPipelines,
+  type Pipelines,
+  pipelineRunJob,
+  pipelinesRoutes,
+} from './automation/pipelines/index.ts';
 import { createInterviewsService, interviewsRoutes } from './interviews/index.ts';
 import { createEconomicsService, createInventoryService, inventoryRoutes } from './inventory/index.ts';
 import { type Blobs, createBlobs, DiskBlobStore } from './platform/blobs/index.ts';
@@ -48,6 +54,8 @@ export interface AppServices {
   economics: ReturnType<typeof createEconomicsService>;
   procedures: ReturnType<typeof createProceduresService>;
   interviews: ReturnType<typeof createInterviewsService>;
+  /** Intake pipelines: their services, the job handler (registered) and the folder watcher's factory. */
+  pipelines: Pipelines;
   /** Stored files: content-addressed bytes on disk, references in the database. */
   blobs: Blobs;
   /** The durable job queue and the job types this process can run (features register theirs here). */
@@ -74,6 +82,11 @@ export async function openApp(
     procedures,
     samplesDir: path.join(ROOT_DIR, 'examples', 'executive-interviews'),
   });
+  const pipelines = createPipelines(
+    { ...deps, queue: jobs.queue, blobs, whisperModel: config.whisperModel },
+    { accounts, inventory, procedures, interviews },
+  );
+  jobs.registry.handle(pipelineRunJob, pipelines.handler);
   return {
     config,
     db,
@@ -83,9 +96,11 @@ export async function openApp(
     economics,
     procedures,
     interviews,
+    pipelines,
     blobs,
     jobs,
     close: async () => {
+      await pipelines.stopWatching();
       await jobs.queue.close();
       await db.close();
     },
@@ -106,6 +121,8 @@ export async function startJobWorker(
     ...(opts.log ? { log: opts.log } : {}),
   });
   worker.start();
+  // Watched folders are scanned by the processes that run workers (stopped by services.close()).
+  services.pipelines.startWatching(opts.log ? { log: opts.log } : {});
   return worker;
 }
 
@@ -113,7 +130,7 @@ export async function buildHttpApp(
   services: AppServices,
   opts: { logger?: boolean; web?: boolean } = {},
 ): Promise<App> {
-  const { config, accounts, inventory, economics, procedures, interviews } = services;
+  const { config, accounts, inventory, economics, procedures, interviews, pipelines } = services;
   // Loaded here, not at the top: CLI commands open the app without any of the HTTP stack.
   const { buildServer } = await import('./platform/http/server.ts');
   return buildServer({
@@ -128,6 +145,7 @@ export async function buildHttpApp(
       ...proceduresRoutes(procedures),
       ...interviewsRoutes(interviews),
       ...jobsRoutes(services.jobs.workspace),
+      ...pipelinesRoutes(pipelines.service, pipelines.review),
     ],
   });
 }

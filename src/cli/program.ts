@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { registerAutomationCommands } from './automation.cli.ts';
 import { registerInventoryCommands } from './inventory.cli.ts';
 import { registerJobsCommands } from './jobs.cli.ts';
+import { registerPipelinesCommands } from './pipelines.cli.ts';
 import { registerProceduresCommands } from './procedures.cli.ts';
 import { registerSynthesisCommands } from './synthesis.cli.ts';
 import { registerSystemCommands } from './system.cli.ts';
@@ -20,5 +21,6 @@ export function buildProgram(): Command {
   registerSynthesisCommands(program);
   registerAutomationCommands(program);
   registerJobsCommands(program);
+  registerPipelinesCommands(program);
   return program;
 }

@@ -87,6 +87,14 @@ export const ErrorCatalogue = {
   BLOB_NOT_FOUND: { status: 404, exit: 3 },
   /** The bytes on disk no longer hash to the file's name: damaged storage, restore from a backup. */
   BLOB_CORRUPT: { status: 500, exit: 6 },
+  // automation: intake pipelines
+  PIPELINE_NOT_FOUND: { status: 404, exit: 3 },
+  PIPELINE_NAME_TAKEN: { status: 409, exit: 4 },
+  RUN_NOT_FOUND: { status: 404, exit: 3 },
+  RUN_NOT_RETRYABLE: { status: 409, exit: 4 },
+  REVIEW_NOT_OPEN: { status: 409, exit: 4 },
+  INTAKE_FILE_UNSUPPORTED: { status: 415, exit: 2 },
+  WATCH_DIR_INVALID: { status: 400, exit: 2 },
   // jobs
   JOB_NOT_FOUND: { status: 404, exit: 3 },
   JOB_NOT_RETRYABLE: { status: 409, exit: 4 },

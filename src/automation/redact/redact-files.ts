@@ -59,7 +59,8 @@ function loadMapping(outDir: string): Mapping | undefined {
   }
 }
 
-async function redactOne(
+/** One transcript's bytes redacted in its own format (DOCX read into turns, written as text). */
+export async function redactTranscriptBytes(
   file: string,
   bytes: Buffer,
   policy: ReturnType<typeof defaultPolicy>,
@@ -90,7 +91,7 @@ export async function redactFiles(files: readonly string[], opts: RedactFilesOpt
     const base = path.basename(file);
     try {
       if (!fs.existsSync(file)) throw new AppError('FILE_NOT_FOUND', `${file}: no such file`);
-      const { result, ext } = await redactOne(file, fs.readFileSync(file), policy, pseudonyms);
+      const { result, ext } = await redactTranscriptBytes(file, fs.readFileSync(file), policy, pseudonyms);
       const name = redactFileName(
         base.slice(0, base.length - path.extname(base).length) + ext,
         policy,

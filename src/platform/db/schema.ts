@@ -310,6 +310,107 @@ export interface FormVersionTable {
   created_at: string;
 }
 
+export interface PipelineTable {
+  id: string;
+  workspace_id: string;
+  task_id: string;
+  name: string;
+  form_id: string | null;
+  engine: string | null;
+  watch_dir: string | null;
+  terms: string;
+  review_required: number;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PipelineRunTable {
+  id: string;
+  workspace_id: string;
+  pipeline_id: string;
+  source: string;
+  file_name: string;
+  source_path: string | null;
+  input_sha256: string;
+  input_bytes: number;
+  input_kind: string;
+  status: string;
+  stage: string | null;
+  error_code: string | null;
+  error_message: string | null;
+  job_id: string | null;
+  revision: number;
+  outputs_json: string;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  finished_at: string | null;
+}
+
+export interface PipelineStageTable {
+  run_id: string;
+  stage: string;
+  position: number;
+  state: string;
+  attempts: number;
+  started_at: string | null;
+  finished_at: string | null;
+  duration_ms: number | null;
+  log: string;
+  error_code: string | null;
+  error_message: string | null;
+  output_json: string | null;
+}
+
+export interface RedactionFindingTable {
+  id: string;
+  workspace_id: string;
+  run_id: string;
+  revision: number;
+  seq: number;
+  kind: string;
+  recognizer: string;
+  score: number;
+  decision: string;
+  text: string;
+  start_offset: number;
+  end_offset: number;
+  location: string;
+  label: string | null;
+}
+
+export interface RedactionDecisionTable {
+  id: string;
+  workspace_id: string;
+  run_id: string;
+  text: string;
+  kind: string;
+  action: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface PipelinePseudonymTable {
+  pipeline_id: string;
+  workspace_id: string;
+  kind: string;
+  key: string;
+  label: string;
+  seen_json: string;
+}
+
+export interface PipelineFolderFileTable {
+  pipeline_id: string;
+  path: string;
+  size: number;
+  mtime_ms: number;
+  sha256: string | null;
+  run_id: string | null;
+  outcome: string;
+  created_at: string;
+}
+
 export interface Database {
   workspaces: WorkspaceTable;
   users: UserTable;
@@ -333,6 +434,13 @@ export interface Database {
   procedure_steps: ProcedureStepTable;
   forms: FormTable;
   form_versions: FormVersionTable;
+  pipelines: PipelineTable;
+  pipeline_runs: PipelineRunTable;
+  pipeline_stages: PipelineStageTable;
+  redaction_findings: RedactionFindingTable;
+  redaction_decisions: RedactionDecisionTable;
+  pipeline_pseudonyms: PipelinePseudonymTable;
+  pipeline_folder_files: PipelineFolderFileTable;
 }
 
 // Generated is re-exported so that feature table types can use it without importing kysely elsewhere.

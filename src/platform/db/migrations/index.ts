@@ -10,6 +10,7 @@ import * as m0004 from './0004_jobs.ts';
 import * as m0005 from './0005_blobs.ts';
 import * as m0006 from './0006_import_mapping.ts';
 import * as m0007 from './0007_row_versions.ts';
+import * as m0008 from './0008_pipelines.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_accounts_and_inventory': m0001,
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '0005_blobs': m0005,
   '0006_import_mapping': m0006,
   '0007_row_versions': m0007,
+  '0008_pipelines': m0008,
 };
