@@ -29,8 +29,15 @@ if (args[0] === '--child') {
   const { synthesizeFiles } = await import('../src/synthesis/index.ts');
   const imported = performance.now();
   const stages: Record<string, number> = {};
+  // CPU time per stage too: on a shared machine wall time swings with the load, CPU time much less.
+  const stagesCpu: Record<string, number> = {};
+  const cpuMs = () => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  };
   let stage = '';
   let stageStart = imported;
+  let stageCpu = cpuMs();
   const result = await synthesizeFiles({
     inputs: [join(dir, 'transcripts')],
     formFile: join(dir, 'form.yaml'),
@@ -41,19 +48,37 @@ if (args[0] === '--child') {
     onProgress: (_done, _total, s) => {
       if (s !== stage) {
         const now = performance.now();
-        if (stage) stages[stage] = (stages[stage] ?? 0) + (now - stageStart);
+        const cpu = cpuMs();
+        if (stage) {
+          stages[stage] = (stages[stage] ?? 0) + (now - stageStart);
+          stagesCpu[stage] = (stagesCpu[stage] ?? 0) + (cpu - stageCpu);
+        }
+        // OUTTASK_TRACE_MEMORY=1 (with node --expose-gc): live memory at each stage boundary.
+        if (process.env.OUTTASK_TRACE_MEMORY) {
+          (globalThis as { gc?: () => void }).gc?.();
+          const m = process.memoryUsage();
+          const mb = (x: number) => Math.round(x / 1048576);
+          console.error(
+            `memory at ${s}: rss ${mb(m.rss)} heap ${mb(m.heapUsed)} arrayBuffers ${mb(m.arrayBuffers)}`,
+          );
+        }
         stage = s;
         stageStart = now;
+        stageCpu = cpu;
       }
     },
   });
   const done = performance.now();
-  if (stage) stages[stage] = (stages[stage] ?? 0) + (done - stageStart);
+  if (stage) {
+    stages[stage] = (stages[stage] ?? 0) + (done - stageStart);
+    stagesCpu[stage] = (stagesCpu[stage] ?? 0) + (cpuMs() - stageCpu);
+  }
   process.stdout.write(
     JSON.stringify({
       importMs: Math.round(imported - t0),
       pipelineMs: Math.round(done - imported),
       stagesMs: Object.fromEntries(Object.entries(stages).map(([k, v]) => [k, Math.round(v)])),
+      stagesCpuMs: Object.fromEntries(Object.entries(stagesCpu).map(([k, v]) => [k, Math.round(v)])),
       interviews: result.interviews,
       themes: result.themes,
       slides: result.slideCount,

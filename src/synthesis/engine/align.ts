@@ -13,7 +13,7 @@
  *   a closing "anything else?") takes its reply out of the answer when the reply is off topic.
  */
 import type { Sentence } from './corpus.ts';
-import { centroid, dot } from './space.ts';
+import { centroid, copyVector, dot } from './space.ts';
 
 export type Role = 'interviewer' | 'interviewee';
 
@@ -45,6 +45,7 @@ export interface Alignment {
 
 interface Doc {
   sentences: readonly Sentence[];
+  /** Present while the interview is being aligned (dropped between the passes to save memory). */
   vectors: readonly Float32Array[];
   labelled: boolean;
   interviewer: string | null;
@@ -77,13 +78,13 @@ const ASKING =
   /^(?:so,?\s+|and\s+|okay,?\s+)?(?:what|how|why|where|when|which|who|would|could|can|do|does|did|is|are|should|tell me|walk me|describe|take me|talk me|share)\b/i;
 
 export function alignInterviews(
-  docs: readonly { sentences: readonly Sentence[]; vectors: readonly Float32Array[] }[],
+  /** Each interview's sentences and a function that makes their vectors (called twice, per pass). */
+  docs: readonly { sentences: readonly Sentence[]; vectors: () => readonly Float32Array[] }[],
   questionVectors: readonly Float32Array[],
   opts: AlignOptions = {},
 ): Alignment[] {
   const Q = questionVectors.length;
   const dims = questionVectors[0]?.length ?? 0;
-  const prepared = docs.map((d) => describe(d.sentences, d.vectors, questionVectors));
   // Copies of one transcript (the same words under another file name) are one interview when the
   // collection teaches wordings: a wording is learned from *other* interviews.
   const sameText = new Map<string, number>();
@@ -95,37 +96,25 @@ export function alignInterviews(
     return di;
   });
 
-  // Pass one: the form's wording only.
-  const formScore = (d: Doc, k: number, q: number) =>
-    dot(d.vectors[d.cand[k]!]!, questionVectors[q]!) + bonus(d, k);
-  const first = prepared.map((d) =>
-    label(
-      d,
-      anchorsFor(
-        d,
-        Q,
-        (k, q) => formScore(d, k, q),
-        (k, q) => formScore(d, k, q),
-        opts,
-      ),
-      questionVectors,
-      opts,
-    ),
-  );
-
-  // What the collection taught: each question's wordings as asked, and what its answers talk about.
-  // Distinct wordings per question (near-identical ones share an entry), with the interviews using them.
+  // Pass one, one interview at a time (its vectors are dropped after): the form's wording only.
+  // On the way, what the collection teaches: each question's wordings as asked (near-identical ones
+  // share an entry, with the interviews using them), and what its answers talk about.
   const wordings: { docs: Set<number>; v: Float32Array }[][] = Array.from({ length: Q }, () => []);
   const answerSums = Array.from({ length: Q }, () => new Float32Array(dims));
-  first.forEach((a, di) => {
-    const d = prepared[di]!;
+  const prepared: Doc[] = [];
+  const first: Alignment[] = [];
+  docs.forEach((doc, di) => {
+    const d = describe(doc.sentences, doc.vectors(), questionVectors);
+    const formScore = (k: number, q: number) =>
+      dot(d.vectors[d.cand[k]!]!, questionVectors[q]!) + bonus(d, k);
+    const a = label(d, anchorsFor(d, Q, formScore, formScore, opts), questionVectors, opts);
     a.anchors.forEach((s, q) => {
       // Only confident matches teach a wording: a wrong one would spread to every interview.
       if (s >= 0 && isAsking(d.sentences[s]!) && dot(d.vectors[s]!, questionVectors[q]!) >= CONFIDENT) {
         const v = d.vectors[s]!;
         const same = wordings[q]!.find((x) => dot(x.v, v) >= 0.98);
         if (same) same.docs.add(original[di]!);
-        else wordings[q]!.push({ docs: new Set([original[di]!]), v });
+        else wordings[q]!.push({ docs: new Set([original[di]!]), v: copyVector(v) });
       }
     });
     // Only answers under a confidently matched question describe what its answers are about.
@@ -136,6 +125,9 @@ export function alignInterviews(
       const sum = answerSums[q]!;
       for (let x = 0; x < dims; x++) sum[x]! += v[x]!;
     });
+    d.vectors = [];
+    prepared.push(d);
+    first.push(a);
   });
   const answerCentroids = answerSums.map((s) => centroid([s], dims));
   if (first.every((a) => a.anchors.every((x) => x < 0))) return first;
@@ -144,6 +136,7 @@ export function alignInterviews(
   const w = opts.answerWeight ?? 0.5;
   const wOn = opts.onFormWeight ?? 0.4;
   return prepared.map((d, di) => {
+    d.vectors = docs[di]!.vectors();
     // Similarity of each candidate to each question's wording: the form's, or (only for sentences
     // that ask something) a wording seen in another interview when nearly the same — interviewers
     // reuse their phrasings, and loose resemblance through one shared word is noise.
@@ -194,12 +187,14 @@ export function alignInterviews(
         );
       });
     }
-    return label(
+    const aligned = label(
       d,
       anchorsFor(d, Q, score, (k, q) => asked(k, q) + bonus(d, k), opts),
       questionVectors,
       opts,
     );
+    d.vectors = [];
+    return aligned;
   });
 }
 

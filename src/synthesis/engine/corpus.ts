@@ -18,9 +18,7 @@ export interface Sentence {
   start: number | null;
   /** Interned content-term ids (Porter stems), in order, repeats kept. */
   terms: number[];
-  /** Content words (lower case, clitics cut), parallel to `terms`. */
-  words: string[];
-  /** Every word token, lower case (stance cues need "not", "should", "first"). */
+  /** Every word token, lower case (stance cues need "not", "should", "first"); see `contentWords`. */
   tokens: string[];
   wordCount: number;
   endsWithQuestion: boolean;
@@ -41,6 +39,19 @@ export class Vocabulary {
   private readonly wordFreq: number[] = [];
   /** Word ids of each term. */
   private readonly forms: number[][] = [];
+  /**
+   * One string per distinct token: sentences keep token arrays, and 450k sentences of fresh slices
+   * held ~300 MB at 500 interviews; shared strings make those arrays pointers only.
+   */
+  private readonly tokenText = new Map<string, string>();
+
+  /** The shared copy of a token string. */
+  intern(token: string): string {
+    const known = this.tokenText.get(token);
+    if (known !== undefined) return known;
+    this.tokenText.set(token, token);
+    return token;
+  }
 
   /** The term id of a content word (its Porter stem), counting the word as one of its forms. */
   internWord(word: string): number {
@@ -114,18 +125,36 @@ thousands million millions billion billions percent per cent half dozen dozens`.
 export function tokenize(
   text: string,
   vocab: Vocabulary,
-): { terms: number[]; words: string[]; tokens: string[]; wordCount: number } {
+): { terms: number[]; tokens: string[]; wordCount: number } {
   const all = words(text);
   const terms: number[] = [];
-  const content: string[] = [];
-  for (const w of all) {
-    if (STOPWORDS.has(w)) continue;
-    const base = w.includes("'") ? w.replace(CLITIC, '') : w;
-    if (base.length < 2 || STOPWORDS.has(base) || /^\d/.test(base) || isNumberWord(base)) continue;
-    content.push(base);
-    terms.push(vocab.internWord(base));
+  for (let i = 0; i < all.length; i++) {
+    const w = vocab.intern(all[i]!);
+    all[i] = w;
+    const base = contentBase(w);
+    if (base !== null) terms.push(vocab.internWord(vocab.intern(base)));
   }
-  return { terms, words: content, tokens: all, wordCount: all.length };
+  // Copies sized to fit: a sentence is kept for the whole run, and arrays grown by push carry
+  // ~40% spare slots (~100 MB at 500 interviews).
+  return { terms: terms.slice(), tokens: all.slice(), wordCount: all.length };
+}
+
+/** The content word a token stands for (clitics cut), or null when it is no content word. */
+function contentBase(w: string): string | null {
+  if (STOPWORDS.has(w)) return null;
+  const base = w.includes("'") ? w.replace(CLITIC, '') : w;
+  if (base.length < 2 || STOPWORDS.has(base) || /^\d/.test(base) || isNumberWord(base)) return null;
+  return base;
+}
+
+/** A sentence's content words (lower case, clitics cut), parallel to its `terms`. */
+export function contentWords(tokens: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const w of tokens) {
+    const base = contentBase(w);
+    if (base !== null) out.push(base);
+  }
+  return out;
 }
 
 /** The content-term ids of a text, looked up without counting it as a use of its words (-1: unseen). */
@@ -142,9 +171,7 @@ export function lookupTerms(text: string, vocab: Vocabulary): number[] {
 
 /** Whether a word token becomes a content term (the test `tokenize` applies). */
 export function isContentWord(w: string): boolean {
-  if (STOPWORDS.has(w)) return false;
-  const base = w.includes("'") ? w.replace(CLITIC, '') : w;
-  return base.length >= 2 && !STOPWORDS.has(base) && !/^\d/.test(base) && !isNumberWord(base);
+  return contentBase(w) !== null;
 }
 
 /** "twelve", "eighty-five", "twenty-two" … */
@@ -175,7 +202,6 @@ export function sentencesOf(transcripts: readonly Transcript[], vocab: Vocabular
           text: s,
           start: timeAt(turn.start, turn.end, from, flat.length),
           terms: tok.terms,
-          words: tok.words,
           tokens: tok.tokens,
           wordCount: tok.wordCount,
           endsWithQuestion: /\?["'”’)]*$/.test(s),

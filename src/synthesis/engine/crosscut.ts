@@ -54,6 +54,28 @@ export interface Atom {
   question: number;
   /** Unit indices into that question's units. */
   units: readonly number[];
+  /** Mean of its units' vectors (not normalised): the dot product of two means is their average similarity. */
+  mean: Float32Array;
+  /** Sum of its units' vectors, in double precision (sums of atoms add up whatever their order). */
+  sum: Float64Array;
+}
+
+/**
+ * An atom from a group of one question's units and their vectors: only its mean and sum are kept, so
+ * the question's unit vectors can be dropped once it is clustered (340 MB at 500 interviews).
+ */
+export function atomOf(question: number, units: readonly number[], vectors: readonly Float32Array[]): Atom {
+  const dims = vectors[units[0]!]?.length ?? 0;
+  const mean = new Float32Array(dims);
+  const sum = new Float64Array(dims);
+  for (const u of units) {
+    const v = vectors[u]!;
+    for (let d = 0; d < dims; d++) {
+      mean[d]! += v[d]! / units.length;
+      sum[d]! += v[d]!;
+    }
+  }
+  return { question, units, mean, sum };
 }
 
 /** A cross-cutting theme before it is described. */
@@ -68,13 +90,12 @@ export interface CrossCutCandidate {
    */
   overlapLift: number;
   members: SentenceRef[];
-  sum: Float32Array;
+  sum: Float64Array;
 }
 
 /** Linked groups of atoms that pass the cross-cutting tests, the most recurring first. */
 export function crossCutCandidates(
   units: readonly Unit[][],
-  vectors: readonly Float32Array[][],
   atoms: readonly Atom[],
   answeredCounts: readonly number[],
   opts: CrossCutOptions = {},
@@ -83,33 +104,24 @@ export function crossCutCandidates(
   /** Per interview, the first with exactly the same transcript (see Prepared.copyOf). */
   copyOf?: readonly number[],
 ): CrossCutCandidate[] {
-  const dims = vectors.find((v) => v.length > 0)?.[0]?.length ?? 0;
+  const dims = atoms[0]?.mean.length ?? 0;
   if (answeredCounts.length < 2 || dims === 0) return [];
   const maxShare = opts.maxShareOneQuestion ?? 0.8;
   const minRecurring = opts.minRecurring ?? 0.3;
-  // Atoms said by two people or more; their mean vector (not normalised): the dot product of two
-  // means is the average similarity between their units.
-  // (Copies of one transcript are one person here.)
+  // Atoms said by two people or more (copies of one transcript are one person here).
   const who = (i: number) => (copyOf ? copyOf[i]! : i);
   const distinctPeople = (xs: Iterable<number>) => new Set([...xs].map(who)).size;
   const usable = atoms.filter(
     (a) => new Set(a.units.map((u) => who(units[a.question]![u]!.interview))).size >= 2,
   );
-  const means = usable.map((a) => {
-    const m = new Float32Array(dims);
-    for (const u of a.units) {
-      const v = vectors[a.question]![u]!;
-      for (let d = 0; d < dims; d++) m[d]! += v[d]! / a.units.length;
-    }
-    return m;
-  });
+  const means = usable.map((a) => a.mean);
   const linked = agglomerate(means, opts.link ?? 0.13, { of: usable.map((a) => a.question), weight: 0 });
 
   const found: CrossCutCandidate[] = [];
   for (const group of linked) {
     const perQuestion = new Map<number, Set<number>>();
     const unitsPerQuestion = new Map<number, number>();
-    const sum = new Float32Array(dims);
+    const sum = new Float64Array(dims);
     const members: SentenceRef[] = [];
     const seen = new Set<string>();
     let total = 0;
@@ -119,11 +131,10 @@ export function crossCutCandidates(
       perQuestion.set(a.question, set);
       unitsPerQuestion.set(a.question, (unitsPerQuestion.get(a.question) ?? 0) + a.units.length);
       total += a.units.length;
+      for (let d = 0; d < dims; d++) sum[d]! += a.sum[d]!;
       for (const ui of a.units) {
         const u = units[a.question]![ui]!;
         set.add(u.interview);
-        const v = vectors[a.question]![ui]!;
-        for (let d = 0; d < dims; d++) sum[d]! += v[d]!;
         for (const s of u.sentences) {
           const key = `${u.interview}:${s}`;
           if (seen.has(key)) continue;
@@ -180,22 +191,13 @@ export function crossCutCandidates(
 
 export function crossCuttingThemes(
   units: readonly Unit[][],
-  vectors: readonly Float32Array[][],
   atoms: readonly Atom[],
   answeredCounts: readonly number[],
   questionIds: readonly string[],
   ctx: DescribeContext,
   opts: CrossCutOptions = {},
 ): CrossCuttingTheme[] {
-  const found = crossCutCandidates(
-    units,
-    vectors,
-    atoms,
-    answeredCounts,
-    opts,
-    ctx.interviewIds.length,
-    ctx.copyOf,
-  );
+  const found = crossCutCandidates(units, atoms, answeredCounts, opts, ctx.interviewIds.length, ctx.copyOf);
   const background = interviewFrequencies(
     units.flatMap((qu) => qu.flatMap((u) => u.sentences.map((s) => [u.interview, s] as const))),
     ctx,

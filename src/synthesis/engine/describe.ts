@@ -7,7 +7,7 @@
  */
 import { countWords, removeFillers, truncateWords } from '../text/index.ts';
 import type { Quote } from '../types.ts';
-import { lookupTerms, type Sentence, type Vocabulary } from './corpus.ts';
+import { contentWords, lookupTerms, type Sentence, type Vocabulary } from './corpus.ts';
 import { stripOpeners } from './discourse.ts';
 import { COMPLEMENTIZER, HEDGE } from './opening.ts';
 import { leadTerms } from './pieces.ts';
@@ -165,6 +165,7 @@ export function keywordForms(
   const counts = new Map<number, Map<string, number>>();
   for (const [i, s] of members) {
     const sentence = ctx.sentences[i]![s]!;
+    const words = contentWords(sentence.tokens);
     sentence.terms.forEach((t, k) => {
       if (!wanted.has(t)) return;
       let m = counts.get(t);
@@ -172,7 +173,7 @@ export function keywordForms(
         m = new Map();
         counts.set(t, m);
       }
-      const w = sentence.words[k]!;
+      const w = words[k]!;
       m.set(w, (m.get(w) ?? 0) + 1);
     });
   }

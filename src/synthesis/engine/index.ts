@@ -5,13 +5,13 @@
  */
 import { AppError } from '../../platform/errors.ts';
 import { loadWordVectors, type WordVectors } from '../embeddings/index.ts';
-import type { Insights, InterviewForm, InterviewInfo, Transcript } from '../types.ts';
+import type { Insights, InterviewForm, InterviewInfo, Split, Transcript } from '../types.ts';
 import type { AlignOptions } from './align.ts';
 import type { ClusterOptions } from './cluster.ts';
-import { type Atom, type CrossCutOptions, crossCuttingThemes } from './crosscut.ts';
+import { type Atom, atomOf, type CrossCutOptions, crossCuttingThemes } from './crosscut.ts';
 import type { DescribeContext } from './describe.ts';
 import { type DiscourseOptions, findDiscourse } from './discourse.ts';
-import { linkWidelyUsedTerms, prepare, type SoftOptions } from './prepare.ts';
+import { linkWidelyUsedTerms, type Prepared, prepare, type SoftOptions } from './prepare.ts';
 import { reconcileWithSplit } from './reconcile.ts';
 import type { SpaceOptions } from './space.ts';
 import { type SplitOptions, splitOfQuestion } from './splits.ts';
@@ -22,7 +22,7 @@ import {
   minThemeSupport,
   questionInsights,
 } from './themes.ts';
-import { answersOf, termSpecificity, type UnitOptions, unitsOf } from './units.ts';
+import { answersOf, termSpecificity, type Unit, type UnitOptions, unitsOf } from './units.ts';
 
 export interface AnalyzeOptions {
   title?: string;
@@ -71,15 +71,14 @@ export function analyzeInterviews(
   const units = unitsOf(p.sentences, answers, opts.tuning?.units, discourse, p.vocab);
   const flat = units.flat();
   const spec = termSpecificity(p.sentences, answers, p.vocab.stems.length, p.copyOf);
-  // A unit that is one whole sentence reuses its word-vector part (the costly step); others are made.
-  const embs = flat.map((u) => (u.whole ? p.sentenceEmbs[u.interview]![u.sentences[0]!]! : null));
-  const longer = flat.flatMap((u, k) => (embs[k] ? [] : [u.terms]));
-  const made = p.space.embed(longer);
-  let next = 0;
-  const vectors = p.space.assemble(
-    flat.map((u) => u.terms),
-    embs.map((e) => e ?? made[next++]!),
-  );
+  const unitEmbs = unitEmbeddings(flat, p);
+  // Only the units' word-vector parts are needed from here: the sentences' (interviewers, small
+  // talk and all) were ~180 MB at 500 interviews.
+  p.sentenceEmbs = [];
+  // Centred on every unit of every question at once; the full vectors are then made one question at
+  // a time, used, and dropped (all questions' at once were ~340 MB at 500 interviews). Splits and
+  // descriptions place their texts on this same centre (fit: false).
+  p.space.fitMean(unitEmbs);
   const ctx: DescribeContext = {
     sentences: p.sentences,
     interviewIds: ids,
@@ -98,35 +97,32 @@ export function analyzeInterviews(
 
   progress(1, 1, 'answer vectors');
   progress(0, Q, 'finding themes');
-  const groups: number[][][] = [];
+  // Cross-cutting themes link the small groups of each question (atoms: their mean and sum only).
   const atoms: Atom[] = [];
-  const vectorsByQuestion: Float32Array[][] = [];
+  const splits: Split[] = [];
+  const found: FoundTheme[][] = [];
   let at = 0;
-  form.questions.forEach((_, qi) => {
+  form.questions.forEach((q, qi) => {
     const n = units[qi]!.length;
-    const qv = vectors.slice(at, at + n);
-    vectorsByQuestion.push(qv);
-    groups.push(
-      clusterQuestion(
-        units[qi]!,
-        qv,
-        answered[qi]!,
-        spec,
-        opts.tuning?.cluster,
-        (made) => {
-          for (const g of made) atoms.push({ question: qi, units: g });
-        },
-        p.vocab,
-        p.copyOf,
-      ),
+    const qv = p.space.assemble(
+      units[qi]!.map((u) => u.terms),
+      unitEmbs.slice(at, at + n),
+      { fit: false },
     );
     at += n;
-    progress(qi + 1, Q, 'finding themes');
-  });
-
-  progress(0, 1, 'splits');
-  const splits = form.questions.flatMap((q, qi) => {
-    const found = splitOfQuestion(
+    let groups = clusterQuestion(
+      units[qi]!,
+      qv,
+      answered[qi]!,
+      spec,
+      opts.tuning?.cluster,
+      (made) => {
+        for (const g of made) atoms.push(atomOf(qi, g, qv));
+      },
+      p.vocab,
+      p.copyOf,
+    );
+    const split = splitOfQuestion(
       q.id,
       q.text,
       answers[qi]!,
@@ -135,25 +131,23 @@ export function analyzeInterviews(
       opts.tuning?.split,
       discourse,
     );
-    if (!found) return [];
-    // The question's themes must agree with its split: a theme stating a side counts only that side.
-    groups[qi] = reconcileWithSplit(
-      groups[qi]!,
-      units[qi]!,
-      found.sides,
-      p.sentences,
-      opts.tuning?.cluster?.minSupport ?? minThemeSupport(answered[qi]!.length),
-    );
-    return [found.split];
+    if (split) {
+      // The question's themes must agree with its split: a theme stating a side counts only that side.
+      groups = reconcileWithSplit(
+        groups,
+        units[qi]!,
+        split.sides,
+        p.sentences,
+        opts.tuning?.cluster?.minSupport ?? minThemeSupport(answered[qi]!.length),
+      );
+      splits.push(split.split);
+    }
+    found.push(describeThemes(qi, q.id, groups, units[qi]!, qv, answered[qi]!, ctx));
+    progress(qi + 1, Q, 'finding themes');
   });
-  progress(1, 1, 'splits');
-  const found: FoundTheme[][] = form.questions.map((q, qi) =>
-    describeThemes(qi, q.id, groups[qi]!, units[qi]!, vectorsByQuestion[qi]!, answered[qi]!, ctx),
-  );
   progress(0, 1, 'cross-cutting themes');
   const crossCutting = crossCuttingThemes(
     units,
-    vectorsByQuestion,
     atoms,
     answered.map((a) => a.length),
     form.questions.map((q) => q.id),
@@ -197,6 +191,31 @@ export function analyzeInterviews(
     splits,
     crossCutting,
   };
+}
+
+/**
+ * The word-vector part of each unit, in a slab of its own: a unit that is one whole sentence reuses
+ * its sentence's (the costly step); others are made.
+ */
+function unitEmbeddings(flat: readonly Unit[], p: Prepared): Float32Array[] {
+  const embs = flat.map((u) => (u.whole ? p.sentenceEmbs[u.interview]![u.sentences[0]!]! : null));
+  const longer = flat.flatMap((u, k) => (embs[k] ? [] : [u.terms]));
+  const made = p.space.embed(longer);
+  let next = 0;
+  return compact(embs.map((e) => e ?? made[next++]!));
+}
+
+/** The vectors copied into one slab of their own (so the slabs they were views of can be freed). */
+function compact(vectors: readonly Float32Array[]): Float32Array[] {
+  const size = vectors.reduce((n, v) => n + v.length, 0);
+  const slab = new Float32Array(size);
+  let at = 0;
+  return vectors.map((v) => {
+    const out = slab.subarray(at, at + v.length);
+    out.set(v);
+    at += v.length;
+    return out;
+  });
 }
 
 function validate(transcripts: readonly Transcript[], form: InterviewForm): void {
