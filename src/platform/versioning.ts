@@ -24,7 +24,7 @@ export function staleWrite(
 ): AppError {
   return new AppError(
     'STALE_WRITE',
-    `The ${what} ${id} changed since you loaded it (you had version ${expected < 0 ? 'unknown' : expected}, it is now at version ${currentVersion}): nothing was saved. Reload it, look at the other change, then apply yours again.`,
+    `This ${what} changed since you loaded it (you had version ${expected < 0 ? 'unknown' : expected}, it is now at version ${currentVersion}): nothing was saved. Reload it, look at the other change, then apply yours again.`,
     { id, expectedVersion: expected, currentVersion, ...(current === undefined ? {} : { current }) },
   );
 }

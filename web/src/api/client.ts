@@ -72,6 +72,11 @@ interface RequestOptions {
   signal?: AbortSignal;
   /** Do not treat a 401 as "session over" (the login request itself). */
   allowUnauthenticated?: boolean;
+  /**
+   * The version of the resource this write is based on (sent as If-Match): the server refuses the write
+   * with 412 STALE_WRITE when someone saved a newer one meanwhile, instead of silently overwriting it.
+   */
+  ifMatch?: number | undefined;
 }
 
 export function buildUrl(path: string, query?: RequestOptions['query']): string {
@@ -87,6 +92,7 @@ export function buildUrl(path: string, query?: RequestOptions['query']): string 
 
 async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
+  if (opts.ifMatch !== undefined) headers['if-match'] = `"v${opts.ifMatch}"`;
   let body: BodyInit | undefined;
   if (opts.raw) {
     headers['content-type'] = 'application/octet-stream';
@@ -128,10 +134,16 @@ export const api = {
     request<T>('POST', path, { ...opts, body }),
   patch: <T>(path: string, body: unknown, opts?: Omit<RequestOptions, 'body'>) =>
     request<T>('PATCH', path, { ...opts, body }),
-  del: (path: string) => request<void>('DELETE', path),
+  del: (path: string, opts?: Pick<RequestOptions, 'ifMatch'>) => request<void>('DELETE', path, opts),
   upload: <T>(path: string, file: Blob, opts?: Omit<RequestOptions, 'body' | 'raw'>) =>
     request<T>('POST', path, { ...opts, raw: file }),
 };
+
+/** A write refused because someone saved the resource first; `current` is the resource as it is now. */
+export function staleWrite<T>(err: unknown): { current: T; currentVersion: number } | null {
+  if (!(err instanceof ApiError) || err.code !== 'STALE_WRITE') return null;
+  return { current: err.details?.current as T, currentVersion: Number(err.details?.currentVersion) };
+}
 
 export function errorMessage(err: unknown): string {
   if (err instanceof ApiError) return err.message;

@@ -5,7 +5,7 @@
  * (optimistic, rolled back on error), add a task, export CSV.
  */
 import { useCallback, useDeferredValue, useMemo, useState } from 'react';
-import { api } from '../../../api/client.ts';
+import { api, staleWrite } from '../../../api/client.ts';
 import type { Money, TaskListItem } from '../../../api/types.ts';
 import { useApi } from '../../../api/useApi.ts';
 import { Link, setQuery as setUrlQuery, useLocation } from '../../../app/router.tsx';
@@ -152,13 +152,15 @@ export function InventoryPage() {
       setPending((p) => new Set(p).add(before.id));
       setEditor(null);
       try {
-        await api.patch(`/tasks/${encodeURIComponent(before.id)}`, change.patch);
+        await api.patch(`/tasks/${encodeURIComponent(before.id)}`, change.patch, { ifMatch: before.version });
         await reload();
         toast(`Saved “${before.name}”`);
       } catch (err) {
         // Put the row back and reopen its editor with what was typed and why it was refused.
         setData((list) => list?.map((t) => (t.id === before.id ? before : t)));
         setEditor({ id: before.id, draft: change.draft, error: err });
+        // Someone saved this task meanwhile: show their figures (the editor keeps what was typed).
+        if (staleWrite(err)) void reload();
       } finally {
         setPending((p) => {
           const n = new Set(p);

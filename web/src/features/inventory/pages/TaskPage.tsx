@@ -4,7 +4,7 @@
  * comparison, and every field, editable.
  */
 import { useState } from 'react';
-import { api } from '../../../api/client.ts';
+import { api, staleWrite } from '../../../api/client.ts';
 import type { TaskDetail } from '../../../api/types.ts';
 import { useApi } from '../../../api/useApi.ts';
 import { Link, navigate } from '../../../app/router.tsx';
@@ -17,6 +17,7 @@ import { usePageTitle } from '../../../ui/usePageTitle.ts';
 import { synthesisPath, useSynthesisForms } from '../../interviews/links.ts';
 import { CompareOutsource } from '../components/CompareOutsource.tsx';
 import { FactorList, ScoreMeter } from '../components/Score.tsx';
+import { TaskConflict } from '../components/TaskConflict.tsx';
 import { CostBreakdown, PeopleCard } from '../components/TaskFigures.tsx';
 import { TaskForm } from '../components/TaskForm.tsx';
 import { taskToForm } from '../taskForm.ts';
@@ -32,6 +33,10 @@ export function TaskPage({ id }: { id: string }) {
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [deleteError, setDeleteError] = useState<unknown>(null);
   const [formVersion, setFormVersion] = useState(0);
+  /** Someone saved the task while this form was being edited: the task as they saved it. */
+  const [conflict, setConflict] = useState<TaskDetail['task'] | null>(null);
+  /** The version a save is based on, when the user chose to save their edits over a newer one. */
+  const [saveOver, setSaveOver] = useState<number | undefined>(undefined);
   const d = res.data;
   usePageTitle(d?.task.name);
 
@@ -163,6 +168,23 @@ export function TaskPage({ id }: { id: string }) {
           <span className="muted small">Every figure above follows from these.</span>
         </div>
         {refs.error ? <ErrorBanner error={refs.error} /> : null}
+        {conflict ? (
+          <TaskConflict
+            loaded={t}
+            current={conflict}
+            members={refs.members}
+            processes={refs.processes}
+            onLoadTheirs={() => {
+              setConflict(null);
+              setSaveOver(undefined);
+              void res.reload().then(() => setFormVersion((v) => v + 1));
+            }}
+            onKeepMine={() => {
+              setSaveOver(conflict.version);
+              setConflict(null);
+            }}
+          />
+        ) : null}
         {refs.loaded ? (
           <TaskForm
             key={formVersion}
@@ -172,7 +194,16 @@ export function TaskPage({ id }: { id: string }) {
             currency={currency}
             submitLabel="Save changes"
             onSubmit={async (value) => {
-              await api.patch(`/tasks/${encodeURIComponent(t.id)}`, value);
+              try {
+                await api.patch(`/tasks/${encodeURIComponent(t.id)}`, value, {
+                  ifMatch: saveOver ?? t.version,
+                });
+              } catch (err) {
+                const stale = staleWrite<TaskDetail['task']>(err);
+                if (stale) setConflict(stale.current);
+                throw err;
+              }
+              setSaveOver(undefined);
               await res.reload();
               setFormVersion((v) => v + 1);
               toast('Saved');
@@ -208,7 +239,7 @@ export function TaskPage({ id }: { id: string }) {
             className="btn btn-primary"
             onClick={async () => {
               try {
-                await api.del(`/tasks/${encodeURIComponent(t.id)}`);
+                await api.del(`/tasks/${encodeURIComponent(t.id)}`, { ifMatch: t.version });
                 toast(`Deleted “${t.name}”`);
                 navigate('/inventory');
               } catch (err) {
