@@ -159,6 +159,36 @@ describe.skipIf(!hasChromium)(
       await nav(page, 'Import').click();
       await page.getByRole('heading', { name: 'Import tasks and time' }).waitFor();
       await page.setInputFiles('input[type=file]', path.join(FIXTURES, 'toggl-larkspur.csv'));
+      await page.getByRole('button', { name: 'Preview', exact: true }).click();
+      // Before anything is stored: each activity with its hours, people and engagements, and where it goes.
+      const preview = page.locator('.import-preview');
+      await preview.waitFor();
+      expect(await preview.locator('.card-head p').textContent()).toContain(
+        'entries from 2025-03-03 to 2025-04-07 (5 weeks)',
+      );
+      const activity = (name: string) => preview.locator('tbody tr', { hasText: name });
+      expect(await activity('Update the benchmark database').locator('td').first().textContent()).toBe(
+        '5.50',
+      );
+      expect(await activity('Prepare client invoices').locator('th .sub').textContent()).toContain(
+        'same name',
+      );
+      const invoices = activity('Prepare client invoices').getByRole('combobox');
+      expect(await invoices.locator('option:checked').textContent()).toBe(
+        'Prepare client invoices (Finance & administration)',
+      );
+      const benchmark = activity('Update the benchmark database');
+      expect(await benchmark.getByRole('combobox').inputValue()).toBe('new');
+      expect(await benchmark.locator('input.import-process').inputValue()).toBe('Imported activities');
+      await shot('03a-import-preview');
+      await a11y.check('the import preview');
+      expect(
+        await page
+          .locator('section', { has: page.getByRole('heading', { name: 'Past imports' }) })
+          .locator('tbody tr')
+          .count(),
+      ).toBe(0);
+
       await page.getByRole('button', { name: 'Import', exact: true }).click();
       const summary = page.locator('.import-summary');
       await summary.waitFor();
@@ -171,13 +201,22 @@ describe.skipIf(!hasChromium)(
       await shot('03-import-summary');
       await a11y.check('the import summary');
 
-      // The same file again: nothing is counted twice.
+      // The same file again: the decisions are remembered, and nothing is counted twice.
+      await page.getByRole('button', { name: 'Preview', exact: true }).click();
+      await preview.waitFor();
+      expect(await activity('Update the benchmark database').locator('th .sub').textContent()).toContain(
+        'as at the last import',
+      );
       await page.getByRole('button', { name: 'Import', exact: true }).click();
       await page.getByText('Nothing new: everything in this file was already imported').waitFor();
       expect(await summaryNumber(page, 'new time entries')).toBe('0');
       expect(await summaryNumber(page, 'already imported before')).toBe('8');
       const history = page.locator('section', { has: page.getByRole('heading', { name: 'Past imports' }) });
       await expect.poll(() => history.locator('tbody tr').count()).toBe(2);
+      // The import that added nothing is undone as a whole; the first one stands.
+      await history.locator('tbody tr').first().getByRole('button', { name: 'Undo' }).click();
+      await expect.poll(() => history.locator('tbody tr').first().textContent()).toContain('Undone');
+      expect(await history.locator('tbody tr').nth(1).getByRole('button', { name: 'Undo' }).count()).toBe(1);
     });
 
     it('ranks the opportunities with the interview deck first and explains its score', async () => {
@@ -213,10 +252,10 @@ describe.skipIf(!hasChromium)(
     it('shows a bad file’s errors by line and imports the valid rows on request', async () => {
       await nav(page, 'Import').click();
       await page.setInputFiles('input[type=file]', path.join(FIXTURES, 'toggl-bad.csv'));
-      await page.getByRole('button', { name: 'Import', exact: true }).click();
+      await page.getByRole('button', { name: 'Preview', exact: true }).click();
       const report = page.locator('.import-errors');
       await report.waitFor();
-      expect(await report.locator('h2').textContent()).toBe('Nothing was imported');
+      expect(await report.locator('h3').textContent()).toBe('2 rows have errors and will not be imported');
       const rows = await report
         .locator('tbody tr')
         .evaluateAll((trs) =>

@@ -14,7 +14,7 @@ import type {
 } from '../../../src/inventory/economics/index.ts';
 import type { InventoryOverview } from '../../../src/inventory/economics.service.ts';
 import type { ImportFormat, RowError } from '../../../src/inventory/imports/types.ts';
-import type { TaskInputT } from '../../../src/inventory/inventory.schemas.ts';
+import type { ImportPreviewOut, TaskInputT } from '../../../src/inventory/inventory.schemas.ts';
 import type { ImportReport } from '../../../src/inventory/inventory.service.ts';
 import type {
   Confidentiality,
@@ -51,6 +51,9 @@ export type {
   TaskListItem,
   VolumeScenario,
 };
+
+/** POST /api/imports/preview */
+export type ImportPreview = z.infer<typeof ImportPreviewOut>;
 
 /** GET /api/auth/me and POST /api/auth/login. */
 export type Me = z.infer<typeof MeOut>;

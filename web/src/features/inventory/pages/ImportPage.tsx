@@ -3,8 +3,14 @@
  * one (line, column, reason) and offers to import the valid rows only. Re-importing a file doubles nothing.
  */
 import { type FormEvent, useEffect, useRef, useState } from 'react';
-import { ApiError, api } from '../../../api/client.ts';
-import type { ImportBatch, ImportFormat, ImportReport, RowError } from '../../../api/types.ts';
+import { api } from '../../../api/client.ts';
+import type {
+  ImportBatch,
+  ImportFormat,
+  ImportPreview as ImportPreviewT,
+  ImportReport,
+  RowError,
+} from '../../../api/types.ts';
 import { useApi } from '../../../api/useApi.ts';
 import { Link } from '../../../app/router.tsx';
 import { DataTable } from '../../../ui/DataTable.tsx';
@@ -13,6 +19,7 @@ import { ErrorBanner } from '../../../ui/feedback.tsx';
 import { fmtBytes, fmtDateTime, fmtNumber } from '../../../ui/format.ts';
 import { useToast } from '../../../ui/toast.tsx';
 import { usePageTitle } from '../../../ui/usePageTitle.ts';
+import { type Choice, decisionsOf, ImportPreviewTable } from '../components/ImportPreview.tsx';
 
 const FORMAT_LABELS: Record<ImportFormat, string> = {
   outtask: 'Outtask template (CSV or XLSX)',
@@ -27,10 +34,7 @@ const FORMAT_SHORT: Record<string, string> = {
   clockify: 'Clockify',
 };
 
-type Outcome =
-  | { kind: 'done'; report: ImportReport }
-  | { kind: 'invalid'; message: string; errors: RowError[]; total: number; format: string | undefined }
-  | { kind: 'failed'; error: unknown };
+type Outcome = { kind: 'done'; report: ImportReport } | { kind: 'failed'; error: unknown };
 
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${fmtNumber(n)} ${n === 1 ? one : many}`;
@@ -174,7 +178,7 @@ function stripLocation(message: string): string {
   return message.replace(/^[^:]*:\d+(?: \([^)]*\))?: /, '');
 }
 
-function ImportHistory({ batches }: { batches: ImportBatch[] }) {
+function ImportHistory({ batches, onUndo }: { batches: ImportBatch[]; onUndo: (b: ImportBatch) => void }) {
   if (batches.length === 0) {
     return <p className="muted">No imports yet. Files you import appear here, newest first.</p>;
   }
@@ -193,7 +197,11 @@ function ImportHistory({ batches }: { batches: ImportBatch[] }) {
           <th scope="col" className="num">
             Skipped
           </th>
+          <th scope="col">Period</th>
           <th scope="col">When</th>
+          <th scope="col">
+            <span className="visually-hidden">Undo</span>
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -204,11 +212,86 @@ function ImportHistory({ batches }: { batches: ImportBatch[] }) {
             <td className="num">{fmtNumber(b.rows)}</td>
             <td className="num">{fmtNumber(b.imported)}</td>
             <td className={b.skipped > 0 ? 'num negative' : 'num'}>{fmtNumber(b.skipped)}</td>
+            <td className="nowrap">{b.periodFrom ? `${b.periodFrom} – ${b.periodTo}` : '—'}</td>
             <td className="nowrap">{fmtDateTime(b.at)}</td>
+            <td>
+              {b.undoneAt ? (
+                <span className="faint">Undone</span>
+              ) : (
+                <button type="button" className="btn btn-small" onClick={() => onUndo(b)}>
+                  Undo
+                </button>
+              )}
+            </td>
           </tr>
         ))}
       </tbody>
     </DataTable>
+  );
+}
+
+/** The file's bytes as base64 (FileReader does it natively, without a string per byte). */
+function base64Of(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(reader.error ?? new Error(`cannot read ${file.name}`));
+    reader.readAsDataURL(file);
+  });
+}
+
+function PreviewCard({
+  preview,
+  choices,
+  busy,
+  onChange,
+  onImport,
+}: {
+  preview: ImportPreviewT;
+  choices: Record<string, Choice>;
+  busy: boolean;
+  onChange: (key: string, choice: Choice) => void;
+  onImport: (skipInvalid: boolean) => void;
+}) {
+  const s = preview.summary;
+  const bad = preview.errors.length;
+  return (
+    <section className="card section import-preview" aria-labelledby="import-preview-title">
+      <div className="card-head">
+        <div>
+          <h2 id="import-preview-title">Before importing {preview.file}</h2>
+          <p className="muted">
+            Read as {FORMAT_SHORT[preview.format] ?? preview.format} · {plural(preview.rows, 'row')}
+            {preview.period
+              ? ` · entries from ${preview.period.from} to ${preview.period.to} (${preview.period.length}): hours are scaled from this period to a year`
+              : ''}
+          </p>
+        </div>
+        <button type="button" className="btn btn-primary" disabled={busy} onClick={() => onImport(bad > 0)}>
+          {busy ? 'Importing…' : bad > 0 ? 'Import the valid rows only' : 'Import'}
+        </button>
+      </div>
+      {bad > 0 ? (
+        <div className="import-errors">
+          <h3>{plural(bad, 'row has', 'rows have')} errors and will not be imported</h3>
+          <RowErrorTable errors={preview.errors} total={bad} caption="Rows with errors" />
+        </div>
+      ) : null}
+      {preview.activities.length > 0 ? (
+        <>
+          <p className="import-plan">
+            {plural(preview.activities.length, 'activity', 'activities')}: each is a task of the firm; the
+            projects and clients are the engagements it was done for. Pick where each goes.
+          </p>
+          <ImportPreviewTable preview={preview} choices={choices} onChange={onChange} />
+        </>
+      ) : (
+        <p className="import-plan">
+          Would create {plural(s.tasksCreated, 'task')} and update {plural(s.tasksUpdated, 'task')}
+          {s.processesCreated ? `, with ${plural(s.processesCreated, 'new process', 'new processes')}` : ''}.
+        </p>
+      )}
+    </section>
   );
 }
 
@@ -220,46 +303,66 @@ export function ImportPage() {
   const [format, setFormat] = useState<ImportFormat | ''>('');
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [preview, setPreview] = useState<{ preview: ImportPreviewT; choices: Record<string, Choice> } | null>(
+    null,
+  );
   const outcomeBox = useRef<HTMLDivElement>(null);
   // Bring the summary or the error report into view: on a small screen it lands below the fold.
+  const shown = outcome ?? preview?.preview;
   useEffect(() => {
-    if (outcome) outcomeBox.current?.scrollIntoView({ behavior: 'smooth', block: 'nearest' });
-  }, [outcome]);
+    if (shown) outcomeBox.current?.scrollIntoView({ behavior: 'smooth', block: 'nearest' });
+  }, [shown]);
 
-  async function upload(skipInvalid: boolean) {
+  async function requestBody() {
+    if (!file) throw new Error('no file chosen');
+    return { file: file.name, contentBase64: await base64Of(file), ...(format ? { format } : {}) };
+  }
+
+  /** Reads the file and shows what importing it would do; nothing is stored. */
+  async function showPreview() {
     if (!file) return;
     setBusy(true);
-    if (!skipInvalid) setOutcome(null);
+    setOutcome(null);
+    setPreview(null);
     try {
-      const report = await api.upload<ImportReport>('/imports', file, {
-        query: {
-          file: file.name,
-          format: format || undefined,
-          skipInvalid: skipInvalid ? 'true' : undefined,
-        },
+      const preview = await api.post<ImportPreviewT>('/imports/preview', await requestBody());
+      setPreview({ preview, choices: {} });
+    } catch (err) {
+      setOutcome({ kind: 'failed', error: err });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  /** Imports with the choices made on the preview. */
+  async function upload(skipInvalid: boolean) {
+    if (!file || !preview) return;
+    setBusy(true);
+    try {
+      const report = await api.post<ImportReport>('/imports/apply', {
+        ...(await requestBody()),
+        skipInvalid,
+        decisions: decisionsOf(preview.preview, preview.choices),
       });
       setOutcome({ kind: 'done', report });
+      setPreview(null);
       toast(`Imported ${file.name}`);
       void history.reload();
     } catch (err) {
-      if (
-        err instanceof ApiError &&
-        err.code === 'IMPORT_ROWS_INVALID' &&
-        Array.isArray(err.details?.errors)
-      ) {
-        setOutcome({
-          kind: 'invalid',
-          message: err.message,
-          errors: err.details.errors as RowError[],
-          total:
-            typeof err.details.errorCount === 'number' ? err.details.errorCount : err.details.errors.length,
-          format: typeof err.details.format === 'string' ? err.details.format : undefined,
-        });
-      } else {
-        setOutcome({ kind: 'failed', error: err });
-      }
+      setOutcome({ kind: 'failed', error: err });
     } finally {
       setBusy(false);
+    }
+  }
+
+  async function undo(batch: ImportBatch) {
+    try {
+      await api.post(`/imports/${encodeURIComponent(batch.id)}/undo`);
+      toast(`Undid the import of ${batch.fileName}`);
+      setOutcome(null);
+      void history.reload();
+    } catch (err) {
+      setOutcome({ kind: 'failed', error: err });
     }
   }
 
@@ -267,11 +370,12 @@ export function ImportPage() {
     if (!f) return;
     setFile(f);
     setOutcome(null);
+    setPreview(null);
   }
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    void upload(false);
+    void showPreview();
   }
 
   return (
@@ -324,35 +428,27 @@ export function ImportPage() {
             </select>
           </div>
           <button type="submit" className="btn btn-primary" disabled={!file || busy}>
-            {busy ? 'Importing…' : 'Import'}
+            {busy && !preview ? 'Reading…' : 'Preview'}
           </button>
         </div>
       </form>
 
       <div aria-live="polite" ref={outcomeBox}>
+        {preview ? (
+          <PreviewCard
+            preview={preview.preview}
+            choices={preview.choices}
+            busy={busy}
+            onChange={(key, choice) =>
+              setPreview((p) => (p ? { ...p, choices: { ...p.choices, [key]: choice } } : p))
+            }
+            onImport={(skipInvalid) => void upload(skipInvalid)}
+          />
+        ) : null}
         {outcome?.kind === 'done' ? (
           <div className="section">
             <ImportSummary report={outcome.report} />
           </div>
-        ) : null}
-        {outcome?.kind === 'invalid' ? (
-          <section className="card section import-errors" aria-labelledby="import-errors-title">
-            <div className="card-head">
-              <div>
-                <h2 id="import-errors-title">Nothing was imported</h2>
-                <p className="muted">{outcome.message.replace(/ with --skip-invalid\.?$/, ' only.')}</p>
-              </div>
-              <button
-                type="button"
-                className="btn btn-primary"
-                disabled={busy}
-                onClick={() => void upload(true)}
-              >
-                {busy ? 'Importing…' : 'Import the valid rows only'}
-              </button>
-            </div>
-            <RowErrorTable errors={outcome.errors} total={outcome.total} caption="Rows with errors" />
-          </section>
         ) : null}
         {outcome?.kind === 'failed' ? (
           <div className="section">
@@ -390,7 +486,7 @@ export function ImportPage() {
       <section className="section">
         <h2 style={{ marginBottom: 12 }}>Past imports</h2>
         {history.error ? <ErrorBanner error={history.error} /> : null}
-        {history.data ? <ImportHistory batches={history.data} /> : null}
+        {history.data ? <ImportHistory onUndo={(b) => void undo(b)} batches={history.data} /> : null}
       </section>
     </div>
   );
