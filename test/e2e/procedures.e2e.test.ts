@@ -233,6 +233,20 @@ describe.skipIf(!hasChromium)(
       expect(pageErrors).toEqual([]);
     }, 120_000);
 
+    it('says in words how a draft’s cost compares with the approved version, and fits the page', async () => {
+      await page.goto(`${server.url}/procedures/waste`);
+      await page.getByRole('heading', { name: 'Waste and savings' }).waitFor();
+      const row = page.locator('table.data tbody tr', {
+        hasText: 'Build the executive interview summary deck',
+      });
+      await row.waitFor();
+      expect(await row.textContent()).toMatch(/\$[\d,]+ (less|more) than approved/);
+      expect(await row.textContent()).not.toMatch(/[−-]\$/);
+      const wrap = page.locator('.table-wrap').first();
+      expect(await wrap.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+      await a11y.check('the waste and savings');
+    });
+
     it('shows the interview form, attached to the deck task', async () => {
       await page.goto(`${server.url}/forms`);
       await page.getByRole('heading', { name: 'Executive interview' }).waitFor();

@@ -69,12 +69,11 @@ function StartPicker() {
   );
 }
 
-/** "$32,464 less" in green, "$1,200 more" in red: the words carry the meaning, the color only repeats it. */
+/** "$32,464 less than approved" in green, "$1,200 more…" in red: the words carry the meaning, the color only repeats it. */
 function DeltaMoney({ amountMinor, currency }: { amountMinor: number; currency: string }) {
   return (
     <span className={amountMinor < 0 ? 'positive' : amountMinor > 0 ? 'negative' : undefined}>
-      {fmtMoneyChange(amountMinor, currency)}
-      {amountMinor === 0 ? '' : ' than approved'}
+      {amountMinor === 0 ? 'the same as approved' : `${fmtMoneyChange(amountMinor, currency)} than approved`}
     </span>
   );
 }
@@ -207,9 +206,6 @@ export function ProceduresListPage({ view }: { view: ListView }) {
                       <th scope="col" className="num">
                         Cost a year
                       </th>
-                      <th scope="col" className="num">
-                        The draft against the approved
-                      </th>
                     </>
                   ) : null}
                 </tr>
@@ -281,19 +277,19 @@ export function ProceduresListPage({ view }: { view: ListView }) {
                         <td className={r.economics.saving.perYear.amountMinor > 0 ? 'num positive' : 'num'}>
                           {fmtMoney(r.economics.saving.perYear)}
                         </td>
-                        <td className="num">{fmtMoney(r.economics.after.perYear)}</td>
                         <td className="num">
+                          {fmtMoney(r.economics.after.perYear)}
                           {r.economics.version.status === 'draft' && r.economics.approvedPerYear ? (
-                            <DeltaMoney
-                              amountMinor={
-                                r.economics.after.perYear.amountMinor -
-                                r.economics.approvedPerYear.amountMinor
-                              }
-                              currency={r.economics.after.perYear.currency}
-                            />
-                          ) : (
-                            <span className="muted">—</span>
-                          )}
+                            <div className="small" style={{ whiteSpace: 'normal' }}>
+                              <DeltaMoney
+                                amountMinor={
+                                  r.economics.after.perYear.amountMinor -
+                                  r.economics.approvedPerYear.amountMinor
+                                }
+                                currency={r.economics.after.perYear.currency}
+                              />
+                            </div>
+                          ) : null}
                         </td>
                       </>
                     ) : null}
