@@ -43,10 +43,10 @@ describe('compact word vectors', () => {
     expect(() => decodeWordVectors(new Uint8Array(32))).toThrow(/magic/);
   });
 
-  it('loads the shipped 100k-word file quickly and related words sit closer than unrelated ones', () => {
-    const t0 = performance.now();
+  // How fast it loads is measured in bench/, not here: a timed test fails on a loaded CI machine
+  // (1.5 s against a 1 s limit while other suites ran) without anything being wrong.
+  it('loads the shipped 100k-word file and related words sit closer than unrelated ones', () => {
     const wv = loadWordVectors();
-    expect(performance.now() - t0).toBeLessThan(1000);
     expect(wv.words.length).toBe(100_000);
     expect(cosine(row(wv, 'budget'), row(wv, 'funding'))).toBeGreaterThan(
       cosine(row(wv, 'budget'), row(wv, 'customer')) + 0.2,

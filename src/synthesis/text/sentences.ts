@@ -169,7 +169,9 @@ function splitRunOn(s: string, maxWords: number): string[] {
       }
     }
     if (best >= 0) {
-      const head = s.slice(0, best).replace(/[,;\s]+$/, '');
+      // The cut's punctuation stays with the words before it ("so," stays "so,"): the pieces keep the
+      // original wording and punctuation, only the spaces between them go.
+      const head = s.slice(0, best + bestLen).trimEnd();
       const tail = s.slice(best + bestLen).trim();
       return [...splitLong(head, maxWords), ...splitLong(tail, maxWords)];
     }

@@ -58,6 +58,18 @@ describe('splitSentences', () => {
     expect(parts.some((p) => /^(but|because|and so)\b/.test(p))).toBe(true);
   });
 
+  it('keeps the punctuation where a run-on is cut (CI found "so," became "so", seed 1143888585)', () => {
+    const text = 'U.S. e.g. Dr. Dr. so, Dr. e.g. e.g. Dr.';
+    const parts = splitSentences(text, { maxWords: 12 });
+    expect(parts.length).toBeGreaterThan(1);
+    expect(parts.join(' ')).toBe(text);
+    expect(
+      splitSentences('we cut the costs, and so we decided to cut, but the team said no to it all then', {
+        maxWords: 8,
+      }).join(' '),
+    ).toBe('we cut the costs, and so we decided to cut, but the team said no to it all then');
+  });
+
   it('never loses or invents words, whatever the input (property)', () => {
     fc.assert(
       fc.property(
