@@ -12,7 +12,7 @@ import {
   pipelineRunJob,
   pipelinesRoutes,
 } from './automation/pipelines/index.ts';
-import { createInterviewsService, interviewsRoutes } from './interviews/index.ts';
+import { createInterviewJobs, createInterviewsService, interviewsRoutes } from './interviews/index.ts';
 import { createEconomicsService, createInventoryService, inventoryRoutes } from './inventory/index.ts';
 import { type Blobs, createBlobs, DiskBlobStore } from './platform/blobs/index.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
@@ -56,6 +56,8 @@ export interface AppServices {
   interviews: ReturnType<typeof createInterviewsService>;
   /** Intake pipelines: their services, the job handler (registered) and the folder watcher's factory. */
   pipelines: Pipelines;
+  /** The synthesis and `ask` on uploads as background jobs. */
+  interviewJobs: ReturnType<typeof createInterviewJobs>;
   /** Stored files: content-addressed bytes on disk, references in the database. */
   blobs: Blobs;
   /** The durable job queue and the job types this process can run (features register theirs here). */
@@ -87,6 +89,8 @@ export async function openApp(
     { accounts, inventory, procedures, interviews },
   );
   jobs.registry.handle(pipelineRunJob, pipelines.handler);
+  const interviewJobs = createInterviewJobs({ ...deps, blobs, queue, interviews });
+  interviewJobs.register(jobs.registry);
   return {
     config,
     db,
@@ -97,6 +101,7 @@ export async function openApp(
     procedures,
     interviews,
     pipelines,
+    interviewJobs,
     blobs,
     jobs,
     close: async () => {
@@ -143,7 +148,7 @@ export async function buildHttpApp(
       { prefix: '/workspace', plugin: workspaceRoutes(accounts) },
       ...inventoryRoutes({ inventory, economics, updateWorkspaceSettings: accounts.updateSettings }),
       ...proceduresRoutes(procedures),
-      ...interviewsRoutes(interviews),
+      ...interviewsRoutes(interviews, services.interviewJobs),
       ...jobsRoutes(services.jobs.workspace),
       ...pipelinesRoutes(pipelines.service, pipelines.review),
     ],

@@ -1,10 +1,12 @@
-/** /api/interviews: interview synthesis for owner and staff. Thin: validate, decode, call, shape. */
+/** /api/interviews: interview synthesis for owner and staff, as background jobs. Thin: validate, decode, call, shape. */
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../platform/errors.ts';
 import { FIRM, workspaceActor } from '../platform/http/policy.ts';
 import type { ApiFeature } from '../platform/http/server.ts';
+import { JobOut } from '../platform/jobs/jobs.schemas.ts';
+import type { InterviewJobs } from './interview-jobs.ts';
 import type { InterviewsService } from './interviews.service.ts';
 
 /** 50 hour-long interviews are about 3 MB of text; DOCX and JSON exports are bigger. */
@@ -63,7 +65,30 @@ const SynthesisBody = z
     path: ['formId'],
   });
 
-export function interviewsRoutes(interviews: InterviewsService): ApiFeature[] {
+const StartedOut = z.object({ job: JobOut });
+const JobParams = z.object({ jobId: z.string().min(1).max(64) });
+/** The results' own shapes (insights, report, preview) are the synthesis library's types, sent as they are. */
+const SynthesisOutcomeOut = z.object({ job: JobOut, result: z.any().nullable() });
+const AskOutcomeOut = z.object({
+  job: JobOut,
+  result: z
+    .object({
+      question: z.string(),
+      answer: z.string(),
+      citations: z.array(
+        z.object({
+          source: z.string(),
+          start: z.number().nullable(),
+          at: z.string().nullable(),
+          text: z.string(),
+        }),
+      ),
+      skipped: z.array(z.any()),
+    })
+    .nullable(),
+});
+
+export function interviewsRoutes(interviews: InterviewsService, jobs: InterviewJobs): ApiFeature[] {
   const plugin: FastifyPluginAsync = async (fastify) => {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
     app.post(
@@ -74,37 +99,57 @@ export function interviewsRoutes(interviews: InterviewsService): ApiFeature[] {
         schema: {
           tags: ['interviews'],
           summary:
-            'Transcripts (base64) and an interview form in; themes, splits, the Markdown report and the editable deck (base64 PPTX) out. Nothing of the interviews is stored.',
+            'Transcripts (base64) and an interview form in; answers at once (202) with the background job that builds the deck. Unreadable files are refused now, all of them listed. The transcripts are kept only until the job succeeds.',
           body: SynthesisBody,
+          response: { 202: StartedOut },
         },
       },
-      async (req) => {
+      async (req, reply) => {
         const b = req.body;
-        const files = decodeFiles(b.files);
-        const run = await interviews.synthesize(workspaceActor(req), {
+        const job = await jobs.startSynthesis(workspaceActor(req), {
           form:
             b.formYaml !== undefined
               ? { yaml: b.formYaml }
               : { ref: b.formId!, ...(b.formVersion ? { version: b.formVersion } : {}) },
-          files,
+          files: decodeFiles(b.files),
           ...(b.meta ? { meta: { file: b.meta.name, text: b.meta.text } } : {}),
           ...(b.title ? { title: b.title } : {}),
           anonymize: b.anonymize === true,
           skipInvalid: b.skipInvalid === true,
         });
-        return {
-          report: run.report,
-          insights: run.insights,
-          markdown: run.markdown,
-          preview: run.preview,
-          skipped: run.skipped,
-          seconds: run.seconds,
-          deck: {
-            fileName: run.deck.fileName,
-            bytes: run.deck.bytes.length,
-            contentBase64: Buffer.from(run.deck.bytes).toString('base64'),
-          },
-        };
+        return reply.code(202).send({ job });
+      },
+    );
+    app.get(
+      '/synthesis/:jobId',
+      {
+        config: { policy: FIRM },
+        schema: {
+          tags: ['interviews'],
+          summary:
+            'A synthesis job: its state and progress, and once it succeeded the themes, splits, the Markdown report and the preview (the deck itself: /deck)',
+          params: JobParams,
+          response: { 200: SynthesisOutcomeOut },
+        },
+      },
+      async (req) => jobs.synthesisOutcome(workspaceActor(req), req.params.jobId),
+    );
+    app.get(
+      '/synthesis/:jobId/deck',
+      {
+        config: { policy: FIRM },
+        schema: {
+          tags: ['interviews'],
+          summary: 'The editable deck (PPTX) a synthesis job built',
+          params: JobParams,
+        },
+      },
+      async (req, reply) => {
+        const deck = await jobs.synthesisDeck(workspaceActor(req), req.params.jobId);
+        return reply
+          .type('application/vnd.openxmlformats-officedocument.presentationml.presentation')
+          .header('content-disposition', `attachment; filename="${deck.fileName}"`)
+          .send(deck.bytes);
       },
     );
     app.post(
@@ -115,13 +160,14 @@ export function interviewsRoutes(interviews: InterviewsService): ApiFeature[] {
         schema: {
           tags: ['interviews'],
           summary:
-            'A question answered across the transcripts (base64), in reported speech with citations; anonymized on request. Nothing is stored.',
+            'A question across the transcripts (base64); answers at once (202) with the background job. Its result: an answer in reported speech with citations, anonymized on request.',
           body: AskBody,
+          response: { 202: StartedOut },
         },
       },
-      async (req) => {
+      async (req, reply) => {
         const b = req.body;
-        return interviews.ask(workspaceActor(req), {
+        const job = await jobs.startAsk(workspaceActor(req), {
           question: b.question,
           files: decodeFiles(b.files),
           ...(b.meta ? { meta: { file: b.meta.name, text: b.meta.text } } : {}),
@@ -129,7 +175,21 @@ export function interviewsRoutes(interviews: InterviewsService): ApiFeature[] {
           skipInvalid: b.skipInvalid === true,
           ...(b.maxWords ? { maxWords: b.maxWords } : {}),
         });
+        return reply.code(202).send({ job });
       },
+    );
+    app.get(
+      '/ask/:jobId',
+      {
+        config: { policy: FIRM },
+        schema: {
+          tags: ['interviews'],
+          summary: 'A question job: its state, and once it succeeded the answer with citations',
+          params: JobParams,
+          response: { 200: AskOutcomeOut },
+        },
+      },
+      async (req) => jobs.askOutcome(workspaceActor(req), req.params.jobId),
     );
     app.get(
       '/samples',

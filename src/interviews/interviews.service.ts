@@ -94,79 +94,133 @@ export function createInterviewsService(
      * are redacted before the answer is written.
      */
     async ask(actor: WorkspaceActor, req: AskRequest): Promise<AskRun> {
-      const lib = await import('../synthesis/index.ts');
-      const meta = req.meta ? lib.parseInterviewMeta(req.meta.text, req.meta.file) : {};
-      const { transcripts, skipped } = await lib.readUploads(req.files, {
-        skipInvalid: req.skipInvalid === true,
-      });
-      const anon = req.anonymize ? lib.anonymiseTranscripts(transcripts, meta) : null;
-      const result = lib.ask(req.question, anon ? anon.transcripts : transcripts, {
-        ...(req.maxWords ? { maxWords: req.maxWords } : {}),
-      });
-      await recordAudit(deps.db.kysely, deps, actor, {
-        action: 'synthesis.ask',
-        subjectType: 'interviews',
-        details: { files: req.files.length, anonymized: req.anonymize === true },
-      });
-      return {
-        question: result.question,
-        answer: result.answer,
-        citations: result.citations.map((c) => ({
-          source: c.interview,
-          start: c.start,
-          at: c.start === null ? null : lib.timestamp(c.start),
-          text: c.text,
-        })),
-        skipped,
-      };
+      const run = await computeAsk(req);
+      await recordAudit(deps.db.kysely, deps, actor, askAudit(req));
+      return run;
     },
 
-    async synthesize(actor: WorkspaceActor, req: SynthesisRequest): Promise<SynthesisRun> {
-      const lib = await import('../synthesis/index.ts');
-      let form: ReturnType<typeof lib.parseFormYaml>;
-      let formName: string;
-      if ('yaml' in req.form) {
-        form = lib.parseFormYaml(req.form.yaml, 'the pasted form');
-        formName = form.title;
-      } else {
-        const stored = await deps.procedures.exportFormYaml(actor, req.form.ref, req.form.version);
-        form = lib.parseFormYaml(stored.yaml, stored.fileName);
-        formName = stored.fileName;
+    /** The form a request names, as YAML with the name the audit shows (a stored form, or the pasted one). */
+    async resolveForm(actor: WorkspaceActor, form: SynthesisRequest['form']): Promise<ResolvedForm> {
+      if ('yaml' in form) {
+        const lib = await import('../synthesis/index.ts');
+        return { yaml: form.yaml, name: lib.parseFormYaml(form.yaml, 'the pasted form').title, ref: null };
       }
-      const meta = req.meta ? lib.parseInterviewMeta(req.meta.text, req.meta.file) : undefined;
-      const started = performance.now();
-      const result = await lib.synthesizeUploads(req.files, form, {
-        ...(meta ? { meta } : {}),
-        ...(req.title ? { title: req.title } : {}),
-        anonymize: req.anonymize === true,
-        skipInvalid: req.skipInvalid === true,
-        now: deps.clock.now(),
-      });
-      const seconds = (performance.now() - started) / 1000;
-      await recordAudit(deps.db.kysely, deps, actor, {
-        action: 'synthesis.run',
-        subjectType: 'form',
-        subjectId: 'ref' in req.form ? req.form.ref : null,
-        details: {
-          form: formName,
-          files: req.files.length,
-          skipped: result.skipped.length,
-          slides: result.deck.slideCount,
-          anonymized: req.anonymize === true,
-        },
-      });
-      return {
-        report: result.report,
-        insights: lib.insightsFile(result.insights, result.report, result.skipped),
-        markdown: result.markdown ?? '',
-        preview: lib.synthesisPreview(result.insights, req.anonymize === true),
-        skipped: result.skipped,
-        deck: {
-          fileName: `${slug(result.insights.title, { max: 60, fallback: 'interview-synthesis' })}.pptx`,
-          bytes: result.deck.pptx,
-        },
-        seconds: Math.round(seconds * 100) / 100,
-      };
+      const stored = await deps.procedures.exportFormYaml(actor, form.ref, form.version);
+      return { yaml: stored.yaml, name: stored.fileName, ref: form.ref };
+    },
+
+    /** Synthesis in the caller's process (the CLI's way, and tests): resolve the form, compute, audit. */
+    async synthesize(actor: WorkspaceActor, req: SynthesisRequest): Promise<SynthesisRun> {
+      const form = await this.resolveForm(actor, req.form);
+      const run = await computeSynthesis({ ...req, form, now: deps.clock.now() });
+      await recordAudit(
+        deps.db.kysely,
+        deps,
+        actor,
+        synthesisAudit(form, req, { skipped: run.skipped.length, slides: run.report.slideCount }),
+      );
+      return run;
+    },
+  };
+}
+
+export interface ResolvedForm {
+  yaml: string;
+  /** The form's file name or title, for the audit trail. */
+  name: string;
+  /** The stored form's id or name; null for a pasted form. */
+  ref: string | null;
+}
+
+export interface SynthesisInput {
+  form: ResolvedForm;
+  files: { file: string; bytes: Uint8Array }[];
+  meta?: { file: string; text: string };
+  title?: string;
+  anonymize?: boolean;
+  skipInvalid?: boolean;
+  now: Date;
+}
+
+/**
+ * The synthesis itself, on plain data in and out (no database, no clock of its own): the one function
+ * the job handler and the in-process path call, so it can be moved off the main thread as it is.
+ */
+export async function computeSynthesis(input: SynthesisInput): Promise<SynthesisRun> {
+  const lib = await import('../synthesis/index.ts');
+  const form = lib.parseFormYaml(input.form.yaml, input.form.name);
+  const meta = input.meta ? lib.parseInterviewMeta(input.meta.text, input.meta.file) : undefined;
+  const started = performance.now();
+  const result = await lib.synthesizeUploads(input.files, form, {
+    ...(meta ? { meta } : {}),
+    ...(input.title ? { title: input.title } : {}),
+    anonymize: input.anonymize === true,
+    skipInvalid: input.skipInvalid === true,
+    now: input.now,
+  });
+  const seconds = (performance.now() - started) / 1000;
+  return {
+    report: result.report,
+    insights: lib.insightsFile(result.insights, result.report, result.skipped),
+    markdown: result.markdown ?? '',
+    preview: lib.synthesisPreview(result.insights, input.anonymize === true),
+    skipped: result.skipped,
+    deck: {
+      fileName: `${slug(result.insights.title, { max: 60, fallback: 'interview-synthesis' })}.pptx`,
+      bytes: result.deck.pptx,
+    },
+    seconds: Math.round(seconds * 100) / 100,
+  };
+}
+
+/** A question answered across the transcripts, on plain data (see computeSynthesis). */
+export async function computeAsk(req: AskRequest): Promise<AskRun> {
+  const lib = await import('../synthesis/index.ts');
+  const meta = req.meta ? lib.parseInterviewMeta(req.meta.text, req.meta.file) : {};
+  const { transcripts, skipped } = await lib.readUploads(req.files, {
+    skipInvalid: req.skipInvalid === true,
+  });
+  const anon = req.anonymize ? lib.anonymiseTranscripts(transcripts, meta) : null;
+  const result = lib.ask(req.question, anon ? anon.transcripts : transcripts, {
+    ...(req.maxWords ? { maxWords: req.maxWords } : {}),
+  });
+  return {
+    question: result.question,
+    answer: result.answer,
+    citations: result.citations.map((c) => ({
+      source: c.interview,
+      start: c.start,
+      at: c.start === null ? null : lib.timestamp(c.start),
+      text: c.text,
+    })),
+    skipped,
+  };
+}
+
+export function askAudit(req: { files: unknown[]; anonymize?: boolean }) {
+  return {
+    action: 'synthesis.ask',
+    subjectType: 'interviews',
+    details: { files: req.files.length, anonymized: req.anonymize === true },
+  };
+}
+
+/** The audit line of a synthesis run: who, which form, how many files — nothing of their content. */
+export function synthesisAudit(
+  form: ResolvedForm,
+  req: { files: unknown[]; anonymize?: boolean },
+  run: { skipped: number; slides: number },
+) {
+  return {
+    action: 'synthesis.run',
+    subjectType: 'form',
+    subjectId: form.ref,
+    details: {
+      form: form.name,
+      files: req.files.length,
+      skipped: run.skipped,
+      slides: run.slides,
+      anonymized: req.anonymize === true,
     },
   };
 }

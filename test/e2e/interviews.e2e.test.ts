@@ -184,6 +184,23 @@ describe.skipIf(!hasChromium)(
       expect(pageErrors).toEqual([]);
     });
 
+    it('ran each build and question as a background job, listed done on the Background jobs page', async () => {
+      await page.getByRole('link', { name: 'Background jobs' }).first().click();
+      await page.getByRole('heading', { name: 'Background jobs' }).waitFor();
+      const rows = page.locator('.jobs-table tbody tr');
+      await expect.poll(() => rows.count()).toBe(3); // two decks and one question above; the refused build made none
+      const labels = await page.locator('.jobs-table .job-label').allTextContents();
+      expect(labels.sort()).toEqual(
+        ['Interview synthesis', 'Interview synthesis', 'Question across interviews'].sort(),
+      );
+      expect(await page.locator('.jobs-table .badge').allTextContents()).toEqual(['Done', 'Done', 'Done']);
+      await shot('05-jobs');
+      await a11y.check('the background jobs page');
+      await page.getByRole('button', { name: 'Failed' }).click();
+      await page.getByRole('heading', { name: 'No jobs in this state' }).waitFor();
+      expect(pageErrors).toEqual([]);
+    });
+
     it('checked every page and dialog it reached with axe-core', () => {
       a11y.assertAllChecked();
     });

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { aiAdoption, generateCorpus } from '../../bench/corpus/index.ts';
 import { toHeadingText } from '../../bench/corpus/write.ts';
+import { JobWorker } from '../../src/platform/jobs/index.ts';
+import { aWorkspaceWithOwner } from '../factories/accounts.ts';
 import { signedInApp } from '../helpers/app.ts';
 import { testDialects } from '../helpers/db.ts';
 
@@ -24,8 +26,45 @@ describe.each(testDialects)('interview synthesis API on %s', (dialect) => {
   });
   afterAll(() => app.close());
 
-  const post = (payload: object) =>
-    app.http.inject({ method: 'POST', url: '/api/interviews/synthesis', cookies: app.cookies, payload });
+  /**
+   * The synthesis as the page runs it: start the job (202), let a worker run it, read the outcome and
+   * download the deck. A refusal at the start is returned as it came.
+   */
+  const runJob = async (kind: 'synthesis' | 'ask', payload: object) => {
+    const started = await app.http.inject({
+      method: 'POST',
+      url: `/api/interviews/${kind}`,
+      cookies: app.cookies,
+      payload,
+    });
+    if (started.statusCode !== 202) return started;
+    const { job } = started.json() as { job: { id: string; status: string } };
+    expect(job.status).toBe('queued');
+    await new JobWorker(app.services.jobs.queue, app.services.jobs.registry).drain();
+    const outcome = await app.http.inject({
+      method: 'GET',
+      url: `/api/interviews/${kind}/${job.id}`,
+      cookies: app.cookies,
+    });
+    const body = outcome.json() as {
+      job: { status: string; lastError: string | null };
+      result: Record<string, unknown>;
+    };
+    expect(body.job, body.job.lastError ?? '').toMatchObject({ status: 'succeeded' });
+    if (kind === 'synthesis') {
+      const deck = await app.http.inject({
+        method: 'GET',
+        url: `/api/interviews/synthesis/${job.id}/deck`,
+        cookies: app.cookies,
+      });
+      expect(deck.statusCode).toBe(200);
+      const d = body.result.deck as object;
+      body.result.deck = { ...d, contentBase64: deck.rawPayload.toString('base64') };
+    }
+    // biome-ignore lint/suspicious/noExplicitAny: shaped like inject's answer, whose json() is any to its callers
+    return { statusCode: outcome.statusCode, json: (): any => body.result };
+  };
+  const post = (payload: object) => runJob('synthesis', payload);
   const audits = async () =>
     (
       await app.services.db.kysely
@@ -165,8 +204,7 @@ describe.each(testDialects)('interview synthesis API on %s', (dialect) => {
   });
 
   it('answers a question across the uploaded transcripts, naming nobody when anonymised', async () => {
-    const ask = (payload: object) =>
-      app.http.inject({ method: 'POST', url: '/api/interviews/ask', cookies: app.cookies, payload });
+    const ask = (payload: object) => runJob('ask', payload);
     const question = 'How fast should the firm move on adopting AI?';
     const named = await ask({ question, files });
     expect(named.statusCode).toBe(200);
@@ -217,5 +255,74 @@ describe.each(testDialects)('interview synthesis API on %s', (dialect) => {
     const dup = await post({ formYaml, files: [files[0], files[0]] });
     expect(dup.statusCode).toBe(400);
     expect(dup.json().error.message).toMatch(/sent twice/);
+  });
+
+  it('answers at once with the job, keeps the uploads only until it succeeds, and shows the outcome to its workspace only', async () => {
+    const started = await app.http.inject({
+      method: 'POST',
+      url: '/api/interviews/synthesis',
+      cookies: app.cookies,
+      payload: { formYaml, files: files.slice(0, 6), title: 'Kept while queued' },
+    });
+    expect(started.statusCode).toBe(202);
+    const { job } = started.json() as { job: { id: string; kind: string; status: string; label: string } };
+    expect(job).toMatchObject({
+      kind: 'interviews.synthesis',
+      status: 'queued',
+      label: 'Interview synthesis',
+    });
+    const { blobs, jobs } = app.services;
+    // Queued: the six transcripts are stored, held by the job; there is no deck yet.
+    expect((await blobs.refsOf('job-input', job.id)).map((r) => r.name)).toEqual(
+      files
+        .slice(0, 6)
+        .map((f) => f.name)
+        .sort(),
+    );
+    const waiting = await app.http.inject({
+      method: 'GET',
+      url: `/api/interviews/synthesis/${job.id}`,
+      cookies: app.cookies,
+    });
+    expect(waiting.json()).toMatchObject({ job: { status: 'queued' }, result: null });
+    const noDeck = await app.http.inject({
+      method: 'GET',
+      url: `/api/interviews/synthesis/${job.id}/deck`,
+      cookies: app.cookies,
+    });
+    expect(noDeck.statusCode).toBe(404);
+
+    await new JobWorker(jobs.queue, jobs.registry).drain();
+    const done = (
+      await app.http.inject({
+        method: 'GET',
+        url: `/api/interviews/synthesis/${job.id}`,
+        cookies: app.cookies,
+      })
+    ).json();
+    expect(done.job).toMatchObject({ status: 'succeeded', progress: { done: 3, total: 3 } });
+    expect(done.result.insights.title).toBe('Kept while queued');
+    // Succeeded: the uploads are let go (the sweep removes them), the deck and results are held.
+    expect(await blobs.refsOf('job-input', job.id)).toEqual([]);
+    expect((await blobs.refsOf('job-output', job.id)).map((r) => r.name)).toEqual([
+      'kept-while-queued.pptx',
+      'results.json',
+    ]);
+    expect((await app.services.jobs.queue.steps(job.id)).map((s) => s.key)).toEqual(['synthesis', 'store']);
+
+    const other = await aWorkspaceWithOwner(app.services);
+    const theirCookies = await app.login(other.email, other.password);
+    const theirs = await app.http.inject({
+      method: 'GET',
+      url: `/api/interviews/synthesis/${job.id}`,
+      cookies: theirCookies,
+    });
+    expect(theirs.statusCode).toBe(404);
+    const theirDeck = await app.http.inject({
+      method: 'GET',
+      url: `/api/interviews/synthesis/${job.id}/deck`,
+      cookies: theirCookies,
+    });
+    expect(theirDeck.statusCode).toBe(404);
   });
 });

@@ -11,8 +11,12 @@ export interface SynthesisResponse {
   preview: SynthesisPreview;
   skipped: BadFile[];
   seconds: number;
-  deck: { fileName: string; bytes: number; contentBase64: string };
+  /** The deck stays on the server: `href` downloads it. */
+  deck: { fileName: string; bytes: number; href: string };
 }
+
+/** A background job as the interviews API reports it (the jobs API's contract). */
+export type { JobOutT as JobState } from '../../../../src/platform/jobs/jobs.schemas.ts';
 
 export interface AskResponse {
   question: string;

@@ -1,12 +1,14 @@
 /**
- * One run of the synthesis from the page: building, then the deck (done), the files it could not read
- * (bad-files: the server lists them, so the user can build without them), or why it failed.
+ * One run of the synthesis from the page: the server checks the files and answers at once with a
+ * background job (or lists the files it could not read — bad-files — so the user can build without
+ * them); the page follows the job's progress, then shows the deck (done) or why it failed.
  */
 import { useCallback, useState } from 'react';
 import { ApiError, api } from '../../api/client.ts';
 import { useToast } from '../../ui/toast.tsx';
+import { followJob } from './followJob.ts';
 import { plural, uploadPayload } from './transcripts.ts';
-import type { SynthesisResponse } from './types.ts';
+import type { JobState, SynthesisResponse } from './types.ts';
 
 export interface BadFile {
   file: string;
@@ -30,19 +32,27 @@ export function useSynthesisRun() {
   const toast = useToast();
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  /** The running job, for its progress (null when nothing runs). */
+  const [job, setJob] = useState<JobState | null>(null);
 
   const build = useCallback(
     async (req: SynthesisRequest, skipInvalid: boolean) => {
       setBusy(true);
       if (!skipInvalid) setOutcome(null);
       try {
-        const result = await api.post<SynthesisResponse>('/interviews/synthesis', {
+        const started = await api.post<{ job: JobState }>('/interviews/synthesis', {
           formId: req.formId,
           ...(await uploadPayload(req.files)),
           anonymize: req.anonymize,
           skipInvalid,
           ...(req.title.trim() ? { title: req.title.trim() } : {}),
         });
+        setJob(started.job);
+        const path = `/interviews/synthesis/${started.job.id}`;
+        const answer = await followJob<
+          Omit<SynthesisResponse, 'deck'> & { deck: { fileName: string; bytes: number } }
+        >(path, setJob);
+        const result: SynthesisResponse = { ...answer, deck: { ...answer.deck, href: `/api${path}/deck` } };
         setOutcome({ kind: 'done', result, anonymized: req.anonymize });
         toast(`Deck ready: ${plural(result.report.slideCount, 'slide')}`);
       } catch (err) {
@@ -54,6 +64,7 @@ export function useSynthesisRun() {
         }
       } finally {
         setBusy(false);
+        setJob(null);
       }
     },
     [toast],
@@ -62,5 +73,5 @@ export function useSynthesisRun() {
   const clear = useCallback(() => setOutcome(null), []);
   const fail = useCallback((error: unknown) => setOutcome({ kind: 'failed', error }), []);
 
-  return { busy, outcome, build, clear, fail };
+  return { busy, job, outcome, build, clear, fail };
 }

@@ -2,8 +2,9 @@
 import { type FormEvent, useState } from 'react';
 import { api } from '../../../api/client.ts';
 import { ErrorBanner } from '../../../ui/feedback.tsx';
+import { followJob } from '../followJob.ts';
 import { uploadPayload } from '../transcripts.ts';
-import type { AskResponse } from '../types.ts';
+import type { AskResponse, JobState } from '../types.ts';
 
 export function AskBox({ files, anonymize }: { files: File[]; anonymize: boolean }) {
   const [question, setQuestion] = useState('');
@@ -18,14 +19,14 @@ export function AskBox({ files, anonymize }: { files: File[]; anonymize: boolean
     setError(null);
     try {
       const payload = await uploadPayload(files);
-      setAnswer(
-        await api.post<AskResponse>('/interviews/ask', {
-          question: question.trim(),
-          anonymize,
-          skipInvalid: true,
-          ...payload,
-        }),
-      );
+      // Answered by a background job: started at once, followed until it ends.
+      const { job } = await api.post<{ job: JobState }>('/interviews/ask', {
+        question: question.trim(),
+        anonymize,
+        skipInvalid: true,
+        ...payload,
+      });
+      setAnswer(await followJob<AskResponse>(`/interviews/ask/${job.id}`, () => undefined));
     } catch (err) {
       setError(err);
     } finally {

@@ -12,22 +12,11 @@ function blobUrl(parts: BlobPart[], type: string): string {
   return URL.createObjectURL(new Blob(parts, { type }));
 }
 
-function bytesOfBase64(b64: string): Uint8Array<ArrayBuffer> {
-  const bin = atob(b64);
-  const out = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-  return out;
-}
-
 /** Downloads for one result; the object URLs live as long as the result is shown. */
 function useDownloads(result: SynthesisResponse | null) {
   const urls = useMemo(() => {
     if (!result) return null;
     return {
-      deck: blobUrl(
-        [bytesOfBase64(result.deck.contentBase64)],
-        'application/vnd.openxmlformats-officedocument.presentationml.presentation',
-      ),
       insights: blobUrl([JSON.stringify(result.insights, null, 2)], 'application/json'),
       markdown: blobUrl([result.markdown], 'text/markdown'),
     };
@@ -116,7 +105,7 @@ export function SynthesisResult({
               >
                 {anonymized ? 'insights.json (with names)' : 'insights.json'}
               </a>
-              <a className="btn btn-primary" href={urls.deck} download={result.deck.fileName}>
+              <a className="btn btn-primary" href={result.deck.href} download={result.deck.fileName}>
                 Download the deck (.pptx)
               </a>
             </div>

@@ -12,6 +12,7 @@ import { usePageTitle } from '../../../ui/usePageTitle.ts';
 import type { FormSummary } from '../../procedures/types.ts';
 import { AskBox } from '../components/AskBox.tsx';
 import { BadFilesReport } from '../components/BadFilesReport.tsx';
+import { JobProgressLine } from '../components/JobProgressLine.tsx';
 import { SynthesisResult } from '../components/SynthesisResult.tsx';
 import { TranscriptPicker } from '../components/TranscriptPicker.tsx';
 import { isMeta, plural } from '../transcripts.ts';
@@ -184,6 +185,7 @@ export function SynthesisPage() {
               {run.busy ? `Reading ${plural(transcripts.length, 'transcript')}…` : 'Build the deck'}
             </button>
           </div>
+          {run.job ? <JobProgressLine job={run.job} /> : null}
         </div>
       </form>
 
