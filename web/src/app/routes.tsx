@@ -6,7 +6,14 @@
 import { interviewPages } from '../features/interviews/pages.tsx';
 import { inventoryPages } from '../features/inventory/pages.tsx';
 import { jobPages } from '../features/jobs/pages.tsx';
+import { pipelinePages } from '../features/pipelines/pages.tsx';
 import { procedurePages } from '../features/procedures/pages.tsx';
 import type { AppPage } from './page.ts';
 
-export const PAGES: AppPage[] = [...inventoryPages, ...procedurePages, ...interviewPages, ...jobPages];
+export const PAGES: AppPage[] = [
+  ...inventoryPages,
+  ...procedurePages,
+  ...interviewPages,
+  ...pipelinePages,
+  ...jobPages,
+];
