@@ -5,12 +5,30 @@
  *
  * Needs Debian's Chromium at /usr/bin/chromium; skipped (saying so) when it is not installed.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditPages, focusStop, pageKey } from './a11y.ts';
 import { CHROMIUM_PATH, type ChromiumSession, chromiumAvailable, launchChromium } from './harness.ts';
 
 const hasChromium = chromiumAvailable();
+
+describe('every browser test audits what it visits', () => {
+  it('opens its tabs through openPage and ends with assertAllChecked', () => {
+    const dir = import.meta.dirname;
+    const files = fs.readdirSync(dir).filter((f) => f.endsWith('.e2e.test.ts') && f !== 'a11y.e2e.test.ts');
+    expect(files.length).toBeGreaterThan(3);
+    const missing = files.filter((f) => {
+      const text = fs.readFileSync(path.join(dir, f), 'utf8');
+      return !text.includes('openPage(') || !text.includes('a11y.assertAllChecked()');
+    });
+    expect(
+      missing,
+      'browser tests that do not check their pages with axe-core (see test/e2e/a11y.ts)',
+    ).toEqual([]);
+  });
+});
 
 describe('pageKey', () => {
   it('names a page by its route, with ids replaced', () => {
