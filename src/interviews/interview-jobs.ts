@@ -25,13 +25,12 @@ import {
   type AskRequest,
   type AskRun,
   askAudit,
-  computeAsk,
-  computeSynthesis,
   type InterviewsService,
   type SynthesisRequest,
   type SynthesisRun,
   synthesisAudit,
 } from './interviews.service.ts';
+import { askOffThread, synthesizeOffThread } from './off-thread.ts';
 
 const StoredFile = z.object({ name: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/) });
 const Meta = z.object({ file: z.string(), text: z.string() });
@@ -231,15 +230,18 @@ export function createInterviewJobs(deps: Deps) {
         const out = await ctx.step('synthesis', async (): Promise<SynthesisJobResult> => {
           const files = await readInputs(ctx, p.files);
           await ctx.progress({ done: 1, total, message: `Synthesizing ${files.length} interviews` });
-          const run = await computeSynthesis({
-            form: p.form,
-            files,
-            ...(p.meta ? { meta: p.meta } : {}),
-            ...(p.title ? { title: p.title } : {}),
-            anonymize: p.anonymize,
-            skipInvalid: p.skipInvalid,
-            now: deps.clock.now(),
-          });
+          const run = await synthesizeOffThread(
+            {
+              form: p.form,
+              files,
+              ...(p.meta ? { meta: p.meta } : {}),
+              ...(p.title ? { title: p.title } : {}),
+              anonymize: p.anonymize,
+              skipInvalid: p.skipInvalid,
+              now: deps.clock.now(),
+            },
+            ctx.signal,
+          );
           ctx.signal.throwIfAborted();
           const { deck, ...results } = run;
           const deckBlob = await blobs.write(deck.bytes);
@@ -285,14 +287,17 @@ export function createInterviewJobs(deps: Deps) {
         if (!ws) throw new AppError('JOB_PAYLOAD_INVALID', 'A question job belongs to a workspace');
         await ctx.progress({ done: 0, total: 1, message: 'Reading the transcripts' });
         const files = await readInputs(ctx, p.files);
-        const run = await computeAsk({
-          question: p.question,
-          files,
-          ...(p.meta ? { meta: p.meta } : {}),
-          anonymize: p.anonymize,
-          skipInvalid: p.skipInvalid,
-          ...(p.maxWords ? { maxWords: p.maxWords } : {}),
-        });
+        const run = await askOffThread(
+          {
+            question: p.question,
+            files,
+            ...(p.meta ? { meta: p.meta } : {}),
+            anonymize: p.anonymize,
+            skipInvalid: p.skipInvalid,
+            ...(p.maxWords ? { maxWords: p.maxWords } : {}),
+          },
+          ctx.signal,
+        );
         await ctx.transact('store', async (trx) => {
           await blobs.release(trx, INPUT, ctx.job.id);
           await recordAudit(trx, deps, { workspace: { id: ws }, userId: ctx.job.createdBy }, askAudit(p));

@@ -13,6 +13,7 @@ import { AppError } from '../platform/errors.ts';
 import { slug } from '../platform/slug.ts';
 import type { ProceduresService } from '../procedures/index.ts';
 import type { BadFile, DeckReport, Insights, SynthesisPreview } from '../synthesis/index.ts';
+import { askOffThread, synthesizeOffThread } from './off-thread.ts';
 
 export interface SynthesisRequest {
   /** A stored form (id or name) and, optionally, one of its versions; or the form as YAML. */
@@ -94,7 +95,7 @@ export function createInterviewsService(
      * are redacted before the answer is written.
      */
     async ask(actor: WorkspaceActor, req: AskRequest): Promise<AskRun> {
-      const run = await computeAsk(req);
+      const run = await askOffThread(req);
       await recordAudit(deps.db.kysely, deps, actor, askAudit(req));
       return run;
     },
@@ -109,10 +110,10 @@ export function createInterviewsService(
       return { yaml: stored.yaml, name: stored.fileName, ref: form.ref };
     },
 
-    /** Synthesis in the caller's process (the CLI's way, and tests): resolve the form, compute, audit. */
+    /** Synthesis without a job (the CLI's way, and tests): resolve the form, compute in a worker thread, audit. */
     async synthesize(actor: WorkspaceActor, req: SynthesisRequest): Promise<SynthesisRun> {
       const form = await this.resolveForm(actor, req.form);
-      const run = await computeSynthesis({ ...req, form, now: deps.clock.now() });
+      const run = await synthesizeOffThread({ ...req, form, now: deps.clock.now() });
       await recordAudit(
         deps.db.kysely,
         deps,

@@ -7,6 +7,7 @@ import type { WorkspaceActor } from '../platform/actor.ts';
 import { auditStore } from '../platform/audit/audit.store.ts';
 import { nowIso, type ServiceDeps } from '../platform/deps.ts';
 import { AppError } from '../platform/errors.ts';
+import { workerPool } from '../platform/workers/index.ts';
 import {
   type ActivityDecision,
   type ActivityProposal,
@@ -16,7 +17,8 @@ import {
 } from './activities.ts';
 import { describePeriodLength, type MeasuredPeriod, periodDays, periodMonths } from './economics/period.ts';
 import { planImport } from './import-plan.ts';
-import { parseImport } from './imports/index.ts';
+import { PARSE_WORKER } from './imports/parse.worker.ts';
+import type { ParseImportInput } from './imports/parse-import.ts';
 import type { ImportFormat, ParsedImport, RowError } from './imports/types.ts';
 import { inventoryStore, type RememberedDecision } from './inventory.store.ts';
 import type { ImportBatch, Process, Task } from './inventory.ts';
@@ -282,14 +284,15 @@ export function createImportsService(deps: ServiceDeps, opts: { importMaxBytes: 
   }
 
   async function parseChecked(actor: WorkspaceActor, req: ImportRequest): Promise<ParsedImport> {
-    const parsed = await parseImport({
+    const input: ParseImportInput = {
       file: req.file,
       bytes: req.bytes,
       ...(req.format ? { format: req.format } : {}),
       defaultCurrency: actor.workspace.currency,
       maxBytes: opts.importMaxBytes,
-    });
-    return parsed;
+    };
+    // Seconds of CPU for a large file: parsed in a worker thread, so other requests are not held up.
+    return workerPool().run<ParsedImport>(PARSE_WORKER, 'parse', input);
   }
 
   return {

@@ -1,0 +1,17 @@
+/**
+ * The synthesis and Ask off the main thread (issue 9, row 6): the job handlers and the in-process path
+ * both call these, so a 50-interview synthesis never blocks the event loop other requests wait on.
+ * An abort (the job's signal: cancel, timeout, shutdown) ends the worker thread at once.
+ */
+import { workerPool } from '../platform/workers/index.ts';
+import type { AskRequest, AskRun, SynthesisInput, SynthesisRun } from './interviews.service.ts';
+
+const MODULE = 'src/interviews/synthesis.worker.ts';
+
+export function synthesizeOffThread(input: SynthesisInput, signal?: AbortSignal): Promise<SynthesisRun> {
+  return workerPool().run<SynthesisRun>(MODULE, 'synthesize', input, signal ? { signal } : {});
+}
+
+export function askOffThread(req: AskRequest, signal?: AbortSignal): Promise<AskRun> {
+  return workerPool().run<AskRun>(MODULE, 'ask', req, signal ? { signal } : {});
+}

@@ -1,0 +1,1 @@
+export { createWorkerPool, defaultPoolSize, type WorkerPool, workerPool } from './pool.ts';
