@@ -2,7 +2,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ANY_MEMBER, actorOf, FIRM, OWNER, PUBLIC } from '../platform/http/policy.ts';
+import { ANY_MEMBER, actorOf, FIRM, OWNER, PUBLIC, workspaceActor } from '../platform/http/policy.ts';
 import { clearSessionCookie, sessionToken, setSessionCookie } from '../platform/http/session-cookie.ts';
 import { ROLES } from '../platform/roles.ts';
 import { LoginBody, MeOut, UserOut } from './accounts.schemas.ts';
@@ -39,6 +39,22 @@ export function authRoutes(
         if (token) await accounts.logout(token);
         clearSessionCookie(reply);
         return { ok: true };
+      },
+    );
+    app.post(
+      '/password',
+      {
+        config: { policy: ANY_MEMBER },
+        schema: {
+          tags: ['auth'],
+          summary: 'Change your own password (the current one is checked); audited',
+          body: z.object({ currentPassword: z.string().max(1000), newPassword: z.string().max(1000) }),
+          response: { 200: z.object({ ok: z.literal(true) }) },
+        },
+      },
+      async (req) => {
+        await accounts.changePassword(workspaceActor(req), req.body);
+        return { ok: true as const };
       },
     );
     app.get(

@@ -122,6 +122,36 @@ export function createAccountsService(deps: ServiceDeps, opts: { sessionTtlHours
       return user;
     },
 
+    /** Changes the signed-in user's password after checking the current one; audited (never the passwords). */
+    async changePassword(
+      actor: { workspace: { id: string }; userId: string | null },
+      input: { currentPassword: string; newPassword: string },
+    ): Promise<void> {
+      const user = actor.userId ? await accountsStore.findUser(db, actor.userId) : undefined;
+      if (!user) throw new AppError('FORBIDDEN', 'Only a signed-in user can change a password');
+      const found = await accountsStore.findUserByEmail(db, user.email);
+      if (!found || !(await verifyPassword(found.passwordHash, input.currentPassword))) {
+        // Not LOGIN_FAILED (401): a wrong current password must not end the session.
+        throw new AppError('VALIDATION_FAILED', 'The current password is wrong', {
+          field: 'currentPassword',
+        });
+      }
+      const problem = passwordProblem(input.newPassword);
+      if (problem)
+        throw new AppError('VALIDATION_FAILED', `New password: ${problem}`, { field: 'newPassword' });
+      const hash = await hashPassword(input.newPassword);
+      await db.transaction().execute(async (trx) => {
+        await accountsStore.setPassword(trx, user.id, hash);
+        await auditStore.append(trx, deps.newId(), nowIso(deps), {
+          workspaceId: actor.workspace.id,
+          userId: user.id,
+          action: 'user.password_change',
+          subjectType: 'user',
+          subjectId: user.id,
+        });
+      });
+    },
+
     async login(input: { email: string; password: string; workspace?: string }): Promise<SessionInfo> {
       const email = normaliseEmail(input.email);
       const found = await accountsStore.findUserByEmail(db, email);

@@ -371,6 +371,7 @@ export function inventoryRoutes({
         const { workspace } = actorOf(req);
         const economicsSettings = economics.validateSettings(workspace, req.body as never);
         const updated = await updateWorkspaceSettings(workspace, { economics: economicsSettings });
+        await inventory.auditSettingsChange(workspaceActor(req), Object.keys(req.body as object));
         return economics.settings(updated);
       },
     );

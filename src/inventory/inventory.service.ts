@@ -197,6 +197,10 @@ export function createInventoryService(deps: ServiceDeps, opts: { importMaxBytes
       return next;
     },
 
+    /** The economics settings changed (by the owner): which fields, for the audit trail. */
+    auditSettingsChange: (actor: InventoryActor, fields: string[]) =>
+      audit(actor, 'settings.economics.update', 'workspace', actor.workspace.id, { fields }),
+
     async createProcess(
       actor: InventoryActor,
       input: { name: string; description?: string },

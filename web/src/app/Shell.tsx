@@ -128,6 +128,9 @@ function UserMenu() {
               {me.workspace.name}
             </div>
           </div>
+          <Link role="menuitem" className="menu-item" to="/team" onClick={() => setOpen(false)}>
+            Team and settings
+          </Link>
           <a role="menuitem" className="menu-item" href="/api/docs" target="_blank" rel="noreferrer">
             API reference
           </a>

@@ -8,6 +8,7 @@ import { inventoryPages } from '../features/inventory/pages.tsx';
 import { jobPages } from '../features/jobs/pages.tsx';
 import { pipelinePages } from '../features/pipelines/pages.tsx';
 import { procedurePages } from '../features/procedures/pages.tsx';
+import { teamPages } from '../features/team/pages.tsx';
 import type { AppPage } from './page.ts';
 
 export const PAGES: AppPage[] = [
@@ -16,4 +17,5 @@ export const PAGES: AppPage[] = [
   ...interviewPages,
   ...pipelinePages,
   ...jobPages,
+  ...teamPages,
 ];
