@@ -20,7 +20,7 @@ export const STAGE_LABELS: Record<StageName, string> = {
   transcribe: 'Transcribe',
   store: 'Store audio and transcript',
   redact: 'Redact',
-  synthesise: 'Synthesise',
+  synthesise: 'Synthesize',
   handoff: 'Hand-off package',
 };
 

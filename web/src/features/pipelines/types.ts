@@ -34,7 +34,7 @@ export const STAGE_NAMES: Record<Stage['stage'], string> = {
   transcribe: 'Transcribe',
   store: 'Store',
   redact: 'Redact',
-  synthesise: 'Synthesise',
+  synthesise: 'Synthesize',
   handoff: 'Hand-off',
 };
 

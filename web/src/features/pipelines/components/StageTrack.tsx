@@ -1,4 +1,4 @@
-/** A run's stages as a row of steps, each coloured by its state (done, running, waiting, failed, skipped). */
+/** A run's stages as a row of steps, each colored by its state (done, running, waiting, failed, skipped). */
 import { STAGE_NAMES, type Stage } from '../types.ts';
 
 const STATE_WORD: Record<Stage['state'], string> = {

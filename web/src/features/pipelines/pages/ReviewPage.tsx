@@ -1,5 +1,5 @@
 /**
- * The redaction review before hand-off: every finding with its recogniser, score and what was done;
+ * The redaction review before hand-off: every finding with its recognizer, score and what was done;
  * staff keep what should stay (reject), redact what was missed (accept, or add a term), then approve:
  * the hand-off package is built from the reviewed redaction. The pseudonyms stay inside the firm.
  */
@@ -232,7 +232,7 @@ export function ReviewPage({ id }: { id: string }) {
           {open ? (
             <form className="add-term" onSubmit={addTerm}>
               <div className="field">
-                <label htmlFor="rv-term">Redact a term the recognisers missed</label>
+                <label htmlFor="rv-term">Redact a term the recognizers missed</label>
                 <input
                   id="rv-term"
                   value={term}
@@ -246,7 +246,7 @@ export function ReviewPage({ id }: { id: string }) {
                 <select id="rv-kind" value={kind} onChange={(e) => setKind(e.target.value)}>
                   <option value="PERSON">Person</option>
                   <option value="CLIENT">Client</option>
-                  <option value="ORG">Organisation</option>
+                  <option value="ORG">Organization</option>
                   <option value="TERM">Term (system, project, place)</option>
                 </select>
               </div>
