@@ -81,11 +81,14 @@ export function PipelinesPage() {
         </DataTable>
       ) : null}
 
-      <NewPipelineForm
-        tasks={tasks.data ?? []}
-        forms={forms.data ?? []}
-        onCreated={() => void pipelines.reload()}
-      />
+      {/* Both lists first: the task preselected is the one with a form, which only the forms tell. */}
+      {tasks.data && forms.data ? (
+        <NewPipelineForm tasks={tasks.data} forms={forms.data} onCreated={() => void pipelines.reload()} />
+      ) : tasks.error || forms.error ? (
+        <ErrorBanner error={tasks.error ?? forms.error} title="The tasks or forms could not be loaded." />
+      ) : (
+        <Loading label="Loading the tasks and forms…" />
+      )}
     </div>
   );
 }
