@@ -1,1 +1,8 @@
-export { createWorkerPool, defaultPoolSize, type WorkerPool, workerPool } from './pool.ts';
+export {
+  createInlinePool,
+  createWorkerPool,
+  defaultPoolSize,
+  setWorkerPool,
+  type WorkerPool,
+  workerPool,
+} from './pool.ts';

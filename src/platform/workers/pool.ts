@@ -162,10 +162,30 @@ export function createWorkerPool(opts: { size?: number } = {}): WorkerPool {
   };
 }
 
+/**
+ * The same tasks run in the calling thread: what the app did before the pool, kept so that
+ * bench/event-loop can measure the difference on one build.
+ */
+export function createInlinePool(): WorkerPool {
+  const root = packageRoot();
+  return {
+    async run<T>(modulePath: string, fn: string, input: unknown): Promise<T> {
+      const m = (await import(pathToFileURL(path.join(root, modulePath)).href)) as Record<string, unknown>;
+      return (m[fn] as (i: unknown) => Promise<T>)(structuredClone(input));
+    },
+    async close() {},
+  };
+}
+
 let shared: WorkerPool | undefined;
 
 /** The process's one pool (created on first use). */
 export function workerPool(): WorkerPool {
   shared ??= createWorkerPool();
   return shared;
+}
+
+/** Replaces the process's pool (bench/event-loop's "before" runs the tasks inline). */
+export function setWorkerPool(pool: WorkerPool): void {
+  shared = pool;
 }
