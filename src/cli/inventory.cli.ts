@@ -2,9 +2,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { type Command, Option } from 'commander';
-import { parseMappingFile } from '../inventory/imports/mapping-file.ts';
-import { IMPORT_FORMATS, type ImportFormat } from '../inventory/imports/types.ts';
-import type { ImportPreview, PeriodView } from '../inventory/imports.service.ts';
+import type { ImportPreview, PeriodView } from '../inventory/index.ts';
+import { IMPORT_FORMATS, type ImportFormat } from '../inventory/inventory.schemas.ts';
 import { AppError } from '../platform/errors.ts';
 import { formatMoney, type Money, parseMajor } from '../platform/money.ts';
 import { cliActor, printJson, withApp } from './context.ts';
@@ -121,7 +120,10 @@ export function registerInventoryCommands(program: Command): void {
       ) => {
         const bytes = readInput(file);
         const decisions = opts.map
-          ? parseMappingFile(path.basename(opts.map), readInput(opts.map))
+          ? (await import('../inventory/index.ts')).parseMappingFile(
+              path.basename(opts.map),
+              readInput(opts.map),
+            )
           : undefined;
         const request = {
           file: path.basename(file),
@@ -229,7 +231,7 @@ export function registerInventoryCommands(program: Command): void {
     .action(async (opts: { json: boolean }, cmd: Command) => {
       await withApp(async (app) => {
         const actor = await cliActor(app, cmd);
-        const { taskListJson } = await import('../inventory/inventory.views.ts');
+        const { taskListJson } = await import('../inventory/index.ts');
         const list = taskListJson(await app.economics.overview(actor.workspace));
         if (opts.json) return printJson(list);
         if (list.length === 0) {
@@ -262,7 +264,7 @@ export function registerInventoryCommands(program: Command): void {
     .argument('[file]', 'where to write it', 'outtask-tasks-template.xlsx')
     .action(async (file: string) => {
       const kind = file.toLowerCase().endsWith('.csv') ? 'csv' : 'xlsx';
-      const { writeTemplate } = await import('../inventory/imports/index.ts');
+      const { writeTemplate } = await import('../inventory/index.ts');
       fs.writeFileSync(file, await writeTemplate(kind));
       process.stdout.write(`Wrote ${file} (${kind}); fill it in and run: outtask tasks import ${file}\n`);
     });
@@ -280,7 +282,7 @@ export function registerInventoryCommands(program: Command): void {
       const top = Math.floor(count(opts.top, '--top'));
       await withApp(async (app) => {
         const actor = await cliActor(app, cmd);
-        const { opportunitiesJson } = await import('../inventory/inventory.views.ts');
+        const { opportunitiesJson } = await import('../inventory/index.ts');
         const data = opportunitiesJson(await app.economics.overview(actor.workspace, { top }), top);
         if (opts.json) return printJson(data);
         if (data.opportunities.length === 0) {

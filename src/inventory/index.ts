@@ -4,6 +4,9 @@ export {
   rankOpportunities,
 } from './economics/index.ts';
 export { createEconomicsService, type EconomicsService, economicsSettingsOf } from './economics.service.ts';
+export { IMPORT_FORMATS, type ImportFormat, writeTemplate } from './imports/index.ts';
+export { parseMappingFile } from './imports/mapping-file.ts';
+export type { ImportPreview, PeriodView } from './imports.service.ts';
 export { inventoryRoutes } from './inventory.routes.ts';
 export {
   createInventoryService,

@@ -1,7 +1,13 @@
-/** zod contracts for the inventory's edges (HTTP bodies, CLI options). */
+/**
+ * zod contracts for the inventory's edges (HTTP bodies, CLI options). Like index.ts, a public entry
+ * of the feature, and a light one: zod and the domain's constants only, so the CLI can build its
+ * options without loading the feature.
+ */
 import { z } from 'zod';
 import { FIELD_LIMITS } from './field-limits.ts';
 import { CONFIDENTIALITY_LEVELS, MEMBER_ROLES, SKILL_LEVELS } from './inventory.ts';
+
+export { IMPORT_FORMATS, type ImportFormat } from './imports/types.ts';
 
 export const MoneySchema = z.object({
   amountMinor: z.number().int().safe(),

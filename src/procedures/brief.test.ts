@@ -97,7 +97,7 @@ const briefInput: Parameters<typeof buildBrief>[0] = {
     {
       name: 'Executive interview form',
       version: {
-        ...parseForm(FORM_YAML),
+        ...(await parseForm(FORM_YAML)),
         id: 'f1',
         formId: 'f',
         number: 2,

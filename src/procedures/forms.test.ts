@@ -4,7 +4,7 @@ import { AppError } from '../platform/errors.ts';
 import { checkFormContent, formToYaml, parseForm, sameFormContent } from './forms.ts';
 
 describe('forms in the format outtask deck --form reads', () => {
-  it('reads an interview form with hints and writes it back unchanged', () => {
+  it('reads an interview form with hints and writes it back unchanged', async () => {
     const yaml = `title: Executive interview
 questions:
   - id: situation
@@ -16,7 +16,7 @@ questions:
     text: "What would success look like: three years from now?"
     hint: Ask for one measurable sign.
 `;
-    const form = parseForm(yaml, 'executive-interview.yaml');
+    const form = await parseForm(yaml, 'executive-interview.yaml');
     expect(form.title).toBe('Executive interview');
     expect(form.questions).toHaveLength(3);
     expect(form.questions[1]).toEqual({ id: 'customers', text: "How are your customers' needs changing?" });
@@ -26,13 +26,13 @@ questions:
       text: 'How would you describe the current situation of the business?',
       hint: 'Let them talk for two minutes before following up.',
     });
-    expect(sameFormContent(parseForm(formToYaml(form)), form)).toBe(true);
+    expect(sameFormContent(await parseForm(await formToYaml(form)), form)).toBe(true);
   });
 
-  it('refuses duplicate ids and a form without questions, saying where', () => {
+  it('refuses duplicate ids and a form without questions, saying where', async () => {
     const dup = 'title: T\nquestions:\n  - id: a\n    text: One?\n  - id: a\n    text: Two?\n';
-    expect(() => parseForm(dup, 'f.yaml')).toThrow(/f\.yaml:5: question id "a" is used twice/);
-    expect(() => parseForm('title: T\nquestions: []\n', 'f.yaml')).toThrow(AppError);
+    await expect(parseForm(dup, 'f.yaml')).rejects.toThrow(/f\.yaml:5: question id "a" is used twice/);
+    await expect(parseForm('title: T\nquestions: []\n', 'f.yaml')).rejects.toThrow(AppError);
     expect(() => checkFormContent({ title: 'T', questions: [] })).toThrow(
       /questions: the form has no questions/,
     );
@@ -51,9 +51,9 @@ questions:
     );
   });
 
-  it('accepts what the YAML reader accepts and refuses only with FORM_INVALID', () => {
-    fc.assert(
-      fc.property(
+  it('accepts what the YAML reader accepts and refuses only with FORM_INVALID', async () => {
+    await fc.assert(
+      fc.asyncProperty(
         fc.string({ maxLength: 20 }),
         fc.array(
           fc.record({
@@ -63,7 +63,7 @@ questions:
           }),
           { maxLength: 6 },
         ),
-        (title, questions) => {
+        async (title, questions) => {
           let fromData: unknown;
           try {
             fromData = checkFormContent({ title, questions });
@@ -73,7 +73,7 @@ questions:
             return;
           }
           // Whatever the editor accepts survives the YAML round trip the deck reads.
-          const back = parseForm(formToYaml(fromData as never));
+          const back = await parseForm(await formToYaml(fromData as never));
           expect(sameFormContent(back, fromData as never)).toBe(true);
         },
       ),

@@ -1,17 +1,26 @@
 /**
  * Standard forms (above all the executive-interview form). The YAML format is the one
- * `outtask deck --form` reads: src/synthesis/form.ts parses and writes it, so one file drives both
- * the interviews and their synthesis. Pure.
+ * `outtask deck --form` reads: the synthesis library parses and writes it, so one reader drives
+ * both the interviews and their synthesis. Pure.
  */
 import { AppError } from '../platform/errors.ts';
-import { formToYaml, parseFormYaml } from '../synthesis/form.ts';
 import type { FormContent, FormQuestion } from './procedures.ts';
 
-export { formToYaml };
+/**
+ * The synthesis library, through its public surface, loaded when a form is first read or written:
+ * loaded with the server it would add ~3 s and ~40 MB to every start (measured with tsx), for the
+ * few requests that touch a form's YAML.
+ */
+const synthesis = () => import('../synthesis/index.ts');
 
 /** Parses YAML text into a form; FORM_INVALID with file and line when it is not one. */
-export function parseForm(text: string, file?: string): FormContent {
-  return parseFormYaml(text, file);
+export async function parseForm(text: string, file?: string): Promise<FormContent> {
+  return (await synthesis()).parseFormYaml(text, file);
+}
+
+/** The form as the YAML `outtask deck --form` reads. */
+export async function formToYaml(form: FormContent): Promise<string> {
+  return (await synthesis()).formToYaml(form);
 }
 
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;

@@ -7,42 +7,17 @@
  * anything else is retried with backoff, then fails the run.
  */
 
-import type { ActorWorkspace, WorkspaceActor } from '../../platform/actor.ts';
-import type { Blobs } from '../../platform/blobs/index.ts';
-import { nowIso, type ServiceDeps } from '../../platform/deps.ts';
+import type { WorkspaceActor } from '../../platform/actor.ts';
+import { nowIso } from '../../platform/deps.ts';
 import { httpStatusFor, isAppError } from '../../platform/errors.ts';
 import type { JobContext } from '../../platform/jobs/index.ts';
-import type { ListEntry } from '../redact/lists.ts';
 import { type PipelineRunPayload, pipelineRunJob } from './pipeline.job.ts';
 import { appendLog, type Run, STAGE_LABELS, type StageRecord } from './pipeline.ts';
 import { pipelinesStore as store } from './pipelines.store.ts';
+import type { RunnerDeps } from './runner-deps.ts';
 import { type StageWork, stageWork, type WorkContext } from './stages.ts';
 
-/** What the stages need of other features, passed in by the composition root. */
-export interface RunnerPorts {
-  workspace(id: string): Promise<ActorWorkspace>;
-  /** The workspace's own names (its members…) as redaction lists. */
-  lists(actor: WorkspaceActor): Promise<ListEntry[]>;
-  /** The existing synthesis over the transcripts, with the form; the deck's bytes and name. */
-  synthesize(
-    actor: WorkspaceActor,
-    input: { formId: string; title: string; files: { file: string; bytes: Uint8Array }[] },
-  ): Promise<{
-    fileName: string;
-    bytes: Uint8Array;
-    interviews: number;
-    skipped: { file: string; reason: string }[];
-  }>;
-  /** The brief of the task's standard procedure as DOCX; null when the task has none yet. */
-  brief(actor: WorkspaceActor, taskId: string): Promise<{ fileName: string; bytes: Uint8Array } | null>;
-}
-
-export interface RunnerDeps extends ServiceDeps {
-  blobs: Blobs;
-  ports: RunnerPorts;
-  /** whisper.cpp model the firm configured; unset: pocketsphinx. */
-  whisperModel?: string;
-}
+export type { RunnerDeps, RunnerPorts } from './runner-deps.ts';
 
 function permanent(err: unknown): boolean {
   return isAppError(err) && httpStatusFor(err.code) < 500 && !err.code.startsWith('JOB_');

@@ -28,7 +28,7 @@ import {
 import { RUN_BLOBS } from './pipelines.service.ts';
 import { pipelinesStore as store } from './pipelines.store.ts';
 import { finalizeRedaction, type ProvisionalRedaction, redactProvisionally } from './redaction.ts';
-import type { RunnerDeps } from './run-pipeline.ts';
+import type { RunnerDeps } from './runner-deps.ts';
 
 export interface WorkContext {
   run: Run;

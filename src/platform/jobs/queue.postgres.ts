@@ -4,8 +4,8 @@
  * transaction, wakes them when it commits (LISTEN on a connection of its own). Polling stays as the
  * fallback for a notification lost while that connection was down.
  */
-import { sql } from 'kysely';
 import type { Db, Listener } from '../db/connect.ts';
+import { notify } from '../db/statements.ts';
 import type { Executor } from './jobs.store.ts';
 import type { QueueAdapter } from './queue.ts';
 
@@ -27,7 +27,7 @@ export function postgresAdapter(db: Db): QueueAdapter {
       return fn(db.relaxed ? db.relaxed() : db.kysely);
     },
     async notify(ex, signal) {
-      await sql`select pg_notify(${channel}, ${signal})`.execute(ex);
+      await notify(ex, channel, signal);
     },
     async listen(onSignal) {
       if (!db.listen) throw new Error('This PostgreSQL connection cannot LISTEN');

@@ -4,8 +4,8 @@
  * another process's claim, and busy_timeout queues writers instead of failing them. Wake-ups are
  * in-process; a worker in another process (outtask worker on a SQLite file) finds work by polling.
  */
-import { sql } from 'kysely';
 import type { Db } from '../db/connect.ts';
+import { immediateTransaction } from '../db/statements.ts';
 import type { Executor } from './jobs.store.ts';
 import type { QueueAdapter } from './queue.ts';
 
@@ -13,17 +13,7 @@ export function sqliteAdapter(db: Db): QueueAdapter {
   return {
     dialect: 'sqlite',
     write<T>(fn: (ex: Executor) => Promise<T>): Promise<T> {
-      return db.kysely.connection().execute(async (conn) => {
-        await sql`begin immediate`.execute(conn);
-        try {
-          const result = await fn(conn);
-          await sql`commit`.execute(conn);
-          return result;
-        } catch (err) {
-          await sql`rollback`.execute(conn).catch(() => undefined);
-          throw err;
-        }
-      });
+      return immediateTransaction(db.kysely, fn);
     },
     // WAL with synchronous=NORMAL commits without an fsync already.
     relaxed(fn) {

@@ -19,7 +19,7 @@ export async function exportFormYaml(
   if (!v) throw new AppError('FORM_NOT_FOUND', `Form "${form.name}" has no version ${version}`);
   return {
     fileName: `${fileSlug(form.name)}-v${v.number}.yaml`,
-    yaml: formToYaml({ title: v.title, questions: v.questions }),
+    yaml: await formToYaml({ title: v.title, questions: v.questions }),
     version: v,
   };
 }

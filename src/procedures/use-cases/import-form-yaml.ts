@@ -8,7 +8,7 @@ export async function importFormYaml(
   actor: ProceduresActor,
   input: { text: string; file?: string; name?: string; taskRef?: string | null },
 ): Promise<SavedForm> {
-  const content = parseForm(input.text, input.file);
+  const content = await parseForm(input.text, input.file);
   const taskId =
     input.taskRef === undefined || input.taskRef === null
       ? input.taskRef
