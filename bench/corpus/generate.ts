@@ -4,6 +4,9 @@
  * interviews have — greetings, paraphrased and reordered questions, skipped questions,
  * clarifications, follow-ups, asides, fillers — and the gold labels are written down as the
  * themes are planted. Some transcripts come without speaker labels, cut into Whisper-like segments.
+ *
+ * Kept in one file: one deterministic generator, read top to bottom; its stages draw from one
+ * random stream, so their order is part of the corpora it makes.
  */
 import type { Transcript, Turn } from '../../src/synthesis/types.ts';
 import { type Rng, seededRng } from './rng.ts';

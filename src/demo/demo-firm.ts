@@ -9,6 +9,8 @@
  *
  * Over 400 lines because it is a data file: one catalog of the firm's ten processes, read top to
  * bottom; its figures are calibrated together (see demo-firm.test.ts), so they stay in one place.
+ *
+ * Kept in one file: data — the demo firm's people, processes and tasks, read as one list.
  */
 import {
   DEFAULT_ECONOMICS_SETTINGS,

@@ -5,6 +5,9 @@
  * neighboring tasks at other steps of the method. Invented data, written through the service so
  * that it obeys the same rules as anything a user records; like a route, it parses what it sends
  * with the edge's zod schemas first.
+ *
+ * Kept in one file: one story told in order — the flagship's ways, its standard and its next draft,
+ * then the neighbouring tasks — written through the edge schemas.
  */
 import type { InventoryService } from '../inventory/index.ts';
 import {

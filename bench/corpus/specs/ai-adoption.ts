@@ -1,4 +1,8 @@
-/** Corpus 1: leadership interviews on AI adoption at a professional-services firm. */
+/**
+ * Corpus 1: leadership interviews on AI adoption at a professional-services firm.
+ *
+ * Kept in one file: data — one corpus specification.
+ */
 import type { CorpusSpec } from '../spec.ts';
 
 export const aiAdoption: CorpusSpec = {

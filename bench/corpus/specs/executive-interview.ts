@@ -4,6 +4,8 @@
  * "Executive interview" form (src/demo/demo-forms.ts, DEMO_FORM_YAML_V2) question for
  * question, so the engine is judged on the form people see first; the talk is boardroom talk, with
  * its own openers and stock phrases.
+ *
+ * Kept in one file: data — one corpus specification.
  */
 import type { CorpusSpec } from '../spec.ts';
 

@@ -2,6 +2,9 @@
  * Out-task or outsource? Out-tasking is paid per unit with no commitment; an outsourcing offer
  * has an up-front investment, a minimum term and a committed volume band. Both are costed under
  * volume scenarios, and the volumes where one overtakes the other are found exactly.
+ *
+ * Kept in one file: one comparison — the offer's checks, the volume scenarios, the exact crossover
+ * intervals and the sentence that explains them — whose parts serve it alone.
  */
 import { AppError } from '../../platform/errors.ts';
 import { add, type Money, multiply, subtract, zero } from '../../platform/money.ts';

@@ -2,6 +2,9 @@
  * What one task costs the firm a year in-house, what it would cost out-tasked, the saving and
  * whose hours it frees. Every figure carries its formula with the numbers filled in, so the UI
  * and the CLI can show why.
+ *
+ * Kept in one file: one calculation (economicsOf) with the formulas it explains; its helpers serve
+ * it alone, and formatting, settings, outsourcing and ranking are files of their own already.
  */
 import { AppError } from '../../platform/errors.ts';
 import { add, type Money, multiply, subtract, sum, zero } from '../../platform/money.ts';

@@ -1,4 +1,9 @@
-/** Outtask's own task template: rows → TaskRow and MemberRow, with documented defaults for empty cells. */
+/**
+ * Outtask's own task template: rows → TaskRow and MemberRow, with documented defaults for empty cells.
+ *
+ * Kept in one file: one reader of one sheet layout: each column's parsing and default in the order
+ * of the template's columns, then the merge of member rows.
+ */
 import { type Money, money as makeMoney, minorDigits, toMajor } from '../../platform/money.ts';
 import { FIELD_LIMITS } from '../field-limits.ts';
 import {

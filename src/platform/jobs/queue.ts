@@ -2,6 +2,10 @@
  * The durable job queue: one interface, one table model, two adapters (queue.sqlite.ts,
  * queue.postgres.ts) that differ only in how a write transaction takes its lock and how workers are
  * woken. Every adapter passes queue.conformance.test.ts.
+ *
+ * Kept in one file: one class, SqlJobQueue, whose methods share the lease, fencing and wake-up
+ * state; its statements are in jobs.store.ts, its dialects in the adapters, its worker in worker.ts
+ * already.
  */
 import { EventEmitter } from 'node:events';
 import type { Clock } from '../clock.ts';

@@ -3,6 +3,9 @@
  * "Dana thought that they should cut the budget". Only the frame changes — the person (I/we -> the
  * speaker or "they"), the tense (is -> was, will -> would, want -> wanted), the reporting verb and
  * opening discourse words ("yeah, so"). Content words, numbers, negations and names are kept as said.
+ *
+ * Kept in one file: one transformation; most of its length is the word lists (auxiliaries, adverbs,
+ * openers, verbs) that the rules beside them read.
  */
 
 import { FIRST_TO_THIRD_PERSON, isStopword } from '../text/index.ts';

@@ -11,6 +11,9 @@
  *   of order (reordered interviews). Questions never matched count as skipped.
  * - Inside an answer, an interviewer question that is neither a follow-up nor on topic (an aside,
  *   a closing "anything else?") takes its reply out of the answer when the reply is off topic.
+ *
+ * Kept in one file: one alignment (two scoring passes, the monotone order, the repair, the asides)
+ * over state each step hands to the next.
  */
 import type { Sentence } from './corpus.ts';
 import { centroid, copyVector, dot } from './space.ts';

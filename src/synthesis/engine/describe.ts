@@ -4,6 +4,9 @@
  * far more than the rest of the question's answers, and more under this question than elsewhere),
  * and representative quotes (the most central sentences, one per interview and one per wording,
  * cleaned of fillers but otherwise the interviewee's words).
+ *
+ * Kept in one file: a theme's label, keywords and quotes share the clause cleaning and the ranking
+ * by centrality above them.
  */
 import { countWords, removeFillers, truncateWords } from '../text/index.ts';
 import type { Quote } from '../types.ts';
