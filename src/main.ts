@@ -75,7 +75,10 @@ export async function openApp(
   const queue = createJobQueue(deps);
   const jobs = { queue, registry: new JobRegistry(), workspace: workspaceJobs(queue) };
   const blobs = createBlobs(deps, new DiskBlobStore(config.blobsDir, { maxBytes: config.blobMaxBytes }));
-  const accounts = createAccountsService(deps, { sessionTtlHours: config.sessionTtlHours });
+  const accounts = createAccountsService(deps, {
+    sessionTtlHours: config.sessionTtlHours,
+    sessionIdleMinutes: config.sessionIdleMinutes,
+  });
   const inventory = createInventoryService(deps, { importMaxBytes: config.importMaxBytes });
   const economics = createEconomicsService(deps);
   const procedures = createProceduresService({ ...deps, inventory });
@@ -142,6 +145,7 @@ export async function buildHttpApp(
     logger: opts.logger ? { level: config.logLevel } : false,
     authenticate: (token) => accounts.authenticate(token),
     bodyLimit: config.importMaxBytes + 1024 * 1024,
+    trustProxy: config.trustProxy,
     ...(opts.web !== false ? { webRoot: WEB_DIST } : {}),
     features: [
       { prefix: '/auth', plugin: authRoutes(accounts, { cookieSecure: config.cookieSecure }) },

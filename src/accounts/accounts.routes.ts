@@ -2,6 +2,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { AppError } from '../platform/errors.ts';
 import { ANY_MEMBER, actorOf, FIRM, OWNER, PUBLIC, workspaceActor } from '../platform/http/policy.ts';
 import { clearSessionCookie, sessionToken, setSessionCookie } from '../platform/http/session-cookie.ts';
 import { ROLES } from '../platform/roles.ts';
@@ -26,7 +27,12 @@ export function authRoutes(
         },
       },
       async (req, reply) => {
-        const session = await accounts.login(req.body);
+        const session = await accounts.login(req.body, { address: req.ip }).catch((err: unknown) => {
+          if (err instanceof AppError && err.code === 'LOGIN_FAILED') {
+            req.log.warn({ address: req.ip, email: req.body.email }, 'failed sign-in');
+          }
+          throw err;
+        });
         setSessionCookie(reply, session.token, session.expiresAt, opts.cookieSecure);
         return session.actor;
       },

@@ -14,7 +14,11 @@ import {
   type User,
   type Workspace,
 } from './accounts.ts';
+import { createLoginThrottle } from './login-throttle.ts';
 import { hashPassword, verifyPassword } from './password.ts';
+
+/** A session unused this long ends (OUTTASK_SESSION_IDLE_MINUTES). */
+export const DEFAULT_IDLE_MINUTES = 8 * 60;
 
 export interface SessionInfo {
   token: string;
@@ -26,8 +30,17 @@ function tokenId(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-export function createAccountsService(deps: ServiceDeps, opts: { sessionTtlHours: number }) {
+export function createAccountsService(
+  deps: ServiceDeps,
+  opts: {
+    sessionTtlHours: number;
+    sessionIdleMinutes?: number;
+    loginRules?: Parameters<typeof createLoginThrottle>[0];
+  },
+) {
   const db = deps.db.kysely;
+  const throttle = createLoginThrottle(opts.loginRules);
+  const idleMs = (opts.sessionIdleMinutes ?? DEFAULT_IDLE_MINUTES) * 60_000;
 
   async function uniqueSlug(name: string): Promise<string> {
     const base = slugify(name);
@@ -115,8 +128,11 @@ export function createAccountsService(deps: ServiceDeps, opts: { sessionTtlHours
         ? { id: existing.id, email, name: existing.name }
         : { id: deps.newId(), email, name };
       await db.transaction().execute(async (trx) => {
-        if (existing) await accountsStore.setPassword(trx, existing.id, hash);
-        else await accountsStore.insertUser(trx, user, hash, now);
+        if (existing) {
+          await accountsStore.setPassword(trx, existing.id, hash);
+          // A new password ends every session signed in with the old one (whoever may have it).
+          await accountsStore.deleteSessionsOfUser(trx, existing.id);
+        } else await accountsStore.insertUser(trx, user, hash, now);
         await accountsStore.upsertMembership(trx, input.workspaceId, user.id, input.role, now);
       });
       return user;
@@ -152,12 +168,44 @@ export function createAccountsService(deps: ServiceDeps, opts: { sessionTtlHours
       });
     },
 
-    async login(input: { email: string; password: string; workspace?: string }): Promise<SessionInfo> {
+    /**
+     * Signs in. Throttled per account and per address (LOGIN_THROTTLED, 429, with the seconds to wait);
+     * a failure on a known account is written to the audit trail of each of its workspaces.
+     */
+    async login(
+      input: { email: string; password: string; workspace?: string },
+      from: { address: string } = { address: 'local' },
+    ): Promise<SessionInfo> {
       const email = normaliseEmail(input.email);
+      const nowMs = deps.clock.now().getTime();
+      const wait = throttle.retryAfterSeconds(email, from.address, nowMs);
+      if (wait > 0) {
+        throw new AppError(
+          'LOGIN_THROTTLED',
+          `Too many failed sign-ins: try again in ${wait > 90 ? `${Math.ceil(wait / 60)} minutes` : `${wait} seconds`}`,
+          { retryAfterSeconds: wait },
+        );
+      }
       const found = await accountsStore.findUserByEmail(db, email);
       // Verify against a dummy hash when the user is unknown, so timing does not reveal which emails exist.
       const ok = await verifyPassword(found?.passwordHash ?? DUMMY_HASH, input.password);
-      if (!found || !ok) throw new AppError('LOGIN_FAILED', 'Email or password is wrong');
+      if (!found || !ok) {
+        throttle.failed(email, from.address, nowMs);
+        if (found) {
+          const at = nowIso(deps);
+          for (const m of await accountsStore.membershipsOf(db, found.id)) {
+            await auditStore.append(db, deps.newId(), at, {
+              workspaceId: m.workspace.id,
+              userId: found.id,
+              action: 'login.failed',
+              subjectType: 'session',
+              details: { address: from.address },
+            });
+          }
+        }
+        throw new AppError('LOGIN_FAILED', 'Email or password is wrong');
+      }
+      throttle.succeeded(email);
       const memberships = await accountsStore.membershipsOf(db, found.id);
       const chosen = input.workspace
         ? memberships.find((m) => m.workspace.slug === input.workspace || m.workspace.id === input.workspace)
@@ -199,6 +247,14 @@ export function createAccountsService(deps: ServiceDeps, opts: { sessionTtlHours
       if (s.expires_at <= now) {
         await accountsStore.deleteSession(db, id);
         throw new AppError('SESSION_EXPIRED', 'Your session has expired: sign in again');
+      }
+      // last_seen_at is noted at most once a minute (below), so idleness is known to that minute.
+      if (Date.parse(now) - Date.parse(s.last_seen_at) > idleMs) {
+        await accountsStore.deleteSession(db, id);
+        throw new AppError(
+          'SESSION_EXPIRED',
+          'You were signed out after a while without activity: sign in again',
+        );
       }
       const [user, workspace] = await Promise.all([
         accountsStore.findUser(db, s.user_id),

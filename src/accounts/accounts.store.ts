@@ -172,6 +172,10 @@ export const accountsStore = {
     await db.deleteFrom('sessions').where('id', '=', id).execute();
   },
 
+  async deleteSessionsOfUser(db: K, userId: string): Promise<void> {
+    await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+  },
+
   async deleteExpiredSessions(db: K, now: string): Promise<void> {
     await db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
   },

@@ -106,7 +106,21 @@ export function createEconomicsService(deps: ServiceDeps) {
     },
 
     /** Validates and stores the workspace's economics settings; returns them resolved. */
-    validateSettings(workspace: Workspace, patch: Partial<EconomicsSettings>): Partial<EconomicsSettings> {
+    /** The settings after `patch`, checked; a reviewerId must be a member of this workspace. */
+    async validateSettings(
+      workspace: Workspace,
+      patch: Partial<EconomicsSettings>,
+    ): Promise<Partial<EconomicsSettings>> {
+      if (typeof patch.reviewerId === 'string') {
+        const reviewer = await inventoryStore.findMember(deps.db.kysely, workspace.id, patch.reviewerId);
+        if (!reviewer) {
+          throw new AppError(
+            'MEMBER_NOT_FOUND',
+            `No member with id ${patch.reviewerId} in this workspace: the reviewer must be one of its members`,
+            { field: 'reviewerId' },
+          );
+        }
+      }
       if ('currency' in patch && patch.currency !== workspace.currency) {
         throw new AppError(
           'VALIDATION_FAILED',

@@ -369,7 +369,7 @@ export function inventoryRoutes({
       },
       async (req) => {
         const { workspace } = actorOf(req);
-        const economicsSettings = economics.validateSettings(workspace, req.body as never);
+        const economicsSettings = await economics.validateSettings(workspace, req.body as never);
         const updated = await updateWorkspaceSettings(workspace, { economics: economicsSettings });
         await inventory.auditSettingsChange(workspaceActor(req), Object.keys(req.body as object));
         return economics.settings(updated);

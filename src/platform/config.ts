@@ -16,6 +16,15 @@ const EnvSchema = z.object({
     .enum(['true', 'false', 'auto'])
     .default('auto')
     .transform((v) => (v === 'auto' ? undefined : v === 'true')),
+  OUTTASK_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .positive()
+    .default(8 * 60),
+  /**
+   * Behind a reverse proxy (TLS terminated there): "true" trusts X-Forwarded-* from any hop, a number
+   * that many hops, else a comma-separated list of proxy addresses/CIDRs. Unset: no proxy trusted.
+   */
+  OUTTASK_TRUST_PROXY: z.string().default('false'),
   OUTTASK_IMPORT_MAX_MB: z.coerce.number().positive().default(20),
   OUTTASK_BLOB_MAX_MB: z.coerce.number().positive().default(2048),
   OUTTASK_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -32,6 +41,9 @@ export interface Config {
   readonly dataDir: string;
   readonly database: DatabaseTarget;
   readonly sessionTtlHours: number;
+  readonly sessionIdleMinutes: number;
+  /** Fastify's trustProxy: false, true, a hop count, or proxy addresses. */
+  readonly trustProxy: boolean | number | string[];
   /** undefined: secure cookies when the request came over https. */
   readonly cookieSecure: boolean | undefined;
   readonly importMaxBytes: number;
@@ -57,6 +69,17 @@ export function databaseTarget(url: string | undefined, dataDir: string): Databa
   );
 }
 
+export function trustProxyOf(v: string): boolean | number | string[] {
+  const t = v.trim();
+  if (t === '' || t === 'false') return false;
+  if (t === 'true') return true;
+  if (/^\d+$/.test(t)) return Number(t);
+  return t
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
 export function loadConfig(env: Record<string, string | undefined>): Config {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
@@ -71,6 +94,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     dataDir,
     database: databaseTarget(e.DATABASE_URL, dataDir),
     sessionTtlHours: e.OUTTASK_SESSION_TTL_HOURS,
+    sessionIdleMinutes: e.OUTTASK_SESSION_IDLE_MINUTES,
+    trustProxy: trustProxyOf(e.OUTTASK_TRUST_PROXY),
     cookieSecure: e.OUTTASK_COOKIE_SECURE,
     importMaxBytes: Math.round(e.OUTTASK_IMPORT_MAX_MB * 1024 * 1024),
     blobsDir: path.join(dataDir, 'blobs'),

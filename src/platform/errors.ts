@@ -19,6 +19,10 @@ export const ErrorCatalogue = {
   UNAUTHENTICATED: { status: 401, exit: 5 },
   FORBIDDEN: { status: 403, exit: 5 },
   LOGIN_FAILED: { status: 401, exit: 5 },
+  /** Too many failed sign-ins for the account or from the address; details.retryAfterSeconds. */
+  LOGIN_THROTTLED: { status: 429, exit: 5 },
+  /** A state-changing request from another site (its Origin is not this server). */
+  ORIGIN_FORBIDDEN: { status: 403, exit: 5 },
   SESSION_EXPIRED: { status: 401, exit: 5 },
   EMAIL_TAKEN: { status: 409, exit: 4 },
   WORKSPACE_NOT_FOUND: { status: 404, exit: 3 },

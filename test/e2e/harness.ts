@@ -178,7 +178,7 @@ export async function launchChromium(viewport = { width: 1440, height: 900 }): P
 
 export interface OpenedPage {
   page: Page;
-  /** Uncaught errors of the page's scripts (a test expects none). */
+  /** Uncaught errors of the page's scripts, and CSP violations (a test expects none). */
   pageErrors: string[];
   /**
    * The accessibility audit of this page: `a11y.check(what)` wherever a page or dialog has rendered, and
@@ -193,6 +193,10 @@ export async function openPage(session: ChromiumSession, timeoutMs = 15_000): Pr
   const page = session.context.pages()[0] ?? (await session.context.newPage());
   const pageErrors: string[] = [];
   page.on('pageerror', (err) => pageErrors.push(String(err)));
+  // The server's Content-Security-Policy must be one the app passes: a violation is a page error.
+  page.on('console', (msg) => {
+    if (/Content Security Policy/i.test(msg.text())) pageErrors.push(`CSP: ${msg.text()}`);
+  });
   page.setDefaultTimeout(timeoutMs);
   const a11y = await auditPages(page);
   return { page, pageErrors, a11y };

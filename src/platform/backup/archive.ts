@@ -43,7 +43,8 @@ export async function writeBackup(db: Db, store: BlobStore, file: string, now: D
   const referenced = new Set(((snapshot.data.blob_refs ?? []) as unknown as RefRow[]).map((r) => r.sha256));
   const tmp = `${file}.partial`;
   const pack = tar.pack();
-  const written = pipeline(pack, fs.createWriteStream(tmp));
+  // A backup holds password and session hashes: owner-only, like the database (0600).
+  const written = pipeline(pack, fs.createWriteStream(tmp, { mode: 0o600 }));
   let blobs = 0;
   let blobBytes = 0;
   try {
@@ -74,6 +75,7 @@ export async function writeBackup(db: Db, store: BlobStore, file: string, now: D
     fs.rmSync(tmp, { force: true });
     throw err;
   }
+  fs.chmodSync(tmp, 0o600);
   fs.renameSync(tmp, file);
   return { rows: snapshot.rows, tables: snapshot.tables, blobs, blobBytes };
 }

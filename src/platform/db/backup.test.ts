@@ -71,6 +71,35 @@ describe.each(testDialects)('backup and restore on %s', (dialect) => {
     await app.close();
   });
 
+  it('never takes a workspace revision back: the cached task list misses after a restore', async () => {
+    const app = await appWithData(dialect);
+    const { db } = app.services;
+    const revision = async () =>
+      Number(
+        (await db.kysely.selectFrom('workspaces').select('revision').executeTakeFirstOrThrow()).revision,
+      );
+    const list = async () =>
+      (await app.http.inject({ method: 'GET', url: '/api/tasks', cookies: app.cookies })).json() as {
+        id: string;
+      }[];
+    const backup = await backupToBuffer(db, new Date('2026-05-01T00:00:00Z'));
+    const atBackup = await revision();
+    const before = await list();
+    // A task added after the backup, seen (and cached) by the server at the newer revision.
+    await app.http.inject({
+      method: 'DELETE',
+      url: `/api/tasks/${before[0]!.id}`,
+      cookies: app.cookies,
+    });
+    expect(await list()).toHaveLength(before.length - 1);
+    const afterChange = await revision();
+    expect(afterChange).toBeGreaterThan(atBackup);
+    await restoreFromBuffer(db, backup.bytes, 'snapshot');
+    expect(await revision()).toBeGreaterThan(afterChange);
+    expect((await list()).map((t) => t.id).sort()).toEqual(before.map((t) => t.id).sort());
+    await app.close();
+  });
+
   it('restores into an empty database of the same dialect', async () => {
     const app = await appWithData(dialect);
     const backup = await backupToBuffer(app.services.db, new Date());

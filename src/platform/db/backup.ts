@@ -159,6 +159,17 @@ export async function restoreFromBuffer(
     const missing = Object.keys(snapshot.tables).filter((t) => !tables.includes(t));
     if (missing.length)
       throw new AppError('BACKUP_INVALID', `${file} has tables this database lacks: ${missing.join(', ')}`);
+    // Caches are keyed by a workspace's revision (cached rankings, ETags), in this process and in a
+    // server running beside the CLI: a restore must never take a revision back to a number they have
+    // seen, so every restored workspace continues above both its old and its restored revision.
+    const before = new Map(
+      (
+        (await trx.selectFrom('workspaces').select(['id', 'revision']).execute()) as {
+          id: string;
+          revision: number | string;
+        }[]
+      ).map((w) => [w.id, Number(w.revision)] as const),
+    );
     for (const t of [...order].reverse()) await trx.deleteFrom(t).execute();
     let rows = 0;
     for (const t of order) {
@@ -172,6 +183,14 @@ export async function restoreFromBuffer(
           .execute();
       }
       rows += data.length;
+    }
+    const restored = (await trx.selectFrom('workspaces').select(['id', 'revision']).execute()) as {
+      id: string;
+      revision: number | string;
+    }[];
+    for (const w of restored) {
+      const next = Math.max(Number(w.revision), before.get(w.id) ?? 0) + 1;
+      await trx.updateTable('workspaces').set({ revision: next }).where('id', '=', w.id).execute();
     }
     return { rows, tables: order.length };
   });

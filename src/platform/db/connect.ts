@@ -42,8 +42,28 @@ pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 // numeric as number (counts and averages from aggregates).
 pg.types.setTypeParser(1700, (v) => Number.parseFloat(v));
 
+/**
+ * The database holds password and session hashes: only its owner may read it (0600). Created so
+ * before SQLite opens it (SQLite gives its -wal and -shm files the database's mode), and an older
+ * world-readable file is tightened on open.
+ */
+export function protectFile(file: string): void {
+  fs.closeSync(fs.openSync(file, 'a', 0o600));
+  try {
+    fs.chmodSync(file, 0o600);
+  } catch {
+    // Not ours to change (a read-only mount): SQLite will say so if it cannot use it.
+  }
+  for (const side of [`${file}-wal`, `${file}-shm`]) {
+    if (fs.existsSync(side)) fs.chmodSync(side, 0o600);
+  }
+}
+
 export function openSqlite(file: string): Db {
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  if (file !== ':memory:') {
+    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    protectFile(file);
+  }
   let sqlite: SQLite.Database;
   try {
     sqlite = new SQLite(file);

@@ -11,6 +11,8 @@ export function errorHandler(err: FastifyError | Error, request: FastifyRequest,
   if (isAppError(err)) {
     const status = httpStatusFor(err.code);
     if (status >= 500) request.log.error({ err }, 'app error');
+    const retryAfter = err.details?.retryAfterSeconds;
+    if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
     reply.status(status).send({ error: err.toJSON() } satisfies ErrorBody);
     return;
   }

@@ -17,7 +17,9 @@ import {
 } from 'fastify-type-provider-zod';
 import { AppError } from '../errors.ts';
 import { errorHandler, notFoundError } from './error-handler.ts';
+import { checkOrigin } from './origin.ts';
 import { describePolicy, type HttpActor, type Policy } from './policy.ts';
+import { securityHeaders } from './security-headers.ts';
 import { sessionToken } from './session-cookie.ts';
 
 export interface ApiFeature {
@@ -34,6 +36,8 @@ export interface ServerOptions {
   webRoot?: string;
   /** Largest request body (file uploads), bytes. */
   bodyLimit?: number;
+  /** Behind a reverse proxy: which X-Forwarded-* to believe (protocol for Secure cookies, client address). */
+  trustProxy?: boolean | number | string[];
   version?: string;
 }
 
@@ -49,6 +53,14 @@ export async function buildServer(opts: ServerOptions): Promise<App> {
   const app = Fastify({
     logger: opts.logger ?? false,
     bodyLimit: opts.bodyLimit ?? 25 * 1024 * 1024,
+    // A hop count is a function of the hop here (Fastify's types take no number).
+    trustProxy:
+      typeof opts.trustProxy === 'number'
+        ? (
+            (hops: number) => (_address: string, hop: number) =>
+              hop < hops
+          )(opts.trustProxy)
+        : (opts.trustProxy ?? false),
   }).withTypeProvider<ZodTypeProvider>();
   const routeTable: RouteRecord[] = [];
 
@@ -79,6 +91,12 @@ export async function buildServer(opts: ServerOptions): Promise<App> {
     }
     if (!policy)
       throw new Error(`Route ${methods.join(',')} ${route.url} declares no policy (config.policy)`);
+  });
+
+  // A state-changing request from another site is refused before anything else (see origin.ts).
+  app.addHook('onRequest', async (request) => checkOrigin(request));
+  app.addHook('onSend', async (request, reply) => {
+    securityHeaders(request, reply);
   });
 
   // Authentication and authorisation before the body is even validated: the route's policy decides.
