@@ -7,7 +7,7 @@
  * with the edge's zod schemas first.
  *
  * Kept in one file: one story told in order — the flagship's ways, its standard and its next draft,
- * then the neighbouring tasks — written through the edge schemas.
+ * then the neighboring tasks — written through the edge schemas.
  */
 import type { InventoryService } from '../inventory/index.ts';
 import {
