@@ -146,6 +146,7 @@ export async function buildHttpApp(
     authenticate: (token) => accounts.authenticate(token),
     bodyLimit: config.importMaxBytes + 1024 * 1024,
     trustProxy: config.trustProxy,
+    strictResponses: config.strictResponses,
     ...(opts.web !== false ? { webRoot: WEB_DIST } : {}),
     features: [
       { prefix: '/auth', plugin: authRoutes(accounts, { cookieSecure: config.cookieSecure }) },

@@ -2,11 +2,12 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { OkOut } from '../platform/contract.ts';
 import { AppError } from '../platform/errors.ts';
 import { ANY_MEMBER, actorOf, FIRM, OWNER, PUBLIC, workspaceActor } from '../platform/http/policy.ts';
 import { clearSessionCookie, sessionToken, setSessionCookie } from '../platform/http/session-cookie.ts';
 import { ROLES } from '../platform/roles.ts';
-import { LoginBody, MeOut, UserOut } from './accounts.schemas.ts';
+import { AuditRecordOut, LoginBody, MeOut, UserOut } from './accounts.schemas.ts';
 import type { AccountsService } from './accounts.service.ts';
 
 export function authRoutes(
@@ -39,12 +40,15 @@ export function authRoutes(
     );
     app.post(
       '/logout',
-      { config: { policy: PUBLIC }, schema: { tags: ['auth'], summary: 'Sign out (ends the session)' } },
+      {
+        config: { policy: PUBLIC },
+        schema: { tags: ['auth'], summary: 'Sign out (ends the session)', response: { 200: OkOut } },
+      },
       async (req, reply) => {
         const token = sessionToken(req);
         if (token) await accounts.logout(token);
         clearSessionCookie(reply);
-        return { ok: true };
+        return { ok: true as const };
       },
     );
     app.post(
@@ -97,6 +101,7 @@ export function workspaceRoutes(accounts: AccountsService): FastifyPluginAsync {
           tags: ['workspace'],
           summary: 'The audit trail: who did or saw what',
           querystring: z.object({ limit: z.coerce.number().int().min(1).max(1000).default(200) }),
+          response: { 200: z.array(AuditRecordOut) },
         },
       },
       async (req) => accounts.audit(actorOf(req).workspace.id, req.query.limit),

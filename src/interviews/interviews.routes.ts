@@ -2,11 +2,13 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { fileResponse } from '../platform/contract.ts';
 import { AppError } from '../platform/errors.ts';
 import { FIRM, workspaceActor } from '../platform/http/policy.ts';
 import type { ApiFeature } from '../platform/http/server.ts';
 import { JobOut } from '../platform/jobs/jobs.schemas.ts';
 import type { InterviewJobs } from './interview-jobs.ts';
+import { AskView, SampleFileView, SynthesisView } from './interviews.schemas.ts';
 import type { InterviewsService } from './interviews.service.ts';
 
 /** 50 hour-long interviews are about 3 MB of text; DOCX and JSON exports are bigger. */
@@ -67,26 +69,8 @@ const SynthesisBody = z
 
 const StartedOut = z.object({ job: JobOut });
 const JobParams = z.object({ jobId: z.string().min(1).max(64) });
-/** The results' own shapes (insights, report, preview) are the synthesis library's types, sent as they are. */
-const SynthesisOutcomeOut = z.object({ job: JobOut, result: z.any().nullable() });
-const AskOutcomeOut = z.object({
-  job: JobOut,
-  result: z
-    .object({
-      question: z.string(),
-      answer: z.string(),
-      citations: z.array(
-        z.object({
-          source: z.string(),
-          start: z.number().nullable(),
-          at: z.string().nullable(),
-          text: z.string(),
-        }),
-      ),
-      skipped: z.array(z.any()),
-    })
-    .nullable(),
-});
+const SynthesisOutcomeOut = z.object({ job: JobOut, result: SynthesisView.nullable() });
+const AskOutcomeOut = z.object({ job: JobOut, result: AskView.nullable() });
 
 export function interviewsRoutes(interviews: InterviewsService, jobs: InterviewJobs): ApiFeature[] {
   const plugin: FastifyPluginAsync = async (fastify) => {
@@ -139,6 +123,11 @@ export function interviewsRoutes(interviews: InterviewsService, jobs: InterviewJ
       {
         config: { policy: FIRM },
         schema: {
+          response: {
+            200: fileResponse('The deck (PPTX)', [
+              'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+            ]),
+          },
           tags: ['interviews'],
           summary: 'The editable deck (PPTX) a synthesis job built',
           params: JobParams,
@@ -196,6 +185,7 @@ export function interviewsRoutes(interviews: InterviewsService, jobs: InterviewJ
       {
         config: { policy: FIRM },
         schema: {
+          response: { 200: z.array(SampleFileView) },
           tags: ['interviews'],
           summary:
             'Sample interviews shipped with Outtask (synthetic, on the demo "Executive interview" form)',
@@ -208,6 +198,7 @@ export function interviewsRoutes(interviews: InterviewsService, jobs: InterviewJ
       {
         config: { policy: FIRM },
         schema: {
+          response: { 200: fileResponse('The sample file', ['application/octet-stream']) },
           tags: ['interviews'],
           summary: 'One sample file, as bytes',
           params: z.object({ name: z.string().min(1).max(255) }),

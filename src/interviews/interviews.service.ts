@@ -12,7 +12,7 @@ import type { ServiceDeps } from '../platform/deps.ts';
 import { AppError } from '../platform/errors.ts';
 import { slug } from '../platform/slug.ts';
 import type { ProceduresService } from '../procedures/index.ts';
-import type { BadFile, DeckReport, Insights, SynthesisPreview } from '../synthesis/index.ts';
+import type { BadFile, DeckReport, InsightsFile, SynthesisPreview } from '../synthesis/index.ts';
 import { askOffThread, synthesizeOffThread } from './off-thread.ts';
 
 export interface SynthesisRequest {
@@ -28,7 +28,8 @@ export interface SynthesisRequest {
 
 export interface SynthesisRun {
   report: DeckReport;
-  insights: Insights;
+  /** insights.json as `outtask deck` writes it (the insights and the run report). */
+  insights: InsightsFile;
   markdown: string;
   /** The deck's content for the page, anonymized like the deck. */
   preview: SynthesisPreview;

@@ -8,6 +8,7 @@ export { IMPORT_FORMATS, type ImportFormat, writeTemplate } from './imports/inde
 export { parseMappingFile } from './imports/mapping-file.ts';
 export type { ImportPreview, PeriodView } from './imports.service.ts';
 export { inventoryRoutes } from './inventory.routes.ts';
+export { TaskView } from './inventory.schemas.ts';
 export {
   createInventoryService,
   type ImportReport,

@@ -2,6 +2,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { fileResponse, noContent } from '../platform/contract.ts';
 import { sendCachedJson } from '../platform/http/cached-json.ts';
 import { versionEtag, withVersion, writeCondition } from '../platform/http/if-match.ts';
 import { actorOf, FIRM, OWNER, workspaceActor } from '../platform/http/policy.ts';
@@ -10,13 +11,20 @@ import type { EconomicsService } from './economics.service.ts';
 import { writeTemplate } from './imports/index.ts';
 import { IMPORT_FORMATS } from './imports/types.ts';
 import {
+  EconomicsSettingsView,
   ImportBatchOut,
   ImportBody,
   ImportPreviewOut,
   ImportReportOut,
-  MemberOut,
+  MemberView,
   MoneySchema,
+  OpportunitiesView,
+  OutTaskVsOutsourceView,
   ProcessInput,
+  ProcessView,
+  TaskDetailView,
+  TaskListItemView,
+  TaskView,
 } from './inventory.schemas.ts';
 import type { InventoryActor, InventoryService } from './inventory.service.ts';
 import { opportunitiesJson, taskListJson, tasksCsv } from './inventory.views.ts';
@@ -66,13 +74,16 @@ export function inventoryRoutes({
       '/',
       {
         config: { policy: FIRM },
-        schema: { tags, summary: 'Members of the firm', response: { 200: z.array(MemberOut) } },
+        schema: { tags, summary: 'Members of the firm', response: { 200: z.array(MemberView) } },
       },
       async (req) => inventory.listMembers(workspaceActor(req)),
     );
     app.post(
       '/',
-      { config: { policy: FIRM }, schema: { tags, summary: 'Add a member', body: z.unknown() } },
+      {
+        config: { policy: FIRM },
+        schema: { response: { 201: MemberView }, tags, summary: 'Add a member', body: z.unknown() },
+      },
       async (req, reply) =>
         reply.status(201).send(await inventory.createMember(workspaceActor(req), req.body)),
     );
@@ -80,7 +91,13 @@ export function inventoryRoutes({
       '/:id',
       {
         config: { policy: FIRM },
-        schema: { tags, summary: 'Change a member', params: IdParams, body: z.unknown() },
+        schema: {
+          response: { 200: MemberView },
+          tags,
+          summary: 'Change a member',
+          params: IdParams,
+          body: z.unknown(),
+        },
       },
       async (req) => inventory.updateMember(workspaceActor(req), req.params.id, req.body),
     );
@@ -89,12 +106,20 @@ export function inventoryRoutes({
   const processes: FastifyPluginAsync = async (fastify) => {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
     const tags = ['inventory'];
-    app.get('/', { config: { policy: FIRM }, schema: { tags, summary: 'Core processes' } }, async (req) =>
-      inventory.listProcesses(workspaceActor(req)),
+    app.get(
+      '/',
+      {
+        config: { policy: FIRM },
+        schema: { response: { 200: z.array(ProcessView) }, tags, summary: 'Core processes' },
+      },
+      async (req) => inventory.listProcesses(workspaceActor(req)),
     );
     app.post(
       '/',
-      { config: { policy: FIRM }, schema: { tags, summary: 'Add a process', body: ProcessInput } },
+      {
+        config: { policy: FIRM },
+        schema: { response: { 201: ProcessView }, tags, summary: 'Add a process', body: ProcessInput },
+      },
       async (req, reply) =>
         reply.status(201).send(await inventory.createProcess(workspaceActor(req), req.body)),
     );
@@ -108,6 +133,7 @@ export function inventoryRoutes({
       {
         config: { policy: FIRM },
         schema: {
+          response: { 200: z.array(TaskListItemView) },
           tags,
           summary: 'Every task with its measured hours, annual in-house cost, saving and score',
         },
@@ -119,7 +145,14 @@ export function inventoryRoutes({
     );
     app.get(
       '/export.csv',
-      { config: { policy: FIRM }, schema: { tags, summary: 'The inventory as CSV (formula-safe cells)' } },
+      {
+        config: { policy: FIRM },
+        schema: {
+          response: { 200: fileResponse('The tasks, one a row', ['text/csv']) },
+          tags,
+          summary: 'The inventory as CSV (formula-safe cells)',
+        },
+      },
       async (req, reply) => {
         const csv = tasksCsv(await economics.overview(actorOf(req).workspace));
         return reply
@@ -130,7 +163,10 @@ export function inventoryRoutes({
     );
     app.post(
       '/',
-      { config: { policy: FIRM }, schema: { tags, summary: 'Add a task', body: z.unknown() } },
+      {
+        config: { policy: FIRM },
+        schema: { response: { 201: TaskView }, tags, summary: 'Add a task', body: z.unknown() },
+      },
       async (req, reply) => reply.status(201).send(await inventory.createTask(workspaceActor(req), req.body)),
     );
     app.get(
@@ -138,6 +174,7 @@ export function inventoryRoutes({
       {
         config: { policy: FIRM },
         schema: {
+          response: { 200: TaskDetailView },
           tags,
           summary: 'A task with its cost breakdown, score factors and measured time',
           params: IdParams,
@@ -159,6 +196,7 @@ export function inventoryRoutes({
       {
         config: { policy: FIRM },
         schema: {
+          response: { 200: TaskView },
           tags,
           summary:
             'Change a task (only the fields sent). With If-Match (its ETag), refused with 412 STALE_WRITE when someone changed it first',
@@ -176,7 +214,12 @@ export function inventoryRoutes({
       '/:id',
       {
         config: { policy: FIRM },
-        schema: { tags, summary: 'Delete a task (with If-Match: only that version)', params: IdParams },
+        schema: {
+          response: { 204: noContent },
+          tags,
+          summary: 'Delete a task (with If-Match: only that version)',
+          params: IdParams,
+        },
       },
       async (req, reply) => {
         await inventory.deleteTask(workspaceActor(req), req.params.id, writeCondition(req));
@@ -188,6 +231,7 @@ export function inventoryRoutes({
       {
         config: { policy: FIRM },
         schema: {
+          response: { 200: OutTaskVsOutsourceView },
           tags,
           summary: 'Out-task or outsource: both options under volume scenarios, with a recommendation',
           params: IdParams,
@@ -218,6 +262,7 @@ export function inventoryRoutes({
       {
         config: { policy: FIRM },
         schema: {
+          response: { 200: OpportunitiesView },
           tags: ['inventory'],
           summary: 'Tasks ranked by expected saving, with score factors and hours freed',
           querystring: z.object({ top: z.coerce.number().int().min(1).max(100_000).optional() }),
@@ -333,6 +378,12 @@ export function inventoryRoutes({
       {
         config: { policy: FIRM },
         schema: {
+          response: {
+            200: fileResponse('The template, CSV or XLSX', [
+              'text/csv',
+              'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+            ]),
+          },
           tags,
           summary: 'The Outtask import template',
           querystring: z.object({ kind: z.enum(['csv', 'xlsx']).default('xlsx') }),
@@ -358,14 +409,22 @@ export function inventoryRoutes({
     const tags = ['settings'];
     app.get(
       '/economics',
-      { config: { policy: FIRM }, schema: { tags, summary: 'What the economics assume' } },
+      {
+        config: { policy: FIRM },
+        schema: { response: { 200: EconomicsSettingsView }, tags, summary: 'What the economics assume' },
+      },
       async (req) => economics.settings(actorOf(req).workspace),
     );
     app.patch(
       '/economics',
       {
         config: { policy: OWNER },
-        schema: { tags, summary: 'Change what the economics assume', body: EconomicsSettingsPatch },
+        schema: {
+          response: { 200: EconomicsSettingsView },
+          tags,
+          summary: 'Change what the economics assume',
+          body: EconomicsSettingsPatch,
+        },
       },
       async (req) => {
         const { workspace } = actorOf(req);

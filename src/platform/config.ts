@@ -31,6 +31,7 @@ const EnvSchema = z.object({
   NODE_ENV: z.string().default('development'),
   OUTTASK_DEMO_PASSWORD: z.string().min(10).optional(),
   OUTTASK_WHISPER_MODEL: z.string().min(1).optional(),
+  OUTTASK_STRICT_RESPONSES: z.enum(['true', 'false']).default('false'),
 });
 
 export type DatabaseTarget = { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; url: string };
@@ -56,6 +57,8 @@ export interface Config {
   readonly demoPassword: string | undefined;
   /** whisper.cpp ggml model file the firm supplies (never downloaded); unset: pocketsphinx only. */
   readonly whisperModel: string | undefined;
+  /** Tests: an answer its route's response schema would trim fails with 500 instead (see http/response-contract). */
+  readonly strictResponses: boolean;
 }
 
 export function databaseTarget(url: string | undefined, dataDir: string): DatabaseTarget {
@@ -104,5 +107,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     production: e.NODE_ENV === 'production',
     demoPassword: e.OUTTASK_DEMO_PASSWORD,
     whisperModel: e.OUTTASK_WHISPER_MODEL ? path.resolve(e.OUTTASK_WHISPER_MODEL) : undefined,
+    strictResponses: e.OUTTASK_STRICT_RESPONSES === 'true',
   });
 }

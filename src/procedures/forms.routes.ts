@@ -2,8 +2,15 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { fileResponse } from '../platform/contract.ts';
 import { workspaceActor as actor, FIRM } from '../platform/http/policy.ts';
-import { FormAttachInput, FormJsonInput } from './procedures.schemas.ts';
+import {
+  FormAttachInput,
+  FormDetailView,
+  FormJsonInput,
+  FormSummaryView,
+  SavedFormView,
+} from './procedures.schemas.ts';
 import type { ProceduresService } from './procedures.service.ts';
 
 const IdParams = z.object({ id: z.string().min(1).max(100) });
@@ -20,14 +27,24 @@ export function formsRoutes(procedures: ProceduresService): FastifyPluginAsync {
     const tags = ['forms'];
     const config = { policy: FIRM };
 
-    app.get('/', { config, schema: { tags, summary: 'Forms with their latest version' } }, async (req) =>
-      procedures.listForms(actor(req)),
+    app.get(
+      '/',
+      {
+        config,
+        schema: {
+          response: { 200: z.array(FormSummaryView) },
+          tags,
+          summary: 'Forms with their latest version',
+        },
+      },
+      async (req) => procedures.listForms(actor(req)),
     );
     app.post(
       '/import',
       {
         config,
         schema: {
+          response: { 200: SavedFormView, 201: SavedFormView },
           tags,
           summary:
             'Import a form from YAML (the body; the format `outtask deck --form` reads): a new form or its next version',
@@ -58,6 +75,7 @@ export function formsRoutes(procedures: ProceduresService): FastifyPluginAsync {
       {
         config,
         schema: {
+          response: { 200: SavedFormView, 201: SavedFormView },
           tags,
           summary: 'Create a form from data (title and questions)',
           querystring: z.object({ taskId: z.string().max(300).optional() }),
@@ -71,7 +89,15 @@ export function formsRoutes(procedures: ProceduresService): FastifyPluginAsync {
     );
     app.get(
       '/:id',
-      { config, schema: { tags, summary: 'A form (id or name) with every version', params: IdParams } },
+      {
+        config,
+        schema: {
+          response: { 200: FormDetailView },
+          tags,
+          summary: 'A form (id or name) with every version',
+          params: IdParams,
+        },
+      },
       async (req) => procedures.getForm(actor(req), req.params.id),
     );
     app.post(
@@ -79,6 +105,7 @@ export function formsRoutes(procedures: ProceduresService): FastifyPluginAsync {
       {
         config,
         schema: {
+          response: { 200: SavedFormView },
           tags,
           summary: "Save a form's next version from data",
           params: IdParams,
@@ -92,6 +119,7 @@ export function formsRoutes(procedures: ProceduresService): FastifyPluginAsync {
       {
         config,
         schema: {
+          response: { 200: FormSummaryView },
           tags,
           summary: "Attach the form to a task's procedure, or detach it",
           params: IdParams,
@@ -105,6 +133,7 @@ export function formsRoutes(procedures: ProceduresService): FastifyPluginAsync {
       {
         config,
         schema: {
+          response: { 200: fileResponse('The form as YAML', ['application/yaml']) },
           tags,
           summary: 'The form as YAML for `outtask deck --form` (latest version or the given one)',
           params: IdParams,

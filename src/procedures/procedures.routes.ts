@@ -6,6 +6,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { fileResponse, noContent } from '../platform/contract.ts';
 import { FIRM, workspaceActor } from '../platform/http/policy.ts';
 import type { ApiFeature } from '../platform/http/server.ts';
 import { formsRoutes } from './forms.routes.ts';
@@ -14,13 +15,21 @@ import {
   MergeInput,
   MoveInput,
   NewDraftInput,
+  ProcedureListRowView,
+  ProgressView,
   ReorderInput,
   StandardInput,
   StepPatch,
   StepsInput,
+  TaskComparisonView,
+  TaskOverviewView,
   VariantInput,
   VariantPatch,
+  VariantView,
+  VersionDetailView,
+  VersionDiffView,
   VersionPatch,
+  VersionView,
   WasteInput,
 } from './procedures.schemas.ts';
 import type { ProceduresService } from './procedures.service.ts';
@@ -30,6 +39,10 @@ const actor = workspaceActor;
 const TaskParams = z.object({ taskId: z.string().min(1).max(300) });
 const IdParams = z.object({ id: z.string().min(1).max(100) });
 const StepParams = z.object({ id: z.string().min(1).max(100), stepId: z.string().min(1).max(100) });
+const BRIEF_TYPES = [
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'text/markdown',
+];
 const bool = z
   .enum(['true', 'false'])
   .optional()
@@ -43,7 +56,14 @@ export function proceduresRoutes(procedures: ProceduresService): ApiFeature[] {
 
     app.get(
       '/',
-      { config, schema: { tags, summary: 'Tasks with recorded ways of working or a standard procedure' } },
+      {
+        config,
+        schema: {
+          response: { 200: z.array(ProcedureListRowView) },
+          tags,
+          summary: 'Tasks with recorded ways of working or a standard procedure',
+        },
+      },
       async (req) => procedures.list(actor(req)),
     );
     app.get(
@@ -51,6 +71,7 @@ export function proceduresRoutes(procedures: ProceduresService): ApiFeature[] {
       {
         config,
         schema: {
+          response: { 200: ProgressView },
           tags,
           summary:
             'Where every task stands in the six steps of the method (derived from data): taskId → stage, and counts per stage',
@@ -65,6 +86,7 @@ export function proceduresRoutes(procedures: ProceduresService): ApiFeature[] {
       {
         config,
         schema: {
+          response: { 200: TaskOverviewView },
           tags,
           summary: "A task's variants, versions, forms and progress (task id or name)",
           params: TaskParams,
@@ -77,6 +99,7 @@ export function proceduresRoutes(procedures: ProceduresService): ApiFeature[] {
       {
         config,
         schema: {
+          response: { 200: z.array(VariantView) },
           tags,
           summary: 'How each person does the task today',
           params: TaskParams,
@@ -91,6 +114,7 @@ export function proceduresRoutes(procedures: ProceduresService): ApiFeature[] {
       {
         config,
         schema: {
+          response: { 201: VariantView },
           tags,
           summary: "Record a person's way of doing the task",
           params: TaskParams,
@@ -105,6 +129,7 @@ export function proceduresRoutes(procedures: ProceduresService): ApiFeature[] {
       {
         config,
         schema: {
+          response: { 200: TaskComparisonView },
           tags,
           summary:
             'The variants side by side: aligned steps, minutes per variant, steps only some do, spread',
@@ -123,6 +148,7 @@ export function proceduresRoutes(procedures: ProceduresService): ApiFeature[] {
       {
         config,
         schema: {
+          response: { 201: VersionView },
           tags,
           summary:
             'Make the standard procedure from one variant or by merging several (a new draft; the variants retire)',
@@ -138,6 +164,7 @@ export function proceduresRoutes(procedures: ProceduresService): ApiFeature[] {
       {
         config,
         schema: {
+          response: { 201: VersionView },
           tags,
           summary: 'Start a new draft (a copy of the latest approved version, or of the one given)',
           params: TaskParams,
@@ -152,6 +179,7 @@ export function proceduresRoutes(procedures: ProceduresService): ApiFeature[] {
       {
         config,
         schema: {
+          response: { 200: fileResponse('The brief, DOCX or Markdown', BRIEF_TYPES) },
           tags,
           summary: "The brief for an out-tasker (DOCX or Markdown) of the task's current or given version",
           params: TaskParams,
@@ -176,17 +204,37 @@ export function proceduresRoutes(procedures: ProceduresService): ApiFeature[] {
     // ——— Variants ———
     app.get(
       '/variants/:id',
-      { config, schema: { tags, summary: 'One variant (retired ones stay readable)', params: IdParams } },
+      {
+        config,
+        schema: {
+          response: { 200: VariantView },
+          tags,
+          summary: 'One variant (retired ones stay readable)',
+          params: IdParams,
+        },
+      },
       async (req) => procedures.getVariant(actor(req), req.params.id),
     );
     app.patch(
       '/variants/:id',
-      { config, schema: { tags, summary: 'Change an active variant', params: IdParams, body: VariantPatch } },
+      {
+        config,
+        schema: {
+          response: { 200: VariantView },
+          tags,
+          summary: 'Change an active variant',
+          params: IdParams,
+          body: VariantPatch,
+        },
+      },
       async (req) => procedures.updateVariant(actor(req), req.params.id, req.body),
     );
     app.delete(
       '/variants/:id',
-      { config, schema: { tags, summary: 'Delete an active variant', params: IdParams } },
+      {
+        config,
+        schema: { response: { 204: noContent }, tags, summary: 'Delete an active variant', params: IdParams },
+      },
       async (req, reply) => {
         await procedures.deleteVariant(actor(req), req.params.id);
         return reply.status(204).send();
@@ -199,6 +247,7 @@ export function proceduresRoutes(procedures: ProceduresService): ApiFeature[] {
       {
         config,
         schema: {
+          response: { 200: VersionDetailView },
           tags,
           summary: 'A version with its steps and before/after minutes and cost',
           params: IdParams,
@@ -211,6 +260,7 @@ export function proceduresRoutes(procedures: ProceduresService): ApiFeature[] {
       {
         config,
         schema: {
+          response: { 200: VersionView },
           tags,
           summary: "Change a draft's purpose, turnaround or note",
           params: IdParams,
@@ -221,7 +271,7 @@ export function proceduresRoutes(procedures: ProceduresService): ApiFeature[] {
     );
     app.delete(
       '/versions/:id',
-      { config, schema: { tags, summary: 'Delete a draft', params: IdParams } },
+      { config, schema: { response: { 204: noContent }, tags, summary: 'Delete a draft', params: IdParams } },
       async (req, reply) => {
         await procedures.deleteDraft(actor(req), req.params.id);
         return reply.status(204).send();
@@ -229,7 +279,15 @@ export function proceduresRoutes(procedures: ProceduresService): ApiFeature[] {
     );
     app.post(
       '/versions/:id/approve',
-      { config, schema: { tags, summary: 'Approve a draft; it never changes again', params: IdParams } },
+      {
+        config,
+        schema: {
+          response: { 200: VersionView },
+          tags,
+          summary: 'Approve a draft; it never changes again',
+          params: IdParams,
+        },
+      },
       async (req) => procedures.approve(actor(req), req.params.id),
     );
     app.get(
@@ -237,6 +295,7 @@ export function proceduresRoutes(procedures: ProceduresService): ApiFeature[] {
       {
         config,
         schema: {
+          response: { 200: VersionDiffView },
           tags,
           summary: 'What changed from another version: added, removed, changed, moved steps and minutes',
           params: IdParams,
@@ -250,6 +309,7 @@ export function proceduresRoutes(procedures: ProceduresService): ApiFeature[] {
       {
         config,
         schema: {
+          response: { 200: fileResponse('The process map', ['image/svg+xml']) },
           tags,
           summary: 'The process map as SVG (swimlanes per performer kind, waste struck through)',
           params: IdParams,
@@ -267,6 +327,7 @@ export function proceduresRoutes(procedures: ProceduresService): ApiFeature[] {
       {
         config,
         schema: {
+          response: { 200: fileResponse('The brief, DOCX or Markdown', BRIEF_TYPES) },
           tags,
           summary: 'The brief of this version for an out-tasker, DOCX or Markdown',
           params: IdParams,
@@ -287,31 +348,69 @@ export function proceduresRoutes(procedures: ProceduresService): ApiFeature[] {
       '/versions/:id/steps',
       {
         config,
-        schema: { tags, summary: "Save a draft's whole step list", params: IdParams, body: StepsInput },
+        schema: {
+          response: { 200: VersionView },
+          tags,
+          summary: "Save a draft's whole step list",
+          params: IdParams,
+          body: StepsInput,
+        },
       },
       async (req) => procedures.replaceSteps(actor(req), req.params.id, req.body),
     );
     app.post(
       '/versions/:id/steps',
-      { config, schema: { tags, summary: 'Add a step to a draft', params: IdParams, body: AddStepInput } },
+      {
+        config,
+        schema: {
+          response: { 201: VersionView },
+          tags,
+          summary: 'Add a step to a draft',
+          params: IdParams,
+          body: AddStepInput,
+        },
+      },
       async (req, reply) =>
         reply.status(201).send(await procedures.addStep(actor(req), req.params.id, req.body)),
     );
     app.patch(
       '/versions/:id/steps/:stepId',
-      { config, schema: { tags, summary: 'Change a step of a draft', params: StepParams, body: StepPatch } },
+      {
+        config,
+        schema: {
+          response: { 200: VersionView },
+          tags,
+          summary: 'Change a step of a draft',
+          params: StepParams,
+          body: StepPatch,
+        },
+      },
       async (req) => procedures.updateStep(actor(req), req.params.id, req.params.stepId, req.body),
     );
     app.delete(
       '/versions/:id/steps/:stepId',
-      { config, schema: { tags, summary: 'Remove a step from a draft', params: StepParams } },
+      {
+        config,
+        schema: {
+          response: { 200: VersionView },
+          tags,
+          summary: 'Remove a step from a draft',
+          params: StepParams,
+        },
+      },
       async (req) => procedures.deleteStep(actor(req), req.params.id, req.params.stepId),
     );
     app.post(
       '/versions/:id/steps/:stepId/move',
       {
         config,
-        schema: { tags, summary: 'Move a step to a position (0-based)', params: StepParams, body: MoveInput },
+        schema: {
+          response: { 200: VersionView },
+          tags,
+          summary: 'Move a step to a position (0-based)',
+          params: StepParams,
+          body: MoveInput,
+        },
       },
       async (req) => procedures.moveStep(actor(req), req.params.id, req.params.stepId, req.body.to),
     );
@@ -319,13 +418,28 @@ export function proceduresRoutes(procedures: ProceduresService): ApiFeature[] {
       '/versions/:id/reorder',
       {
         config,
-        schema: { tags, summary: 'Put the steps in a new order', params: IdParams, body: ReorderInput },
+        schema: {
+          response: { 200: VersionView },
+          tags,
+          summary: 'Put the steps in a new order',
+          params: IdParams,
+          body: ReorderInput,
+        },
       },
       async (req) => procedures.reorderSteps(actor(req), req.params.id, req.body),
     );
     app.post(
       '/versions/:id/merge',
-      { config, schema: { tags, summary: 'Merge steps into one', params: IdParams, body: MergeInput } },
+      {
+        config,
+        schema: {
+          response: { 200: VersionView },
+          tags,
+          summary: 'Merge steps into one',
+          params: IdParams,
+          body: MergeInput,
+        },
+      },
       async (req) => procedures.mergeSteps(actor(req), req.params.id, req.body),
     );
     app.post(
@@ -333,6 +447,7 @@ export function proceduresRoutes(procedures: ProceduresService): ApiFeature[] {
       {
         config,
         schema: {
+          response: { 200: VersionView },
           tags,
           summary: 'Mark a step as waste, with the reason',
           params: StepParams,
@@ -343,7 +458,15 @@ export function proceduresRoutes(procedures: ProceduresService): ApiFeature[] {
     );
     app.delete(
       '/versions/:id/steps/:stepId/waste',
-      { config, schema: { tags, summary: 'Keep a step marked as waste after all', params: StepParams } },
+      {
+        config,
+        schema: {
+          response: { 200: VersionView },
+          tags,
+          summary: 'Keep a step marked as waste after all',
+          params: StepParams,
+        },
+      },
       async (req) => procedures.clearWaste(actor(req), req.params.id, req.params.stepId),
     );
   };

@@ -33,6 +33,7 @@ export { type InterviewMeta, parseInterviewMeta } from './meta.ts';
 export {
   type BadFile,
   type DeckReport,
+  type InsightsFile,
   insightsFile,
   readUploads,
   type SynthesisOptions,

@@ -125,11 +125,13 @@ export async function synthesize(
 }
 
 /** The insights.json written by `outtask deck`: Insights plus a `deck` field with the run report. */
-export function insightsFile(
-  insights: Insights,
-  report: DeckReport,
-  skipped: BadFile[],
-): Insights & { deck: object } {
+export interface InsightsFile extends Insights {
+  deck: Pick<DeckReport, 'slideCount' | 'slides' | 'pricePerSlide' | 'outTaskerPrice'> & {
+    skipped: BadFile[];
+  };
+}
+
+export function insightsFile(insights: Insights, report: DeckReport, skipped: BadFile[]): InsightsFile {
   return {
     ...insights,
     deck: {

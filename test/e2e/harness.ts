@@ -92,6 +92,8 @@ export async function startServer(opts: { empty?: boolean } = {}): Promise<Runni
     OUTTASK_DEMO_PASSWORD: DEMO_PASSWORD,
     OUTTASK_LOG_LEVEL: 'warn',
     DATABASE_URL: '',
+    // An answer that its route's response schema would trim fails (500) instead: the pages see every field.
+    OUTTASK_STRICT_RESPONSES: 'true',
   };
   if (opts.empty) {
     const o = EMPTY_OWNER;

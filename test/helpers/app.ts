@@ -27,7 +27,12 @@ export async function testApp(
   const db = await freshDb(dialect);
   // A data directory of its own: stored files (blobs) of one test never meet another's.
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'outtask-test-'));
-  const config = loadConfig({ OUTTASK_DATA_DIR: dataDir, ...opts.env });
+  const config = loadConfig({
+    OUTTASK_DATA_DIR: dataDir,
+    // A field a route's response schema forgot fails the test instead of vanishing from the answer.
+    OUTTASK_STRICT_RESPONSES: 'true',
+    ...opts.env,
+  });
   const services = await openApp(config, { db, clock: opts.clock ?? systemClock });
   const http = await buildHttpApp(services, { web: false });
   return {

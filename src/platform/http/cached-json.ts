@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { encodeResponse } from './response-contract.ts';
 
 interface Rendered {
   text: string;
@@ -53,7 +54,14 @@ export function sendCachedJson(
   view: string,
   make: () => unknown,
 ): FastifyReply {
-  const r = render(source, view, make);
+  // The text skips the serializer, so strict mode (tests) checks it against the route's response
+  // schema here, once per rendering; elsewhere the strict tests are the guarantee it matches.
+  const schema = (req.routeOptions.schema?.response as Record<string, unknown> | undefined)?.['200'];
+  const checked =
+    schema && req.server.strictResponses
+      ? () => encodeResponse(schema, make(), `${req.method} ${req.routeOptions.url}`, true)
+      : make;
+  const r = render(source, view, checked);
   // private: the body is a workspace's data; no-cache: revalidate every time, the ETag makes that cheap.
   reply.header('etag', r.etag).header('cache-control', 'private, no-cache').header('vary', 'Accept-Encoding');
   if (etagMatches(req.headers['if-none-match'], r.etag)) return reply.code(304).send();

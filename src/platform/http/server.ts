@@ -11,14 +11,17 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyServerOptions } from 'fastify';
 import {
   jsonSchemaTransform,
-  serializerCompiler,
+  jsonSchemaTransformObject,
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ErrorBodyOut } from '../contract.ts';
 import { AppError } from '../errors.ts';
 import { errorHandler, notFoundError } from './error-handler.ts';
 import { checkOrigin } from './origin.ts';
 import { describePolicy, type HttpActor, type Policy } from './policy.ts';
+import { contractSerializer } from './response-contract.ts';
 import { securityHeaders } from './security-headers.ts';
 import { sessionToken } from './session-cookie.ts';
 
@@ -39,15 +42,34 @@ export interface ServerOptions {
   /** Behind a reverse proxy: which X-Forwarded-* to believe (protocol for Secure cookies, client address). */
   trustProxy?: boolean | number | string[];
   version?: string;
+  /**
+   * Fail (500, naming the field) when an answer does not pass through its route's response schema
+   * unchanged, instead of trimming it: tests turn this on, so a field the schema forgot shows up there.
+   */
+  strictResponses?: boolean;
 }
 
 export interface RouteRecord {
   method: string;
   url: string;
   policy: Policy | undefined;
+  /** The route's declared answers by status code (zod schemas, or `{ content: … }` for files). */
+  response: Record<string, unknown> | undefined;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** See ServerOptions.strictResponses; read by answers that skip the serializer (cached JSON). */
+    strictResponses: boolean;
+  }
 }
 
 export type App = FastifyInstance & { routeTable: RouteRecord[] };
+
+const ERROR_RESPONSE = {
+  description: 'A failure: a specific code, a message saying what and where, and details',
+  content: { 'application/json': { schema: { $ref: `#/components/schemas/${ErrorBodyOut.meta()?.id}` } } },
+};
 
 export async function buildServer(opts: ServerOptions): Promise<App> {
   const app = Fastify({
@@ -65,7 +87,8 @@ export async function buildServer(opts: ServerOptions): Promise<App> {
   const routeTable: RouteRecord[] = [];
 
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(contractSerializer(opts.strictResponses === true));
+  app.decorate('strictResponses', opts.strictResponses === true);
   app.setErrorHandler(errorHandler);
   app.decorateRequest('actor', null);
 
@@ -85,9 +108,10 @@ export async function buildServer(opts: ServerOptions): Promise<App> {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     if (!route.url.startsWith('/api') || route.url.startsWith('/api/docs')) return;
     const policy = route.config?.policy;
+    const response = route.schema?.response as Record<string, unknown> | undefined;
     for (const method of methods) {
       if (method === 'HEAD') continue;
-      routeTable.push({ method, url: route.url, policy });
+      routeTable.push({ method, url: route.url, policy, response });
     }
     if (!policy)
       throw new Error(`Route ${methods.join(',')} ${route.url} declares no policy (config.policy)`);
@@ -129,17 +153,30 @@ export async function buildServer(opts: ServerOptions): Promise<App> {
     transform: (input) => {
       const out = jsonSchemaTransform(input);
       const policy = (input.route.config as { policy?: Policy } | undefined)?.policy;
-      if (policy) (out.schema as Record<string, unknown>)['x-policy'] = describePolicy(policy);
-      return out;
+      const schema = out.schema as Record<string, unknown>;
+      if (policy) schema['x-policy'] = describePolicy(policy);
+      // Every failure answers with the one error body (error-handler.ts), whatever the route.
+      if (policy) schema.response = { ...(schema.response as object), default: ERROR_RESPONSE };
+      // A plugin's '/' route is also served without the slash; the document names it without.
+      return { ...out, url: out.url.length > 1 ? out.url.replace(/\/$/, '') : out.url };
     },
+    // Schemas with .meta({ id }) become named components (the names the web app's types use).
+    transformObject: jsonSchemaTransformObject,
   });
 
   await app.register(
     async (api) => {
       api.get(
         '/health',
-        { config: { policy: { public: true } }, schema: { tags: ['platform'], summary: 'Liveness' } },
-        async () => ({ status: 'ok' }),
+        {
+          config: { policy: { public: true } },
+          schema: {
+            tags: ['platform'],
+            summary: 'Liveness',
+            response: { 200: z.object({ status: z.literal('ok') }) },
+          },
+        },
+        async () => ({ status: 'ok' as const }),
       );
       for (const f of opts.features) await api.register(f.plugin, { prefix: f.prefix });
     },
