@@ -2,6 +2,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { fileResponse } from '../../platform/contract.ts';
 import { AppError } from '../../platform/errors.ts';
 import { FIRM, workspaceActor } from '../../platform/http/policy.ts';
 import type { ApiFeature } from '../../platform/http/server.ts';
@@ -193,6 +194,7 @@ export function pipelinesRoutes(pipelines: PipelinesService, review: ReviewServi
           tags,
           summary: 'Download what a run holds or made: input, transcript, redacted, deck, package',
           params: Id.extend({ which: z.enum(RUN_FILES) }),
+          response: { 200: fileResponse('The file, as bytes', ['application/octet-stream']) },
         },
       },
       async (req, reply) => {
