@@ -99,6 +99,22 @@ export const ErrorCatalogue = {
   REVIEW_NOT_OPEN: { status: 409, exit: 4 },
   INTAKE_FILE_UNSUPPORTED: { status: 415, exit: 2 },
   WATCH_DIR_INVALID: { status: 400, exit: 2 },
+  // out-taskers, bids and contracts (step 6)
+  OUTTASKER_NOT_FOUND: { status: 404, exit: 3 },
+  OUTTASKER_EMAIL_TAKEN: { status: 409, exit: 4 },
+  /** A portal link that is unknown, already used or expired: ask the firm for a new one. */
+  INVITATION_INVALID: { status: 410, exit: 4 },
+  BID_NOT_FOUND: { status: 404, exit: 3 },
+  BID_INVALID: { status: 400, exit: 2 },
+  /** The post (or the task's bidding) was already awarded: details.contractId names the contract. */
+  BID_ALREADY_AWARDED: { status: 409, exit: 4 },
+  /** The bid was withdrawn or declined, so it cannot be awarded or changed. */
+  BID_NOT_OPEN: { status: 409, exit: 4 },
+  CONTRACT_NOT_FOUND: { status: 404, exit: 3 },
+  /** A contract change its state does not allow (an ended contract cannot be resumed). */
+  CONTRACT_STATE_INVALID: { status: 409, exit: 4 },
+  /** No exchange rate on or before the date for a currency the firm compares in. */
+  FX_RATE_MISSING: { status: 422, exit: 2 },
   // jobs
   JOB_NOT_FOUND: { status: 404, exit: 3 },
   JOB_NOT_RETRYABLE: { status: 409, exit: 4 },

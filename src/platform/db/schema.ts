@@ -411,6 +411,99 @@ export interface PipelineFolderFileTable {
   created_at: string;
 }
 
+/** An out-tasker: one record across marketplaces (src/outtaskers). */
+export interface OuttaskerTable {
+  id: string;
+  workspace_id: string;
+  name: string;
+  email: string | null;
+  profiles_json: string;
+  rates_json: string;
+  currency: string;
+  time_zone: string;
+  nda_signed_on: string | null;
+  status: string;
+  notes: string;
+  user_id: string | null;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+}
+
+/** A one-time portal link: the sha256 of its token, its expiry, when it was used. */
+export interface OuttaskerInvitationTable {
+  id: string;
+  workspace_id: string;
+  outtasker_id: string;
+  token_hash: string;
+  email: string;
+  expires_at: string;
+  used_at: string | null;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface BidTable {
+  id: string;
+  workspace_id: string;
+  task_id: string;
+  post_id: string | null;
+  /** The scope awarded once: the post id, or `task:<id>` for bids taken without a post. */
+  award_key: string;
+  outtasker_id: string;
+  marketplace: string;
+  source: string;
+  external_id: string | null;
+  unit: string;
+  unit_price_minor: number;
+  currency: string;
+  turnaround_hours: number;
+  message: string;
+  status: string;
+  submitted_at: string;
+  decided_at: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** What an award creates: unit price, SLA, acceptance criteria; active, paused or ended (no fixed commitment). */
+export interface ContractTable {
+  id: string;
+  workspace_id: string;
+  task_id: string;
+  post_id: string | null;
+  award_key: string;
+  bid_id: string;
+  outtasker_id: string;
+  unit: string;
+  unit_price_minor: number;
+  currency: string;
+  sla_hours: number;
+  acceptance_json: string;
+  status: string;
+  started_at: string;
+  paused_at: string | null;
+  ended_at: string | null;
+  end_reason: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+}
+
+/** 1 `currency` = `rate` `base_currency` from `effective_on` (yyyy-mm-dd); entered by the firm. */
+export interface FxRateTable {
+  id: string;
+  workspace_id: string;
+  currency: string;
+  base_currency: string;
+  rate: number;
+  effective_on: string;
+  created_by: string | null;
+  created_at: string;
+}
+
 export interface Database {
   workspaces: WorkspaceTable;
   users: UserTable;
@@ -441,6 +534,11 @@ export interface Database {
   redaction_decisions: RedactionDecisionTable;
   pipeline_pseudonyms: PipelinePseudonymTable;
   pipeline_folder_files: PipelineFolderFileTable;
+  outtaskers: OuttaskerTable;
+  outtasker_invitations: OuttaskerInvitationTable;
+  bids: BidTable;
+  contracts: ContractTable;
+  fx_rates: FxRateTable;
 }
 
 // Generated is re-exported so that feature table types can use it without importing kysely elsewhere.

@@ -11,6 +11,7 @@ import * as m0005 from './0005_blobs.ts';
 import * as m0006 from './0006_import_mapping.ts';
 import * as m0007 from './0007_row_versions.ts';
 import * as m0008 from './0008_pipelines.ts';
+import * as m0009 from './0009_outtaskers_and_bids.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_accounts_and_inventory': m0001,
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '0006_import_mapping': m0006,
   '0007_row_versions': m0007,
   '0008_pipelines': m0008,
+  '0009_outtaskers_and_bids': m0009,
 };
