@@ -7,6 +7,7 @@ import { registerPipelinesCommands } from './pipelines.cli.ts';
 import { registerProceduresCommands } from './procedures.cli.ts';
 import { registerSynthesisCommands } from './synthesis.cli.ts';
 import { registerSystemCommands } from './system.cli.ts';
+import { registerUnitsCommands } from './units.cli.ts';
 
 export function buildProgram(): Command {
   const program = new Command('outtask')
@@ -22,5 +23,6 @@ export function buildProgram(): Command {
   registerAutomationCommands(program);
   registerJobsCommands(program);
   registerPipelinesCommands(program);
+  registerUnitsCommands(program);
   return program;
 }

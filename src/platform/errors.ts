@@ -125,6 +125,11 @@ export const ErrorCatalogue = {
   JOB_LEASE_LOST: { status: 409, exit: 4 },
   JOB_CANCELLED: { status: 409, exit: 4 },
   JOB_TIMED_OUT: { status: 500, exit: 1 },
+  // units of delivered files (units/)
+  /** Neither a PPTX, a DOCX nor a PDF: units cannot be counted. */
+  DOCUMENT_FORMAT_UNKNOWN: { status: 415, exit: 2 },
+  /** A PPTX, DOCX or PDF whose parts do not hold together (a listed slide missing, no page count). */
+  DOCUMENT_MALFORMED: { status: 400, exit: 2 },
 } as const satisfies Record<string, { status: number; exit: number }>;
 
 export type ErrorCode = keyof typeof ErrorCatalogue;
