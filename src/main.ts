@@ -20,6 +20,12 @@ import type { Config } from './platform/config.ts';
 import { type Db, openDb } from './platform/db/connect.ts';
 import { migrateToLatest } from './platform/db/migrator.ts';
 import type { ServiceDeps } from './platform/deps.ts';
+import {
+  DEFAULT_HOUSEKEEPING,
+  type HousekeepingPolicy,
+  registerHousekeeping,
+  scheduleHousekeeping,
+} from './platform/housekeeping/index.ts';
 import type { App } from './platform/http/server.ts';
 import { type IdGenerator, newId } from './platform/ids.ts';
 import {
@@ -94,6 +100,11 @@ export async function openApp(
   jobs.registry.handle(pipelineRunJob, pipelines.handler);
   const interviewJobs = createInterviewJobs({ ...deps, blobs, queue, interviews });
   interviewJobs.register(jobs.registry);
+  registerHousekeeping(
+    jobs.registry,
+    { blobs, queue, now: () => deps.clock.now() },
+    housekeepingPolicy(config),
+  );
   return {
     config,
     db,
@@ -115,6 +126,14 @@ export async function openApp(
   };
 }
 
+function housekeepingPolicy(config: Config): HousekeepingPolicy {
+  return {
+    ...DEFAULT_HOUSEKEEPING,
+    jobRetentionDays: config.jobRetentionDays,
+    blobGraceHours: config.blobGraceHours,
+  };
+}
+
 /**
  * A worker running this process's registered job types: the one inside `npm start` (SQLite's embedded
  * default), or `outtask worker` (PostgreSQL: any number of them, on any machines).
@@ -129,6 +148,7 @@ export async function startJobWorker(
     ...(opts.log ? { log: opts.log } : {}),
   });
   worker.start();
+  await scheduleHousekeeping(services.jobs.queue, housekeepingPolicy(services.config));
   // Watched folders are scanned by the processes that run workers (stopped by services.close()).
   services.pipelines.startWatching(opts.log ? { log: opts.log } : {});
   return worker;

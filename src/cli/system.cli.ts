@@ -1,4 +1,4 @@
-/** serve, setup, demo, db migrate, backup, restore. */
+/** serve, setup, demo, db migrate, db housekeeping, backup, restore. */
 import fs from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
@@ -153,6 +153,27 @@ export function registerSystemCommands(program: Command): void {
       } finally {
         await app.close();
       }
+    });
+
+  db.command('housekeeping')
+    .description(
+      'Remove stored files nothing references (older than OUTTASK_BLOB_GRACE_HOURS) and finished jobs older than OUTTASK_JOB_RETENTION_DAYS, now (workers also do it hourly)',
+    )
+    .option('--json', 'print the counts as JSON')
+    .action(async (opts: { json?: boolean }) => {
+      const { runHousekeeping } = await import('../platform/housekeeping/index.ts');
+      await withApp(async (app) => {
+        const c = config();
+        const r = await runHousekeeping(
+          { blobs: app.blobs, queue: app.jobs.queue, now: app.deps.clock.now() },
+          { jobRetentionDays: c.jobRetentionDays, blobGraceHours: c.blobGraceHours },
+        );
+        process.stdout.write(
+          opts.json
+            ? `${JSON.stringify(r)}\n`
+            : `Removed ${r.blobs.files} stored files (${r.blobs.rows} unreferenced, ${r.blobs.temporaries} stray temporaries) and ${r.jobsPruned} finished jobs\n`,
+        );
+      });
     });
 
   program

@@ -27,6 +27,8 @@ const EnvSchema = z.object({
   OUTTASK_TRUST_PROXY: z.string().default('false'),
   OUTTASK_IMPORT_MAX_MB: z.coerce.number().positive().default(20),
   OUTTASK_BLOB_MAX_MB: z.coerce.number().positive().default(2048),
+  OUTTASK_JOB_RETENTION_DAYS: z.coerce.number().positive().default(30),
+  OUTTASK_BLOB_GRACE_HOURS: z.coerce.number().positive().default(24),
   OUTTASK_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
   OUTTASK_DEMO_PASSWORD: z.string().min(10).optional(),
@@ -51,6 +53,9 @@ export interface Config {
   /** Stored files (uploads, recordings, transcripts): content-addressed under <dataDir>/blobs. */
   readonly blobsDir: string;
   readonly blobMaxBytes: number;
+  /** Housekeeping (hourly job): finished jobs kept this long; unreferenced files kept this long. */
+  readonly jobRetentionDays: number;
+  readonly blobGraceHours: number;
   readonly logLevel: string;
   readonly production: boolean;
   /** Password of the demo workspace's owner; random (and printed) when unset. */
@@ -103,6 +108,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     importMaxBytes: Math.round(e.OUTTASK_IMPORT_MAX_MB * 1024 * 1024),
     blobsDir: path.join(dataDir, 'blobs'),
     blobMaxBytes: Math.round(e.OUTTASK_BLOB_MAX_MB * 1024 * 1024),
+    jobRetentionDays: e.OUTTASK_JOB_RETENTION_DAYS,
+    blobGraceHours: e.OUTTASK_BLOB_GRACE_HOURS,
     logLevel: e.OUTTASK_LOG_LEVEL,
     production: e.NODE_ENV === 'production',
     demoPassword: e.OUTTASK_DEMO_PASSWORD,

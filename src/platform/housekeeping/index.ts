@@ -1,0 +1,9 @@
+export {
+  DEFAULT_HOUSEKEEPING,
+  type HousekeepingPolicy,
+  type HousekeepingResult,
+  housekeepingJob,
+  registerHousekeeping,
+  runHousekeeping,
+  scheduleHousekeeping,
+} from './housekeeping.ts';
