@@ -54,6 +54,7 @@ export const InsightsView = z
         format: z.enum(FORMATS),
         interviewer: z.string().nullable(),
         interviewee: z.string().nullable(),
+        name: z.string().optional(),
         role: z.string().optional(),
         date: z.string().optional(),
         words: z.number(),

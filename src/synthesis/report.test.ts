@@ -20,7 +20,9 @@ describe('renderMarkdown', () => {
     }
     for (const [i, q] of insights.questions.entries()) expect(md).toContain(`## Q${i + 1}. ${q.text}`);
     expect(md).toContain('| Grow recurring service revenue | 14 of 24 |');
-    expect(md).toContain('(oliver-hughes (Interview 12) at 12:08)');
+    // One citation form: name, interview number, time — never the file name, never twice.
+    expect(md).toContain('— Oliver Hughes, Interview 12, 12:08');
+    expect(md).not.toMatch(/oliver-hughes \(|\(Interview \d+\)| at \d{2}:\d{2}/);
     expect(md).toContain('22 slides; an out-tasker would have charged $242.00');
   });
 
@@ -30,6 +32,6 @@ describe('renderMarkdown', () => {
     for (const name of SAMPLE_NAMES)
       for (const part of name.split(' ')) expect(new RegExp(`\\b${part}\\b`).test(md), part).toBe(false);
     for (const i of insights.interviews) expect(md.includes(i.id), i.id).toBe(false);
-    expect(md).toContain('— CFO, Interview 1 (Interview 1 at 09:30)');
+    expect(md).toContain('— CFO, Interview 1, 09:30');
   });
 });

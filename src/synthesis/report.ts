@@ -33,10 +33,7 @@ function inline(s: string): string {
 function quoteLines(quotes: Quote[], people: People): string[] {
   return quotes
     .slice(0, 3)
-    .map(
-      (q) =>
-        `> “${inline(people.text(q.text))}” — ${inline(people.attribution(q.interview))} (${inline(citeQuote(q, people))})`,
-    )
+    .map((q) => `> “${inline(people.text(q.text))}” — ${inline(citeQuote(q, people))}`)
     .flatMap((line) => [line, '']);
 }
 
@@ -123,7 +120,7 @@ export function renderMarkdown(insights: Insights, opts: ReportOptions = {}): st
     for (const th of themes) {
       out.push(`### ${t(th.label)} — ${prevalence(th.interviews.length, total)}`, '');
       out.push(t(th.summary), '');
-      out.push(`Raised in: ${th.interviews.map((id) => inline(people.source(id))).join(', ')}.`, '');
+      out.push(`Raised in: ${th.interviews.map((id) => inline(people.source(id))).join('; ')}.`, '');
       out.push(...quoteLines(th.quotes, people));
     }
   });

@@ -123,6 +123,12 @@ export interface InterviewInfo {
   /** Speaker label found to ask the form's questions; null for unlabelled transcripts. */
   interviewer: string | null;
   interviewee: string | null;
+  /**
+   * The interviewee's name: the speaker label when it is a name, else the name the interviewer
+   * greets or thanks them by, or the file name's ("13_owen_tregarthen.txt"); absent when none is
+   * found. Never the interviewer's.
+   */
+  name?: string;
   /** Optional metadata (from a manifest): role/title of the interviewee, date of the interview. */
   role?: string;
   date?: string;

@@ -105,10 +105,11 @@ describe('planDeck', () => {
     const plan = planDeck(insights, { theme: defaultTheme, people: makePeople(insights, false) });
     for (const slide of plan) expect(slide.notes.length, slide.title).toBeGreaterThan(20);
     for (const slide of plan.filter((s) => s.kind === 'question' || s.kind === 'split')) {
-      expect(slide.notes, slide.title).toMatch(/\(Interview \d+\) at \d{2}:\d{2}/);
+      expect(slide.notes, slide.title).toMatch(/, Interview \d+, \d{2}:\d{2}/);
     }
-    // The 12:08 quote of Oliver Hughes (interview 12) is cited with its time.
-    expect(plan.map((s) => s.notes).join('\n')).toContain('oliver-hughes (Interview 12) at 12:08');
+    // The 12:08 quote of Oliver Hughes (interview 12) is cited with its time, in the one form.
+    expect(plan.map((s) => s.notes).join('\n')).toContain('Oliver Hughes, Interview 12, 12:08');
+    expect(plan.map((s) => s.notes).join('\n')).not.toMatch(/oliver-hughes \(|\(Interview \d+\)/);
   });
 });
 
@@ -126,7 +127,7 @@ describe('writeDeck', () => {
     expect(chart).toContain('Grow recurring service revenue');
     expect(names(files, /^ppt\/notesSlides\/notesSlide\d+\.xml$/)).toHaveLength(deck.slideCount);
     const notes = names(files, /^ppt\/notesSlides\//).map((n) => files.get(n)!);
-    expect(notes.some((n) => /at \d{2}:\d{2}/.test(n))).toBe(true);
+    expect(notes.some((n) => /Interview \d+, \d{2}:\d{2}/.test(n))).toBe(true);
     const all = [...files.values()].join('\n');
     expect(all).toContain('Dana Reyes');
   });

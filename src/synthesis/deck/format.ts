@@ -15,16 +15,16 @@ export function prevalence(count: number, of: number): string {
   return `${count} of ${of}`;
 }
 
-/** "Interview 7 at 12:34" — how notes and the report cite a quote. */
+/** "Dana Reyes, Interview 7, 12:34" — how slides' notes and the report cite a quote. */
 export function citeQuote(q: Quote, people: People): string {
   return q.start === null
     ? `${people.source(q.interview)}, no timestamp`
-    : `${people.source(q.interview)} at ${timestamp(q.start)}`;
+    : `${people.source(q.interview)}, ${timestamp(q.start)}`;
 }
 
-/** "Interview 3, Interview 7, …" for a list of interview ids, in the interviews' order. */
+/** "Dana Reyes, Interview 3; Interview 7; …" for a list of interview ids, in the given order. */
 export function citeInterviews(ids: string[], people: People): string {
-  return ids.map((id) => people.source(id)).join(', ');
+  return ids.map((id) => people.source(id)).join('; ');
 }
 
 export function plural(n: number, one: string, many = `${one}s`): string {

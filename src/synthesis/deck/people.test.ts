@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sampleInsights } from './fixtures/sample-insights.ts';
+import { citeQuote } from './format.ts';
 import { makePeople, makeRedactor, nameParts } from './people.ts';
 import { countLines, truncateToLines } from './text-metrics.ts';
 
@@ -27,11 +28,11 @@ describe('names and redaction', () => {
     const insights = sampleInsights();
     const anon = makePeople(insights, true);
     expect(anon.attribution('dana-reyes')).toBe('CFO, Interview 1');
-    expect(anon.source('dana-reyes')).toBe('Interview 1');
+    expect(anon.source('dana-reyes')).toBe('CFO, Interview 1');
     expect(anon.text('Ask Priya, she saw my inbox.')).toBe('Ask [name], she saw my inbox.');
     const named = makePeople(insights, false);
-    expect(named.attribution('dana-reyes')).toBe('Dana Reyes, CFO');
-    expect(named.source('dana-reyes')).toBe('dana-reyes (Interview 1)');
+    expect(named.attribution('dana-reyes')).toBe('Dana Reyes, Interview 1');
+    expect(named.source('dana-reyes')).toBe('Dana Reyes, Interview 1');
     expect(named.text('Ask Priya.')).toBe('Ask Priya.');
   });
 
@@ -41,6 +42,46 @@ describe('names and redaction', () => {
     insights.interviews[0]!.role = 'Chief Financial Officer';
     const people = makePeople(insights, true);
     expect(people.attribution(insights.interviews[0]!.id)).toBe('Chief Financial Officer, Interview 1');
+  });
+});
+
+describe('citations', () => {
+  it('cites a quote in one form: name, interview number, time; never the file name, never twice', () => {
+    const insights = sampleInsights();
+    const named = makePeople(insights, false);
+    const q = { interview: 'dana-reyes', text: 'x', start: 43 };
+    expect(citeQuote(q, named)).toBe('Dana Reyes, Interview 1, 00:43');
+    expect(citeQuote({ ...q, start: null }, named)).toBe('Dana Reyes, Interview 1, no timestamp');
+    expect(citeQuote(q, makePeople(insights, true))).toBe('CFO, Interview 1, 00:43');
+  });
+
+  it('uses the name the engine resolved when the label is "Speaker 2" or missing, else role or number', () => {
+    const insights = sampleInsights();
+    const iv = insights.interviews[0]!;
+    iv.id = '17_first_last';
+    iv.file = '17_first_last.txt';
+    iv.interviewee = 'Speaker 2';
+    iv.name = 'First Last';
+    const q = { interview: iv.id, text: 'x', start: 43 };
+    expect(citeQuote(q, makePeople(insights, false))).toBe('First Last, Interview 1, 00:43');
+    delete iv.name;
+    // No name found: the role, never "Speaker 2" nor the file name.
+    expect(citeQuote(q, makePeople(insights, false))).toBe('CFO, Interview 1, 00:43');
+    delete iv.role;
+    iv.interviewee = null;
+    expect(citeQuote(q, makePeople(insights, false))).toBe('Interview 1, 00:43');
+    // A "Last, First" label reads as a name.
+    iv.interviewee = 'Pruett, Joanne';
+    expect(makePeople(insights, false).attribution(iv.id)).toBe('Joanne Pruett, Interview 1');
+  });
+
+  it('redacts a resolved name when anonymizing, even when no label carried it', () => {
+    const insights = sampleInsights();
+    const iv = insights.interviews[0]!;
+    iv.interviewee = null;
+    iv.name = 'Owen Tregarthen';
+    const anon = makePeople(insights, true);
+    expect(anon.text('They say, you look tired, Owen.')).toBe('They say, you look tired, [name].');
   });
 });
 

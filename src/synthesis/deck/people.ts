@@ -1,19 +1,22 @@
 /**
  * How the deck and the report refer to interviewees, and anonymization.
  * Every interview gets a number (its position in insights.interviews, from 1) so anonymized
- * output can still be traced: "CFO, Interview 7". When anonymizing, the names of interviewees
- * and interviewers are redacted from every piece of text ("[name]"), and interview ids and file
- * names — which often carry a name — are never shown.
+ * output can still be traced. One citation form everywhere: "Dana Reyes, Interview 7" (a quote's
+ * citation adds its time: "Dana Reyes, Interview 7, 12:34"), the role in place of the name when
+ * anonymizing ("CFO, Interview 7"), the number alone when neither is known — never a file name or
+ * an interview id. When anonymizing, the names of interviewees and interviewers are redacted from
+ * every piece of text ("[name]").
  */
+import { cleanLabel, isGenericLabel, isNameLabel } from '../engine/names.ts';
 import type { Insights, InterviewInfo } from '../types.ts';
 
 export interface People {
   anonymize: boolean;
   /** "Interview 7". */
   number(id: string): string;
-  /** How a quote is attributed on a slide: "CFO, Interview 7" or "Dana Reyes, CFO". */
+  /** Who said it: "Dana Reyes, Interview 7"; anonymized "CFO, Interview 7"; "Interview 7" when unknown. */
   attribution(id: string): string;
-  /** How a source is cited in speaker notes: "Interview 7" or "dana-reyes (Interview 7)". */
+  /** An interview cited as a source: the same as `attribution`. */
   source(id: string): string;
   /** Text with names redacted when anonymizing; unchanged otherwise. */
   text(s: string): string;
@@ -21,10 +24,6 @@ export interface People {
 }
 
 export const REDACTED = '[name]';
-
-/** Labels transcripts use for people that are not names. */
-const GENERIC_LABEL =
-  /^(interviewer|interviewee|speaker|host|guest|moderator|facilitator|respondent|participant|unknown|me|you|q|a|question|answer|other|caller|customer|client|user|agent|person|voice|narrator|s|spk|p)(\s*[_#-]?\s*\d+)?$/i;
 
 /** Words that appear in speaker labels but are not names ("Dana Reyes (CFO)", "Dr. Lee"). */
 const NOT_NAME_WORDS = new Set(
@@ -69,7 +68,7 @@ export function nameParts(label: string | null | undefined): string[] {
     .replace(/\(.*?\)|\[.*?\]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  if (clean === '' || GENERIC_LABEL.test(clean)) return [];
+  if (clean === '' || isGenericLabel(clean)) return [];
   const parts = new Set<string>();
   if (/\s/.test(clean)) parts.add(clean);
   for (const word of clean.split(/[\s,]+/)) {
@@ -142,7 +141,7 @@ export function makePeople(insights: Insights, anonymize: boolean): People {
   );
   const redact = anonymize
     ? makeRedactor(
-        insights.interviews.flatMap((i) => [i.interviewee, i.interviewer]),
+        insights.interviews.flatMap((i) => [i.interviewee, i.interviewer, i.name]),
         roleWords,
       )
     : (s: string) => s;
@@ -150,21 +149,24 @@ export function makePeople(insights: Insights, anonymize: boolean): People {
     const entry = byId.get(id);
     return entry ? `Interview ${entry.n}` : anonymize ? 'Interview ?' : id;
   };
+  /** The interviewee's name: resolved by the engine, or the speaker label when it is a name. */
+  const nameOf = (info: InterviewInfo | undefined) =>
+    info?.name?.trim() || (isNameLabel(info?.interviewee) ? cleanLabel(info!.interviewee!) : undefined);
+  function cite(id: string): string {
+    const entry = byId.get(id);
+    const who = anonymize
+      ? entry?.info.role
+        ? redact(entry.info.role)
+        : undefined
+      : (nameOf(entry?.info) ?? entry?.info.role);
+    return who ? `${who}, ${number(id)}` : number(id);
+  }
   return {
     anonymize,
     number,
     info: (id) => byId.get(id)?.info,
     text: redact,
-    attribution(id) {
-      const entry = byId.get(id);
-      const role = entry?.info.role ? redact(entry.info.role) : undefined;
-      if (anonymize) return role ? `${role}, ${number(id)}` : number(id);
-      const name =
-        entry?.info.interviewee && !GENERIC_LABEL.test(entry.info.interviewee) ? entry.info.interviewee : id;
-      return role ? `${name}, ${role}` : name;
-    },
-    source(id) {
-      return anonymize || !byId.has(id) ? number(id) : `${id} (${number(id)})`;
-    },
+    attribution: cite,
+    source: cite,
   };
 }

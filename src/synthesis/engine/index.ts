@@ -11,6 +11,7 @@ import type { ClusterOptions } from './cluster.ts';
 import { type Atom, atomOf, type CrossCutOptions, crossCuttingThemes } from './crosscut.ts';
 import type { DescribeContext } from './describe.ts';
 import { type DiscourseOptions, findDiscourse } from './discourse.ts';
+import { intervieweeName, interviewerNames, type NameInput } from './names.ts';
 import { linkWidelyUsedTerms, type Prepared, prepare, type SoftOptions } from './prepare.ts';
 import { reconcileWithSplit } from './reconcile.ts';
 import type { SpaceOptions } from './space.ts';
@@ -155,7 +156,17 @@ export function analyzeInterviews(
     opts.tuning?.crossCutting,
   );
   progress(1, 1, 'cross-cutting themes');
+  const nameInputs: NameInput[] = transcripts.map((t, i) => ({
+    file: t.file,
+    sentences: p.sentences[i]!,
+    roles: p.alignments[i]!.roles,
+    labelled: new Set(p.sentences[i]!.map((s) => s.speaker).filter((x) => x !== null)).size >= 2,
+    interviewer: p.alignments[i]!.interviewer,
+    interviewee: p.alignments[i]!.interviewee,
+  }));
+  const knownInterviewers = interviewerNames(nameInputs);
   const interviews: InterviewInfo[] = transcripts.map((t, i) => {
+    const name = intervieweeName(nameInputs[i]!, knownInterviewers);
     const a = p.alignments[i]!;
     const m = opts.meta?.[t.id];
     const ends = t.turns.map((x) => x.end ?? x.start).filter((x): x is number => x !== null);
@@ -165,6 +176,7 @@ export function analyzeInterviews(
       format: t.format,
       interviewer: a.interviewer,
       interviewee: a.interviewee,
+      ...(name ? { name } : {}),
       ...(m?.role ? { role: m.role } : {}),
       ...(m?.date ? { date: m.date } : {}),
       words: p.sentences[i]!.reduce((n, s) => n + s.wordCount, 0),
