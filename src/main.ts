@@ -14,6 +14,7 @@ import {
 } from './automation/pipelines/index.ts';
 import { createInterviewJobs, createInterviewsService, interviewsRoutes } from './interviews/index.ts';
 import { createEconomicsService, createInventoryService, inventoryRoutes } from './inventory/index.ts';
+import { createMarketplaceService, marketplaceRoutes } from './marketplace/index.ts';
 import { type Blobs, createBlobs, DiskBlobStore } from './platform/blobs/index.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
@@ -66,6 +67,8 @@ export interface AppServices {
   interviewJobs: ReturnType<typeof createInterviewJobs>;
   /** Stored files: content-addressed bytes on disk, references in the database. */
   blobs: Blobs;
+  /** Step 6: job posts, their renderings per marketplace, listings. */
+  marketplace: ReturnType<typeof createMarketplaceService>;
   /** The durable job queue and the job types this process can run (features register theirs here). */
   jobs: { queue: JobQueue; registry: JobRegistry; workspace: WorkspaceJobs };
   close(): Promise<void>;
@@ -105,6 +108,7 @@ export async function openApp(
     { blobs, queue, now: () => deps.clock.now() },
     housekeepingPolicy(config),
   );
+  const marketplace = createMarketplaceService({ ...deps, procedures });
   return {
     config,
     db,
@@ -118,6 +122,7 @@ export async function openApp(
     interviewJobs,
     blobs,
     jobs,
+    marketplace,
     close: async () => {
       await pipelines.stopWatching();
       await jobs.queue.close();
@@ -176,6 +181,7 @@ export async function buildHttpApp(
       ...interviewsRoutes(interviews, services.interviewJobs),
       ...jobsRoutes(services.jobs.workspace),
       ...pipelinesRoutes(pipelines.service, pipelines.review),
+      ...marketplaceRoutes(services.marketplace),
     ],
   });
 }

@@ -4,6 +4,7 @@ import { registerAutomationCommands } from './automation.cli.ts';
 import { registerInventoryCommands } from './inventory.cli.ts';
 import { registerJobsCommands } from './jobs.cli.ts';
 import { registerPipelinesCommands } from './pipelines.cli.ts';
+import { registerPostsCommands } from './posts.cli.ts';
 import { registerProceduresCommands } from './procedures.cli.ts';
 import { registerSynthesisCommands } from './synthesis.cli.ts';
 import { registerSystemCommands } from './system.cli.ts';
@@ -24,5 +25,6 @@ export function buildProgram(): Command {
   registerJobsCommands(program);
   registerPipelinesCommands(program);
   registerUnitsCommands(program);
+  registerPostsCommands(program);
   return program;
 }

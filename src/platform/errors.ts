@@ -115,6 +115,23 @@ export const ErrorCatalogue = {
   CONTRACT_STATE_INVALID: { status: 409, exit: 4 },
   /** No exchange rate on or before the date for a currency the firm compares in. */
   FX_RATE_MISSING: { status: 422, exit: 2 },
+  // marketplace: job posts, listings, connectors
+  POST_NOT_FOUND: { status: 404, exit: 3 },
+  POST_INVALID: { status: 400, exit: 2 },
+  /** A post is compiled from an approved standard procedure only. */
+  PROCEDURE_NOT_APPROVED: { status: 409, exit: 4 },
+  LISTING_URL_INVALID: { status: 400, exit: 2 },
+  LISTING_NOT_FOUND: { status: 404, exit: 3 },
+  /** The marketplace's API connector has no token (or no key to decrypt it): use the assisted way. */
+  MARKETPLACE_NOT_CONFIGURED: { status: 409, exit: 4 },
+  /** The connector cannot do that on this marketplace (its capability flags say so). */
+  MARKETPLACE_UNSUPPORTED: { status: 400, exit: 2 },
+  /** The marketplace refused the request (its answer is in details). */
+  MARKETPLACE_REJECTED: { status: 422, exit: 2 },
+  /** The marketplace did not answer, or answered with a server error: retried by the job. */
+  MARKETPLACE_UNAVAILABLE: { status: 502, exit: 6 },
+  /** 429 from the marketplace for longer than a job waits in place: retried later. */
+  MARKETPLACE_RATE_LIMITED: { status: 503, exit: 6 },
   // jobs
   JOB_NOT_FOUND: { status: 404, exit: 3 },
   JOB_NOT_RETRYABLE: { status: 409, exit: 4 },

@@ -5,6 +5,7 @@
 export * from './accounts.ts';
 export * from './ids.ts';
 export * from './inventory.ts';
+export * from './marketplace.ts';
 export * from './procedures.ts';
 export * from './scenarios.ts';
 export * from './time-entries.ts';

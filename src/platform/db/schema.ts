@@ -504,6 +504,52 @@ export interface FxRateTable {
   created_at: string;
 }
 
+export interface JobPostTable {
+  id: string;
+  workspace_id: string;
+  task_id: string;
+  version: number;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface JobPostVersionTable {
+  post_id: string;
+  version: number;
+  procedure_version_id: string;
+  procedure_version_number: number;
+  content_json: string;
+  edited: number;
+  note: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface JobPostListingTable {
+  id: string;
+  workspace_id: string;
+  post_id: string;
+  post_version: number;
+  marketplace: string;
+  via: string;
+  url: string;
+  external_id: string | null;
+  status: string;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MarketplaceConnectionTable {
+  workspace_id: string;
+  marketplace: string;
+  token_sealed: string;
+  settings_json: string;
+  created_by: string | null;
+  updated_at: string;
+}
+
 export interface Database {
   workspaces: WorkspaceTable;
   users: UserTable;
@@ -539,6 +585,10 @@ export interface Database {
   bids: BidTable;
   contracts: ContractTable;
   fx_rates: FxRateTable;
+  job_posts: JobPostTable;
+  job_post_versions: JobPostVersionTable;
+  job_post_listings: JobPostListingTable;
+  marketplace_connections: MarketplaceConnectionTable;
 }
 
 // Generated is re-exported so that feature table types can use it without importing kysely elsewhere.

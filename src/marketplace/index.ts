@@ -1,0 +1,16 @@
+/**
+ * Step 6, out-tasking: job posts compiled from approved standard procedures, rendered within each
+ * marketplace's fields and limits, listings pasted back. See docs/architecture.md.
+ */
+export { MARKETPLACE_LABELS, MARKETPLACE_SPECS, MARKETPLACES, type Marketplace } from './limits.ts';
+export { type ParsedListing, parseListingUrl } from './listing.ts';
+export { marketplaceRoutes } from './marketplace.routes.ts';
+export {
+  createMarketplaceService,
+  type MarketplaceActor,
+  type MarketplaceDeps,
+  type MarketplaceService,
+} from './marketplace.service.ts';
+export * from './post.ts';
+export { type Rendering, type RenderWarning, renderPost } from './render.ts';
+export { shorten } from './shorten.ts';

@@ -1,0 +1,45 @@
+/**
+ * What every marketplace use case is given: the platform (db, clock, ids), the features it stands on
+ * (procedures: the approved version and its brief; inventory through it), and the audit trail.
+ */
+
+import type { WorkspaceActor } from '../../platform/actor.ts';
+import { recordAudit } from '../../platform/audit/audit.store.ts';
+import type { Db } from '../../platform/db/connect.ts';
+import type { ServiceDeps } from '../../platform/deps.ts';
+import type { ProceduresService } from '../../procedures/index.ts';
+
+export type MarketplaceActor = WorkspaceActor;
+
+/** What the marketplace needs of the procedures feature. */
+export type ProceduresPort = Pick<ProceduresService, 'taskOverview' | 'brief'>;
+
+export interface MarketplaceDeps extends ServiceDeps {
+  procedures: ProceduresPort;
+}
+
+export type Trx = Db['kysely'];
+
+export interface MarketplaceContext {
+  deps: ServiceDeps;
+  db: Trx;
+  procedures: ProceduresPort;
+  audit(
+    trx: Trx,
+    actor: MarketplaceActor,
+    action: string,
+    subjectType: string,
+    subjectId: string | null,
+    details?: Record<string, unknown>,
+  ): Promise<void>;
+}
+
+export function marketplaceContext(deps: MarketplaceDeps): MarketplaceContext {
+  return {
+    deps,
+    db: deps.db.kysely,
+    procedures: deps.procedures,
+    audit: (trx, actor, action, subjectType, subjectId, details) =>
+      recordAudit(trx, deps, actor, { action, subjectType, subjectId, ...(details ? { details } : {}) }),
+  };
+}
