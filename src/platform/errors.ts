@@ -147,6 +147,12 @@ export const ErrorCatalogue = {
   DOCUMENT_FORMAT_UNKNOWN: { status: 415, exit: 2 },
   /** A PPTX, DOCX or PDF whose parts do not hold together (a listed slide missing, no page count). */
   DOCUMENT_MALFORMED: { status: 400, exit: 2 },
+  // work orders (workorders/)
+  WORK_ORDER_NOT_FOUND: { status: 404, exit: 3 },
+  /** A move the work order's state does not allow: details name from, to and the allowed events. */
+  WORK_ORDER_STATE_INVALID: { status: 409, exit: 4 },
+  /** A time zone that is not an IANA name (Europe/Berlin, America/New_York). */
+  TIME_ZONE_INVALID: { status: 400, exit: 2 },
 } as const satisfies Record<string, { status: number; exit: number }>;
 
 export type ErrorCode = keyof typeof ErrorCatalogue;
