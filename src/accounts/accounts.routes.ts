@@ -57,13 +57,14 @@ export function authRoutes(
         config: { policy: ANY_MEMBER },
         schema: {
           tags: ['auth'],
-          summary: 'Change your own password (the current one is checked); audited',
+          summary:
+            'Change your own password (the current one is checked); your other sessions end, this one stays; audited',
           body: z.object({ currentPassword: z.string().max(1000), newPassword: z.string().max(1000) }),
           response: { 200: z.object({ ok: z.literal(true) }) },
         },
       },
       async (req) => {
-        await accounts.changePassword(workspaceActor(req), req.body);
+        await accounts.changePassword(workspaceActor(req), req.body, sessionToken(req));
         return { ok: true as const };
       },
     );

@@ -18,6 +18,7 @@ export const WorkspaceOut = z
     slug: z.string(),
     currency: z.string(),
     settings: z.record(z.string(), z.unknown()),
+    settingsVersion: z.number().optional(),
   })
   .meta({ id: 'Workspace' });
 

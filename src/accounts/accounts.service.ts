@@ -1,8 +1,10 @@
 /** Use cases for workspaces, users and sessions. */
 import { createHash, randomBytes } from 'node:crypto';
 import { auditStore } from '../platform/audit/audit.store.ts';
+import { claimSettingsVersion } from '../platform/db/row-version.ts';
 import { nowIso, type ServiceDeps } from '../platform/deps.ts';
 import { AppError } from '../platform/errors.ts';
+import { staleWrite, type WriteCondition } from '../platform/versioning.ts';
 import { accountsStore } from './accounts.store.ts';
 import {
   type Actor,
@@ -99,10 +101,35 @@ export function createAccountsService(
       );
     },
 
-    async updateSettings(workspace: Workspace, patch: Record<string, unknown>): Promise<Workspace> {
-      const settings = { ...workspace.settings, ...patch };
-      await accountsStore.updateWorkspaceSettings(db, workspace.id, settings);
-      return { ...workspace, settings };
+    /**
+     * Changes the workspace's settings: `change` is given them as stored when the write takes the row
+     * (so two owners changing different settings both keep theirs). With `expectedVersion` (If-Match)
+     * it is refused with STALE_WRITE when someone saved first; `view` words the settings as they are
+     * now for that refusal (what the client was shown).
+     */
+    async updateSettings(
+      workspace: Workspace,
+      change: (settings: Record<string, unknown>) => Record<string, unknown>,
+      condition: WriteCondition = {},
+      view: (w: Workspace) => unknown = (w) => w.settings,
+    ): Promise<Workspace> {
+      return db.transaction().execute(async (trx) => {
+        const version = await claimSettingsVersion(trx, workspace.id, condition.expectedVersion);
+        const now = await accountsStore.findWorkspace(trx, workspace.id);
+        if (!now) throw new AppError('WORKSPACE_NOT_FOUND', `No workspace "${workspace.id}"`);
+        if (version === undefined) {
+          throw staleWrite(
+            'settings of workspace',
+            workspace.slug,
+            condition.expectedVersion ?? -1,
+            now.settingsVersion ?? 0,
+            view(now),
+          );
+        }
+        const settings = change(now.settings);
+        await accountsStore.updateWorkspaceSettings(trx, workspace.id, settings);
+        return { ...now, settings, settingsVersion: version };
+      });
     },
 
     /** Creates the user, or updates name and password of an existing one, and gives them the role. */
@@ -138,11 +165,16 @@ export function createAccountsService(
       return user;
     },
 
-    /** Changes the signed-in user's password after checking the current one; audited (never the passwords). */
+    /**
+     * Changes the signed-in user's password after checking the current one; audited (never the
+     * passwords). Every other session of the user ends (whoever may have the old password is signed
+     * out); the session given as `keepSession` (the token of the request that changed it) stays.
+     */
     async changePassword(
       actor: { workspace: { id: string }; userId: string | null },
       input: { currentPassword: string; newPassword: string },
-    ): Promise<void> {
+      keepSession?: string,
+    ): Promise<{ sessionsEnded: number }> {
       const user = actor.userId ? await accountsStore.findUser(db, actor.userId) : undefined;
       if (!user) throw new AppError('FORBIDDEN', 'Only a signed-in user can change a password');
       const found = await accountsStore.findUserByEmail(db, user.email);
@@ -156,15 +188,22 @@ export function createAccountsService(
       if (problem)
         throw new AppError('VALIDATION_FAILED', `New password: ${problem}`, { field: 'newPassword' });
       const hash = await hashPassword(input.newPassword);
-      await db.transaction().execute(async (trx) => {
+      return db.transaction().execute(async (trx) => {
         await accountsStore.setPassword(trx, user.id, hash);
+        const sessionsEnded = await accountsStore.deleteSessionsOfUser(
+          trx,
+          user.id,
+          keepSession === undefined ? undefined : tokenId(keepSession),
+        );
         await auditStore.append(trx, deps.newId(), nowIso(deps), {
           workspaceId: actor.workspace.id,
           userId: user.id,
           action: 'user.password_change',
           subjectType: 'user',
           subjectId: user.id,
+          details: { otherSessionsEnded: sessionsEnded },
         });
+        return { sessionsEnded };
       });
     },
 

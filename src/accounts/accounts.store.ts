@@ -12,6 +12,7 @@ function toWorkspace(row: Selectable<WorkspaceTable>): Workspace {
     slug: row.slug,
     currency: row.currency,
     settings: JSON.parse(row.settings_json) as Record<string, unknown>,
+    settingsVersion: Number(row.settings_version),
   };
 }
 
@@ -172,8 +173,12 @@ export const accountsStore = {
     await db.deleteFrom('sessions').where('id', '=', id).execute();
   },
 
-  async deleteSessionsOfUser(db: K, userId: string): Promise<void> {
-    await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+  /** Ends every session of the user but `exceptId` (when given); how many ended. */
+  async deleteSessionsOfUser(db: K, userId: string, exceptId?: string): Promise<number> {
+    let q = db.deleteFrom('sessions').where('user_id', '=', userId);
+    if (exceptId !== undefined) q = q.where('id', '!=', exceptId);
+    const r = await q.executeTakeFirst();
+    return Number(r.numDeletedRows);
   },
 
   async deleteExpiredSessions(db: K, now: string): Promise<void> {

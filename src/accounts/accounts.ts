@@ -11,6 +11,8 @@ export interface Workspace {
   slug: string;
   currency: string;
   settings: Record<string, unknown>;
+  /** Bumped by every change of the settings: their ETag (optimistic concurrency); absent before stored. */
+  settingsVersion?: number;
 }
 
 export interface User {

@@ -130,11 +130,21 @@ export function createEconomicsService(deps: ServiceDeps) {
           },
         );
       }
-      const merged = { ...((workspace.settings.economics ?? {}) as object), ...patch };
-      resolveEconomicsSettings({ ...merged, currency: workspace.currency });
-      return merged;
+      return mergeEconomicsSettings(workspace, patch);
     },
+
+    mergeSettings: mergeEconomicsSettings,
   };
+}
+
+/** The workspace's economics settings with a patch over them, checked as a whole (pure). */
+function mergeEconomicsSettings(
+  workspace: Workspace,
+  patch: Partial<EconomicsSettings>,
+): Partial<EconomicsSettings> {
+  const merged = { ...((workspace.settings.economics ?? {}) as object), ...patch };
+  resolveEconomicsSettings({ ...merged, currency: workspace.currency });
+  return merged;
 }
 
 export function measuredHours(list: readonly Measurement[] | undefined): number {

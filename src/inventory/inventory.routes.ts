@@ -7,6 +7,8 @@ import { sendCachedJson } from '../platform/http/cached-json.ts';
 import { versionEtag, withVersion, writeCondition } from '../platform/http/if-match.ts';
 import { actorOf, FIRM, OWNER, workspaceActor } from '../platform/http/policy.ts';
 import type { ApiFeature } from '../platform/http/server.ts';
+import type { WriteCondition } from '../platform/versioning.ts';
+import type { EconomicsSettings } from './economics/settings.ts';
 import type { EconomicsService } from './economics.service.ts';
 import { writeTemplate } from './imports/index.ts';
 import { IMPORT_FORMATS } from './imports/types.ts';
@@ -55,10 +57,15 @@ const EconomicsSettingsPatch = z.object({
 export interface InventoryRouteDeps {
   inventory: InventoryService;
   economics: EconomicsService;
-  /** Stores a patch of the workspace's settings (owned by accounts) and returns the updated workspace. */
+  /**
+   * Changes the workspace's settings (owned by accounts) as stored when the write takes them, only at
+   * the expected version when given (else STALE_WRITE with `view` of them as they are now).
+   */
   updateWorkspaceSettings(
     workspace: InventoryActor['workspace'],
-    patch: Record<string, unknown>,
+    change: (settings: Record<string, unknown>) => Record<string, unknown>,
+    condition?: WriteCondition,
+    view?: (w: InventoryActor['workspace']) => unknown,
   ): Promise<InventoryActor['workspace']>;
 }
 
@@ -94,12 +101,17 @@ export function inventoryRoutes({
         schema: {
           response: { 200: MemberView },
           tags,
-          summary: 'Change a member',
+          summary:
+            'Change a member (only the fields sent). With If-Match (its version as ETag), refused with 412 STALE_WRITE when someone changed it first',
           params: IdParams,
           body: z.unknown(),
         },
       },
-      async (req) => inventory.updateMember(workspaceActor(req), req.params.id, req.body),
+      async (req, reply) =>
+        withVersion(
+          reply,
+          await inventory.updateMember(workspaceActor(req), req.params.id, req.body, writeCondition(req)),
+        ),
     );
   };
 
@@ -413,7 +425,12 @@ export function inventoryRoutes({
         config: { policy: FIRM },
         schema: { response: { 200: EconomicsSettingsView }, tags, summary: 'What the economics assume' },
       },
-      async (req) => economics.settings(actorOf(req).workspace),
+      async (req, reply) => {
+        const { workspace } = actorOf(req);
+        if (workspace.settingsVersion !== undefined)
+          reply.header('etag', versionEtag(workspace.settingsVersion));
+        return economics.settings(workspace);
+      },
     );
     app.patch(
       '/economics',
@@ -422,15 +439,27 @@ export function inventoryRoutes({
         schema: {
           response: { 200: EconomicsSettingsView },
           tags,
-          summary: 'Change what the economics assume',
+          summary:
+            'Change what the economics assume (only the fields sent). With If-Match (the ETag of GET), refused with 412 STALE_WRITE when someone changed them first',
           body: EconomicsSettingsPatch,
         },
       },
-      async (req) => {
+      async (req, reply) => {
         const { workspace } = actorOf(req);
-        const economicsSettings = await economics.validateSettings(workspace, req.body as never);
-        const updated = await updateWorkspaceSettings(workspace, { economics: economicsSettings });
+        const patch = req.body as Partial<EconomicsSettings>;
+        // References checked first (reads), then merged into the settings as stored when written.
+        await economics.validateSettings(workspace, patch);
+        const updated = await updateWorkspaceSettings(
+          workspace,
+          (settings) => ({
+            ...settings,
+            economics: economics.mergeSettings({ ...workspace, settings }, patch),
+          }),
+          writeCondition(req),
+          (w) => economics.settings(w),
+        );
         await inventory.auditSettingsChange(workspaceActor(req), Object.keys(req.body as object));
+        if (updated.settingsVersion !== undefined) reply.header('etag', versionEtag(updated.settingsVersion));
         return economics.settings(updated);
       },
     );

@@ -2,6 +2,7 @@
 
 import type { WorkspaceActor } from '../platform/actor.ts';
 import { recordAudit } from '../platform/audit/audit.store.ts';
+import { claimRowVersion } from '../platform/db/row-version.ts';
 import { nowIso, type ServiceDeps } from '../platform/deps.ts';
 import { AppError } from '../platform/errors.ts';
 import { staleWrite, type WriteCondition } from '../platform/versioning.ts';
@@ -176,7 +177,7 @@ export function createInventoryService(deps: ServiceDeps, opts: { importMaxBytes
 
     async createMember(actor: InventoryActor, input: unknown): Promise<Member> {
       const data: MemberInputT = parseWith(MemberInput, input, 'Member');
-      const m: Member = { id: deps.newId(), ...data };
+      const m: Member = { id: deps.newId(), ...data, version: 1 };
       const existing = await inventoryStore.listMembers(db, actor.workspace.id);
       if (existing.some((x) => x.name.toLowerCase() === m.name.toLowerCase())) {
         throw new AppError('MEMBER_NAME_TAKEN', `A member named "${m.name}" already exists`, {
@@ -188,13 +189,40 @@ export function createInventoryService(deps: ServiceDeps, opts: { importMaxBytes
       return m;
     },
 
-    async updateMember(actor: InventoryActor, id: string, patch: unknown): Promise<Member> {
-      const current = await inventoryStore.findMember(db, actor.workspace.id, id);
-      if (!current) throw new AppError('MEMBER_NOT_FOUND', `No member with id ${id}`);
-      const next: Member = { ...current, ...sentFields(parseWith(MemberPatch, patch, 'Member'), patch) };
-      await inventoryStore.updateMember(db, actor.workspace.id, next, nowIso(deps));
-      await audit(actor, 'member.update', 'member', id);
-      return next;
+    /**
+     * Changes the fields a patch sends, on the member as stored when the write takes it (so two
+     * people changing different fields both keep theirs). With `expectedVersion` (If-Match) it is
+     * refused with STALE_WRITE and the member as it is now when someone saved first.
+     */
+    async updateMember(
+      actor: InventoryActor,
+      id: string,
+      patch: unknown,
+      condition: WriteCondition = {},
+    ): Promise<Member> {
+      const ws = actor.workspace.id;
+      const fields = sentFields(parseWith(MemberPatch, patch, 'Member'), patch);
+      const member = await db.transaction().execute(async (trx) => {
+        if ((await claimRowVersion(trx, 'members', ws, id, condition.expectedVersion)) === undefined) {
+          const current = await inventoryStore.findMember(trx, ws, id);
+          if (!current) throw new AppError('MEMBER_NOT_FOUND', `No member with id ${id}`);
+          throw staleWrite('member', id, condition.expectedVersion ?? -1, current.version ?? 0, current);
+        }
+        const current = (await inventoryStore.findMember(trx, ws, id))!;
+        if (
+          fields.name !== undefined &&
+          (await inventoryStore.listMembers(trx, ws)).some(
+            (x) => x.id !== id && x.name.toLowerCase() === fields.name!.toLowerCase(),
+          )
+        ) {
+          throw new AppError('MEMBER_NAME_TAKEN', `A member named "${fields.name}" already exists`, {
+            field: 'name',
+          });
+        }
+        return inventoryStore.writeClaimedMember(trx, ws, { ...current, ...fields }, nowIso(deps));
+      });
+      await audit(actor, 'member.update', 'member', id, { fields: Object.keys(fields) });
+      return member;
     },
 
     /** The economics settings changed (by the owner): which fields, for the audit trail. */

@@ -283,6 +283,19 @@ export const inventoryStore = {
     await bump(db, ws);
   },
 
+  /** Writes a member whose row this transaction claimed (claimRowVersion): its version moved already. */
+  async writeClaimedMember(db: K, ws: string, m: Member, now: string): Promise<Member> {
+    const row = await db
+      .updateTable('members')
+      .set({ ...memberColumns(m), updated_at: now })
+      .where('workspace_id', '=', ws)
+      .where('id', '=', m.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await bump(db, ws);
+    return toMember(row);
+  },
+
   async deleteMember(db: K, ws: string, id: string): Promise<number> {
     const r = await db
       .deleteFrom('members')

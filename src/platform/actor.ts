@@ -11,6 +11,8 @@ export interface ActorWorkspace {
   slug: string;
   currency: string;
   settings: Record<string, unknown>;
+  /** The settings' version (their ETag); absent before stored. */
+  settingsVersion?: number;
 }
 
 export interface WorkspaceActor {

@@ -3,6 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { fileResponse } from '../platform/contract.ts';
+import { withVersion, writeCondition } from '../platform/http/if-match.ts';
 import { workspaceActor as actor, FIRM } from '../platform/http/policy.ts';
 import {
   FormAttachInput,
@@ -98,7 +99,7 @@ export function formsRoutes(procedures: ProceduresService): FastifyPluginAsync {
           params: IdParams,
         },
       },
-      async (req) => procedures.getForm(actor(req), req.params.id),
+      async (req, reply) => withVersion(reply, await procedures.getForm(actor(req), req.params.id)),
     );
     app.post(
       '/:id/versions',
@@ -107,12 +108,23 @@ export function formsRoutes(procedures: ProceduresService): FastifyPluginAsync {
         schema: {
           response: { 200: SavedFormView },
           tags,
-          summary: "Save a form's next version from data",
+          summary:
+            "Save a form's next version from data. With If-Match (the form's ETag), refused with 412 STALE_WRITE when someone saved a newer one first",
           params: IdParams,
           body: FormJsonInput,
         },
       },
-      async (req) => procedures.saveForm(actor(req), req.params.id, req.body),
+      async (req, reply) => {
+        const r = await procedures.saveForm(
+          actor(req),
+          req.params.id,
+          req.body,
+          undefined,
+          writeCondition(req),
+        );
+        withVersion(reply, r.form);
+        return r;
+      },
     );
     app.patch(
       '/:id',
@@ -126,7 +138,11 @@ export function formsRoutes(procedures: ProceduresService): FastifyPluginAsync {
           body: FormAttachInput,
         },
       },
-      async (req) => procedures.attachForm(actor(req), req.params.id, req.body.taskId),
+      async (req, reply) =>
+        withVersion(
+          reply,
+          await procedures.attachForm(actor(req), req.params.id, req.body.taskId, writeCondition(req)),
+        ),
     );
     app.get(
       '/:id/export.yaml',

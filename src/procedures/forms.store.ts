@@ -14,6 +14,7 @@ function toForm(r: Selectable<FormTable>): Form {
     procedureId: r.procedure_id,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+    version: Number(r.version),
   };
 }
 

@@ -1,12 +1,14 @@
 /**
  * /api/procedures (variants, comparison, standard, versions, steps, diff, map, brief, progress), and
  * /api/forms from forms.routes.ts. Owner and staff only: out-taskers see nothing here. Thin:
- * validate, call, shape.
+ * validate, call, shape. Variants and versions answer with their version as ETag; every write takes
+ * If-Match (a draft's version covers its steps) and answers 412 STALE_WRITE when it is stale.
  */
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { fileResponse, noContent } from '../platform/contract.ts';
+import { withVersion, writeCondition } from '../platform/http/if-match.ts';
 import { FIRM, workspaceActor } from '../platform/http/policy.ts';
 import type { ApiFeature } from '../platform/http/server.ts';
 import { formsRoutes } from './forms.routes.ts';
@@ -213,7 +215,7 @@ export function proceduresRoutes(procedures: ProceduresService): ApiFeature[] {
           params: IdParams,
         },
       },
-      async (req) => procedures.getVariant(actor(req), req.params.id),
+      async (req, reply) => withVersion(reply, await procedures.getVariant(actor(req), req.params.id)),
     );
     app.patch(
       '/variants/:id',
@@ -227,7 +229,11 @@ export function proceduresRoutes(procedures: ProceduresService): ApiFeature[] {
           body: VariantPatch,
         },
       },
-      async (req) => procedures.updateVariant(actor(req), req.params.id, req.body),
+      async (req, reply) =>
+        withVersion(
+          reply,
+          await procedures.updateVariant(actor(req), req.params.id, req.body, writeCondition(req)),
+        ),
     );
     app.delete(
       '/variants/:id',
@@ -236,7 +242,7 @@ export function proceduresRoutes(procedures: ProceduresService): ApiFeature[] {
         schema: { response: { 204: noContent }, tags, summary: 'Delete an active variant', params: IdParams },
       },
       async (req, reply) => {
-        await procedures.deleteVariant(actor(req), req.params.id);
+        await procedures.deleteVariant(actor(req), req.params.id, writeCondition(req));
         return reply.status(204).send();
       },
     );
@@ -253,7 +259,11 @@ export function proceduresRoutes(procedures: ProceduresService): ApiFeature[] {
           params: IdParams,
         },
       },
-      async (req) => procedures.getVersion(actor(req), req.params.id),
+      async (req, reply) => {
+        const detail = await procedures.getVersion(actor(req), req.params.id);
+        withVersion(reply, detail.version);
+        return detail;
+      },
     );
     app.patch(
       '/versions/:id',
@@ -267,13 +277,17 @@ export function proceduresRoutes(procedures: ProceduresService): ApiFeature[] {
           body: VersionPatch,
         },
       },
-      async (req) => procedures.updateVersion(actor(req), req.params.id, req.body),
+      async (req, reply) =>
+        withVersion(
+          reply,
+          await procedures.updateVersion(actor(req), req.params.id, req.body, writeCondition(req)),
+        ),
     );
     app.delete(
       '/versions/:id',
       { config, schema: { response: { 204: noContent }, tags, summary: 'Delete a draft', params: IdParams } },
       async (req, reply) => {
-        await procedures.deleteDraft(actor(req), req.params.id);
+        await procedures.deleteDraft(actor(req), req.params.id, writeCondition(req));
         return reply.status(204).send();
       },
     );
@@ -288,7 +302,8 @@ export function proceduresRoutes(procedures: ProceduresService): ApiFeature[] {
           params: IdParams,
         },
       },
-      async (req) => procedures.approve(actor(req), req.params.id),
+      async (req, reply) =>
+        withVersion(reply, await procedures.approve(actor(req), req.params.id, writeCondition(req))),
     );
     app.get(
       '/versions/:id/diff',
@@ -356,7 +371,11 @@ export function proceduresRoutes(procedures: ProceduresService): ApiFeature[] {
           body: StepsInput,
         },
       },
-      async (req) => procedures.replaceSteps(actor(req), req.params.id, req.body),
+      async (req, reply) =>
+        withVersion(
+          reply,
+          await procedures.replaceSteps(actor(req), req.params.id, req.body, writeCondition(req)),
+        ),
     );
     app.post(
       '/versions/:id/steps',
@@ -371,7 +390,14 @@ export function proceduresRoutes(procedures: ProceduresService): ApiFeature[] {
         },
       },
       async (req, reply) =>
-        reply.status(201).send(await procedures.addStep(actor(req), req.params.id, req.body)),
+        reply
+          .status(201)
+          .send(
+            withVersion(
+              reply,
+              await procedures.addStep(actor(req), req.params.id, req.body, writeCondition(req)),
+            ),
+          ),
     );
     app.patch(
       '/versions/:id/steps/:stepId',
@@ -385,7 +411,17 @@ export function proceduresRoutes(procedures: ProceduresService): ApiFeature[] {
           body: StepPatch,
         },
       },
-      async (req) => procedures.updateStep(actor(req), req.params.id, req.params.stepId, req.body),
+      async (req, reply) =>
+        withVersion(
+          reply,
+          await procedures.updateStep(
+            actor(req),
+            req.params.id,
+            req.params.stepId,
+            req.body,
+            writeCondition(req),
+          ),
+        ),
     );
     app.delete(
       '/versions/:id/steps/:stepId',
@@ -398,7 +434,11 @@ export function proceduresRoutes(procedures: ProceduresService): ApiFeature[] {
           params: StepParams,
         },
       },
-      async (req) => procedures.deleteStep(actor(req), req.params.id, req.params.stepId),
+      async (req, reply) =>
+        withVersion(
+          reply,
+          await procedures.deleteStep(actor(req), req.params.id, req.params.stepId, writeCondition(req)),
+        ),
     );
     app.post(
       '/versions/:id/steps/:stepId/move',
@@ -412,7 +452,17 @@ export function proceduresRoutes(procedures: ProceduresService): ApiFeature[] {
           body: MoveInput,
         },
       },
-      async (req) => procedures.moveStep(actor(req), req.params.id, req.params.stepId, req.body.to),
+      async (req, reply) =>
+        withVersion(
+          reply,
+          await procedures.moveStep(
+            actor(req),
+            req.params.id,
+            req.params.stepId,
+            req.body.to,
+            writeCondition(req),
+          ),
+        ),
     );
     app.post(
       '/versions/:id/reorder',
@@ -426,7 +476,11 @@ export function proceduresRoutes(procedures: ProceduresService): ApiFeature[] {
           body: ReorderInput,
         },
       },
-      async (req) => procedures.reorderSteps(actor(req), req.params.id, req.body),
+      async (req, reply) =>
+        withVersion(
+          reply,
+          await procedures.reorderSteps(actor(req), req.params.id, req.body, writeCondition(req)),
+        ),
     );
     app.post(
       '/versions/:id/merge',
@@ -440,7 +494,11 @@ export function proceduresRoutes(procedures: ProceduresService): ApiFeature[] {
           body: MergeInput,
         },
       },
-      async (req) => procedures.mergeSteps(actor(req), req.params.id, req.body),
+      async (req, reply) =>
+        withVersion(
+          reply,
+          await procedures.mergeSteps(actor(req), req.params.id, req.body, writeCondition(req)),
+        ),
     );
     app.post(
       '/versions/:id/steps/:stepId/waste',
@@ -454,7 +512,17 @@ export function proceduresRoutes(procedures: ProceduresService): ApiFeature[] {
           body: WasteInput,
         },
       },
-      async (req) => procedures.markWaste(actor(req), req.params.id, req.params.stepId, req.body),
+      async (req, reply) =>
+        withVersion(
+          reply,
+          await procedures.markWaste(
+            actor(req),
+            req.params.id,
+            req.params.stepId,
+            req.body,
+            writeCondition(req),
+          ),
+        ),
     );
     app.delete(
       '/versions/:id/steps/:stepId/waste',
@@ -467,7 +535,11 @@ export function proceduresRoutes(procedures: ProceduresService): ApiFeature[] {
           params: StepParams,
         },
       },
-      async (req) => procedures.clearWaste(actor(req), req.params.id, req.params.stepId),
+      async (req, reply) =>
+        withVersion(
+          reply,
+          await procedures.clearWaste(actor(req), req.params.id, req.params.stepId, writeCondition(req)),
+        ),
     );
   };
 

@@ -181,6 +181,7 @@ export const VariantView = z
     retiredAt: z.string().nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),
+    version: z.number().optional(),
   })
   .meta({ id: 'Variant' });
 sameShape<z.output<typeof VariantView>, Variant>(true);
@@ -220,6 +221,7 @@ export const VersionView = z
     approvedBy: z.string().nullable(),
     approvedAt: z.string().nullable(),
     steps: z.array(StepView),
+    version: z.number().optional(),
   })
   .meta({ id: 'ProcedureVersion' });
 sameShape<z.output<typeof VersionView>, ProcedureVersion>(true);
@@ -340,6 +342,7 @@ export const FormSummaryView = z
     taskName: z.string().nullable(),
     latest: FormVersionView,
     versions: z.number(),
+    version: z.number().optional(),
   })
   .meta({ id: 'FormSummary' });
 sameShape<z.output<typeof FormSummaryView>, FormSummary>(true);

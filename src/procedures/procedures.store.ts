@@ -35,6 +35,7 @@ function toVariant(r: Selectable<ProcedureVariantTable>): Variant {
     retiredAt: r.retired_at,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+    version: Number(r.version),
   };
 }
 
@@ -72,6 +73,7 @@ function toVersion(r: Selectable<ProcedureVersionTable>, steps: Step[]): Procedu
     approvedBy: r.approved_by,
     approvedAt: r.approved_at,
     steps,
+    version: Number(r.version),
   };
 }
 

@@ -51,6 +51,8 @@ export interface Variant {
   retiredAt: string | null;
   createdAt: string;
   updatedAt: string;
+  /** The stored row's version, bumped by every write to it (its ETag); absent before it is stored. */
+  version?: number;
 }
 
 /** A step of a standard procedure version. */
@@ -91,6 +93,11 @@ export interface ProcedureVersion {
   approvedBy: string | null;
   approvedAt: string | null;
   steps: Step[];
+  /**
+   * The stored row's version, bumped by every change to the version or its steps (its ETag: a draft
+   * and its steps are edited as one); absent before it is stored.
+   */
+  version?: number;
 }
 
 export interface Procedure {
@@ -126,6 +133,8 @@ export interface Form {
   procedureId: string | null;
   createdAt: string;
   updatedAt: string;
+  /** Bumped by every write to the form or a new version of it (its ETag); absent before it is stored. */
+  version?: number;
 }
 
 /** What a step is made from before it has an id and a key. */

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/platform/clock.ts';
 import { openSqlite } from '../../src/platform/db/connect.ts';
 import { APP_CSP } from '../../src/platform/http/security-headers.ts';
-import { aWorkspaceWithOwner } from '../factories/index.ts';
+import { aUser, aWorkspaceWithOwner } from '../factories/index.ts';
 import { signedInApp } from '../helpers/app.ts';
 
 type SignedIn = Awaited<ReturnType<typeof signedInApp>>;
@@ -82,6 +82,44 @@ describe('sign-in and sessions', () => {
     expect((await me(a)).statusCode).toBe(401);
     expect((await me(b)).statusCode).toBe(401);
     expect((await login(app.owner.email, 'a-new-password-2', '192.0.2.1')).statusCode).toBe(200);
+  });
+
+  it('changing your password in the app ends your other sessions and keeps this one', async () => {
+    const me = (cookies: Record<string, string>) =>
+      app.http.inject({ method: 'GET', url: '/api/auth/me', cookies });
+    const change = (cookies: Record<string, string>, currentPassword: string, newPassword: string) =>
+      app.http.inject({
+        method: 'POST',
+        url: '/api/auth/password',
+        cookies,
+        payload: { currentPassword, newPassword },
+      });
+    const staff = await aUser(app.services, app.owner.workspace, 'staff');
+    const here = await app.login(staff.email, staff.password);
+    const laptop = await app.login(staff.email, staff.password);
+    const phone = await app.login(staff.email, staff.password);
+    const owner = await app.login(app.owner.email, 'a-new-password-2');
+    // A wrong current password changes nothing and ends nothing.
+    expect((await change(here, 'not-the-password', 'another-password-3')).statusCode).toBe(400);
+    for (const c of [here, laptop, phone]) expect((await me(c)).statusCode).toBe(200);
+
+    const ok = await change(here, staff.password, 'another-password-3');
+    expect(ok.statusCode).toBe(200);
+    expect((await me(here)).statusCode).toBe(200);
+    for (const c of [laptop, phone]) {
+      const r = await me(c);
+      expect(r.statusCode).toBe(401);
+      expect(r.json().error.code).toBe('UNAUTHENTICATED');
+    }
+    // Someone else's session is not theirs to end.
+    expect((await me(owner)).statusCode).toBe(200);
+    const audit = (
+      await app.http.inject({ method: 'GET', url: '/api/workspace/audit', cookies: owner })
+    ).json();
+    const changed = audit.find((e: { action: string }) => e.action === 'user.password_change');
+    expect(changed.details).toEqual({ otherSessionsEnded: 2 });
+    expect((await login(staff.email, staff.password, '192.0.2.2')).statusCode).toBe(401);
+    expect((await login(staff.email, 'another-password-3', '192.0.2.2')).statusCode).toBe(200);
   });
 });
 

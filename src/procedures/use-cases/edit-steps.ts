@@ -1,8 +1,11 @@
 /**
  * The single-step edits of a draft (add, change, remove, reorder, move, merge, mark and clear waste).
  * One file for the family: each is one line over editDraft and a pure edit of ../editing.ts, and
- * they are read together.
+ * they are read together. Each takes the draft's version the user saw (If-Match) as its last
+ * argument: given, a change over someone else's newer save is refused (STALE_WRITE).
  */
+
+import type { WriteCondition } from '../../platform/versioning.ts';
 import {
   clearWaste as clearWasteOf,
   findStep,
@@ -24,48 +27,146 @@ import { materialize } from './check-steps.ts';
 import type { ProceduresActor, ProceduresContext } from './context.ts';
 import { editDraft } from './edit-draft.ts';
 
-type Edit<I extends unknown[]> = (
-  ctx: ProceduresContext,
-  actor: ProceduresActor,
+type Ctx = ProceduresContext;
+type Actor = ProceduresActor;
+type Result = Promise<ProcedureVersion>;
+
+export function addStep(
+  ctx: Ctx,
+  actor: Actor,
   versionId: string,
-  ...input: I
-) => Promise<ProcedureVersion>;
-
-export const addStep: Edit<[input: AddStepInputT]> = (ctx, actor, versionId, input) => {
+  input: AddStepInputT,
+  c: WriteCondition = {},
+): Result {
   const { position, key: _key, ...data } = input;
-  return editDraft(ctx, actor, versionId, 'procedure.step.add', (steps) => {
-    const out = [...steps];
-    out.splice(position ?? out.length, 0, materialize(ctx.deps, data));
-    return out;
-  });
-};
-
-export const updateStep: Edit<[stepId: string, patch: StepPatchT]> = (ctx, actor, versionId, stepId, patch) =>
-  editDraft(ctx, actor, versionId, 'procedure.step.update', (steps) => {
-    const target = findStep(steps, stepId);
-    return steps.map((s) => (s.id === target.id ? { ...s, ...patch } : s));
-  });
-
-export const deleteStep: Edit<[stepId: string]> = (ctx, actor, versionId, stepId) =>
-  editDraft(ctx, actor, versionId, 'procedure.step.delete', (steps) => removeStep(steps, stepId));
-
-export const reorderSteps: Edit<[input: ReorderInputT]> = (ctx, actor, versionId, input) =>
-  editDraft(ctx, actor, versionId, 'procedure.steps.reorder', (steps) =>
-    reorderStepsOf(steps, input.stepIds),
+  return editDraft(
+    ctx,
+    actor,
+    versionId,
+    'procedure.step.add',
+    (steps) => {
+      const out = [...steps];
+      out.splice(position ?? out.length, 0, materialize(ctx.deps, data));
+      return out;
+    },
+    c,
   );
+}
 
-export const moveStep: Edit<[stepId: string, to: number]> = (ctx, actor, versionId, stepId, to) =>
-  editDraft(ctx, actor, versionId, 'procedure.steps.reorder', (steps) => moveStepOf(steps, stepId, to));
-
-export const mergeSteps: Edit<[input: MergeInputT]> = (ctx, actor, versionId, input) =>
-  editDraft(ctx, actor, versionId, 'procedure.steps.merge', (steps) =>
-    mergeStepsOf(steps, input.stepIds, input.name),
+export function updateStep(
+  ctx: Ctx,
+  actor: Actor,
+  versionId: string,
+  stepId: string,
+  patch: StepPatchT,
+  c: WriteCondition = {},
+): Result {
+  return editDraft(
+    ctx,
+    actor,
+    versionId,
+    'procedure.step.update',
+    (steps) => {
+      const target = findStep(steps, stepId);
+      return steps.map((s) => (s.id === target.id ? { ...s, ...patch } : s));
+    },
+    c,
   );
+}
 
-export const markWaste: Edit<[stepId: string, input: WasteInputT]> = (ctx, actor, versionId, stepId, input) =>
-  editDraft(ctx, actor, versionId, 'procedure.step.waste', (steps) =>
-    markWasteOf(steps, stepId, input.reason),
+export function deleteStep(
+  ctx: Ctx,
+  actor: Actor,
+  versionId: string,
+  stepId: string,
+  c: WriteCondition = {},
+): Result {
+  return editDraft(ctx, actor, versionId, 'procedure.step.delete', (steps) => removeStep(steps, stepId), c);
+}
+
+export function reorderSteps(
+  ctx: Ctx,
+  actor: Actor,
+  versionId: string,
+  input: ReorderInputT,
+  c: WriteCondition = {},
+): Result {
+  return editDraft(
+    ctx,
+    actor,
+    versionId,
+    'procedure.steps.reorder',
+    (steps) => reorderStepsOf(steps, input.stepIds),
+    c,
   );
+}
 
-export const clearWaste: Edit<[stepId: string]> = (ctx, actor, versionId, stepId) =>
-  editDraft(ctx, actor, versionId, 'procedure.step.unwaste', (steps) => clearWasteOf(steps, stepId));
+export function moveStep(
+  ctx: Ctx,
+  actor: Actor,
+  versionId: string,
+  stepId: string,
+  to: number,
+  c: WriteCondition = {},
+): Result {
+  return editDraft(
+    ctx,
+    actor,
+    versionId,
+    'procedure.steps.reorder',
+    (steps) => moveStepOf(steps, stepId, to),
+    c,
+  );
+}
+
+export function mergeSteps(
+  ctx: Ctx,
+  actor: Actor,
+  versionId: string,
+  input: MergeInputT,
+  c: WriteCondition = {},
+): Result {
+  return editDraft(
+    ctx,
+    actor,
+    versionId,
+    'procedure.steps.merge',
+    (steps) => mergeStepsOf(steps, input.stepIds, input.name),
+    c,
+  );
+}
+
+export function markWaste(
+  ctx: Ctx,
+  actor: Actor,
+  versionId: string,
+  stepId: string,
+  input: WasteInputT,
+  c: WriteCondition = {},
+): Result {
+  return editDraft(
+    ctx,
+    actor,
+    versionId,
+    'procedure.step.waste',
+    (steps) => markWasteOf(steps, stepId, input.reason),
+    c,
+  );
+}
+
+export function clearWaste(
+  ctx: Ctx,
+  actor: Actor,
+  versionId: string,
+  stepId: string,
+  c: WriteCondition = {},
+): Result {
+  return editDraft(
+    ctx,
+    actor,
+    versionId,
+    'procedure.step.unwaste',
+    (steps) => clearWasteOf(steps, stepId),
+    c,
+  );
+}
