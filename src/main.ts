@@ -40,6 +40,7 @@ import {
   workspaceJobs,
 } from './platform/jobs/index.ts';
 import { createProceduresService, proceduresRoutes } from './procedures/index.ts';
+import { createSynthesesService, type SynthesesService, synthesesRoutes } from './syntheses/index.ts';
 
 /** The package's folder: the nearest one up holding package.json (this file runs from src/ or dist/chunks/). */
 export const ROOT_DIR = packageRoot(path.dirname(fileURLToPath(import.meta.url)));
@@ -65,6 +66,8 @@ export interface AppServices {
   pipelines: Pipelines;
   /** The synthesis and `ask` on uploads as background jobs. */
   interviewJobs: ReturnType<typeof createInterviewJobs>;
+  /** Saved syntheses: kept, listed, reopened and edited before export. */
+  syntheses: SynthesesService;
   /** Stored files: content-addressed bytes on disk, references in the database. */
   blobs: Blobs;
   /** Step 6: job posts, their renderings per marketplace, listings. */
@@ -101,7 +104,12 @@ export async function openApp(
     { accounts, inventory, procedures, interviews },
   );
   jobs.registry.handle(pipelineRunJob, pipelines.handler);
-  const interviewJobs = createInterviewJobs({ ...deps, blobs, queue, interviews });
+  const syntheses = createSynthesesService({
+    ...deps,
+    blobs,
+    getTask: (actor, id) => inventory.getTask(actor, id),
+  });
+  const interviewJobs = createInterviewJobs({ ...deps, blobs, queue, interviews, syntheses });
   interviewJobs.register(jobs.registry);
   registerHousekeeping(
     jobs.registry,
@@ -120,6 +128,7 @@ export async function openApp(
     interviews,
     pipelines,
     interviewJobs,
+    syntheses,
     blobs,
     jobs,
     marketplace,
@@ -179,6 +188,7 @@ export async function buildHttpApp(
       ...inventoryRoutes({ inventory, economics, updateWorkspaceSettings: accounts.updateSettings }),
       ...proceduresRoutes(procedures),
       ...interviewsRoutes(interviews, services.interviewJobs),
+      ...synthesesRoutes(services.syntheses),
       ...jobsRoutes(services.jobs.workspace),
       ...pipelinesRoutes(pipelines.service, pipelines.review),
       ...marketplaceRoutes(services.marketplace),

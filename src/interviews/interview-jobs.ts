@@ -21,6 +21,7 @@ import {
   labelJobKind,
 } from '../platform/jobs/index.ts';
 import type { JobOutT } from '../platform/jobs/jobs.schemas.ts';
+import type { SynthesesService } from '../syntheses/index.ts';
 import {
   type AskRequest,
   type AskRun,
@@ -45,6 +46,11 @@ export const synthesisJob = defineJob({
     title: z.string().optional(),
     anonymize: z.boolean(),
     skipInvalid: z.boolean(),
+    /** Saved as a synthesis of this engagement (and task); absent in jobs queued before saving existed. */
+    engagement: z.string().optional(),
+    taskId: z.string().nullable().optional(),
+    /** The firm's choice: keep the transcripts with the saved synthesis, or let them go. */
+    keepTranscripts: z.boolean().optional(),
   }),
   // A synthesis is deterministic: a failure other than a lost worker repeats, so few attempts.
   maxAttempts: 3,
@@ -84,6 +90,8 @@ export interface SynthesisJobResult {
   slides: number;
   skipped: number;
   seconds: number;
+  /** The saved synthesis the run became (absent for jobs run before syntheses were saved). */
+  synthesisId?: string;
 }
 
 /** The synthesis's answer without the deck's bytes (those are downloaded apart). */
@@ -93,6 +101,7 @@ interface Deps extends ServiceDeps {
   blobs: Blobs;
   queue: JobQueue;
   interviews: InterviewsService;
+  syntheses: SynthesesService;
 }
 
 export function createInterviewJobs(deps: Deps) {
@@ -146,6 +155,7 @@ export function createInterviewJobs(deps: Deps) {
     async startSynthesis(actor: WorkspaceActor, req: SynthesisRequest): Promise<JobOutT> {
       const lib = await import('../synthesis/index.ts');
       const form = await interviews.resolveForm(actor, req.form);
+      if (req.taskId) await deps.syntheses.checkTask(actor, req.taskId);
       lib.parseFormYaml(form.yaml, form.name);
       if (req.meta) lib.parseInterviewMeta(req.meta.text, req.meta.file);
       // Unreadable files are reported now, all of them, as the in-request synthesis did.
@@ -160,6 +170,9 @@ export function createInterviewJobs(deps: Deps) {
           ...(req.title ? { title: req.title } : {}),
           anonymize: req.anonymize === true,
           skipInvalid: req.skipInvalid === true,
+          engagement: req.engagement?.trim() || req.title?.trim() || form.name,
+          taskId: req.taskId ?? null,
+          keepTranscripts: req.keepTranscripts === true,
         }),
         synthesisJob,
       );
@@ -193,9 +206,10 @@ export function createInterviewJobs(deps: Deps) {
     ): Promise<{
       job: JobOutT;
       result: (SynthesisResults & { deck: { fileName: string; bytes: number } }) | null;
+      synthesisId: string | null;
     }> {
       const job = await ownJob(actor, id, synthesisJob.kind);
-      if (job.status !== 'succeeded') return { job: jobView(job), result: null };
+      if (job.status !== 'succeeded') return { job: jobView(job), result: null, synthesisId: null };
       const r = job.result as SynthesisJobResult;
       const results = JSON.parse(
         (await blobs.read(actor.workspace.id, r.results.sha256)).toString('utf8'),
@@ -203,6 +217,7 @@ export function createInterviewJobs(deps: Deps) {
       return {
         job: jobView(job),
         result: { ...results, deck: { fileName: r.deck.fileName, bytes: r.deck.size } },
+        synthesisId: r.synthesisId ?? null,
       };
     },
 
@@ -255,7 +270,24 @@ export function createInterviewJobs(deps: Deps) {
           };
         });
         await ctx.progress({ done: 2, total, message: 'Saving the deck' });
-        // Exactly once: the outputs are held, the uploads let go, the run audited.
+        // Saved as a synthesis (jobs queued before saving existed have no engagement, and are not saved).
+        const save =
+          p.engagement === undefined
+            ? null
+            : {
+                // The job's own output, not attached yet: read from the store (checked against its name).
+                results: JSON.parse(
+                  (await blobs.store.get(out.results.sha256)).toString('utf8'),
+                ) as SynthesisResults,
+                files: await Promise.all(
+                  p.files.map(async (f) => ({
+                    name: f.name,
+                    blob: { sha256: f.sha256, size: (await blobs.store.stat(f.sha256))?.size ?? 0 },
+                  })),
+                ),
+              };
+        // Exactly once: the outputs are held, the uploads let go, the run audited (and saved).
+        let synthesisId: string | undefined;
         await ctx.transact('store', async (trx) => {
           const owner = { kind: OUTPUT, id: ctx.job.id };
           await blobs.attach(trx, out.deck, {
@@ -270,6 +302,22 @@ export function createInterviewJobs(deps: Deps) {
             name: RESULTS,
             mediaType: 'application/json',
           });
+          if (save) {
+            const { deck: _deck, ...insights } = save.results.insights;
+            synthesisId = await deps.syntheses.saveRun(trx, {
+              workspaceId: ws,
+              userId: ctx.job.createdBy,
+              jobId: ctx.job.id,
+              form: { name: p.form.name, ref: p.form.ref },
+              engagement: p.engagement!,
+              taskId: p.taskId ?? null,
+              anonymized: p.anonymize,
+              files: save.files,
+              keepTranscripts: p.keepTranscripts === true,
+              insights,
+              skipped: save.results.skipped,
+            });
+          }
           await blobs.release(trx, INPUT, ctx.job.id);
           await recordAudit(
             trx,
@@ -278,8 +326,9 @@ export function createInterviewJobs(deps: Deps) {
             synthesisAudit(p.form, p, { skipped: out.skipped, slides: out.slides }),
           );
         });
+        synthesisId ??= (await deps.syntheses.idOfJob(ctx.job.id)) ?? undefined;
         await ctx.progress({ done: total, total, message: 'Done' });
-        return out;
+        return synthesisId ? { ...out, synthesisId } : out;
       });
 
       registry.handle(askJob, async (p, ctx) => {

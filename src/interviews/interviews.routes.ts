@@ -60,6 +60,12 @@ const SynthesisBody = z
     /** Role and date per interview (CSV `id,role,date` or JSON), as `outtask deck --meta` reads. */
     meta: MetaFile.optional(),
     skipInvalid: z.boolean().optional(),
+    /** The synthesis is saved: under this engagement (default: the title, else the form's name)… */
+    engagement: z.string().trim().max(200).optional(),
+    /** …attached to this task… */
+    taskId: z.string().min(1).max(64).nullable().optional(),
+    /** …with its transcripts kept (to pick other quotes from them), or not. */
+    keepTranscripts: z.boolean().optional(),
     files: FileList,
   })
   .refine((b) => (b.formId === undefined) !== (b.formYaml === undefined), {
@@ -69,7 +75,12 @@ const SynthesisBody = z
 
 const StartedOut = z.object({ job: JobOut });
 const JobParams = z.object({ jobId: z.string().min(1).max(64) });
-const SynthesisOutcomeOut = z.object({ job: JobOut, result: SynthesisView.nullable() });
+const SynthesisOutcomeOut = z.object({
+  job: JobOut,
+  result: SynthesisView.nullable(),
+  /** The saved synthesis the run became, to reopen and edit (GET /api/syntheses/:id). */
+  synthesisId: z.string().nullable(),
+});
 const AskOutcomeOut = z.object({ job: JobOut, result: AskView.nullable() });
 
 export function interviewsRoutes(interviews: InterviewsService, jobs: InterviewJobs): ApiFeature[] {
@@ -100,6 +111,9 @@ export function interviewsRoutes(interviews: InterviewsService, jobs: InterviewJ
           ...(b.title ? { title: b.title } : {}),
           anonymize: b.anonymize === true,
           skipInvalid: b.skipInvalid === true,
+          ...(b.engagement ? { engagement: b.engagement } : {}),
+          ...(b.taskId ? { taskId: b.taskId } : {}),
+          keepTranscripts: b.keepTranscripts === true,
         });
         return reply.code(202).send({ job });
       },
@@ -111,7 +125,7 @@ export function interviewsRoutes(interviews: InterviewsService, jobs: InterviewJ
         schema: {
           tags: ['interviews'],
           summary:
-            'A synthesis job: its state and progress, and once it succeeded the themes, splits, the Markdown report and the preview (the deck itself: /deck)',
+            'A synthesis job: its state and progress, and once it succeeded the themes, splits, the Markdown report, the preview and the saved synthesis it became (the deck itself: /deck)',
           params: JobParams,
           response: { 200: SynthesisOutcomeOut },
         },

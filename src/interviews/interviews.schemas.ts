@@ -70,6 +70,7 @@ export const InsightsView = z
         themes: z.array(
           z.object({ id: z.string(), label: z.string(), ...evidence, keywords: z.array(z.string()) }),
         ),
+        themeOrder: z.literal('edited').optional(),
         noTheme: z
           .object({
             reason: z.enum(['no-answers', 'too-few-answers', 'no-recurring-point']),

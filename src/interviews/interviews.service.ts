@@ -24,6 +24,11 @@ export interface SynthesisRequest {
   title?: string;
   anonymize?: boolean;
   skipInvalid?: boolean;
+  /** Saved as a synthesis of this engagement (default: the title, else the form's name) and task. */
+  engagement?: string;
+  taskId?: string | null;
+  /** Keep the transcripts with the saved synthesis (to pick other quotes from them later). */
+  keepTranscripts?: boolean;
 }
 
 export interface SynthesisRun {

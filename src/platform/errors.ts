@@ -76,6 +76,12 @@ export const ErrorCatalogue = {
   TRANSCRIPT_EMPTY: { status: 400, exit: 2 },
   THEME_INVALID: { status: 400, exit: 2 },
   SYNTHESIS_FAILED: { status: 500, exit: 1 },
+  // saved syntheses
+  SYNTHESIS_NOT_FOUND: { status: 404, exit: 3 },
+  THEME_NOT_FOUND: { status: 404, exit: 3 },
+  SYNTHESIS_EDIT_INVALID: { status: 400, exit: 2 },
+  /** Picking a passage from the transcripts of a synthesis that did not keep them. */
+  TRANSCRIPTS_NOT_KEPT: { status: 409, exit: 4 },
   // demo
   DEMO_EXISTS: { status: 409, exit: 4 },
   // automation: transcription and redaction

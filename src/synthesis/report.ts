@@ -104,7 +104,10 @@ export function renderMarkdown(insights: Insights, opts: ReportOptions = {}): st
   insights.questions.forEach((q, i) => {
     const total = of(insights, q);
     out.push(`## ${questionTag(i)}. ${t(q.text)}`, '');
-    const themes = [...q.themes].sort((a, b) => b.interviews.length - a.interviews.length);
+    const themes =
+      q.themeOrder === 'edited'
+        ? q.themes
+        : [...q.themes].sort((a, b) => b.interviews.length - a.interviews.length);
     if (themes.length === 0) {
       out.push(
         q.noTheme?.text ??

@@ -74,6 +74,11 @@ export interface QuestionInsights {
   /** Interviews with an answer to this question (the denominator of prevalence). */
   answered: string[];
   themes: Theme[];
+  /**
+   * `edited`: the themes are in the order a consultant chose (a saved synthesis, reordered), which the
+   * deck and the report keep. Absent: they are shown most raised first.
+   */
+  themeOrder?: 'edited';
   /** Present only when `themes` is empty: why no theme came out, so no slide is silently empty. */
   noTheme?: NoThemeReason;
 }

@@ -550,6 +550,44 @@ export interface MarketplaceConnectionTable {
   updated_at: string;
 }
 
+/** A saved synthesis (src/syntheses): the engine's insights and the consultant's edited version. */
+export interface SynthesisTable {
+  id: string;
+  workspace_id: string;
+  task_id: string | null;
+  engagement: string;
+  title: string;
+  form_name: string;
+  form_ref: string | null;
+  anonymized: number;
+  transcripts: string;
+  source_job_id: string | null;
+  original_json: string;
+  insights_json: string;
+  skipped_json: Generated<string>;
+  interviews: number;
+  themes: number;
+  /** Bumped by every edit; the API's ETag (optimistic concurrency). */
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: string;
+  updated_by: string | null;
+  updated_at: string;
+}
+
+/** One edit of a saved synthesis: what, by whom, when, and the version it made. */
+export interface SynthesisEditTable {
+  id: string;
+  workspace_id: string;
+  synthesis_id: string;
+  version: number;
+  op: string;
+  edit_json: string;
+  summary: string;
+  user_id: string | null;
+  at: string;
+}
+
 export interface Database {
   workspaces: WorkspaceTable;
   users: UserTable;
@@ -589,6 +627,8 @@ export interface Database {
   job_post_versions: JobPostVersionTable;
   job_post_listings: JobPostListingTable;
   marketplace_connections: MarketplaceConnectionTable;
+  syntheses: SynthesisTable;
+  synthesis_edits: SynthesisEditTable;
 }
 
 // Generated is re-exported so that feature table types can use it without importing kysely elsewhere.

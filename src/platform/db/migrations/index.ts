@@ -13,6 +13,7 @@ import * as m0007 from './0007_row_versions.ts';
 import * as m0008 from './0008_pipelines.ts';
 import * as m0009 from './0009_outtaskers_and_bids.ts';
 import * as m0010 from './0010_job_posts.ts';
+import * as m0011 from './0011_syntheses.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_accounts_and_inventory': m0001,
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '0008_pipelines': m0008,
   '0009_outtaskers_and_bids': m0009,
   '0010_job_posts': m0010,
+  '0011_syntheses': m0011,
 };

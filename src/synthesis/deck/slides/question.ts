@@ -16,7 +16,7 @@ import {
 export function questionSlides(ctx: Ctx, q: QuestionInsights, index: number): PlannedSlide[] {
   const { insights, people } = ctx;
   const of = denominator(ctx, q);
-  const themes = sortThemes(q.themes);
+  const themes = q.themeOrder === 'edited' ? q.themes : sortThemes(q.themes);
   const lead = themes[0];
   const head: HeaderText = {
     kicker: `Question ${index + 1} of ${insights.questions.length}`,
