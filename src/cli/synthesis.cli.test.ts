@@ -184,7 +184,7 @@ describe('outtask deck', () => {
 });
 
 describe('outtask ask', () => {
-  it('--json prints exactly { question, answer, citations: [{ interview, start, text }] }', async () => {
+  it('--json prints exactly { question, answer, covered, citations: [{ interview, start, text }] }', async () => {
     const r = await outtask([
       'ask',
       'What do they say about AI and chatbots?',
@@ -196,8 +196,9 @@ describe('outtask ask', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const body = JSON.parse(r.stdout);
-    expect(Object.keys(body)).toEqual(['question', 'answer', 'citations']);
+    expect(Object.keys(body)).toEqual(['question', 'answer', 'covered', 'citations']);
     expect(body.question).toBe('What do they say about AI and chatbots?');
+    expect(body.covered).toBe(true);
     expect(body.answer.length).toBeGreaterThan(20);
     expect(body.answer).not.toMatch(/\[\d+\]/);
     expect(body.citations.length).toBeGreaterThan(0);
@@ -232,6 +233,12 @@ describe('outtask ask', () => {
     for (const name of ['Dana', 'Reyes', 'Priya', 'Natarajan', 'dana-reyes', 'Li Wei', 'li-wei'])
       expect(anon.stdout).not.toContain(name);
     expect(a.answer).toMatch(/ in interview \d /);
+    // A topic nobody discussed: covered false, and the answer says so.
+    const off = await outtask(['ask', "What about the company's pension fund investments?", '.', '--json']);
+    expect(off.code).toBe(0);
+    const o = JSON.parse(off.stdout);
+    expect(o.covered).toBe(false);
+    expect(o.answer).toMatch(/^The interviews do not discuss the company's pension fund investments\./);
     const bad = await outtask(['ask', 'x', 'dana-reyes.vtt', '--max-words', 'lots']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--max-words');

@@ -151,7 +151,11 @@ export function registerSynthesisCommands(program: Command): void {
     .description('Answer a question from what was said in the transcripts, with citations')
     .argument('<question>', 'the question, in quotes')
     .argument('<files...>', 'transcript files, directories or glob patterns')
-    .option('--json', 'print { question, answer, citations: [{ interview, start, text }] }', false)
+    .option(
+      '--json',
+      'print { question, answer, covered, citations: [{ interview, start, text }] } (covered: false when the transcripts do not discuss the question)',
+      false,
+    )
     .option('--max-words <n>', 'length of the answer in words', '100')
     .option(
       '--anonymize',
@@ -181,6 +185,7 @@ export function registerSynthesisCommands(program: Command): void {
           const shaped = {
             question: result.question,
             answer: result.answer,
+            covered: result.covered,
             citations: result.citations.map((c) => ({
               interview: c.interview,
               start: c.start,

@@ -175,6 +175,8 @@ export const AskView = z
   .object({
     question: z.string(),
     answer: z.string(),
+    /** False when the transcripts do not discuss the question: the answer says so, citations are the nearest passages. */
+    covered: z.boolean(),
     citations: z.array(
       z.object({
         source: z.string(),

@@ -56,6 +56,8 @@ export interface AskRequest {
 export interface AskRun {
   question: string;
   answer: string;
+  /** False when the transcripts do not discuss the question (the answer says so and cites the nearest passages). */
+  covered: boolean;
   /** `source`: the interview as the page shows it ("Interview 7" when anonymized, else its id). */
   citations: { source: string; start: number | null; at: string | null; text: string }[];
   skipped: BadFile[];
@@ -194,6 +196,7 @@ export async function computeAsk(req: AskRequest): Promise<AskRun> {
   return {
     question: result.question,
     answer: result.answer,
+    covered: result.covered,
     citations: result.citations.map((c) => ({
       source: c.interview,
       start: c.start,

@@ -210,6 +210,7 @@ describe.each(testDialects)('interview synthesis API on %s', (dialect) => {
     expect(named.statusCode).toBe(200);
     const a = named.json();
     expect(a.question).toBe(question);
+    expect(a.covered).toBe(true);
     expect(a.answer.split(/\s+/).length).toBeGreaterThan(40);
     expect(a.citations.length).toBeGreaterThan(0);
     expect(a.citations[0].source).toMatch(/^ai-\d+$/);
@@ -219,6 +220,11 @@ describe.each(testDialects)('interview synthesis API on %s', (dialect) => {
     expect(anon.citations[0].source).toMatch(/^Interview \d+$/);
     for (const name of interviewees) expect(JSON.stringify(anon)).not.toContain(name);
     expect(JSON.stringify(anon)).not.toMatch(/ai-\d\d/);
+
+    // A topic nobody discussed: the answer says so instead of claiming it was covered.
+    const off = (await ask({ question: "What about the company's pension fund investments?", files })).json();
+    expect(off.covered).toBe(false);
+    expect(off.answer).toMatch(/^The interviews do not discuss the company's pension fund investments\./);
 
     expect((await ask({ question: '', files })).statusCode).toBe(400);
     expect((await ask({ question, files: [] })).statusCode).toBe(400);

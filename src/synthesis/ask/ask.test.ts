@@ -119,17 +119,62 @@ describe('ask', () => {
     }
   });
 
-  it('does not claim a topic nobody talked about; says what the interviews were about instead', () => {
+  it('does not claim a topic nobody talked about; says so and what the interviews were about instead', () => {
     const res = ask('What about cryptocurrency custody?', [acme, globex]);
-    expect(res.answer).not.toMatch(/cryptocurrency|custody/i);
-    expect(res.answer).toMatch(/^The conversations were about /);
+    expect(res.covered).toBe(false);
+    expect(res.answer).toMatch(/^The interviews do not discuss cryptocurrency custody\. They were about /);
+    expect(res.answer).not.toMatch(/covered/);
+    expect(res.citations).toEqual([]);
+  });
+
+  it('declines the pension fund question and cites no unrelated passage', () => {
+    const res = ask("What did interviewees say about the company's pension fund investments?", [
+      acme,
+      globex,
+    ]);
+    expect(res.covered).toBe(false);
+    expect(res.answer).toMatch(/^The interviews do not discuss the company's pension fund investments\./);
+    expect(res.answer).not.toMatch(/The interviews covered/);
+    expect(res.citations).toEqual([]);
+  });
+
+  it('names the nearest passage when part of the question is there but its topic is not', () => {
+    const res = ask('What did interviewees say about pension contributions in finance?', [acme, globex]);
+    expect(res.covered).toBe(false);
+    expect(res.answer).toMatch(
+      /^The interviews do not discuss pension contributions in finance\. Nobody mentioned “pension” or “contributions”\. The nearest passage is where Priya Shah said that /,
+    );
     expect(res.citations.length).toBeGreaterThan(0);
+    for (const c of res.citations) expect(c.text).toMatch(/finance/i);
+  });
+
+  it('answers a covered question, marks it covered and cites only passages on the point', () => {
+    const res = ask('What did they say about reconciliation by hand?', [acme, globex]);
+    expect(res.covered).toBe(true);
+    expect(res.answer).toMatch(/^The interviews covered reconciliation by hand\./);
+    expect(res.citations.length).toBeGreaterThan(0);
+    for (const c of res.citations) expect(c.text).toMatch(/reconcil|by hand|six days|vendor codes/i);
+    expect(res.citations.map((c) => c.text).join(' ')).not.toMatch(/raining|pricing|role/i);
+  });
+
+  it('a question about what was recommended or agreed needs the topic, not those words, in the passage', () => {
+    const res = ask('What did Priya recommend about outsourcing?', [acme, globex]);
+    expect(res.covered).toBe(true);
+    expect(res.answer).toMatch(/outsource the reconciliation/);
+  });
+
+  it('declines when the question names something the transcripts never name', () => {
+    // "outsourcing" and "reconciliation" are there, "Europe" is not
+    const res = ask('What did they say about outsourcing the reconciliation to Europe?', [acme, globex]);
+    expect(res.covered).toBe(false);
+    expect(res.answer).toMatch(/Nobody mentioned “Europe”/);
   });
 
   it('gives an empty answer, not an error, when there is nothing to answer from', () => {
     expect(ask('What about pricing?', [])).toEqual({
       question: 'What about pricing?',
       answer: '',
+      covered: false,
       citations: [],
     });
   });

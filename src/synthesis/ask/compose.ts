@@ -36,10 +36,67 @@ export function opener(index: AskIndex, q: QueryAnalysis): string {
     return `${names} talked about ${topic}.`;
   }
   // A meeting is "the group"; across interviews or in a one-to-one conversation, name what it was.
+  const who = subject(index);
+  if (who === 'group') return `The group discussed ${topic}.`;
+  return `${who === 'interviews' ? 'The interviews' : 'The conversation'} covered ${topic}.`;
+}
+
+/** Who the transcripts are, as the subject of a sentence about what they discuss. */
+function subject(index: AskIndex): 'interviews' | 'group' | 'conversation' {
   const docs = index.transcripts.length;
   const speakers = docs === 1 ? new Set(index.units.map((u) => u.speaker)).size : 0;
-  if (docs === 1 && speakers >= 3) return `The group discussed ${topic}.`;
-  return `${docs > 1 ? 'The interviews' : 'The conversation'} covered ${topic}.`;
+  if (docs === 1 && speakers >= 3) return 'group';
+  return docs > 1 ? 'interviews' : 'conversation';
+}
+
+/**
+ * The answer to a question the transcripts do not discuss: says so, names the question's words
+ * nobody used, and points to the nearest passages ("…, where Dana said that …") when there are any.
+ */
+export function declineAnswer(
+  index: AskIndex,
+  q: QueryAnalysis,
+  nearest: number[],
+  unused: string[],
+  about: string[] = [],
+): { answer: string; citations: Citation[] } {
+  const topic = q.topic ? shiftClause(q.topic).replace(/[?.!]+$/, '') : 'what the question asks';
+  const who = subject(index);
+  const first =
+    who === 'group'
+      ? `The group did not discuss ${topic}.`
+      : `The ${who === 'interviews' ? 'interviews do' : 'conversation does'} not discuss ${topic}.`;
+  const sentences = [first];
+  if (unused.length > 0 && unused.length < q.terms.size) {
+    sentences.push(`Nobody mentioned ${listOr(unused.map((w) => `“${w}”`))}.`);
+  }
+  const where: string[] = [];
+  const citations: Citation[] = [];
+  let last = '';
+  for (const i of nearest) {
+    const u = index.units[i]!;
+    const r = reportClause(u.text);
+    if (!r.clause) continue;
+    const name = (u.speaker !== null && q.namedAs.get(u.speaker)) || displayName(u.speaker);
+    const who = `${u.doc}:${u.speaker}`;
+    // One speaker's run reads as one passage: "where Dana said that …, and added that …".
+    if (who === last && where.length > 0) {
+      where[where.length - 1] += ` and ${r.verb === 'said' ? 'added' : r.verb} ${r.clause}`;
+    } else where.push(`where ${name} ${r.verb} ${r.clause}`);
+    last = who;
+    citations.push({ interview: index.transcripts[u.doc]!.id, start: u.start, text: u.text });
+  }
+  if (where.length === 1) sentences.push(`The nearest passage is ${where[0]}.`);
+  else if (where.length > 1) sentences.push(`The nearest passages are ${where.join(', and ')}.`);
+  else if (about.length > 0) {
+    sentences.push(`${who === 'interviews' ? 'They were' : 'It was'} about ${listPhrase(about)}.`);
+  }
+  return { answer: sentences.join(' '), citations };
+}
+
+function listOr(items: string[]): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
 }
 
 /** One unit as a reported sentence; `continued` when the same speaker spoke the previous one. */

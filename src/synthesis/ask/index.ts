@@ -9,9 +9,11 @@
 import { AppError } from '../../platform/errors.ts';
 import { countWords } from '../text/index.ts';
 import type { Transcript } from '../types.ts';
-import { composeAnswer, opener, reportedCost } from './compose.ts';
-import { analyseQuery } from './query.ts';
-import { centroidScores, DEFAULT_TUNING, type RetrieveTuning, topicScores } from './retrieve.ts';
+import { composeAnswer, declineAnswer, opener, reportedCost } from './compose.ts';
+import { type CoverageTuning, coverage, DEFAULT_COVERAGE } from './coverage.ts';
+import { keyPhrases } from './keyphrases.ts';
+import { analyseQuery, type QueryAnalysis } from './query.ts';
+import { bm25, centroidScores, DEFAULT_TUNING, type RetrieveTuning, topicScores } from './retrieve.ts';
 import { selectCoverage, selectTop } from './select.ts';
 import type { AskResult } from './types.ts';
 import { type AskIndex, buildAskIndex } from './units.ts';
@@ -24,6 +26,8 @@ export interface AskOptions {
   maxWords?: number;
   /** Retrieval settings; for experiments and benchmarks. */
   tuning?: Partial<RetrieveTuning>;
+  /** Coverage test settings; for experiments and benchmarks. */
+  coverage?: Partial<CoverageTuning>;
 }
 
 /** Answer `question` from `transcripts`. */
@@ -44,8 +48,11 @@ export function askIndex(index: AskIndex, question: string, opts: AskOptions = {
   const tuning = { ...DEFAULT_TUNING, ...opts.tuning };
   const speakers = [...new Set(index.units.map((u) => u.speaker).filter((s): s is string => s !== null))];
   const q = analyseQuery(question, speakers);
+  if (index.units.length === 0) return { question, answer: '', covered: false, citations: [] };
+  const cov = coverage(index, q, { ...DEFAULT_COVERAGE, ...opts.coverage });
+  if (!cov.covered) return decline(index, q, cov.region, tuning, maxWords);
   let open = opener(index, q);
-  let budget = maxWords - countWords(open);
+  const budget = maxWords - countWords(open);
   const costs = new Map<number, number>();
   const cost = (i: number) => {
     let c = costs.get(i);
@@ -55,19 +62,14 @@ export function askIndex(index: AskIndex, question: string, opts: AskOptions = {
     }
     return c;
   };
-  let scores = q.kind === 'general' ? centroidScores(index, tuning) : topicScores(index, q, tuning);
+  const scores =
+    q.kind === 'general'
+      ? centroidScores(index, tuning)
+      : bearing(index, q, topicScores(index, q, tuning), tuning);
   let chosen =
     q.kind === 'general'
       ? selectCoverage(index, scores, budget, cost)
       : selectTop(index, scores, budget, cost);
-  if (chosen.length === 0 && q.kind !== 'general') {
-    // Nothing in the transcripts shares a word with the question: say what they were about
-    // instead, without claiming the question's topic was discussed.
-    open = opener(index, { ...q, kind: 'general' });
-    budget = maxWords - countWords(open);
-    scores = centroidScores(index, tuning);
-    chosen = selectCoverage(index, scores, budget, cost);
-  }
   // "Marco talked about pricing" only when Marco's words are in the answer.
   if (q.speakers.length > 0 && !chosen.some((i) => q.speakers.includes(index.units[i]!.speaker ?? ''))) {
     open = opener(index, { ...q, speakers: [], namedAs: new Map() });
@@ -80,5 +82,74 @@ export function askIndex(index: AskIndex, question: string, opts: AskOptions = {
     chosen = chosen.filter((i) => i !== weakest);
     composed = composeAnswer(index, q, chosen, open);
   }
-  return { question, ...composed };
+  return { question, covered: true, ...composed };
+}
+
+/**
+ * Only sentences that bear on the question may be cited: those holding one of its terms, the rest of
+ * their turn (`bearing: 'turn'`), and the reply to a question holding one (`'turns'`). Spreading relevance to neighbours finds the region;
+ * it does not make a neighbour about the question ("Our pricing review…" after "…reconcile by hand").
+ */
+function bearing(
+  index: AskIndex,
+  q: QueryAnalysis,
+  scores: Float64Array,
+  tuning: RetrieveTuning,
+): Float64Array {
+  if (tuning.bearing === 'spread') return scores;
+  const raw = bm25(index, q, tuning);
+  const turns = new Set<string>();
+  if (tuning.bearing !== 'term') {
+    index.units.forEach((u, i) => {
+      if (raw[i]! <= 0) return;
+      turns.add(`${u.doc}:${u.turn}`);
+      // The reply to a question that names the topic bears on it ("And the reconciliation work?").
+      if (tuning.bearing === 'turns' && u.text.endsWith('?')) turns.add(`${u.doc}:${u.turn + 1}`);
+    });
+  }
+  return scores.map((s, i) => {
+    const u = index.units[i]!;
+    return raw[i]! > 0 || turns.has(`${u.doc}:${u.turn}`) ? s : 0;
+  });
+}
+
+/**
+ * The answer to a question the transcripts do not discuss: it says so, names the question's words
+ * nobody used, and cites the nearest passages — sentences holding some of the question's words,
+ * the best first, within the word budget — or says what the transcripts were about when no
+ * sentence shares a word with the question.
+ */
+function decline(
+  index: AskIndex,
+  q: QueryAnalysis,
+  region: [number, number] | null,
+  tuning: RetrieveTuning,
+  maxWords: number,
+): AskResult {
+  const unused = [...q.terms.keys()].filter((s) => !index.vocab.has(s)).map((s) => q.surface.get(s) ?? s);
+  let nearest: number[] = [];
+  let scores = new Float64Array(0);
+  if (region) {
+    const raw = bm25(index, q, tuning);
+    // Sentences holding some of the question's words; not the interviewer's questions.
+    scores = topicScores(index, q, tuning).map((s, i) =>
+      raw[i]! > 0 && !index.units[i]!.text.endsWith('?') ? s : 0,
+    );
+    const frame = countWords(declineAnswer(index, q, [], unused).answer) + 4;
+    // "where Dana said that …" costs about what "They added that …" does
+    nearest = selectTop(index, scores, maxWords - frame, (i) => reportedCost(index, q, i) + 1);
+  }
+  const about = nearest.length === 0 ? keyPhrases(index, 3) : [];
+  let composed = declineAnswer(index, q, nearest, unused, about);
+  // Too long for the budget: drop the weakest nearest passages, then say only the statement.
+  while (countWords(composed.answer) > maxWords && nearest.length > 0) {
+    const weakest = nearest.reduce((w, i) => (scores[i]! < scores[w]! ? i : w), nearest[0]!);
+    nearest = nearest.filter((i) => i !== weakest);
+    composed = declineAnswer(index, q, nearest, unused, nearest.length === 0 ? [] : about);
+  }
+  if (countWords(composed.answer) > maxWords) composed = declineAnswer(index, q, [], [], []);
+  if (countWords(composed.answer) > maxWords) {
+    composed = declineAnswer(index, { ...q, topic: null }, [], [], []);
+  }
+  return { question: q.question, covered: false, ...composed };
 }

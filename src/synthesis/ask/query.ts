@@ -11,6 +11,10 @@ export interface QueryAnalysis {
   kind: 'general' | 'specific';
   /** Stemmed topic terms (frame words and speaker names removed), with their weights. */
   terms: Map<string, number>;
+  /** Each topic term as the question words it ("invest" -> "investments"). */
+  surface: Map<string, string>;
+  /** Topic terms the question writes as names: capitalised inside the sentence or acronyms ("Europe", "ESG"). */
+  names: Set<string>;
   /** Speaker labels (as in the transcripts) the question names. */
   speakers: string[];
   /** How the question names each of those speakers ("C" for "Grad C", "Bains" for "Hon. Navdeep Bains"). */
@@ -113,6 +117,12 @@ function topicPhrase(question: string, speakerWords: string[]): string | null {
   return null;
 }
 
+/** `word` (lower case) as `text` writes it ("europe" -> "Europe"). */
+function asWritten(text: string, word: string): string {
+  const at = text.toLowerCase().indexOf(word);
+  return at < 0 ? word : text.slice(at, at + word.length);
+}
+
 const CONTEXT_TAIL =
   /\b(?:when|while|during|in the (?:context|course) of)\s+(?:\w+ing|the|a|an|their|our)\b.*$/i;
 
@@ -135,6 +145,7 @@ export function analyseQuery(question: string, speakerLabels: string[]): QueryAn
     }
   }
   const terms = new Map<string, number>();
+  const surface = new Map<string, string>();
   // "What did X think of A when discussing B?": A is the point, B only where to look.
   const ctx = CONTEXT_TAIL.exec(question);
   const main = ctx ? question.slice(0, ctx.index) : question;
@@ -143,15 +154,27 @@ export function analyseQuery(question: string, speakerLabels: string[]): QueryAn
       const s = stem(w);
       if (FRAME_STEMS.has(s) || speakerStems.has(s)) continue;
       terms.set(s, Math.max(terms.get(s) ?? 0, weight));
+      if (!surface.has(s)) surface.set(s, asWritten(text, w));
     }
   };
   addTerms(main, 1);
   if (ctx) addTerms(ctx[0], 0.5);
   const kind = terms.size === 0 ? 'general' : 'specific';
+  const names = new Set<string>();
+  for (const m of main.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)) {
+    const w = m[0];
+    const initial = /(?:^|[.?!:]\s*)$/.test(main.slice(0, m.index));
+    const acronym = /^\p{Lu}[\p{Lu}\d]+s?$/u.test(w);
+    if (!acronym && (initial || !/^\p{Lu}/u.test(w))) continue;
+    const s = stem(w.toLowerCase().replace(/['’]s$/, ''));
+    if (terms.has(s)) names.add(s);
+  }
   return {
     question,
     kind,
     terms,
+    surface,
+    names,
     speakers,
     namedAs,
     topic: kind === 'general' ? null : topicPhrase(main, speakerWords),

@@ -27,6 +27,11 @@ export interface RetrieveTuning {
   lengthScale: number;
   /** Multiplier for questions: they restate a topic more than they inform on it. */
   questionWeight: number;
+  /**
+   * Which sentences may be cited: those holding a question term ('term'), also the rest of their
+   * turn ('turn'), also the reply to a question holding one ('turns'), or any the spread reaches ('spread').
+   */
+  bearing: 'term' | 'turn' | 'turns' | 'spread';
 }
 
 export const DEFAULT_TUNING: RetrieveTuning = {
@@ -40,6 +45,8 @@ export const DEFAULT_TUNING: RetrieveTuning = {
   minWords: 4,
   lengthScale: 15,
   questionWeight: 0.7,
+  // QMSum val R-1 / cited turns in the gold spans: spread 30.37 / 38.8 %, turns 30.2 / 37.7 %, term 29.4 / 34.5 %.
+  bearing: 'turns',
 };
 
 function idf(index: AskIndex, id: number): number {

@@ -13,5 +13,10 @@ export interface AskResult {
   question: string;
   /** Plain prose, no citation marks. */
   answer: string;
+  /**
+   * Whether the transcripts discuss what the question asks. When false the answer says so
+   * ("The interviews do not discuss …") and cites only the nearest passages, if any.
+   */
+  covered: boolean;
   citations: Citation[];
 }

@@ -21,5 +21,7 @@ export type { JobOutT as JobState } from '../../../../src/platform/jobs/jobs.sch
 export interface AskResponse {
   question: string;
   answer: string;
+  /** False when the transcripts do not discuss the question. */
+  covered: boolean;
   citations: { source: string; start: number | null; at: string | null; text: string }[];
 }

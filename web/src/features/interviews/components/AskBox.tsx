@@ -59,8 +59,14 @@ export function AskBox({ files, anonymize }: { files: File[]; anonymize: boolean
       {error ? <ErrorBanner error={error} title="No answer." /> : null}
       {answer ? (
         <div className="syn-answer" aria-live="polite">
+          {answer.covered ? null : (
+            <p className="syn-answer-uncovered">
+              <span className="badge">Not discussed</span> The transcripts do not discuss this question
+              {answer.citations.length > 0 ? '; the passages below are the nearest.' : '.'}
+            </p>
+          )}
           <p className="syn-answer-text">{answer.answer}</p>
-          <ol className="syn-citations">
+          <ol className="syn-citations" aria-label={answer.covered ? 'Citations' : 'Nearest passages'}>
             {answer.citations.map((c) => (
               <li key={`${c.source}:${c.start ?? ''}:${c.text.slice(0, 20)}`}>
                 <span className="faint">
