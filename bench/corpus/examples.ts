@@ -9,7 +9,8 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { formToYaml } from '../../src/synthesis/form.ts';
+import { DEMO_FORM_YAML_V2 } from '../../src/demo/index.ts';
+import { parseFormYaml } from '../../src/synthesis/form.ts';
 import type { Transcript } from '../../src/synthesis/types.ts';
 import { generateCorpus } from './generate.ts';
 import { executiveInterview } from './specs/executive-interview.ts';
@@ -55,7 +56,13 @@ export function writeExamples(dir: string): string[] {
   const corpus = generateCorpus(executiveInterview, { seed: executiveInterview.seed + 1 });
   mkdirSync(dir, { recursive: true });
   for (const f of readdirSync(dir)) if (f !== 'README.md') rmSync(join(dir, f));
-  writeFileSync(join(dir, 'form.yaml'), formToYaml(corpus.form));
+  // The form they were asked on is the demo workspace's, hints included: one source, so `outtask deck`
+  // on form.yaml and the app on the demo's form build the same deck (src/demo/demo-forms.test.ts).
+  const form = parseFormYaml(DEMO_FORM_YAML_V2, 'the demo form');
+  const same = (q: { id: string; text: string }[]) => q.map((x) => `${x.id}: ${x.text}`).join('\n');
+  if (same(form.questions) !== same(corpus.form.questions))
+    throw new Error('The sample corpus asks other questions than the demo form (src/demo/demo-forms.ts)');
+  writeFileSync(join(dir, 'form.yaml'), DEMO_FORM_YAML_V2);
   const rows = corpus.transcripts.map((t) => {
     const m = corpus.meta[t.id] ?? {};
     return `${t.id},"${(m.role ?? '').replace(/"/g, '""')}",${m.date ?? ''}`;

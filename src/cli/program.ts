@@ -6,6 +6,7 @@ import { registerJobsCommands } from './jobs.cli.ts';
 import { registerPipelinesCommands } from './pipelines.cli.ts';
 import { registerPostsCommands } from './posts.cli.ts';
 import { registerProceduresCommands } from './procedures.cli.ts';
+import { registerSynthesesCommands } from './syntheses.cli.ts';
 import { registerSynthesisCommands } from './synthesis.cli.ts';
 import { registerSystemCommands } from './system.cli.ts';
 import { registerUnitsCommands } from './units.cli.ts';
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   registerInventoryCommands(program);
   registerProceduresCommands(program);
   registerSynthesisCommands(program);
+  registerSynthesesCommands(program);
   registerAutomationCommands(program);
   registerJobsCommands(program);
   registerPipelinesCommands(program);
