@@ -30,6 +30,7 @@ import { analyseQuery } from '../src/synthesis/ask/query.ts';
 import { readTranscriptInputs } from '../src/synthesis/files.ts';
 import { stripMarkers } from '../src/synthesis/text/index.ts';
 import type { Transcript } from '../src/synthesis/types.ts';
+import { DEV_OFF_TOPIC, DEV_ON_TOPIC } from './ask-questions.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const EVAL = join(here, '..', '..', 'shared', 'eval');
@@ -38,64 +39,6 @@ const DEV_DIR = join(EVAL, 'interviews-dev');
 const OUT = join(here, 'results', 'ask-coverage.json');
 const args = new Set(process.argv.slice(2));
 const verbose = args.has('--verbose');
-
-/** Off-topic questions for the Brindlemoor interviews; none of their topics is discussed there. */
-export const DEV_OFF_TOPIC = [
-  "What did interviewees say about the company's pension fund investments?",
-  'What did they say about cryptocurrency or bitcoin?',
-  'What do interviewees think of the staff canteen?',
-  'What did the interviewees say about carbon emissions and sustainability targets?',
-  'What was said about the share buyback program?',
-  'What did interviewees say about the dividend policy?',
-  'What did they say about expanding into Europe?',
-  'What do interviewees think about a merger with a pharmaceutical company?',
-  'What did they say about ransomware attacks?',
-  'What did interviewees say about the union negotiations?',
-  'What do they think about using artificial intelligence chatbots?',
-  'What was said about the annual holiday party?',
-  'What did interviewees say about fuel costs for the vehicle fleet?',
-  'What did they say about CEO succession planning?',
-  'What did interviewees say about the tax strategy and offshore entities?',
-  'What did they say about lawsuits and litigation?',
-  'What did interviewees say about drug research and clinical trials?',
-  'What did they say about product recalls?',
-  'What did interviewees say about the customer loyalty program?',
-  'What did they say about moving the data center to the cloud?',
-  'What did interviewees say about ESG reporting to the board?',
-  "What did they say about the mobile app's ratings in the app store?",
-  'What did interviewees say about the football team sponsorship?',
-  'What did interviewees say about the office dress code?',
-  'What did interviewees say about currency exchange rates?',
-  'What did interviewees say about staff pension contributions?',
-  "What did interviewees say about the price of the company's shares on the stock market?",
-  "What did interviewees say about the hospital's helicopter service?",
-  'What did interviewees say about electric vehicle charging stations at the clinics?',
-  'How do the clinics handle hurricane evacuation plans?',
-];
-
-/** Questions a consultant would ask of the Brindlemoor interviews, each discussed there. */
-export const DEV_ON_TOPIC = [
-  'How long do new patients wait for an appointment?',
-  'What did interviewees say about the Vesperline rollout?',
-  'Should the Vesperline go-live dates be kept or paused?',
-  'What did they say about acquiring independent practices?',
-  'What do interviewees say about Tern Valley?',
-  'What did interviewees say about medical assistant turnover?',
-  'What did they say about agency spend?',
-  'What did they say about claim denials?',
-  'What is said about the Friday note?',
-  'What did interviewees say about OpCo?',
-  'How do clinic managers get their financial numbers?',
-  'What did they say about training for the new system?',
-  "What did they say about the surgery centers' capacity?",
-  'What did interviewees say about approvals from head office?',
-  'What did they say about burnout?',
-  'What did interviewees say about pay compared with competitors?',
-  'What do they say about the phones?',
-  'What did they say about online booking for patients?',
-  'What did interviewees say about the legacy Orrin system?',
-  'What did they say about leadership training for new managers?',
-];
 
 interface QmsumMeeting {
   meeting_transcripts: { speaker: string; content: string }[];
