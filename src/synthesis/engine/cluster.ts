@@ -127,14 +127,16 @@ export function clusterUnits(
     const v = vectors[u]!;
     const meta = sparseMeta(v);
     let best = -1;
-    let bestSim = join + lengthPenalty * Math.log(unitsPerAnswer.get(answerOf[u]!)!);
+    // Similarities and the bar rounded alike: float noise (sums in another order when a collection
+    // is repeated) must not move a unit that sits on the bar.
+    let bestSim = round6(join + lengthPenalty * Math.log(unitsPerAnswer.get(answerOf[u]!)!));
     for (let ti = 0; ti < themes.length; ti++) {
       const t = themes[ti]!;
       // Inside its theme, a unit is compared with the others: not with itself nor its copies.
       const self = inCore[u] === ti ? (keyOf ? (copiesInCore[ti]!.get(keyOf[u]!) ?? 1) : 1) : 0;
       const size = t.units.length - self;
       if (size <= 0) continue;
-      const s = (dotSparse(v, meta, t.sum) - self) / size;
+      const s = round6((dotSparse(v, meta, t.sum) - self) / size);
       if (s >= bestSim) {
         bestSim = s;
         best = ti;
@@ -271,4 +273,8 @@ export function sampleSize(units: number): number {
 function gcd(a: number, b: number): number {
   while (b) [a, b] = [b, a % b];
   return a;
+}
+
+function round6(x: number): number {
+  return Math.round(x * 1e6) / 1e6;
 }

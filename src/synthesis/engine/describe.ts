@@ -12,6 +12,7 @@ import { countWords, removeFillers, truncateWords } from '../text/index.ts';
 import type { Quote } from '../types.ts';
 import { contentWords, lookupTerms, type Sentence, type Vocabulary } from './corpus.ts';
 import { stripOpeners } from './discourse.ts';
+import { asHeadline } from './headline.ts';
 import { COMPLEMENTIZER, HEDGE } from './opening.ts';
 import { leadTerms } from './pieces.ts';
 import { dot, type VectorSpace } from './space.ts';
@@ -199,7 +200,10 @@ export function rankByCentre(
     members.map(([i, s]) => ctx.sentences[i]![s]!.terms),
     { fit: false },
   );
-  return members.map((ref, k) => ({ ref, sim: dot(vecs[k]!, centre) })).sort((a, b) => b.sim - a.sim);
+  // Rounded: float noise (a centre summed in another order) must not reorder near-equal sentences.
+  return members
+    .map((ref, k) => ({ ref, sim: Math.round(dot(vecs[k]!, centre) * 1e4) / 1e4 }))
+    .sort((a, b) => b.sim - a.sim);
 }
 
 /** A clause said by the theme's members, cleaned, with who said it and how central it is. */
@@ -293,18 +297,23 @@ export function centralClauses(
     { fit: false },
   );
   const kw = new Set(keywords.slice(0, 4));
-  return candidates
-    .map((c, k) => ({
-      ...c,
-      score:
-        dot(vecs[k]!, centre) +
-        0.04 * Math.min(3, c.interviews.size - 1) +
-        0.03 * c.terms.filter((t) => kw.has(t)).length +
-        // People state the point first; what trails after a comma is often a tag ("plain and simple").
-        (c.first ? 0.03 : 0) -
-        0.01 * Math.max(0, countWords(c.text) - 10),
-    }))
-    .sort((a, b) => b.score - a.score);
+  return (
+    candidates
+      .map((c, k) => ({
+        ...c,
+        score:
+          dot(vecs[k]!, centre) +
+          0.04 * Math.min(3, c.interviews.size - 1) +
+          0.03 * c.terms.filter((t) => kw.has(t)).length +
+          // People state the point first; what trails after a comma is often a tag ("plain and simple").
+          (c.first ? 0.03 : 0) -
+          0.01 * Math.max(0, countWords(c.text) - 10),
+      }))
+      // Rounded, ties by text: float noise (a centre summed in another order when a collection is
+      // repeated) must not reorder near-equal clauses.
+      .map((c) => ({ ...c, score: Math.round(c.score * 1e4) / 1e4 }))
+      .sort((a, b) => b.score - a.score || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0))
+  );
 }
 
 /** Clause boundaries for labels: commas, semicolons, dashes and connectives. */
@@ -313,7 +322,28 @@ export const LABEL_SPLIT = CLAUSE_SPLIT;
 export const SUMMARY_SPLIT =
   /\s*[;:—–]\s+|\s+-\s+|,?\s+(?:and then|and also|and on top of that|on top of that|plus|also|but|although|whereas)\s+|,\s+and\s+/i;
 
-/** The most central clause said by the theme's members, cleaned. */
+/** The first `max` of ranked sentences in distinct wordings (copies of a transcript take no place). */
+function distinctTexts(
+  ranked: readonly { ref: SentenceRef; sim: number }[],
+  ctx: DescribeContext,
+  max: number,
+): { ref: SentenceRef; sim: number }[] {
+  const seen = new Set<string>();
+  const out: { ref: SentenceRef; sim: number }[] = [];
+  for (const r of ranked) {
+    const text = ctx.sentences[r.ref[0]]![r.ref[1]]!.text;
+    if (seen.has(text)) continue;
+    seen.add(text);
+    out.push(r);
+    if (out.length >= max) break;
+  }
+  return out;
+}
+
+/** How far below the most central clause a clause that reads as a headline may rank and still win. */
+const HEADLINE_SLACK = 0.15;
+
+/** The most central clause said by the theme's members that reads as a headline, cleaned. */
 export function labelOf(
   members: readonly SentenceRef[],
   centre: Float32Array,
@@ -329,6 +359,27 @@ export function labelOf(
     maxWords: 16,
     ranked: sentences,
   });
+  // A headline: the most central clause that reads as one (subject and verb, 4–10 words), or the
+  // most central sentence cut to one; closeness rounded and ties broken by the words, so that float
+  // noise does not pick another.
+  const best = ranked[0]?.score ?? 0;
+  const options: { text: string; score: number }[] = [];
+  for (const r of ranked) {
+    const h = asHeadline(r.spoken);
+    if (h) options.push({ text: h, score: r.score });
+  }
+  for (const { ref, sim } of distinctTexts(sentences, ctx, Number.POSITIVE_INFINITY)) {
+    const said = ctx.sentences[ref[0]]![ref[1]]!.text;
+    const h = asHeadline(
+      inRunningText(spokenClause(ctx.openers ? stripOpeners(said, ctx.openers) : said), new Set()),
+    );
+    if (h) options.push({ text: h, score: Math.round(sim * 1e4) / 1e4 });
+  }
+  const order = (a: { text: string; score: number }, b: { text: string; score: number }) =>
+    b.score - a.score || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0);
+  const fresh = options.filter((o) => !avoid.has(o.text.toLowerCase())).sort(order);
+  const near = fresh.filter((o) => o.score >= best - HEADLINE_SLACK);
+  if (near.length > 0) return near[0]!.text;
   if (ranked.length > 0) {
     const pick = ranked.find((r) => !avoid.has(r.text.toLowerCase())) ?? ranked[0]!;
     return pick.text;

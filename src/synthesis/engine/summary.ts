@@ -209,15 +209,19 @@ export function summaryClauses(ranked: readonly Clause[], label: string, max = 2
   const best = ranked[0]!.score;
   const close = ranked.filter((c) => c.score >= (best > 0 ? 0.6 * best : best));
   const lower = label.toLowerCase();
+  // The label's point as said in full (when the label is a headline made of it, its source clause;
+  // a clause that hangs off another or speaks to the interviewer only when nothing else does).
   const first =
     close.find((c) => c.text.toLowerCase().includes(lower)) ??
     close.find((c) => similar(contentSet(c.text), labelWords)) ??
+    close.find((c) => reportable(c.spoken)) ??
     ranked[0]!;
   const picked: { text: string; set: Set<string> }[] = [{ text: first.spoken, set: contentSet(first.text) }];
   for (const c of close) {
     if (picked.length >= max) break;
     const set = contentSet(c.text);
-    if (similar(set, labelWords) || picked.some((p) => similar(p.set, set))) continue;
+    if (!reportable(c.spoken) || similar(set, labelWords) || picked.some((p) => similar(p.set, set)))
+      continue;
     picked.push({ text: c.spoken, set });
   }
   return picked.map((p) => p.text);
@@ -232,4 +236,19 @@ function similar(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   for (const w of a) if (b.has(w)) inter++;
   const union = a.size + b.size - inter;
   return union > 0 && inter / union >= 0.5;
+}
+
+/** Words that open no reportable clause: it points elsewhere or hangs off another clause. */
+const HANGING =
+  /^(?:which|who|because|and|but|so|or|if|when|although|though|while|whereas|as|than|it|it's|that|that's|this|these|those|there's|then|also|even)\b/i;
+
+/**
+ * Whether a clause can be reported on its own: four words or more, not hanging off another clause
+ * ("which leads nicely into…", "it's connected"), not addressed to the interviewer ("you won't be
+ * shocked…") and not calling anyone by name.
+ */
+export function reportable(spoken: string): boolean {
+  const ws = words(spoken);
+  if (ws.length < 4 || HANGING.test(spoken.trim())) return false;
+  return !ws.some((w) => w === 'you' || w === "you're" || w === "you've" || w === 'your');
 }
