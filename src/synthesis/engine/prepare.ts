@@ -61,7 +61,9 @@ export function prepare(
   opts.onProgress?.(1, 1, 'reading sentences');
   const questionTerms = form.questions.map((q) => tokenize(`${q.text} ${q.hint ?? ''}`, vocab).terms);
   for (const doc of sentences) for (const s of doc) vocab.addDocument(s.terms);
-  for (const t of questionTerms) vocab.addDocument(t);
+  // The form's questions are no documents of the collection: counted, they made IDF depend on how
+  // many interviews there are besides the shares (log((docs + 6) / df)), and a collection repeated
+  // k times chose other themes at the margin.
   const space = new VectorSpace(vocab, opts.wordVectors, opts.space);
   opts.onProgress?.(0, 1, 'vectors');
   const flat = sentences.flat();
