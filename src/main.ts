@@ -13,7 +13,12 @@ import {
   pipelinesRoutes,
 } from './automation/pipelines/index.ts';
 import { createInterviewJobs, createInterviewsService, interviewsRoutes } from './interviews/index.ts';
-import { createEconomicsService, createInventoryService, inventoryRoutes } from './inventory/index.ts';
+import {
+  createEconomicsService,
+  createInventoryService,
+  inventoryRoutes,
+  occurrencesPerYear,
+} from './inventory/index.ts';
 import { createMarketplaceService, marketplaceRoutes } from './marketplace/index.ts';
 import { type Blobs, createBlobs, DiskBlobStore } from './platform/blobs/index.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
@@ -41,6 +46,12 @@ import {
 } from './platform/jobs/index.ts';
 import { createProceduresService, proceduresRoutes } from './procedures/index.ts';
 import { createSynthesesService, type SynthesesService, synthesesRoutes } from './syntheses/index.ts';
+import {
+  createWorkOrdersService,
+  registerAutoApproval,
+  scheduleAutoApproval,
+  type WorkOrdersService,
+} from './workorders/index.ts';
 
 /** The package's folder: the nearest one up holding package.json (this file runs from src/ or dist/chunks/). */
 export const ROOT_DIR = packageRoot(path.dirname(fileURLToPath(import.meta.url)));
@@ -72,6 +83,8 @@ export interface AppServices {
   blobs: Blobs;
   /** Step 6: job posts, their renderings per marketplace, listings. */
   marketplace: ReturnType<typeof createMarketplaceService>;
+  /** Step 6 in operation: work orders, deliveries, reviews, SLA, billing. */
+  workOrders: WorkOrdersService;
   /** The durable job queue and the job types this process can run (features register theirs here). */
   jobs: { queue: JobQueue; registry: JobRegistry; workspace: WorkspaceJobs };
   close(): Promise<void>;
@@ -117,6 +130,33 @@ export async function openApp(
     housekeepingPolicy(config),
   );
   const marketplace = createMarketplaceService({ ...deps, procedures });
+  const workOrders = createWorkOrdersService({
+    ...deps,
+    blobs,
+    brief: async (actor, taskId) => {
+      const b = await procedures.briefForTask(actor, taskId, { format: 'md' });
+      return { fileName: b.fileName, markdown: b.bytes.toString('utf8') };
+    },
+    // Step 1's economics: each task's in-house cost a year over the units it makes a year.
+    inHouse: async (workspace) => {
+      const overview = await economics.overview(workspace);
+      const tasks = new Map(overview.rows.map((r) => [r.task.id, r.task]));
+      const out = new Map<
+        string,
+        { annualCost: { amountMinor: number; currency: string }; annualUnits: number }
+      >();
+      for (const o of overview.ranking.opportunities) {
+        const task = tasks.get(o.taskId);
+        if (!task || o.inHouseAnnualCost.amountMinor <= 0) continue;
+        out.set(o.taskId, {
+          annualCost: o.inHouseAnnualCost,
+          annualUnits: task.unitsPerOccurrence * occurrencesPerYear(task.frequency),
+        });
+      }
+      return out;
+    },
+  });
+  registerAutoApproval(jobs.registry, workOrders);
   return {
     config,
     db,
@@ -132,6 +172,7 @@ export async function openApp(
     blobs,
     jobs,
     marketplace,
+    workOrders,
     close: async () => {
       await pipelines.stopWatching();
       await jobs.queue.close();
@@ -163,6 +204,7 @@ export async function startJobWorker(
   });
   worker.start();
   await scheduleHousekeeping(services.jobs.queue, housekeepingPolicy(services.config));
+  await scheduleAutoApproval(services.jobs.queue);
   // Watched folders are scanned by the processes that run workers (stopped by services.close()).
   services.pipelines.startWatching(opts.log ? { log: opts.log } : {});
   return worker;

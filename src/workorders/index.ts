@@ -1,4 +1,14 @@
-/** Work orders (step 6 in operation): the state machine, SLA, billing; store and routes come next. */
+/**
+ * Work orders (step 6 in operation): orders under a contract with materials and the brief, the
+ * state machine, deliveries with counted units, review with the checklist, SLA records, billing,
+ * statements and the savings ledger. See docs/architecture.md.
+ */
+export {
+  AUTO_APPROVE_EVERY_SECONDS,
+  autoApproveJob,
+  registerAutoApproval,
+  scheduleAutoApproval,
+} from './auto-approve.job.ts';
 export {
   type BillableOrder,
   billedAmount,
@@ -20,6 +30,7 @@ export {
   type SlaFlag,
   slaStatus,
 } from './sla.ts';
+export type { BriefPort, InHousePort, WorkOrdersActor, WorkOrdersDeps } from './use-cases/context.ts';
 export {
   type ActorKind,
   AUTO_APPROVAL_DAYS,
@@ -31,3 +42,5 @@ export {
   type WorkOrderEvent,
   type WorkOrderState,
 } from './workorder.ts';
+export { createWorkOrdersService, type WorkOrdersService } from './workorders.service.ts';
+export type { Delivery, WorkOrder, WorkOrderFile } from './workorders.store.ts';

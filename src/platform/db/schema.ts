@@ -588,6 +588,96 @@ export interface SynthesisEditTable {
   at: string;
 }
 
+/** A work order (src/workorders): terms copied from its contract, its state and the times that matter. */
+export interface WorkOrderTable {
+  id: string;
+  workspace_id: string;
+  number: number;
+  contract_id: string;
+  task_id: string;
+  outtasker_id: string;
+  title: string;
+  instructions: string;
+  brief_md: string;
+  brief_file_name: string | null;
+  unit: string;
+  unit_price_minor: number;
+  currency: string;
+  units_expected: number;
+  sla_hours: number;
+  sla_calendar: string;
+  sla_time_zone: string;
+  auto_approve_days: number;
+  acceptance_json: string;
+  state: string;
+  due_at: string | null;
+  sent_at: string | null;
+  accepted_at: string | null;
+  first_delivered_at: string | null;
+  last_delivered_at: string | null;
+  approved_at: string | null;
+  invoiced_at: string | null;
+  cancelled_at: string | null;
+  revision_rounds: Generated<number>;
+  approved_units: number | null;
+  quality_rating: number | null;
+  timeliness_rating: number | null;
+  seq: Generated<number>;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+}
+
+/** One move of a work order's state machine, numbered per order. */
+export interface WorkOrderEventTable {
+  id: string;
+  workspace_id: string;
+  work_order_id: string;
+  seq: number;
+  event: string;
+  from_state: string;
+  to_state: string;
+  actor: string;
+  user_id: string | null;
+  note: string;
+  at: string;
+}
+
+export interface WorkOrderDeliveryTable {
+  id: string;
+  workspace_id: string;
+  work_order_id: string;
+  round: number;
+  note: string;
+  units: number | null;
+  units_unit: string | null;
+  units_basis: string;
+  hidden_slides_json: string;
+  delivered_by: string | null;
+  delivered_at: string;
+  outcome: string | null;
+  checklist_json: string;
+  review_comment: string;
+  reviewed_by: string | null;
+  reviewed_at: string | null;
+}
+
+export interface WorkOrderFileTable {
+  id: string;
+  workspace_id: string;
+  work_order_id: string;
+  delivery_id: string | null;
+  role: string;
+  name: string;
+  media_type: string;
+  size: number;
+  sha256: string;
+  redacted: number;
+  created_by: string | null;
+  created_at: string;
+}
+
 export interface Database {
   workspaces: WorkspaceTable;
   users: UserTable;
@@ -626,6 +716,10 @@ export interface Database {
   job_posts: JobPostTable;
   job_post_versions: JobPostVersionTable;
   job_post_listings: JobPostListingTable;
+  work_orders: WorkOrderTable;
+  work_order_events: WorkOrderEventTable;
+  work_order_deliveries: WorkOrderDeliveryTable;
+  work_order_files: WorkOrderFileTable;
   marketplace_connections: MarketplaceConnectionTable;
   syntheses: SynthesisTable;
   synthesis_edits: SynthesisEditTable;

@@ -14,6 +14,7 @@ import * as m0008 from './0008_pipelines.ts';
 import * as m0009 from './0009_outtaskers_and_bids.ts';
 import * as m0010 from './0010_job_posts.ts';
 import * as m0011 from './0011_syntheses.ts';
+import * as m0012 from './0012_work_orders.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_accounts_and_inventory': m0001,
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '0009_outtaskers_and_bids': m0009,
   '0010_job_posts': m0010,
   '0011_syntheses': m0011,
+  '0012_work_orders': m0012,
 };
