@@ -125,7 +125,23 @@ async function request<T>(method: string, path: string, opts: RequestOptions = {
   }
   if (res.status === 204) return undefined as T;
   const type = res.headers.get('content-type') ?? '';
-  return (type.includes('json') ? await res.json() : await res.text()) as T;
+  const out = (type.includes('json') ? await res.json() : await res.text()) as T;
+  const version = /^(?:W\/)?"v(\d+)"$/.exec(res.headers.get('etag') ?? '')?.[1];
+  if (version !== undefined && typeof out === 'object' && out !== null) versions.set(out, Number(version));
+  return out;
+}
+
+/** The version (ETag) each answer came with, for resources whose body does not carry one. */
+const versions = new WeakMap<object, number>();
+
+/**
+ * The version of a resource as the server sent it (its ETag), to send back as If-Match: a body's own
+ * `version` field when it has one, else the ETag its answer came with.
+ */
+export function versionOf(data: unknown): number | undefined {
+  if (typeof data !== 'object' || data === null) return undefined;
+  const own = (data as { version?: unknown }).version;
+  return typeof own === 'number' ? own : versions.get(data);
 }
 
 export const api = {

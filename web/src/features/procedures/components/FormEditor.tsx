@@ -1,6 +1,7 @@
 /** Writes a form (name, title, questions with id and hint); saving makes its next version. */
 import { useState } from 'react';
-import { api } from '../../../api/client.ts';
+import { api, staleWrite } from '../../../api/client.ts';
+import { ConflictBanner, changesBetween } from '../../../ui/ConflictBanner.tsx';
 import { Field } from '../../../ui/Field.tsx';
 import { ErrorBanner } from '../../../ui/feedback.tsx';
 import { useToast } from '../../../ui/toast.tsx';
@@ -11,6 +12,15 @@ interface QuestionRow {
   text: string;
   hint: string;
 }
+
+const FORM_FIELDS = [
+  { label: 'Version', show: (f: Pick<FormDetail, 'latest'>) => String(f.latest.number) },
+  { label: 'Title', show: (f: Pick<FormDetail, 'latest'>) => f.latest.title },
+  {
+    label: 'Questions',
+    show: (f: Pick<FormDetail, 'latest'>) => f.latest.questions.map((q) => q.text).join(' / '),
+  },
+] as const;
 
 export function FormEditor({
   form,
@@ -30,6 +40,10 @@ export function FormEditor({
     ],
   );
   const [error, setError] = useState<unknown>(null);
+  /** Someone saved a newer version of the form while it was being edited: the form as it is now. */
+  const [conflict, setConflict] = useState<FormDetail | null>(null);
+  /** The form's version a save is based on, when the user chose to save over a newer one. */
+  const [saveOver, setSaveOver] = useState<number | undefined>(undefined);
   const set = (i: number, patch: Partial<QuestionRow>) =>
     setRows((r) => r.map((x, k) => (k === i ? { ...x, ...patch } : x)));
   const move = (i: number, d: number) =>
@@ -54,12 +68,20 @@ export function FormEditor({
             ),
           };
           const r = form
-            ? await api.post<FormSaveResult>(`/forms/${encodeURIComponent(form.id)}/versions`, body)
+            ? await api.post<FormSaveResult>(`/forms/${encodeURIComponent(form.id)}/versions`, body, {
+                ifMatch: saveOver ?? form.version,
+              })
             : await api.post<FormSaveResult>('/forms', body);
+          setConflict(null);
+          setSaveOver(undefined);
           toast(r.unchanged ? 'Nothing changed' : `Saved as version ${r.version.number}`);
           await onSaved(r.form.id);
         } catch (err) {
-          setError(err);
+          const stale = staleWrite<FormDetail>(err);
+          if (stale) {
+            setConflict(stale.current);
+            setSaveOver(undefined);
+          } else setError(err);
         }
       }}
     >
@@ -67,6 +89,23 @@ export function FormEditor({
         <h2>{form ? `Edit “${form.name}”` : 'New form'}</h2>
         <span className="muted small">Saving makes a new version; the old ones stay.</span>
       </div>
+      {form && conflict ? (
+        <ConflictBanner
+          what="a newer version of this form"
+          changes={changesBetween(form, conflict, FORM_FIELDS)}
+          onLoadTheirs={() => {
+            setName(conflict.name);
+            setTitle(conflict.latest.title);
+            setRows(conflict.latest.questions.map((q) => ({ id: q.id, text: q.text, hint: q.hint ?? '' })));
+            setSaveOver(conflict.version);
+            setConflict(null);
+          }}
+          onKeepMine={() => {
+            setSaveOver(conflict.version);
+            setConflict(null);
+          }}
+        />
+      ) : null}
       <div className="form-grid">
         <Field label="Name">
           {({ id }) => <input id={id} value={name} onChange={(e) => setName(e.target.value)} />}

@@ -1,6 +1,6 @@
 /** One form: its questions, the task it is attached to, its versions and their YAML; editable. */
 import { useState } from 'react';
-import { api } from '../../../api/client.ts';
+import { api, staleWrite } from '../../../api/client.ts';
 import type { TaskListItem } from '../../../api/types.ts';
 import { useApi } from '../../../api/useApi.ts';
 import { Link } from '../../../app/router.tsx';
@@ -71,11 +71,17 @@ export function FormView({
           style={{ maxWidth: 380 }}
           onChange={async (e) => {
             try {
-              await api.patch(`/forms/${encodeURIComponent(f.id)}`, { taskId: e.target.value || null });
+              await api.patch(
+                `/forms/${encodeURIComponent(f.id)}`,
+                { taskId: e.target.value || null },
+                { ifMatch: f.version },
+              );
               toast(e.target.value ? 'Attached' : 'Detached');
               await Promise.all([form.reload(), onChanged()]);
             } catch (err) {
               setError(err);
+              // Someone changed the form meanwhile: show it as it is now (the message says so).
+              if (staleWrite(err)) await Promise.all([form.reload(), onChanged()]);
             }
           }}
         >

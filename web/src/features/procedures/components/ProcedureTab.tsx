@@ -4,10 +4,11 @@
  * approval, and the brief for an out-tasker.
  */
 import { useEffect, useState } from 'react';
-import { api } from '../../../api/client.ts';
+import { api, staleWrite } from '../../../api/client.ts';
 import type { Member } from '../../../api/types.ts';
 import { useApi } from '../../../api/useApi.ts';
 import { setQuery } from '../../../app/router.tsx';
+import { ConflictBanner, changesBetween } from '../../../ui/ConflictBanner.tsx';
 import { Field } from '../../../ui/Field.tsx';
 import { ErrorBanner, Loading } from '../../../ui/feedback.tsx';
 import { fmtDate } from '../../../ui/format.ts';
@@ -17,6 +18,20 @@ import { StepDialog } from './StepDialog.tsx';
 import { StepList } from './StepList.tsx';
 import { ApproveDialog, MergeDialog, WasteDialog } from './VersionDialogs.tsx';
 import { VersionEconomics } from './VersionEconomics.tsx';
+
+type Version = VersionView['version'];
+/** A write of the draft, given the version it is based on (sent as If-Match). */
+type Op = (opts: { ifMatch: number | undefined }) => Promise<unknown>;
+
+const DRAFT_FIELDS = [
+  { label: 'Purpose', show: (v: Version) => v.purpose },
+  { label: 'Turnaround (hours)', show: (v: Version) => String(v.turnaroundHours) },
+  {
+    label: 'Steps',
+    show: (v: Version) =>
+      v.steps.map((s, i) => `${i + 1}. ${s.name}${s.waste ? ' (waste)' : ''} (${s.minutes} min)`).join('; '),
+  },
+] as const;
 
 export function ProcedureTab({ overview, reload }: { overview: TaskOverview; reload(): Promise<void> }) {
   const toast = useToast();
@@ -48,6 +63,8 @@ export function ProcedureTab({ overview, reload }: { overview: TaskOverview; rel
   const [approveOpen, setApproveOpen] = useState(false);
   const [purpose, setPurpose] = useState('');
   const [turnaround, setTurnaround] = useState('');
+  /** Someone changed the draft since it was loaded: it as they left it, and this user's write again. */
+  const [conflict, setConflict] = useState<{ current: Version; retry(): void } | null>(null);
 
   const v = view.data?.version;
   useEffect(() => {
@@ -93,14 +110,22 @@ export function ProcedureTab({ overview, reload }: { overview: TaskOverview; rel
 
   const draft = v.status === 'draft';
   const base = `/procedures/versions/${encodeURIComponent(v.id)}`;
-  const run = async (what: () => Promise<unknown>, done?: string) => {
+  /** Someone saved the draft first: show what they changed and offer to load it or write this again. */
+  const onStale = (err: unknown, again: (basedOn: number) => void): boolean => {
+    const stale = staleWrite<Version>(err);
+    if (!stale) return false;
+    setConflict({ current: stale.current, retry: () => again(stale.currentVersion) });
+    return true;
+  };
+  const run = async (what: Op, done?: string, basedOn: number | undefined = v.version) => {
     setError(null);
     try {
-      await what();
+      await what({ ifMatch: basedOn });
+      setConflict(null);
       if (done) toast(done);
       await Promise.all([view.reload(), reload()]);
     } catch (err) {
-      setError(err);
+      if (!onStale(err, (version) => void run(what, done, version))) setError(err);
     }
   };
 
@@ -169,6 +194,21 @@ export function ProcedureTab({ overview, reload }: { overview: TaskOverview; rel
           </div>
         </div>
         {error ? <ErrorBanner error={error} /> : null}
+        {conflict ? (
+          <ConflictBanner
+            what="this draft"
+            changes={changesBetween(v, conflict.current, DRAFT_FIELDS)}
+            onLoadTheirs={() => {
+              setConflict(null);
+              void Promise.all([view.reload(), reload()]);
+            }}
+            onKeepMine={() => {
+              const again = conflict.retry;
+              setConflict(null);
+              again();
+            }}
+          />
+        ) : null}
         <VersionEconomics view={view.data} approved={approvedId ? (approvedView.data ?? null) : null} />
 
         {draft ? (
@@ -176,7 +216,7 @@ export function ProcedureTab({ overview, reload }: { overview: TaskOverview; rel
             className="pr-version-form"
             onSubmit={(e) => {
               e.preventDefault();
-              void run(() => api.patch(base, { purpose, turnaroundHours: Number(turnaround) }), 'Saved');
+              void run((o) => api.patch(base, { purpose, turnaroundHours: Number(turnaround) }, o), 'Saved');
             }}
           >
             <Field label="Purpose" hint="Why the task exists, in the words an outsider needs">
@@ -245,17 +285,17 @@ export function ProcedureTab({ overview, reload }: { overview: TaskOverview; rel
               return n;
             })
           }
-          onReorder={(ids) => void run(() => api.post(`${base}/reorder`, { stepIds: ids }))}
+          onReorder={(ids) => void run((o) => api.post(`${base}/reorder`, { stepIds: ids }, o))}
           onMove={(s, to) =>
-            void run(() => api.post(`${base}/steps/${encodeURIComponent(s.id)}/move`, { to }))
+            void run((o) => api.post(`${base}/steps/${encodeURIComponent(s.id)}/move`, { to }, o))
           }
           onEdit={setEditing}
           onWaste={setWasteFor}
           onKeep={(s) =>
-            void run(() => api.del(`${base}/steps/${encodeURIComponent(s.id)}/waste`), `“${s.name}” kept`)
+            void run((o) => api.del(`${base}/steps/${encodeURIComponent(s.id)}/waste`, o), `“${s.name}” kept`)
           }
           onRemove={(s) =>
-            void run(() => api.del(`${base}/steps/${encodeURIComponent(s.id)}`), `Removed “${s.name}”`)
+            void run((o) => api.del(`${base}/steps/${encodeURIComponent(s.id)}`, o), `Removed “${s.name}”`)
           }
         />
       </section>
@@ -267,12 +307,14 @@ export function ProcedureTab({ overview, reload }: { overview: TaskOverview; rel
             Download SVG
           </a>
         </div>
-        <div className="pr-map">
+        {/* A wide map scrolls sideways: focusable, so the keyboard can scroll it too. */}
+        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus to scroll by keys (WCAG 2.1.1) */}
+        <section className="pr-map" aria-label="Process map, scrolls sideways" tabIndex={0}>
           <img
             src={`/api${base}/map.svg?v=${encodeURIComponent(v.updatedAt)}`}
             alt={`Process map of version ${v.number}: ${v.steps.map((s, i) => `${i + 1}. ${s.name}${s.waste ? ' (waste)' : ''}`).join('; ')}`}
           />
-        </div>
+        </section>
       </section>
 
       <StepDialog
@@ -281,9 +323,20 @@ export function ProcedureTab({ overview, reload }: { overview: TaskOverview; rel
         members={members.data ?? []}
         onClose={() => setEditing(null)}
         onSave={async (input) => {
-          if (editing === 'new') await api.post(`${base}/steps`, input);
-          else if (editing) await api.patch(`${base}/steps/${encodeURIComponent(editing.id)}`, input);
-          toast(editing === 'new' ? 'Step added' : 'Step saved');
+          const step = editing;
+          const save: Op = (o) =>
+            step === 'new' || step === null
+              ? api.post(`${base}/steps`, input, o)
+              : api.patch(`${base}/steps/${encodeURIComponent(step.id)}`, input, o);
+          const done = step === 'new' ? 'Step added' : 'Step saved';
+          try {
+            await save({ ifMatch: v.version });
+          } catch (err) {
+            // The dialog closes; the conflict is shown on the page with the choice to save it again.
+            if (onStale(err, (version) => void run(save, done, version))) return setEditing(null);
+            throw err;
+          }
+          toast(done);
           await Promise.all([view.reload(), reload()]);
         }}
       />
@@ -294,7 +347,7 @@ export function ProcedureTab({ overview, reload }: { overview: TaskOverview; rel
         onConfirm={(s, reason) => {
           setWasteFor(null);
           void run(
-            () => api.post(`${base}/steps/${encodeURIComponent(s.id)}/waste`, { reason }),
+            (o) => api.post(`${base}/steps/${encodeURIComponent(s.id)}/waste`, { reason }, o),
             `“${s.name}” marked as waste`,
           );
         }}
@@ -307,7 +360,7 @@ export function ProcedureTab({ overview, reload }: { overview: TaskOverview; rel
           setMergeOpen(false);
           const ids = v.steps.filter((s) => selected.has(s.id)).map((s) => s.id);
           setSelected(new Set());
-          void run(() => api.post(`${base}/merge`, { stepIds: ids, name }), 'Steps merged');
+          void run((o) => api.post(`${base}/merge`, { stepIds: ids, name }, o), 'Steps merged');
         }}
       />
       <ApproveDialog
@@ -316,7 +369,7 @@ export function ProcedureTab({ overview, reload }: { overview: TaskOverview; rel
         onClose={() => setApproveOpen(false)}
         onApprove={() => {
           setApproveOpen(false);
-          void run(() => api.post(`${base}/approve`), `Version ${v.number} approved`);
+          void run((o) => api.post(`${base}/approve`, undefined, o), `Version ${v.number} approved`);
         }}
       />
       {draft ? (
@@ -325,8 +378,8 @@ export function ProcedureTab({ overview, reload }: { overview: TaskOverview; rel
             type="button"
             className="link-button btn-danger"
             onClick={() =>
-              run(async () => {
-                await api.del(base);
+              run(async (o) => {
+                await api.del(base, o);
                 setVersionId(null);
               }, `Draft ${v.number} deleted`)
             }

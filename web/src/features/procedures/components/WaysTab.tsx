@@ -4,7 +4,7 @@
  * standard procedure.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { api } from '../../../api/client.ts';
+import { api, staleWrite } from '../../../api/client.ts';
 import { useApi } from '../../../api/useApi.ts';
 import { setQuery } from '../../../app/router.tsx';
 import { ErrorBanner, Loading } from '../../../ui/feedback.tsx';
@@ -179,11 +179,15 @@ export function WaysTab({ overview, reload }: { overview: TaskOverview; reload()
                   ? {
                       onDelete: async () => {
                         try {
-                          await api.del(`/procedures/variants/${encodeURIComponent(v.id)}`);
+                          await api.del(`/procedures/variants/${encodeURIComponent(v.id)}`, {
+                            ifMatch: v.version,
+                          });
                           toast(`Deleted ${v.personName}’s way`);
                           await reload();
                         } catch (err) {
                           setError(err);
+                          // Someone changed it meanwhile: show it as it is now (the message says so).
+                          if (staleWrite(err)) await reload();
                         }
                       },
                     }

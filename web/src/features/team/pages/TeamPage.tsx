@@ -5,10 +5,11 @@
  * server refuses anyone else, and every change is in the audit trail.
  */
 import { type FormEvent, useState } from 'react';
-import { api, errorMessage } from '../../../api/client.ts';
+import { api, errorMessage, staleWrite, versionOf } from '../../../api/client.ts';
 import type { EconomicsSettings, Member, MemberRole } from '../../../api/types.ts';
 import { useApi } from '../../../api/useApi.ts';
 import { useMe } from '../../../app/session.tsx';
+import { ConflictBanner, changesBetween } from '../../../ui/ConflictBanner.tsx';
 import { DataTable } from '../../../ui/DataTable.tsx';
 import { Field, MoneyInput } from '../../../ui/Field.tsx';
 import { ErrorBanner } from '../../../ui/feedback.tsx';
@@ -34,7 +35,29 @@ interface Draft {
   role: MemberRole;
   cost: string;
   capacity: string;
+  /** The member as loaded for editing: its version is sent as If-Match, its fields show a conflict. */
+  loaded?: Member;
 }
+
+function draftOf(m: Member): Draft {
+  return {
+    id: m.id,
+    name: m.name,
+    title: m.title,
+    role: m.role,
+    cost: String(m.hourlyCost.amountMinor / 100),
+    capacity: String(m.yearlyCapacityHours),
+    loaded: m,
+  };
+}
+
+const MEMBER_FIELDS = [
+  { label: 'Name', show: (m: Member) => m.name },
+  { label: 'Title', show: (m: Member) => m.title },
+  { label: 'Role', show: (m: Member) => ROLE_LABEL[m.role] },
+  { label: 'Loaded hourly cost', show: (m: Member) => fmtMoney(m.hourlyCost) },
+  { label: 'Capacity (hours a year)', show: (m: Member) => fmtNumber(m.yearlyCapacityHours) },
+] as const;
 const EMPTY: Draft = { id: null, name: '', title: '', role: 'consultant', cost: '', capacity: '1600' };
 
 function MemberForm({
@@ -51,6 +74,8 @@ function MemberForm({
   const toast = useToast();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
+  /** Someone saved this member while it was being edited: the member as they saved it. */
+  const [conflict, setConflict] = useState<Member | null>(null);
   async function submit(e: FormEvent) {
     e.preventDefault();
     const found: Record<string, string> = {};
@@ -72,13 +97,22 @@ function MemberForm({
     };
     setBusy(true);
     try {
-      if (draft.id) await api.patch(`/members/${encodeURIComponent(draft.id)}`, body);
+      if (draft.id)
+        await api.patch(`/members/${encodeURIComponent(draft.id)}`, body, {
+          ifMatch: versionOf(draft.loaded),
+        });
       else await api.post('/members', body);
       toast(draft.id ? `Saved ${body.name}` : `Added ${body.name}`);
+      setConflict(null);
       onChange(null);
       onSaved();
     } catch (err) {
-      setErrors({ form: errorMessage(err) });
+      const stale = staleWrite<Member>(err);
+      if (stale) {
+        setConflict(stale.current);
+        setErrors({});
+        onSaved();
+      } else setErrors({ form: errorMessage(err) });
     } finally {
       setBusy(false);
     }
@@ -91,6 +125,20 @@ function MemberForm({
         <div className="banner banner-error" role="alert">
           {errors.form}
         </div>
+      ) : null}
+      {conflict && draft.loaded ? (
+        <ConflictBanner
+          what="this member"
+          changes={changesBetween(draft.loaded, conflict, MEMBER_FIELDS)}
+          onLoadTheirs={() => {
+            setConflict(null);
+            onChange(draftOf(conflict));
+          }}
+          onKeepMine={() => {
+            setConflict(null);
+            onChange({ ...draft, loaded: conflict });
+          }}
+        />
       ) : null}
       <div className="member-fields">
         <Field label="Name" error={errors.name}>
@@ -166,6 +214,17 @@ function MemberForm({
   );
 }
 
+const SETTINGS_FIELDS = [
+  {
+    label: 'Marketplace platform fee',
+    show: (s: Required<EconomicsSettings>) => `${fmtNumber(s.platformFeeBps / 100, 2)}%`,
+  },
+  {
+    label: 'Review share',
+    show: (s: Required<EconomicsSettings>) => `${fmtNumber(s.defaultReviewShare * 100, 1)}%`,
+  },
+] as const;
+
 function SettingsCard({
   settings,
   owner,
@@ -179,6 +238,12 @@ function SettingsCard({
   const [fee, setFee] = useState(String(settings.platformFeeBps / 100));
   const [review, setReview] = useState(String(Math.round(settings.defaultReviewShare * 1000) / 10));
   const [error, setError] = useState<string | null>(null);
+  /** Someone saved the settings since they were loaded: the settings as they saved them. */
+  const [conflict, setConflict] = useState<{ current: Required<EconomicsSettings>; version: number } | null>(
+    null,
+  );
+  /** The version a save is based on, when the owner chose to save over a newer one. */
+  const [saveOver, setSaveOver] = useState<number | undefined>(undefined);
   async function save(e: FormEvent) {
     e.preventDefault();
     const feePct = Number(fee);
@@ -189,14 +254,19 @@ function SettingsCard({
       return setError('Review share needs a percentage from 0 to 100');
     setError(null);
     try {
-      await api.patch('/settings/economics', {
-        platformFeeBps: Math.round(feePct * 100),
-        defaultReviewShare: reviewPct / 100,
-      });
+      await api.patch(
+        '/settings/economics',
+        { platformFeeBps: Math.round(feePct * 100), defaultReviewShare: reviewPct / 100 },
+        { ifMatch: saveOver ?? versionOf(settings) },
+      );
+      setConflict(null);
+      setSaveOver(undefined);
       toast('Settings saved');
       onSaved();
     } catch (err) {
-      setError(errorMessage(err));
+      const stale = staleWrite<Required<EconomicsSettings>>(err);
+      if (stale) setConflict({ current: stale.current, version: stale.currentVersion });
+      else setError(errorMessage(err));
     }
   }
   return (
@@ -210,6 +280,23 @@ function SettingsCard({
         <div className="banner banner-error" role="alert">
           {error}
         </div>
+      ) : null}
+      {conflict ? (
+        <ConflictBanner
+          what="the settings"
+          changes={changesBetween(settings, conflict.current, SETTINGS_FIELDS)}
+          onLoadTheirs={() => {
+            setFee(String(conflict.current.platformFeeBps / 100));
+            setReview(String(Math.round(conflict.current.defaultReviewShare * 1000) / 10));
+            setConflict(null);
+            setSaveOver(undefined);
+            onSaved();
+          }}
+          onKeepMine={() => {
+            setSaveOver(conflict.version);
+            setConflict(null);
+          }}
+        />
       ) : null}
       <Field label="Marketplace platform fee (%)" hint="Charged on what the firm spends on a marketplace">
         {({ id, describedBy }) => (
@@ -356,16 +443,7 @@ export function TeamPage() {
                     type="button"
                     className="btn btn-small"
                     aria-label={`Change ${m.name}`}
-                    onClick={() =>
-                      setDraft({
-                        id: m.id,
-                        name: m.name,
-                        title: m.title,
-                        role: m.role,
-                        cost: String(m.hourlyCost.amountMinor / 100),
-                        capacity: String(m.yearlyCapacityHours),
-                      })
-                    }
+                    onClick={() => setDraft(draftOf(m))}
                   >
                     Change
                   </button>
