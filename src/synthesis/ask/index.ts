@@ -96,7 +96,10 @@ function bearing(
   scores: Float64Array,
   tuning: RetrieveTuning,
 ): Float64Array {
-  if (tuning.bearing === 'spread') return scores;
+  // In a meeting (one transcript, three or more voices) a topic runs across many short turns of
+  // many people: the region the spread finds is the passage. Across interviews, a turn is an answer.
+  const meeting = index.transcripts.length === 1 && new Set(index.units.map((u) => u.speaker)).size >= 3;
+  if (tuning.bearing === 'spread' || meeting) return scores;
   const raw = bm25(index, q, tuning);
   const turns = new Set<string>();
   if (tuning.bearing !== 'term') {
