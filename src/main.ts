@@ -105,8 +105,11 @@ export async function openApp(
     sessionIdleMinutes: config.sessionIdleMinutes,
   });
   const inventory = createInventoryService(deps, { importMaxBytes: config.importMaxBytes });
-  const economics = createEconomicsService(deps);
+  // The approved procedures give each task its current cost; procedures stand on the inventory, so
+  // the economics service reads them through a source handed in here.
   const procedures = createProceduresService({ ...deps, inventory });
+  const standards = procedures.standardCosts();
+  const economics = createEconomicsService(deps, { standards: () => standards });
   const interviews = createInterviewsService({
     ...deps,
     procedures,

@@ -11,6 +11,7 @@ import {
   type OutTaskVsOutsource,
   rankOpportunities,
   resolveEconomicsSettings,
+  type StandardCost,
   type VolumeScenario,
 } from './economics/index.ts';
 import { inventoryStore } from './inventory.store.ts';
@@ -40,11 +41,29 @@ export function economicsSettingsOf(workspace: Workspace): Required<EconomicsSet
 
 const CACHE_LIMIT = 64;
 
-export function createEconomicsService(deps: ServiceDeps) {
+/**
+ * The approved procedures' costs, from the procedures module (which depends on this one, so it is
+ * handed in by the composition root). `fingerprint` changes whenever another version is approved;
+ * the costs themselves follow from inventory data whose changes bump the workspace revision.
+ */
+export interface StandardCostSource {
+  fingerprint(workspace: Workspace): Promise<string>;
+  costs(
+    workspace: Workspace,
+    tasks: readonly Task[],
+    members: readonly Member[],
+  ): Promise<ReadonlyMap<string, StandardCost>>;
+}
+
+export function createEconomicsService(
+  deps: ServiceDeps,
+  opts: { standards?: () => StandardCostSource } = {},
+) {
   const db = deps.db.kysely;
   // Rankings cached by workspace, revision and top N: any write to the inventory bumps the revision
   // (inventory.store), so a cached ranking is never stale, even with several server processes.
   const cache = new Map<string, InventoryOverview>();
+  const standardsSource = opts.standards;
 
   async function load(ws: string, taskId?: string) {
     const [members, processes, tasks, measurements] = await Promise.all([
@@ -60,9 +79,11 @@ export function createEconomicsService(deps: ServiceDeps) {
 
   async function computeOverview(workspace: Workspace, opts: { top?: number }): Promise<InventoryOverview> {
     const { members, processes, tasks, measurements } = await load(workspace.id);
+    const standards = await standardsSource?.().costs(workspace, tasks, members);
 
     const ranking = rankOpportunities(tasks, members, measurements, economicsSettingsOf(workspace), {
       ...(opts.top !== undefined ? { topN: opts.top } : {}),
+      ...(standards ? { standards } : {}),
     });
     const processName = new Map(processes.map((p) => [p.id, p.name]));
     const memberName = new Map(members.map((m) => [m.id, m.name]));
@@ -81,8 +102,11 @@ export function createEconomicsService(deps: ServiceDeps) {
 
     /** Every task with its economics and score, ranked, plus the rows the inventory table shows. */
     async overview(workspace: Workspace, opts: { top?: number } = {}): Promise<InventoryOverview> {
-      const revision = await inventoryStore.revision(db, workspace.id);
-      const key = `${workspace.id}:${revision}:${opts.top ?? ''}`;
+      const [revision, approved] = await Promise.all([
+        inventoryStore.revision(db, workspace.id),
+        standardsSource?.().fingerprint(workspace) ?? '',
+      ]);
+      const key = `${workspace.id}:${revision}:${approved}:${opts.top ?? ''}`;
       const hit = cache.get(key);
       if (hit) return hit;
       const fresh = await computeOverview(workspace, opts);
@@ -98,10 +122,12 @@ export function createEconomicsService(deps: ServiceDeps) {
       scenarios: readonly VolumeScenario[] = DEFAULT_SCENARIOS,
     ): Promise<OutTaskVsOutsource> {
       const { members, measurements } = await load(workspace.id, task.id);
+      const standards = await standardsSource?.().costs(workspace, [task], members);
       return compareOutTaskVsOutsource(task, offer, scenarios, {
         members,
         measurements: measurements.get(task.id) ?? [],
         settings: economicsSettingsOf(workspace),
+        standard: standards?.get(task.id) ?? null,
       });
     },
 

@@ -1,9 +1,16 @@
 export {
   DEFAULT_ECONOMICS_SETTINGS,
   type EconomicsSettings,
+  type MeasuredLine,
   rankOpportunities,
+  type StandardCost,
 } from './economics/index.ts';
-export { createEconomicsService, type EconomicsService, economicsSettingsOf } from './economics.service.ts';
+export {
+  createEconomicsService,
+  type EconomicsService,
+  economicsSettingsOf,
+  type StandardCostSource,
+} from './economics.service.ts';
 export { IMPORT_FORMATS, type ImportFormat, writeTemplate } from './imports/index.ts';
 export { parseMappingFile } from './imports/mapping-file.ts';
 export type { ImportPreview, PeriodView } from './imports.service.ts';

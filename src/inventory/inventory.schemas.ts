@@ -306,7 +306,7 @@ export const TaskListItemView = z
     measuredNote: z.string().nullable(),
     annualHours: z.number(),
     inHouseAnnualCost: MoneyOut,
-    costBasis: z.enum(['measured', 'estimate', 'unknown']),
+    costBasis: z.enum(['procedure', 'measured', 'estimate', 'unknown']),
     outTaskedAnnualCost: MoneyOut.nullable(),
     annualSaving: MoneyOut.nullable(),
     score: z.number(),
@@ -389,6 +389,13 @@ export const OpportunitiesView = z
   .meta({ id: 'Opportunities' });
 sameShape<z.output<typeof OpportunitiesView>, ReturnType<typeof opportunitiesJson>>(true);
 
+const MeasuredLineView = z.object({
+  memberId: z.string().nullable(),
+  memberName: z.string(),
+  hours: z.number(),
+  cost: MoneyOut,
+});
+
 const CostFigureView = z.object({ amount: MoneyOut, formula: z.string() });
 
 const TaskEconomicsView = z
@@ -399,24 +406,32 @@ const TaskEconomicsView = z
     occurrencesPerYear: z.number(),
     occurrencesFormula: z.string(),
     inHouse: z.object({
-      basis: z.enum(['measured', 'estimate', 'unknown']),
+      basis: z.enum(['procedure', 'measured', 'estimate', 'unknown']),
       annualCost: MoneyOut,
       annualHours: z.number(),
       estimate: CostFigureView.extend({ annualHours: z.number(), performerId: z.string() }).nullable(),
       measured: CostFigureView.extend({
         annualHours: z.number(),
-        byMember: z.array(
-          z.object({
-            memberId: z.string().nullable(),
-            memberName: z.string(),
-            hours: z.number(),
-            cost: MoneyOut,
-          }),
-        ),
+        byMember: z.array(MeasuredLineView),
         periodMonths: z.number(),
         period: z.object({ from: z.string(), to: z.string(), length: z.string() }).nullable(),
         periodNote: z.string(),
       }).nullable(),
+      standard: z
+        .object({
+          versionNumber: z.number(),
+          annualCost: MoneyOut,
+          annualHours: z.number(),
+          byMember: z.array(MeasuredLineView),
+          steps: z.object({
+            inHouse: z.number(),
+            automated: z.number(),
+            outTasked: z.number(),
+            uncosted: z.array(z.string()),
+          }),
+          formula: z.string(),
+        })
+        .nullable(),
       explanation: z.string(),
     }),
     outTaskable: z.boolean(),

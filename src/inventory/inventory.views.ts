@@ -37,7 +37,7 @@ export interface TaskListItem {
   /** Hours a year in-house: measured hours scaled to a year, else the estimate. */
   annualHours: number;
   inHouseAnnualCost: Money;
-  costBasis: 'measured' | 'estimate' | 'unknown';
+  costBasis: 'procedure' | 'measured' | 'estimate' | 'unknown';
   outTaskedAnnualCost: Money | null;
   annualSaving: Money | null;
   score: number;

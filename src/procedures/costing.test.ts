@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type CostContext, procedureEconomics } from './costing.ts';
+import { type CostContext, procedureEconomics, standardCostOf } from './costing.ts';
 import { analysts, app, designer, elena, step } from './test-steps.test-helpers.ts';
 
 const usd = (amountMinor: number) => ({ amountMinor, currency: 'USD' });
@@ -73,5 +73,32 @@ describe('before/after cost of a procedure', () => {
     );
     expect(e.before.uncosted).toEqual(['Build slides', 'Someone gone']);
     expect(e.before.perOccurrence).toEqual(usd(0));
+  });
+
+  it("gives the approved version as the task's current cost: kept steps a year, the firm's hours by person, steps by who does them", () => {
+    const steps = [
+      step('Read notes', { performer: elena, minutes: 90 }),
+      step('Code answers', { performer: analysts, minutes: 120 }),
+      step('Type up notes', { performer: elena, minutes: 60, waste: { reason: 'recorded' } }),
+      step('Transcribe', { performer: app, minutes: 0 }),
+    ];
+    const s = standardCostOf({ number: 3, steps }, ctx);
+    // Same figure as the version's "after" total: one cost wherever it shows.
+    expect(s.annualCost).toEqual(procedureEconomics(steps, ctx).after.perYear);
+    expect(s.annualCost).toEqual(usd(624_000)); // (1.5 h × $420 + 2 h × $75) × 8
+    expect(s.versionNumber).toBe(3);
+    expect(s.steps).toEqual({ inHouse: 2, automated: 1, outTasked: 0, uncosted: [] });
+    expect(s.byMember).toEqual([
+      { memberId: 'm-elena', memberName: 'Elena', hours: 12, cost: usd(504_000) },
+      { memberId: null, memberName: 'Analyst', hours: 16, cost: usd(120_000) },
+    ]);
+    expect(s.annualHours).toBe(28);
+    expect(s.formula).toMatch(/3 kept steps \(2 in-house, 1 automated\)/);
+  });
+
+  it('counts a procedure done by software alone as automated, with no cost and no hours', () => {
+    const s = standardCostOf({ number: 1, steps: [step('Transcribe', { performer: app, minutes: 5 })] }, ctx);
+    expect(s).toMatchObject({ annualCost: usd(0), annualHours: 0, byMember: [] });
+    expect(s.steps).toEqual({ inHouse: 0, automated: 1, outTasked: 0, uncosted: [] });
   });
 });

@@ -11,9 +11,9 @@
  * Steps marked as waste count in "before" and not in "after".
  */
 
-import type { Member, MemberRole, Task } from '../inventory/index.ts';
+import type { MeasuredLine, Member, MemberRole, StandardCost, Task } from '../inventory/index.ts';
 import { add, formatMoney, type Money, money, multiply, roundHalfAway, zero } from '../platform/money.ts';
-import type { Step } from './procedures.ts';
+import type { ProcedureVersion, Step } from './procedures.ts';
 
 export interface CostContext {
   currency: string;
@@ -158,5 +158,63 @@ export function procedureEconomics(steps: readonly Step[], ctx: CostContext): Pr
       hoursPerYear: Math.round(((minutesSaved * ctx.occurrencesPerYear) / 60) * 10) / 10,
     },
     notes,
+  };
+}
+
+/**
+ * The approved version as the task's current cost (the inventory, the ranking and the task page show
+ * this figure): its kept steps a year, with the firm's own hours per member or role, and the steps
+ * counted by who does them, so a task already automated or out-tasked is not ranked as if in-house.
+ */
+export function standardCostOf(
+  version: Pick<ProcedureVersion, 'number' | 'steps'>,
+  ctx: CostContext,
+): StandardCost {
+  const kept = version.steps.filter((s) => !s.waste);
+  const costs = costSteps(kept, ctx);
+  const t = totals(kept, costs, ctx);
+  const occ = ctx.occurrencesPerYear;
+  const lines = new Map<string, MeasuredLine>();
+  let inHouse = 0;
+  let automated = 0;
+  let outTasked = 0;
+  kept.forEach((step, i) => {
+    const p = step.performer;
+    if (p.kind === 'automation') automated++;
+    else if (p.kind === 'outtasker') outTasked++;
+    else {
+      inHouse++;
+      const member = p.kind === 'member' ? ctx.members.find((m) => m.id === p.ref) : undefined;
+      const key = member ? `m:${member.id}` : `${p.kind}:${p.ref ?? p.name}`;
+      const line = lines.get(key) ?? {
+        memberId: member?.id ?? null,
+        memberName: member?.name ?? (p.name || p.ref || p.kind),
+        hours: 0,
+        cost: zero(ctx.currency),
+      };
+      line.hours += (step.minutes * occ) / 60;
+      const c = costs[i]!.cost;
+      if (c) line.cost = add(line.cost, multiply(c, occ));
+      lines.set(key, line);
+    }
+  });
+  const byMember = [...lines.values()].map((l) => ({ ...l, hours: Math.round(l.hours * 10) / 10 }));
+  const annualHours = Math.round(byMember.reduce((a, l) => a + l.hours, 0) * 10) / 10;
+  const who = [
+    inHouse ? `${inHouse} in-house` : '',
+    outTasked ? `${outTasked} out-tasked` : '',
+    automated ? `${automated} automated` : '',
+  ].filter(Boolean);
+  const formula =
+    `${kept.length} kept ${kept.length === 1 ? 'step' : 'steps'} (${who.join(', ') || 'none'}) cost ` +
+    `${formatMoney(t.perOccurrence)} an occurrence × ${Math.round(occ * 100) / 100} occurrences a year = ${formatMoney(t.perYear)}` +
+    (t.uncosted.length ? `; not costed: ${t.uncosted.join(', ')}` : '');
+  return {
+    versionNumber: version.number,
+    annualCost: t.perYear,
+    annualHours,
+    byMember,
+    steps: { inHouse, automated, outTasked, uncosted: t.uncosted },
+    formula,
   };
 }

@@ -35,6 +35,7 @@ import { methodProgress } from './use-cases/method-progress.ts';
 import { newDraft } from './use-cases/new-draft.ts';
 import { replaceSteps } from './use-cases/replace-steps.ts';
 import { saveForm } from './use-cases/save-form.ts';
+import { standardCostSource } from './use-cases/standard-costs.ts';
 import { taskOverview } from './use-cases/task-overview.ts';
 import { updateVariant } from './use-cases/update-variant.ts';
 import { updateVersion } from './use-cases/update-version.ts';
@@ -92,6 +93,8 @@ export function createProceduresService(deps: ProceduresDeps) {
     // Overview, list, progress
     taskOverview: use(taskOverview),
     list: use(listProcedures),
+    /** The approved procedures' costs, read by the inventory's economics (wired in the composition root). */
+    standardCosts: () => standardCostSource(ctx),
     progress: use(methodProgress),
     // Forms
     listForms: use(listForms),

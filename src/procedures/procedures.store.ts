@@ -242,6 +242,18 @@ export const proceduresStore = {
   },
 
   // Versions and steps
+  /** Ids of the approved versions, in id order: changes whenever a version is approved or removed. */
+  async approvedVersionIds(db: K, ws: string): Promise<string[]> {
+    const rows = await db
+      .selectFrom('procedure_versions')
+      .select('id')
+      .where('workspace_id', '=', ws)
+      .where('status', '=', 'approved')
+      .orderBy('id')
+      .execute();
+    return rows.map((r) => r.id);
+  },
+
   async listVersions(db: K, ws: string, procedureId?: string): Promise<ProcedureVersion[]> {
     let q = db.selectFrom('procedure_versions').selectAll().where('workspace_id', '=', ws);
     if (procedureId) q = q.where('procedure_id', '=', procedureId);

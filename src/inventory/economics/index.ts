@@ -54,6 +54,7 @@ export {
   type MemberLookup,
   type OutTaskedCost,
   type ReviewCost,
+  type StandardCost,
   type TaskEconomics,
   taskEconomics,
 } from './task-economics.ts';

@@ -11,7 +11,13 @@ import { add, type Money, multiply, subtract, zero } from '../../platform/money.
 import type { Measurement, Task } from '../inventory.ts';
 import { fmtMoney, fmtNumber, fmtPercent } from './format.ts';
 import { type EconomicsSettings, resolveEconomicsSettings } from './settings.ts';
-import { economicsOf, type MemberLookup, memberMap, pluralUnit } from './task-economics.ts';
+import {
+  economicsOf,
+  type MemberLookup,
+  memberMap,
+  pluralUnit,
+  type StandardCost,
+} from './task-economics.ts';
 
 export interface OutsourcingOffer {
   provider?: string;
@@ -110,6 +116,8 @@ export interface ComparisonContext {
   members: MemberLookup;
   measurements?: readonly Measurement[];
   settings?: Partial<EconomicsSettings>;
+  /** The task's approved procedure, costed: its current cost when there is one. */
+  standard?: StandardCost | null;
 }
 
 function invalid(taskName: string, field: string, message: string): AppError {
@@ -273,7 +281,7 @@ export function compareOutTaskVsOutsource(
   const s = resolveEconomicsSettings(context.settings);
   const currency = s.currency;
   const byId = memberMap(context.members);
-  const e = economicsOf(task, byId, context.measurements ?? [], s);
+  const e = economicsOf(task, byId, context.measurements ?? [], s, context.standard ?? null);
   if (!e.outTaskable || e.outTasked === null || task.marketPricePerUnit === null) {
     throw new AppError(
       'VALIDATION_FAILED',

@@ -12,6 +12,7 @@ import {
   type HoursFreed,
   type MemberLookup,
   memberMap,
+  type StandardCost,
   type TaskEconomics,
 } from './task-economics.ts';
 
@@ -152,13 +153,14 @@ export function rankOpportunities(
   members: MemberLookup,
   measurements?: MeasurementsByTask,
   settings: Partial<EconomicsSettings> = {},
-  options: { topN?: number } = {},
+  options: { topN?: number; standards?: ReadonlyMap<string, StandardCost> } = {},
 ): OpportunityRanking {
   const s = resolveEconomicsSettings(settings);
   const byId = memberMap(members);
   const topN = Math.max(0, Math.floor(options.topN ?? DEFAULT_TOP_N));
   const unranked = tasks.map((task) => {
-    const e = economicsOf(task, byId, measurementsFor(measurements, task.id), s);
+    const standard = options.standards?.get(task.id) ?? null;
+    const e = economicsOf(task, byId, measurementsFor(measurements, task.id), s, standard);
     return toOpportunity(task, e, outTaskabilityScore(task, e));
   });
   const opportunities: Opportunity[] = unranked.map((o) => ({ rank: 0, ...o })).sort(compareOpportunities);

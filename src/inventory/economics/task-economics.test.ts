@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../platform/errors.ts';
 import { money } from '../../platform/money.ts';
 import { ANALYST, baseTask, FOUNDER, MANAGER, MEMBERS, measurement, usd } from './fixtures.test-helpers.ts';
-import { pluralUnit, taskEconomics } from './task-economics.ts';
+import { pluralUnit, type StandardCost, taskEconomics } from './task-economics.ts';
 
 function codeOf(fn: () => unknown): string | undefined {
   try {
@@ -177,6 +177,61 @@ describe('taskEconomics — measured time', () => {
   it('falls back to the estimate when measurements hold no minutes', () => {
     const e = taskEconomics(baseTask(), MEMBERS, [measurement({ minutes: 0, cost: usd(0) })]);
     expect(e.inHouse.basis).toBe('estimate');
+  });
+});
+
+describe('taskEconomics — the approved procedure', () => {
+  // Approved: the analyst 60 min + the manager 30 min, 10 a year.
+  const standard = (over: Partial<StandardCost> = {}): StandardCost => ({
+    versionNumber: 2,
+    annualCost: usd(1_350),
+    annualHours: 15,
+    byMember: [
+      { memberId: ANALYST.id, memberName: ANALYST.name, hours: 10, cost: usd(600) },
+      { memberId: MANAGER.id, memberName: MANAGER.name, hours: 5, cost: usd(750) },
+    ],
+    steps: { inHouse: 2, automated: 0, outTasked: 0, uncosted: [] },
+    formula: '2 kept steps (2 in-house) cost $135.00 an occurrence × 10 occurrences a year = $1,350.00',
+    ...over,
+  });
+
+  it('is the current cost over measured time and the estimate, which are shown for comparison', () => {
+    const e = taskEconomics(baseTask(), MEMBERS, [measurement()], {}, standard());
+    expect(e.inHouse.basis).toBe('procedure');
+    expect(e.inHouse.annualCost).toEqual(usd(1_350));
+    expect(e.inHouse.measured?.amount).toEqual(usd(600));
+    expect(e.inHouse.estimate?.amount).toEqual(usd(900));
+    expect(e.inHouse.explanation).toMatch(/approved procedure \(version 2\).*takes precedence/);
+    // The saving and the hours freed follow the procedure's figures.
+    expect(e.annualSaving?.amountMinor).toBe(usd(1_350).amountMinor - e.outTasked!.annualCost.amountMinor);
+    expect(e.hoursFreed.find((h) => h.memberId === MANAGER.id)?.inHouseHours).toBe(5);
+  });
+
+  it('is not ranked to out-task when its procedure already gives steps to an out-tasker or to software alone', () => {
+    const out = taskEconomics(
+      baseTask(),
+      MEMBERS,
+      [],
+      {},
+      standard({ steps: { inHouse: 1, automated: 0, outTasked: 1, uncosted: [] } }),
+    );
+    expect(out.outTaskable).toBe(false);
+    expect(out.notOutTaskableReason).toMatch(/^Already out-tasked: .*version 2.* 1 step /);
+    const auto = taskEconomics(
+      baseTask(),
+      MEMBERS,
+      [],
+      {},
+      standard({
+        annualCost: usd(0),
+        annualHours: 0,
+        byMember: [],
+        steps: { inHouse: 0, automated: 3, outTasked: 0, uncosted: [] },
+      }),
+    );
+    expect(auto.outTaskable).toBe(false);
+    expect(auto.inHouse.annualCost).toEqual(usd(0));
+    expect(auto.notOutTaskableReason).toMatch(/^Automated: every kept step/);
   });
 });
 

@@ -50,13 +50,35 @@ export interface InHouseMeasured extends CostFigure {
   periodNote: string;
 }
 
+/**
+ * The task's approved standard procedure, costed by the procedures module (inventory only reads it):
+ * how the firm has agreed the task is done now, so it is the task's current cost wherever it shows.
+ */
+export interface StandardCost {
+  /** The approved version's number. */
+  versionNumber: number;
+  /** Σ the kept steps' costs a year: members and roles at their rates, out-taskers at the market price, automation nothing. */
+  annualCost: Money;
+  /** Hours a year the firm's own people spend on the kept steps. */
+  annualHours: number;
+  /** Those hours and their cost per member (roles: memberId null, named by the role). */
+  byMember: MeasuredLine[];
+  /** Kept steps by who does them; steps that could not be costed are named. */
+  steps: { inHouse: number; automated: number; outTasked: number; uncosted: string[] };
+  formula: string;
+}
+
 export interface InHouseCost {
-  /** Which figure counts: measured time wins over the estimate when there is any. */
-  basis: 'measured' | 'estimate' | 'unknown';
+  /**
+   * Which figure counts: the approved procedure's steps when there is one, else measured time, else
+   * the estimate.
+   */
+  basis: 'procedure' | 'measured' | 'estimate' | 'unknown';
   annualCost: Money;
   annualHours: number;
   estimate: InHouseEstimate | null;
   measured: InHouseMeasured | null;
+  standard: StandardCost | null;
   explanation: string;
 }
 
@@ -115,6 +137,8 @@ export function memberMap(members: MemberLookup): ReadonlyMap<string, Member> {
   if (members instanceof Map) return members;
   return new Map((members as readonly Member[]).map((m) => [m.id, m]));
 }
+
+const countSteps = (n: number) => `${n} ${n === 1 ? 'step' : 'steps'}`;
 
 /** Naive English plural for deliverable units: slide → slides, case study → case studies. */
 export function pluralUnit(unit: string, count: number): string {
@@ -261,8 +285,9 @@ export function taskEconomics(
   members: MemberLookup,
   measurements: readonly Measurement[] = [],
   settings: Partial<EconomicsSettings> = {},
+  standard: StandardCost | null = null,
 ): TaskEconomics {
-  return economicsOf(task, memberMap(members), measurements, resolveEconomicsSettings(settings));
+  return economicsOf(task, memberMap(members), measurements, resolveEconomicsSettings(settings), standard);
 }
 
 /** taskEconomics with the members indexed and the settings resolved once by the caller (ranking, comparison). */
@@ -271,6 +296,7 @@ export function economicsOf(
   byId: ReadonlyMap<string, Member>,
   measurements: readonly Measurement[],
   s: Required<EconomicsSettings>,
+  standard: StandardCost | null = null,
 ): TaskEconomics {
   const currency = s.currency;
   const name = task.name;
@@ -294,14 +320,34 @@ export function economicsOf(
   // --- in-house -----------------------------------------------------------------------------
   const estimate = inHouseEstimate(task, occ, performer);
   const measured = inHouseMeasured(task, measurements, s.measuredPeriodMonths, currency);
+  const others = [
+    measured === null ? '' : `measured time (${measured.formula})`,
+    estimate === null ? '' : `the estimate (${estimate.formula})`,
+  ].filter(Boolean);
   let inHouse: InHouseCost;
-  if (measured !== null) {
+  if (standard !== null) {
+    requireCurrency(standard.annualCost, currency, "the approved procedure's cost", name);
+    inHouse = {
+      basis: 'procedure',
+      annualCost: standard.annualCost,
+      annualHours: standard.annualHours,
+      estimate,
+      measured,
+      standard,
+      explanation:
+        `Current cost, from the approved procedure (version ${standard.versionNumber}): ${standard.formula}.` +
+        (others.length
+          ? ` Shown for comparison: ${others.join('; ')}; the approved procedure takes precedence.`
+          : ''),
+    };
+  } else if (measured !== null) {
     inHouse = {
       basis: 'measured',
       annualCost: measured.amount,
       annualHours: measured.annualHours,
       estimate,
       measured,
+      standard: null,
       explanation:
         `In-house, measured: ${measured.formula}.` +
         (estimate === null
@@ -315,6 +361,7 @@ export function economicsOf(
       annualHours: estimate.annualHours,
       estimate,
       measured: null,
+      standard: null,
       explanation: `In-house, estimated: ${estimate.formula}.`,
     };
   } else {
@@ -324,6 +371,7 @@ export function economicsOf(
       annualHours: 0,
       estimate: null,
       measured: null,
+      standard: null,
       explanation: 'In-house cost unknown: the task has no performer and no imported time entries.',
     };
   }
@@ -340,12 +388,17 @@ export function economicsOf(
   // --- can it be out-tasked? -----------------------------------------------------------------
   const price = task.marketPricePerUnit;
   let reason: string | null = null;
-  if (price === null) {
+  if (standard !== null && standard.steps.outTasked > 0) {
+    reason = `Already out-tasked: its approved procedure (version ${standard.versionNumber}) gives ${countSteps(standard.steps.outTasked)} to an out-tasker.`;
+  } else if (standard !== null && standard.steps.inHouse === 0 && standard.steps.automated > 0) {
+    reason = `Automated: every kept step of its approved procedure (version ${standard.versionNumber}) is done by software; nothing is left in-house to out-task.`;
+  } else if (price === null) {
     reason = `No market price per ${task.deliverableUnit || 'unit'}: enter what marketplaces charge to see the out-tasked cost.`;
   } else if (task.unitsPerOccurrence <= 0) {
     reason = 'No deliverable units per occurrence: say what an out-tasker would deliver and how many.';
   }
   if (price === null || reason !== null) {
+    reason ??= 'No market price.';
     return {
       ...base,
       outTaskable: false,
@@ -381,7 +434,9 @@ export function economicsOf(
   const reviewerId = s.reviewerId ?? task.performerId ?? topMeasured?.memberId ?? null;
   const reviewer = reviewerId === null ? null : findMember(byId, reviewerId, 'reviewer', name, currency);
   const inHouseMinutesPerOcc =
-    inHouse.basis === 'measured' && occ > 0 ? (inHouse.annualHours * 60) / occ : task.minutesPerOccurrence;
+    (inHouse.basis === 'measured' || inHouse.basis === 'procedure') && occ > 0
+      ? (inHouse.annualHours * 60) / occ
+      : task.minutesPerOccurrence;
   const reviewMinutes = task.reviewMinutesPerOccurrence ?? s.defaultReviewShare * inHouseMinutesPerOcc;
   const reviewMinutesText =
     task.reviewMinutesPerOccurrence === null
@@ -482,7 +537,9 @@ function hoursFreedByMember(
     }
     return r;
   };
-  if (inHouse.basis === 'measured' && inHouse.measured !== null) {
+  if (inHouse.basis === 'procedure' && inHouse.standard !== null) {
+    for (const l of inHouse.standard.byMember) row(l.memberId, l.memberName).inHouseHours += l.hours;
+  } else if (inHouse.basis === 'measured' && inHouse.measured !== null) {
     for (const l of inHouse.measured.byMember) row(l.memberId, l.memberName).inHouseHours += l.hours;
   } else if (inHouse.basis === 'estimate' && inHouse.estimate !== null) {
     const id = inHouse.estimate.performerId;

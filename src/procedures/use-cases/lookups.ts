@@ -44,7 +44,11 @@ export async function ensureProcedure(
   return p;
 }
 
-export function costContextOf(actor: ProceduresActor, task: Task, members: readonly Member[]): CostContext {
+export function costContextOf(
+  actor: Pick<ProceduresActor, 'workspace'>,
+  task: Task,
+  members: readonly Member[],
+): CostContext {
   return {
     currency: actor.workspace.currency,
     members,

@@ -9,6 +9,7 @@ import { fmtDate, fmtHours, fmtMoney, fmtNumber } from '../../../ui/format.ts';
 import '../task.css';
 
 const BASIS_BADGE = {
+  procedure: <span className="badge badge-accent">Approved procedure</span>,
   measured: <span className="badge badge-accent">Measured</span>,
   estimate: <span className="badge">Estimate</span>,
   unknown: <span className="badge badge-warning">Unknown</span>,
@@ -46,18 +47,37 @@ export function CostBreakdown({ d }: { d: TaskDetail }) {
       </div>
       <h3 className="subhead">In-house {BASIS_BADGE[ih.basis]}</h3>
       <p className="muted small">{e.occurrencesFormula}</p>
+      {ih.standard ? (
+        <Figure
+          name={`Approved procedure, version ${ih.standard.versionNumber}`}
+          amount={fmtMoney(ih.standard.annualCost)}
+          formula={ih.standard.formula}
+        />
+      ) : null}
       {ih.measured ? (
-        <Figure name="Measured time" amount={fmtMoney(ih.measured.amount)} formula={ih.measured.formula} />
+        <Figure
+          name={ih.standard ? 'Measured time (for comparison)' : 'Measured time'}
+          amount={fmtMoney(ih.measured.amount)}
+          formula={ih.measured.formula}
+        />
       ) : null}
       {ih.estimate ? (
         <Figure
-          name={ih.measured ? 'Estimate (for comparison)' : 'Estimate'}
+          name={ih.measured || ih.standard ? 'Estimate (for comparison)' : 'Estimate'}
           amount={fmtMoney(ih.estimate.amount)}
           formula={ih.estimate.formula}
         />
       ) : null}
       {ih.basis === 'unknown' ? <p className="explain">{ih.explanation}</p> : null}
-      <Figure name={`In-house, ${fmtHours(ih.annualHours)} a year`} amount={fmtMoney(ih.annualCost)} total />
+      <Figure
+        name={
+          ih.basis === 'procedure'
+            ? `Current cost, ${fmtHours(ih.annualHours)} of the firm's time a year`
+            : `In-house, ${fmtHours(ih.annualHours)} a year`
+        }
+        amount={fmtMoney(ih.annualCost)}
+        total
+      />
 
       <h3 className="subhead">Out-tasked</h3>
       {e.outTasked ? (

@@ -87,6 +87,7 @@ function SavingCell({ t }: { t: TaskListItem }) {
 }
 
 const BASIS_TEXT = {
+  procedure: 'From the steps of the approved procedure',
   measured: 'From imported time entries',
   estimate: 'Estimate: occurrences × minutes × the performer’s hourly cost',
   unknown: 'Unknown: no performer and no imported time',

@@ -101,11 +101,13 @@ export function TaskPage({ id }: { id: string }) {
           <div className="stat-value">{fmtMoney(e.inHouse.annualCost)}</div>
           <div className="stat-note">
             {fmtHours(e.inHouse.annualHours)} ·{' '}
-            {e.inHouse.basis === 'measured'
-              ? `measured, ${e.inHouse.measured?.periodNote ?? 'scaled to a year'}`
-              : e.inHouse.basis === 'estimate'
-                ? 'estimated'
-                : 'unknown'}
+            {e.inHouse.basis === 'procedure'
+              ? `from the approved procedure, version ${e.inHouse.standard?.versionNumber ?? ''}`
+              : e.inHouse.basis === 'measured'
+                ? `measured, ${e.inHouse.measured?.periodNote ?? 'scaled to a year'}`
+                : e.inHouse.basis === 'estimate'
+                  ? 'estimated'
+                  : 'unknown'}
           </div>
         </div>
         <div className="stat">
