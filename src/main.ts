@@ -19,7 +19,14 @@ import {
   inventoryRoutes,
   occurrencesPerYear,
 } from './inventory/index.ts';
-import { createMarketplaceService, marketplaceRoutes } from './marketplace/index.ts';
+import {
+  awardBidJob,
+  createMarketplaceService,
+  marketplaceRoutes,
+  postListingJob,
+  readBidsJob,
+  realSleep,
+} from './marketplace/index.ts';
 import { type Blobs, createBlobs, DiskBlobStore } from './platform/blobs/index.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
@@ -132,7 +139,21 @@ export async function openApp(
     { blobs, queue, now: () => deps.clock.now() },
     housekeepingPolicy(config),
   );
-  const marketplace = createMarketplaceService({ ...deps, procedures });
+  const marketplace = createMarketplaceService({
+    ...deps,
+    procedures,
+    queue,
+    connectors: {
+      secretsKey: config.secretsKey,
+      apis: config.marketplaceApis,
+      http: { fetch: (url, init) => fetch(url, init), sleep: realSleep, now: () => deps.clock.now() },
+    },
+    resolveWorkspace: (id) => accounts.resolveWorkspace(id),
+  });
+  jobs.registry
+    .handle(postListingJob, (p, ctx) => marketplace.handlers.postListing(p, ctx))
+    .handle(readBidsJob, (p, ctx) => marketplace.handlers.readBids(p, ctx))
+    .handle(awardBidJob, (p, ctx) => marketplace.handlers.award(p, ctx));
   const workOrders = createWorkOrdersService({
     ...deps,
     blobs,

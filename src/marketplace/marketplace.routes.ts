@@ -2,12 +2,20 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { FIRM, workspaceActor } from '../platform/http/policy.ts';
+import { noContent } from '../platform/contract.ts';
+import { AppError } from '../platform/errors.ts';
+import { FIRM, OWNER, workspaceActor } from '../platform/http/policy.ts';
 import type { ApiFeature } from '../platform/http/server.ts';
 import {
+  ApiMarketplaceName,
+  AwardIn,
+  ConnectionIn,
+  FreelancerSettingsIn,
+  JobRefView,
   ListingIn,
   ListingRecordedView,
   ListingView,
+  MarketplaceInfoView,
   MarketplaceName,
   PostCompileIn,
   PostEditIn,
@@ -15,7 +23,10 @@ import {
   PostVersionsView,
   PostVersionView,
   PostView,
+  PublishIn,
+  PublishView,
   RenderingView,
+  UpworkSettingsIn,
 } from './marketplace.schemas.ts';
 import type { MarketplaceService } from './marketplace.service.ts';
 
@@ -161,6 +172,21 @@ export function marketplaceRoutes(market: MarketplaceService): ApiFeature[] {
       },
       async (req) => market.recordListing(workspaceActor(req), req.params.id, req.body),
     );
+    app.post(
+      '/:id/publish',
+      {
+        config,
+        schema: {
+          tags,
+          summary:
+            'Publish the current version on a marketplace: a job through its API connector when connected (once per version), else the assisted rendering and the page to post it on',
+          params: Id,
+          body: PublishIn,
+          response: { 200: PublishView },
+        },
+      },
+      async (req) => market.publish(workspaceActor(req), req.params.id, req.body.marketplace),
+    );
   };
 
   const listings: FastifyPluginAsync = async (fastify) => {
@@ -178,10 +204,103 @@ export function marketplaceRoutes(market: MarketplaceService): ApiFeature[] {
       },
       async (req) => market.closeListing(workspaceActor(req), req.params.id),
     );
+    app.post(
+      '/:id/fetch-bids',
+      {
+        config,
+        schema: {
+          tags: ['posts'],
+          summary: 'Read the listing’s bids through the marketplace’s API (a job; its result holds the bids)',
+          params: Id,
+          response: { 200: JobRefView },
+        },
+      },
+      async (req) => market.fetchBids(workspaceActor(req), req.params.id),
+    );
+    app.post(
+      '/:id/award',
+      {
+        config,
+        schema: {
+          tags: ['posts'],
+          summary: 'Award a bid on the marketplace through its API (a job, once per listing)',
+          params: Id,
+          body: AwardIn,
+          response: { 200: JobRefView },
+        },
+      },
+      async (req) => market.award(workspaceActor(req), req.params.id, req.body.bidExternalId),
+    );
+  };
+
+  const marketplaces: FastifyPluginAsync = async (fastify) => {
+    const app = fastify.withTypeProvider<ZodTypeProvider>();
+    const tags = ['marketplaces'];
+    const M = z.object({ marketplace: ApiMarketplaceName });
+    app.get(
+      '/',
+      {
+        config,
+        schema: {
+          tags,
+          summary:
+            'The marketplaces: posting page, connector capabilities, whether the firm connected its API (never the token)',
+          response: { 200: z.array(MarketplaceInfoView) },
+        },
+      },
+      async (req) => market.marketplaces(workspaceActor(req)),
+    );
+    app.put(
+      '/:marketplace/connection',
+      {
+        config: { policy: OWNER },
+        schema: {
+          tags,
+          summary:
+            'Save the firm’s API token (stored encrypted, never shown again) and the connection’s settings',
+          params: M,
+          body: ConnectionIn,
+          response: { 200: MarketplaceInfoView },
+        },
+      },
+      async (req) => {
+        const schema = req.params.marketplace === 'freelancer' ? FreelancerSettingsIn : UpworkSettingsIn;
+        const parsed = schema.safeParse(req.body.settings);
+        if (!parsed.success) {
+          const issue = parsed.error.issues[0];
+          throw new AppError(
+            'VALIDATION_FAILED',
+            `settings.${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`,
+            { field: `settings.${issue?.path.join('.') ?? ''}` },
+          );
+        }
+        return market.connect(workspaceActor(req), req.params.marketplace, {
+          token: req.body.token,
+          settings: parsed.data as Record<string, unknown>,
+        });
+      },
+    );
+    app.delete(
+      '/:marketplace/connection',
+      {
+        config: { policy: OWNER },
+        schema: {
+          tags,
+          summary: 'Forget the firm’s API token: the marketplace is served the assisted way again',
+          params: M,
+          response: { 204: noContent },
+        },
+      },
+      async (req, reply) => {
+        await market.disconnect(workspaceActor(req), req.params.marketplace);
+        return reply.code(204).send();
+      },
+    );
   };
 
   return [
     { prefix: '/posts', plugin: posts },
     { prefix: '/listings', plugin: listings },
+    { prefix: '/marketplaces', plugin: marketplaces },
   ];
 }

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { MoneyOut, sameShape } from '../platform/contract.ts';
+import type { Capabilities, MarketplaceInfo, PublishOutcome } from './connectors/connector.ts';
 import { MARKETPLACES } from './limits.ts';
 import {
   EXPERIENCE_LEVELS,
@@ -163,3 +164,61 @@ export const ListingView = z
   .meta({ id: 'Listing' });
 sameShape<z.output<typeof ListingView>, Listing>(true);
 export const ListingRecordedView = z.object({ listing: ListingView, created: z.boolean() });
+
+// Connectors: the marketplaces, the firm's API connections, the outbound jobs.
+
+export const FreelancerSettingsIn = z.object({
+  currencyId: z.number().int().min(1),
+  jobIds: z.array(z.number().int().min(1)).min(1).max(20),
+  hoursPerWeek: z.number().int().min(1).max(80).optional(),
+});
+export const UpworkSettingsIn = z.object({
+  organizationId: z.string().min(1).max(200),
+  categoryId: z.string().min(1).max(200).optional(),
+  durationId: z.string().min(1).max(200).optional(),
+});
+
+export const ConnectionIn = z.object({
+  /** The API token (Freelancer.com: OAuth or personal access token; Upwork: OAuth2 access token). Never answered. */
+  token: z.string().trim().min(8).max(4000),
+  settings: z.record(z.string(), z.unknown()),
+});
+
+export const ApiMarketplaceName = z.enum(['freelancer', 'upwork']);
+
+const CapabilitiesOut = z.object({
+  render: z.boolean(),
+  post: z.boolean(),
+  readBids: z.boolean(),
+  award: z.boolean(),
+  pay: z.boolean(),
+});
+sameShape<z.output<typeof CapabilitiesOut>, Capabilities>(true);
+
+export const MarketplaceInfoView = z
+  .object({
+    marketplace: MarketplaceName,
+    label: z.string(),
+    postingUrl: z.string().nullable(),
+    capabilities: CapabilitiesOut,
+    api: z.boolean(),
+    connected: z.boolean(),
+    settings: z.record(z.string(), z.unknown()),
+    connectedAt: z.string().nullable(),
+  })
+  .meta({ id: 'MarketplaceInfo' });
+sameShape<z.output<typeof MarketplaceInfoView>, MarketplaceInfo>(true);
+
+export const PublishIn = z.object({ marketplace: MarketplaceName });
+export const PublishView = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('api'), jobId: z.string(), created: z.boolean() }),
+  z.object({
+    mode: z.literal('assisted'),
+    postingUrl: z.string().nullable(),
+    rendering: RenderingView.omit({ postId: true, postVersion: true }),
+  }),
+]);
+sameShape<z.output<typeof PublishView>, PublishOutcome>(true);
+
+export const JobRefView = z.object({ jobId: z.string(), created: z.boolean() });
+export const AwardIn = z.object({ bidExternalId: z.string().trim().min(1).max(200) });

@@ -2,6 +2,17 @@
  * The marketplace feature as one object for the edges (routes, CLI, demo, other features): each
  * method a use case of ./use-cases/, given the context built here once.
  */
+import {
+  awardOnMarketplace,
+  deleteConnection,
+  fetchBids,
+  listMarketplaces,
+  publishPost,
+  runAward,
+  runPostListing,
+  runReadBids,
+  saveConnection,
+} from './use-cases/connectors.ts';
 import { type MarketplaceContext, type MarketplaceDeps, marketplaceContext } from './use-cases/context.ts';
 import {
   closeListing,
@@ -20,6 +31,7 @@ import {
   postVersions,
 } from './use-cases/posts.ts';
 
+export type { MarketplaceInfo, PublishOutcome } from './connectors/connector.ts';
 export type { MarketplaceActor, MarketplaceDeps } from './use-cases/context.ts';
 
 function bound<A extends unknown[], R>(
@@ -47,6 +59,15 @@ export function createMarketplaceService(deps: MarketplaceDeps) {
     listings: use(listListings),
     recordListing: use(recordListing),
     closeListing: use(closeListing),
+    // Connectors: the marketplaces, the firm's tokens, the outbound jobs
+    marketplaces: use(listMarketplaces),
+    connect: use(saveConnection),
+    disconnect: use(deleteConnection),
+    publish: use(publishPost),
+    fetchBids: use(fetchBids),
+    award: use(awardOnMarketplace),
+    /** The job handlers (registered by the composition root). */
+    handlers: { postListing: use(runPostListing), readBids: use(runReadBids), award: use(runAward) },
   };
 }
 

@@ -28,6 +28,10 @@ const EnvSchema = z.object({
   OUTTASK_IMPORT_MAX_MB: z.coerce.number().positive().default(20),
   OUTTASK_BLOB_MAX_MB: z.coerce.number().positive().default(2048),
   OUTTASK_JOB_RETENTION_DAYS: z.coerce.number().positive().default(30),
+  /** 32 bytes, base64 or hex: seals the firm's marketplace tokens at rest. Unset: no API connector (assisted only). */
+  OUTTASK_SECRETS_KEY: z.string().min(1).optional(),
+  OUTTASK_FREELANCER_API_URL: z.string().url().default('https://www.freelancer.com/api'),
+  OUTTASK_UPWORK_API_URL: z.string().url().default('https://api.upwork.com/graphql'),
   OUTTASK_BLOB_GRACE_HOURS: z.coerce.number().positive().default(24),
   OUTTASK_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
@@ -55,6 +59,10 @@ export interface Config {
   readonly blobMaxBytes: number;
   /** Housekeeping (hourly job): finished jobs kept this long; unreferenced files kept this long. */
   readonly jobRetentionDays: number;
+  /** The key that seals marketplace tokens (32 bytes); undefined: API connectors cannot be configured. */
+  readonly secretsKey: Buffer | undefined;
+  /** Where the marketplace API connectors call (the documented endpoints; a local server in the contract tests). */
+  readonly marketplaceApis: { freelancer: string; upwork: string };
   readonly blobGraceHours: number;
   readonly logLevel: string;
   readonly production: boolean;
@@ -88,6 +96,19 @@ export function trustProxyOf(v: string): boolean | number | string[] {
     .filter(Boolean);
 }
 
+/** OUTTASK_SECRETS_KEY as 32 bytes: 64 hex digits or base64 of 32 bytes (`openssl rand -base64 32`). */
+export function secretsKeyOf(text: string): Buffer {
+  const t = text.trim();
+  const key = /^[0-9a-f]{64}$/i.test(t) ? Buffer.from(t, 'hex') : Buffer.from(t, 'base64');
+  if (key.length !== 32) {
+    throw new AppError(
+      'CONFIG_INVALID',
+      'OUTTASK_SECRETS_KEY must be 32 bytes, as 64 hex digits or base64 (make one with `openssl rand -base64 32`)',
+    );
+  }
+  return key;
+}
+
 export function loadConfig(env: Record<string, string | undefined>): Config {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
@@ -109,6 +130,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     blobsDir: path.join(dataDir, 'blobs'),
     blobMaxBytes: Math.round(e.OUTTASK_BLOB_MAX_MB * 1024 * 1024),
     jobRetentionDays: e.OUTTASK_JOB_RETENTION_DAYS,
+    secretsKey: e.OUTTASK_SECRETS_KEY === undefined ? undefined : secretsKeyOf(e.OUTTASK_SECRETS_KEY),
+    marketplaceApis: { freelancer: e.OUTTASK_FREELANCER_API_URL, upwork: e.OUTTASK_UPWORK_API_URL },
     blobGraceHours: e.OUTTASK_BLOB_GRACE_HOURS,
     logLevel: e.OUTTASK_LOG_LEVEL,
     production: e.NODE_ENV === 'production',

@@ -7,7 +7,9 @@ import type { WorkspaceActor } from '../../platform/actor.ts';
 import { recordAudit } from '../../platform/audit/audit.store.ts';
 import type { Db } from '../../platform/db/connect.ts';
 import type { ServiceDeps } from '../../platform/deps.ts';
+import type { JobQueue } from '../../platform/jobs/index.ts';
 import type { ProceduresService } from '../../procedures/index.ts';
+import type { ConnectorEnv } from '../connectors/registry.ts';
 
 export type MarketplaceActor = WorkspaceActor;
 
@@ -16,6 +18,11 @@ export type ProceduresPort = Pick<ProceduresService, 'taskOverview' | 'brief'>;
 
 export interface MarketplaceDeps extends ServiceDeps {
   procedures: ProceduresPort;
+  queue: JobQueue;
+  /** The API connectors' key, endpoints and HTTP (fetch, sleep). */
+  connectors: ConnectorEnv;
+  /** A job's workspace, as its actor (the handlers run outside any request). */
+  resolveWorkspace(id: string): Promise<WorkspaceActor['workspace']>;
 }
 
 export type Trx = Db['kysely'];
@@ -24,6 +31,9 @@ export interface MarketplaceContext {
   deps: ServiceDeps;
   db: Trx;
   procedures: ProceduresPort;
+  queue: JobQueue;
+  connectors: ConnectorEnv;
+  resolveWorkspace(id: string): Promise<WorkspaceActor['workspace']>;
   audit(
     trx: Trx,
     actor: MarketplaceActor,
@@ -39,6 +49,9 @@ export function marketplaceContext(deps: MarketplaceDeps): MarketplaceContext {
     deps,
     db: deps.db.kysely,
     procedures: deps.procedures,
+    queue: deps.queue,
+    connectors: deps.connectors,
+    resolveWorkspace: deps.resolveWorkspace,
     audit: (trx, actor, action, subjectType, subjectId, details) =>
       recordAudit(trx, deps, actor, { action, subjectType, subjectId, ...(details ? { details } : {}) }),
   };

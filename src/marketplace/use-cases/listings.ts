@@ -3,9 +3,9 @@ import { nowIso } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Marketplace } from '../limits.ts';
 import { parseListingUrl } from '../listing.ts';
-import { type Listing, marketplaceStore as store } from '../marketplace.store.ts';
+import { type Listing, type PostRow, marketplaceStore as store } from '../marketplace.store.ts';
 import { type Rendering, renderPost } from '../render.ts';
-import type { MarketplaceActor, MarketplaceContext } from './context.ts';
+import type { MarketplaceActor, MarketplaceContext, Trx } from './context.ts';
 import { draftPost, requirePost } from './posts.ts';
 
 /** The task's post (or, when none is stored, the one its approved procedure compiles to) for a marketplace. */
@@ -50,40 +50,67 @@ export async function listListings(
  * Records where the post's current version was listed: the URL pasted back (assisted) or the one an
  * API connector got. The same URL again returns the listing already recorded.
  */
+/** Inserts the listing unless the same URL is recorded for the post already (then returns that one). */
+export async function insertListingOnce(
+  ctx: MarketplaceContext,
+  trx: Trx,
+  actor: MarketplaceActor,
+  post: PostRow,
+  input: {
+    marketplace: Marketplace;
+    url: string;
+    externalId: string | null;
+    via: Listing['via'];
+    version: number;
+  },
+): Promise<{ listing: Listing; created: boolean }> {
+  const seen = await store.findListingByUrl(trx, post.id, input.marketplace, input.url);
+  if (seen) return { listing: seen, created: false };
+  const now = nowIso(ctx.deps);
+  const listing: Listing = {
+    id: ctx.deps.newId(),
+    postId: post.id,
+    postVersion: input.version,
+    marketplace: input.marketplace,
+    via: input.via,
+    url: input.url,
+    externalId: input.externalId,
+    status: 'open',
+    createdBy: actor.userId,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await store.insertListing(trx, actor.workspace.id, listing);
+  await ctx.audit(trx, actor, 'post.listing.record', 'job_post', post.id, {
+    marketplace: listing.marketplace,
+    url: listing.url,
+    externalId: listing.externalId,
+    via: listing.via,
+  });
+  return { listing, created: true };
+}
+
+/**
+ * Records where the post's current version was listed: the URL pasted back from the marketplace (its
+ * id parsed). The same URL again returns the listing already recorded.
+ */
 export async function recordListing(
   ctx: MarketplaceContext,
   actor: MarketplaceActor,
   postId: string,
-  input: { marketplace: Marketplace; url: string; via?: Listing['via'] },
+  input: { marketplace: Marketplace; url: string },
 ): Promise<{ listing: Listing; created: boolean }> {
   const post = await requirePost(ctx, actor, postId);
   const parsed = parseListingUrl(input.marketplace, input.url);
-  const now = nowIso(ctx.deps);
-  return ctx.db.transaction().execute(async (trx) => {
-    const seen = await store.findListingByUrl(trx, post.id, input.marketplace, parsed.url);
-    if (seen) return { listing: seen, created: false };
-    const listing: Listing = {
-      id: ctx.deps.newId(),
-      postId: post.id,
-      postVersion: post.version,
+  return ctx.db.transaction().execute((trx) =>
+    insertListingOnce(ctx, trx, actor, post, {
       marketplace: input.marketplace,
-      via: input.via ?? 'assisted',
       url: parsed.url,
       externalId: parsed.externalId,
-      status: 'open',
-      createdBy: actor.userId,
-      createdAt: now,
-      updatedAt: now,
-    };
-    await store.insertListing(trx, actor.workspace.id, listing);
-    await ctx.audit(trx, actor, 'post.listing.record', 'job_post', post.id, {
-      marketplace: listing.marketplace,
-      url: listing.url,
-      externalId: listing.externalId,
-      via: listing.via,
-    });
-    return { listing, created: true };
-  });
+      via: 'assisted',
+      version: post.version,
+    }),
+  );
 }
 
 export async function closeListing(
