@@ -45,9 +45,10 @@ describe('shorten (property)', () => {
         const r = shorten(t, max);
         if (!r.shortened) return;
         const kept = r.text ? r.text.slice(0, -1) : '';
-        // The next whole word would not have fit beside the ellipsis.
+        // The next whole word (with what stands before it) would not have fit beside the ellipsis.
         const rest = t.slice(kept.length);
-        const next = /^[\s,;:\-–—(/]*\S+/u.exec(rest)?.[0] ?? '';
+        const next = /^[^\p{L}\p{N}\p{M}_]*[\p{L}\p{N}\p{M}_]+/u.exec(rest)?.[0];
+        if (next === undefined) return; // only separators were left out
         expect(charLength(kept + next) + 1).toBeGreaterThan(max);
       }),
     );
@@ -63,6 +64,10 @@ describe('shorten (examples)', () => {
   });
   it('gives nothing rather than half a word', () => {
     expect(shorten('Supercalifragilistic', 10)).toMatchObject({ text: '', shortened: true });
+  });
+  it('leaves out trailing separators rather than keep them beside the ellipsis (found by the properties)', () => {
+    expect(shorten('straße naïve ü — \n\n', 17).text).toBe('straße naïve ü…');
+    expect(shorten('—   ', 2)).toMatchObject({ text: '', shortened: true });
   });
   it('counts an emoji as one character', () => {
     expect(shorten('🙂🙂🙂', 3)).toMatchObject({ text: '🙂🙂🙂', shortened: false });
