@@ -58,6 +58,7 @@ import {
   registerAutoApproval,
   scheduleAutoApproval,
   type WorkOrdersService,
+  workOrdersRoutes,
 } from './workorders/index.ts';
 
 /** The package's folder: the nearest one up holding package.json (this file runs from src/ or dist/chunks/). */
@@ -258,6 +259,7 @@ export async function buildHttpApp(
       ...jobsRoutes(services.jobs.workspace),
       ...pipelinesRoutes(pipelines.service, pipelines.review),
       ...marketplaceRoutes(services.marketplace),
+      ...workOrdersRoutes(services.workOrders),
     ],
   });
 }

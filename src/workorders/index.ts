@@ -42,5 +42,6 @@ export {
   type WorkOrderEvent,
   type WorkOrderState,
 } from './workorder.ts';
+export { workOrdersRoutes } from './workorders.routes.ts';
 export { createWorkOrdersService, type WorkOrdersService } from './workorders.service.ts';
 export type { Delivery, WorkOrder, WorkOrderFile } from './workorders.store.ts';

@@ -10,6 +10,7 @@ import {
   checkPeriod,
   formulaSafe,
   type LedgerInput,
+  monthIn,
   type Period,
   type SavingsLedger,
   type Statement,
@@ -20,6 +21,14 @@ import { type OuttaskerRecord, outtaskerRecord } from '../sla.ts';
 import { workOrdersStore as store, type WorkOrder } from '../workorders.store.ts';
 import { outtaskerIdOf, requireFirm, type WorkOrdersActor, type WorkOrdersContext } from './context.ts';
 import { firmTimeZone } from './orders.ts';
+
+/** The period asked for; a missing end filled from the current month in the zone. */
+export function periodOrThisMonth(asked: Partial<Period>, now: Date, timeZone: string): Period {
+  const month = monthIn(now.toISOString(), timeZone);
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return { from: asked.from ?? `${month}-01`, to: asked.to ?? `${month}-${String(last).padStart(2, '0')}` };
+}
 
 const billed = (o: WorkOrder) => (o.state === 'approved' || o.state === 'invoiced') && o.approvedAt !== null;
 
@@ -44,9 +53,9 @@ function billable(o: WorkOrder): BillableOrder {
 export async function listStatements(
   ctx: WorkOrdersContext,
   actor: WorkOrdersActor,
-  period: Period,
+  asked: Partial<Period> = {},
 ): Promise<Statement[]> {
-  checkPeriod(period);
+  const period = checkPeriod(periodOrThisMonth(asked, ctx.deps.clock.now(), firmTimeZone(actor)));
   const mine = actor.role === 'outtasker' ? await outtaskerIdOf(ctx, actor) : undefined;
   const orders = await store.list(ctx.db, actor.workspace.id, mine ? { outtaskerId: mine } : {});
   return statements(orders.filter(billed).map(billable), period, firmTimeZone(actor));
