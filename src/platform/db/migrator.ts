@@ -29,8 +29,22 @@ export async function migrateToLatest(db: Db): Promise<MigrateOutcome> {
       { cause: error },
     );
   }
+  if (applied.length > 0) await bumpWorkspaceRevisions(db);
   const names = Object.keys(migrations).sort();
   return { applied, latest: names[names.length - 1] };
+}
+
+/**
+ * A migration may change what the derived figures say (a new column's default, rows rewritten), and
+ * a server started before it (or beside it) caches rankings and their ETags by workspace revision:
+ * after any migration applied, every workspace's revision moves on, so nothing cached before it is
+ * served again (issue 9: caches survive neither restore nor migration). Costs one UPDATE.
+ */
+async function bumpWorkspaceRevisions(db: Db): Promise<void> {
+  await db.kysely
+    .updateTable('workspaces')
+    .set((eb) => ({ revision: eb('revision', '+', 1) }))
+    .execute();
 }
 
 export function knownMigrationNames(): string[] {
