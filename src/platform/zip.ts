@@ -29,6 +29,12 @@ export interface ZipReadOptions {
    * will unpack in full afterwards (ExcelJS), so every byte it will inflate is known to fit.
    */
   countOthers?: boolean;
+  /**
+   * Looks at an entry's bytes as they inflate (after the size caps): a function of each chunk that
+   * returns an error to refuse the archive at that moment, e.g. a sheet with too many rows, found
+   * before another library spends memory on it. Undefined for entries not inspected.
+   */
+  inspect?: (name: string) => ((chunk: Buffer) => AppError | undefined) | undefined;
 }
 
 export interface ZipContents {
@@ -140,6 +146,7 @@ export function readZip(bytes: Uint8Array, opts: ZipReadOptions): Promise<ZipCon
             return;
           }
           const chunks: Buffer[] = [];
+          const inspect = opts.inspect?.(name);
           let size = 0;
           stream.on('data', (chunk: Buffer) => {
             if (settled) return;
@@ -161,6 +168,12 @@ export function readZip(bytes: Uint8Array, opts: ZipReadOptions): Promise<ZipCon
                   'total',
                 ),
               );
+              return;
+            }
+            const refused = inspect?.(chunk);
+            if (refused) {
+              stream.destroy();
+              fail(refused);
               return;
             }
             if (keep) chunks.push(chunk);

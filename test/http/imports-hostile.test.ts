@@ -45,7 +45,7 @@ describe('hostile imports over HTTP', () => {
   it('refuses an XLSX whose central directory lies, with 413 ARCHIVE_TOO_LARGE naming the entry', async () => {
     const liar = await buildZip([
       { name: 'xl/workbook.xml', head: '<workbook/>' },
-      { name: 'xl/worksheets/sheet1.xml', chunk: '<row/>', times: 23_000_000, declaredSize: 1024 },
+      { name: 'xl/worksheets/sheet1.xml', chunk: '<pad/>', times: 23_000_000, declaredSize: 1024 },
     ]);
     const res = await post('time.xlsx', liar, 'application/octet-stream');
     expect(res.statusCode).toBe(413);

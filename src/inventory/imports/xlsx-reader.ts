@@ -1,7 +1,7 @@
 /** XLSX bytes → sheets of text cells (ExcelJS), after a cheap check that the ZIP is a workbook. */
 import { AppError, isAppError } from '../../platform/errors.ts';
 import { readZip } from '../../platform/zip.ts';
-import { IMPORT_LIMITS, tooManyRows } from './limits.ts';
+import { IMPORT_LIMITS, tooManyColumns, tooManyRows } from './limits.ts';
 import { arraySheet, type Sheet } from './sheet.ts';
 
 function notAWorkbook(file: string, what: string, cause?: unknown): AppError {
@@ -69,9 +69,41 @@ export interface Workbook {
 }
 
 /**
+ * Counts a worksheet's rows and each row's cells as its XML inflates (`<row …>` and `<c …>` tags,
+ * across chunk boundaries), refusing at the first row or cell past the caps: a sheet of millions of
+ * small rows fits the byte caps but would cost ExcelJS gigabytes as objects. Only the tags are seen
+ * (no XML parsing), so this costs a scan of the bytes.
+ */
+export function worksheetScanner(file: string, entry: string): (chunk: Buffer) => AppError | undefined {
+  let rows = 0;
+  let cells = 0;
+  let carry = '';
+  const where = `${file} (${entry})`;
+  return (chunk) => {
+    const text = carry + chunk.toString('latin1');
+    const tag = /<(row|c)[\s>/]/g;
+    let end = 0;
+    for (let m = tag.exec(text); m; m = tag.exec(text)) {
+      end = tag.lastIndex;
+      if (m[1] === 'row') {
+        rows++;
+        cells = 0;
+        if (rows > IMPORT_LIMITS.maxRows) return tooManyRows(file, entry, rows);
+      } else if (++cells > IMPORT_LIMITS.maxColumns) {
+        return tooManyColumns(where, rows, cells);
+      }
+    }
+    // A tag cut by the chunk's end (at most "<row" before its delimiter) is read with the next one.
+    carry = text.slice(Math.max(end, text.length - 4));
+    return undefined;
+  };
+}
+
+/**
  * Before ExcelJS unpacks the workbook (all of it, in memory), every entry is inflated once as a stream
  * with its real bytes counted (platform/zip): an archive that lies about its sizes, or an honest one
- * too large to hold, is refused as it inflates, with the entry named.
+ * too large to hold, is refused as it inflates, with the entry named; so is a worksheet with more
+ * rows, or a row with more cells, than an import may have (worksheetScanner).
  */
 async function checkArchive(file: string, bytes: Uint8Array): Promise<void> {
   let names: string[];
@@ -81,6 +113,8 @@ async function checkArchive(file: string, bytes: Uint8Array): Promise<void> {
       limits: IMPORT_LIMITS.xlsx,
       keep: () => false,
       countOthers: true,
+      inspect: (name) =>
+        /^xl\/worksheets\/[^/]+\.xml$/i.test(name) ? worksheetScanner(file, name) : undefined,
     }));
   } catch (error) {
     if (isAppError(error) && error.code === 'ARCHIVE_DAMAGED') {
