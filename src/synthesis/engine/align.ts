@@ -15,6 +15,7 @@
  * Kept in one file: one alignment (two scoring passes, the monotone order, the repair, the asides)
  * over state each step hands to the next.
  */
+import { ASIDE, announcedQuestion, FAREWELL, isFarewell, isSocialAct, PROMPT, TOPIC_SHIFT } from './acts.ts';
 import type { Sentence } from './corpus.ts';
 import { centroid, copyVector, dot } from './space.ts';
 
@@ -56,6 +57,18 @@ interface Doc {
   roles: Role[];
   /** Candidate anchor sentence indices, in order. */
   cand: number[];
+  /**
+   * Per candidate, the first sentence of the question it is part of: the same speaker's turn up to
+   * it ("Let's talk technology. Vesperline's the big one. Where are you on it?").
+   */
+  leadFrom: number[];
+  /** The lead-ins' vectors (per candidate, made when first needed) and the vectors they were made of. */
+  leadVecs?: (Float32Array | null)[];
+  leadOf?: readonly Float32Array[];
+  /** Per candidate, the form question its turn announces by place ("Okay, second one."), or -1. */
+  announced: number[];
+  /** Per candidate, whether its turn moves the conversation on ("Okay, let's do technology."). */
+  shift: boolean[];
   /** Centroid of the reply after each candidate (null when there is none). */
   replies: (Float32Array | null)[];
 }
@@ -71,12 +84,6 @@ const FOLLOW_UP =
 /** The interviewer wrapping up: what follows is rarely an answer to the last question. */
 const CLOSING =
   /\b(?:anything (?:else|(?:that |which )?(?:i|we|you)(?:'ve|'d| have| had| would| should| might)? ?(?:should have asked|should've asked|asked|missed|not covered|haven't covered|forgot|forgotten|want to add|like to add|wanted to add)|to add)|before we (?:wrap|finish|close)|that's (?:all|everything) (?:i had|from me|my questions)|(?:those|these) (?:were|are) all my questions|that's all my questions|(?:that|this) covers (?:my|all my|everything)|last question)\b/i;
-/**
- * The interviewer taking leave ("Thank you so much, Dana, this was really helpful"): after the last
- * form question, what follows is goodbyes, not an answer.
- */
-const FAREWELL =
-  /\b(?:thank you (?:so much|very much|again|for (?:your|the|this|that|taking|doing|making|being))|thanks (?:so much|very much|again|a lot|for (?:your|the|this|doing|taking|making))|(?:this|that) (?:was|has been) (?:really |so |very |super |incredibly )?(?:helpful|useful|great|valuable|interesting)|(?:great|good|nice|perfect) (?:note|place|point) to (?:end|finish|stop|wrap)|(?:let's|we can|i'll let you) (?:wrap|stop|end) (?:it |things )?(?:up |there)|(?:that's|that is) (?:all|it) (?:from me|for (?:me|today|now)))\b/i;
 const ASKING =
   /^(?:so,?\s+|and\s+|okay,?\s+)?(?:what|how|why|where|when|which|who|would|could|can|do|does|did|is|are|should|tell me|walk me|describe|take me|talk me|share)\b/i;
 
@@ -102,14 +109,17 @@ export function alignInterviews(
   // Pass one, one interview at a time (its vectors are dropped after): the form's wording only.
   // On the way, what the collection teaches: each question's wordings as asked (near-identical ones
   // share an entry, with the interviews using them), and what its answers talk about.
-  const wordings: { docs: Set<number>; v: Float32Array }[][] = Array.from({ length: Q }, () => []);
+  const wordings: { docs: Set<number>; v: Float32Array; terms: Set<number> }[][] = Array.from(
+    { length: Q },
+    () => [],
+  );
   const answerSums = Array.from({ length: Q }, () => new Float32Array(dims));
   const prepared: Doc[] = [];
   const first: Alignment[] = [];
   docs.forEach((doc, di) => {
     const d = describe(doc.sentences, doc.vectors(), questionVectors);
     const formScore = (k: number, q: number) =>
-      dot(d.vectors[d.cand[k]!]!, questionVectors[q]!) + bonus(d, k);
+      similarity(d, k, questionVectors[q]!, dims) + bonus(d, k) + placeBonus(d, k, q);
     const a = label(d, anchorsFor(d, Q, formScore, formScore, opts), questionVectors, opts);
     a.anchors.forEach((s, q) => {
       // Only confident matches teach a wording: a wrong one would spread to every interview.
@@ -117,7 +127,12 @@ export function alignInterviews(
         const v = d.vectors[s]!;
         const same = wordings[q]!.find((x) => dot(x.v, v) >= 0.98);
         if (same) same.docs.add(original[di]!);
-        else wordings[q]!.push({ docs: new Set([original[di]!]), v: copyVector(v) });
+        else
+          wordings[q]!.push({
+            docs: new Set([original[di]!]),
+            v: copyVector(v),
+            terms: new Set(d.sentences[s]!.terms),
+          });
       }
     });
     // Only answers under a confidently matched question describe what its answers are about.
@@ -143,15 +158,18 @@ export function alignInterviews(
     // Similarity of each candidate to each question's wording: the form's, or (only for sentences
     // that ask something) a wording seen in another interview when nearly the same — interviewers
     // reuse their phrasings, and loose resemblance through one shared word is noise.
-    const askedM = d.cand.map((c) => {
+    const askedM = d.cand.map((c, k) => {
       const v = d.vectors[c]!;
       const row = new Float64Array(Q);
       const asking = isAsking(d.sentences[c]!);
+      const terms = new Set(d.sentences[c]!.terms);
       for (let q = 0; q < Q; q++) {
-        let s = dot(v, questionVectors[q]!);
+        let s = similarity(d, k, questionVectors[q]!, dims);
         if (asking) {
           for (const p of wordings[q]!) {
             if (p.docs.size === 1 && p.docs.has(original[di]!)) continue;
+            // One shared word is no wording ("Is that any better?" vs "…performing at its best?").
+            if (sharedTerms(terms, p.terms) < 2) continue;
             const x = dot(v, p.v);
             if (x >= SAME_WORDING) s = Math.max(s, 0.9 * x);
           }
@@ -178,7 +196,11 @@ export function alignInterviews(
       return { rel: out, onForm: max };
     });
     const score = (k: number, q: number) =>
-      asked(k, q) + bonus(d, k) + w * fits[k]!.rel[q]! + wOn * (fits[k]!.onForm - ON_FORM_BASE);
+      asked(k, q) +
+      bonus(d, k) +
+      placeBonus(d, k, q) +
+      w * fits[k]!.rel[q]! +
+      wOn * (fits[k]!.onForm - ON_FORM_BASE);
     if (opts.trace) {
       d.cand.forEach((c, k) => {
         const row = (f: (q: number) => number) =>
@@ -192,7 +214,7 @@ export function alignInterviews(
     }
     const aligned = label(
       d,
-      anchorsFor(d, Q, score, (k, q) => asked(k, q) + bonus(d, k), opts),
+      anchorsFor(d, Q, score, (k, q) => asked(k, q) + bonus(d, k) + placeBonus(d, k, q), opts),
       questionVectors,
       opts,
     );
@@ -273,17 +295,104 @@ function describe(
     }
     return got.length > 0 ? centroid(got, dims) : null;
   });
-  return { sentences, vectors, labelled, interviewer, interviewee, roles, cand, replies };
+  const leadFrom = cand.map((c) => {
+    let f = c;
+    while (f > 0 && sentences[f - 1]!.turn === sentences[c]!.turn && roles[f - 1] === roles[c] && c - f < 4)
+      f--;
+    return f;
+  });
+  const announced = cand.map((c, k) => {
+    for (let j = leadFrom[k]!; j <= c; j++) {
+      const a = announcedQuestion(sentences[j]!.text, Q);
+      if (a >= 0) return a;
+    }
+    return -1;
+  });
+  // A turn that moves on ("Okay, let's do technology.") or opens by acknowledging the last answer
+  // ("Got it. And what's slowing things down?"): a new question rather than a follow-up.
+  const shift = cand.map((c, k) => {
+    for (let j = leadFrom[k]!; j <= c; j++) {
+      if (TOPIC_SHIFT.test(sentences[j]!.text)) return true;
+      if (j < c && isSocialAct(sentences[j]!)) return true;
+    }
+    return false;
+  });
+  return {
+    sentences,
+    vectors,
+    labelled,
+    interviewer,
+    interviewee,
+    roles,
+    cand,
+    leadFrom,
+    announced,
+    shift,
+    replies,
+  };
 }
 
 function isAsking(s: Sentence): boolean {
-  return s.endsWithQuestion || ASKING.test(s.text);
+  return s.endsWithQuestion || ASKING.test(s.text) || PROMPT.test(s.text);
+}
+
+/** Weight of a question's lead-in ("Staffing. I'm guessing you have views.") beside its own words. */
+const LEAD_WEIGHT = 0.9;
+
+/**
+ * How well candidate k asks form question vector `qv`: its own words, or its words with the lead-in
+ * of its turn (a question is often said in several sentences; the last one alone can be "Where are
+ * you on it?").
+ */
+function similarity(d: Doc, k: number, qv: Float32Array, dims: number): number {
+  const c = d.cand[k]!;
+  const own = dot(d.vectors[c]!, qv);
+  const from = d.leadFrom[k]!;
+  if (from === c) return own;
+  if (d.leadOf !== d.vectors) {
+    d.leadOf = d.vectors;
+    d.leadVecs = new Array(d.cand.length).fill(null);
+  }
+  const lead = (d.leadVecs![k] ??= centroid(d.vectors.slice(from, c + 1), dims));
+  return Math.max(own, LEAD_WEIGHT * dot(lead, qv));
+}
+
+/** A question announced by its place ("second one") or after a change of topic scores higher. */
+const ANNOUNCED_BONUS = 0.25;
+const SHIFT_BONUS = 0.08;
+function placeBonus(d: Doc, k: number, q: number): number {
+  return (d.announced[k] === q ? ANNOUNCED_BONUS : 0) + (d.shift[k] ? SHIFT_BONUS : 0);
+}
+
+/**
+ * A short question that only echoes what the interviewee just said ("Nine months?", "A couple of
+ * days every month?", "Really?"): a follow-up, never a form question.
+ */
+function echoes(d: Doc, c: number): boolean {
+  const said = new Set<number>();
+  for (let i = c - 1, n = 0; i >= 0 && n < 4; i--) {
+    if (d.roles[i] !== 'interviewee') {
+      if (n > 0) break;
+      continue;
+    }
+    n++;
+    for (const t of d.sentences[i]!.terms) said.add(t);
+  }
+  return said.size > 0 && d.sentences[c]!.terms.every((t) => said.has(t));
+}
+
+function sharedTerms(a: ReadonlySet<number>, b: ReadonlySet<number>): number {
+  let n = 0;
+  for (const t of a) if (b.has(t)) n++;
+  return n;
 }
 
 function bonus(d: Doc, k: number): number {
-  const s = d.sentences[d.cand[k]!]!;
+  const c = d.cand[k]!;
+  const s = d.sentences[c]!;
+  if (s.endsWithQuestion && s.wordCount < 10 && echoes(d, c)) return -0.05;
   if (s.endsWithQuestion) return FOLLOW_UP.test(s.text) && s.wordCount < 10 ? 0 : 0.1;
-  if (ASKING.test(s.text)) return 0.03;
+  if (ASKING.test(s.text) || PROMPT.test(s.text)) return 0.03;
   // Interviewers ask with "?" or "tell me / walk me through"; a statement rarely opens a question.
   return -0.15;
 }
@@ -303,6 +412,20 @@ function anchorsFor(
     Float64Array.from({ length: Q }, (_, q) => score(k, q)),
   );
   const gain = (k: number, q: number) => S[k]![q]! - minScore;
+  // Two form questions are never asked without an answer between them: the one before candidate k
+  // is asked at prevOK[k] or earlier (the last candidate with an interviewee's sentence after it).
+  const prevOK = new Int32Array(C);
+  {
+    let lastAnswered = -1; // last sentence said by the interviewee with content
+    let p = -1;
+    for (let k = 0; k < C; k++) {
+      const c = d.cand[k]!;
+      for (let i = k > 0 ? d.cand[k - 1]! + 1 : 0; i < c; i++)
+        if (d.roles[i] === 'interviewee' && d.sentences[i]!.terms.length >= 2) lastAnswered = i;
+      while (p + 1 < k && d.cand[p + 1]! < lastAnswered) p++;
+      prevOK[k] = p;
+    }
+  }
   const NEG = Number.NEGATIVE_INFINITY;
   // best[q][k]: best chain ending with question q asked at candidate k; pre[q][k]: best over q'<=q, k'<=k.
   const best = Array.from({ length: Q }, () => new Float64Array(C).fill(NEG));
@@ -310,7 +433,8 @@ function anchorsFor(
   for (let k = 0; k < C; k++) {
     for (let q = 0; q < Q; q++) {
       const g = gain(k, q);
-      if (g > 0) best[q]![k] = g + Math.max(0, q > 0 && k > 0 ? pre[q - 1]![k - 1]! : 0);
+      const p = prevOK[k]!;
+      if (g > 0) best[q]![k] = g + Math.max(0, q > 0 && p >= 0 ? pre[q - 1]![p]! : 0);
       pre[q]![k] = Math.max(k > 0 ? pre[q]![k - 1]! : 0, q > 0 ? pre[q - 1]![k]! : 0, best[q]![k]!, 0);
     }
   }
@@ -323,7 +447,7 @@ function anchorsFor(
       anchorK[q] = k;
       need -= gain(k, q);
       q--;
-      k--;
+      k = prevOK[k]!;
     } else if (k > 0 && Math.abs(pre[q]![k - 1]! - need) < 1e-9) k--;
     else q--;
   }
@@ -366,6 +490,41 @@ function anchorsFor(
   return anchorK.map((c) => (c >= 0 ? d.cand[c]! : -1));
 }
 
+/**
+ * Where the goodbyes start, after the last question (at sentence `last`): the interviewer's
+ * leave-taking ("Thank you so much, Graham, this was really helpful"; in unlabelled transcripts,
+ * anyone's), unless the same turn goes on to ask something; and once the answer has begun, thanks
+ * said alone by either side ("Thanks, Maren.", "Great, thank you.").
+ */
+function farewellAt(d: Doc, last: number): number {
+  const n = d.sentences.length;
+  let begun = false;
+  for (let i = last + 1; i < n; i++) {
+    const s = d.sentences[i]!;
+    const byInterviewer = !d.labelled || d.roles[i] === 'interviewer';
+    const leaving =
+      (byInterviewer && (FAREWELL_STRICT.test(s.text) || (begun && isFarewell(s.text)))) ||
+      (begun && isSocialAct(s) && THANKS_OR_BYE.test(s.text));
+    if (leaving && !asksLaterInTurn(d, i)) return i;
+    if (d.roles[i] === 'interviewee' && s.terms.length >= 2 && !isFarewell(s.text)) begun = true;
+  }
+  return n;
+}
+
+/** Leave-taking that cannot open an answer (unlike a bare "Thanks."). */
+const FAREWELL_STRICT = FAREWELL;
+const THANKS_OR_BYE = /\b(?:thank|thanks|cheers|bye|goodbye|appreciate|take care)\b/i;
+
+/** Whether the turn of sentence i goes on to ask a question that is not a closing ("Thanks. Why?"). */
+function asksLaterInTurn(d: Doc, i: number): boolean {
+  const turn = d.sentences[i]!.turn;
+  for (let j = i + 1; j < d.sentences.length && d.sentences[j]!.turn === turn; j++) {
+    const t = d.sentences[j]!;
+    if (t.endsWithQuestion && !CLOSING.test(t.text) && !FAREWELL.test(t.text)) return true;
+  }
+  return false;
+}
+
 function label(
   d: Doc,
   anchors: number[],
@@ -380,35 +539,35 @@ function label(
     .map((a, qi) => ({ a, qi }))
     .filter((x) => x.a >= 0)
     .sort((x, y) => x.a - y.a);
-  // Where the goodbyes start: the interviewer's first farewell after the last question is asked.
-  const last = starts.length > 0 ? starts[starts.length - 1]!.a : n;
-  let farewell = n;
-  for (let i = last + 1; i < n; i++) {
-    if ((d.labelled ? d.roles[i] === 'interviewer' : true) && FAREWELL.test(d.sentences[i]!.text)) {
-      farewell = i;
-      break;
+  // Without speaker labels, the lead-in of a question's turn is the interviewer's too ("Okay. Systems
+  // and data. I'm guessing you have views.").
+  const roles = d.labelled ? d.roles : d.roles.slice();
+  if (!d.labelled) {
+    for (const { a } of starts) {
+      const k = d.cand.indexOf(a);
+      for (let j = k >= 0 ? d.leadFrom[k]! : a; j < a; j++) roles[j] = 'interviewer';
     }
   }
+  const last = starts.length > 0 ? starts[starts.length - 1]!.a : n;
+  const farewell = farewellAt(d, last);
   starts.forEach(({ a, qi }, si) => {
     const end = si + 1 < starts.length ? starts[si + 1]!.a : farewell;
     const context: Float32Array[] = [questionVectors[qi]!, d.vectors[a]!];
     let i = a + 1;
+    // The rest of the question's own turn is the question ("…the big one. Where are you on it?").
+    while (i < end && roles[i] === 'interviewer' && d.sentences[i]!.turn === d.sentences[a]!.turn) i++;
     while (i < end) {
-      if (d.roles[i] === 'interviewer') {
-        const s = d.sentences[i]!;
+      const s = d.sentences[i]!;
+      if (roles[i] === 'interviewer') {
         const closing = CLOSING.test(s.text);
-        if (
-          closing ||
-          (s.endsWithQuestion &&
-            !FOLLOW_UP.test(s.text) &&
-            dot(d.vectors[i]!, centroid(context, dims)) < onTopic)
-        ) {
-          // An off-form question (an aside, "anything else?"): its reply stays only if on the answer's
-          // topic; after a closing, only if clearly so.
+        // Follow-ups ("Has the board weighed in?", "Nine months?") keep their replies with the open
+        // question; only an aside that says so ("Quick aside:", "Before I forget,") or a closing
+        // ("anything else?") takes its reply out, unless the reply is on the answer's topic.
+        if (closing || ASIDE.test(s.text)) {
           let j = i + 1;
-          while (j < end && d.roles[j] === 'interviewer') j++;
+          while (j < end && roles[j] === 'interviewer') j++;
           let r = j;
-          while (r < end && d.roles[r] === 'interviewee' && (d.labelled || r - j < 3)) r++;
+          while (r < end && roles[r] === 'interviewee' && (d.labelled || r - j < 3)) r++;
           const reply = d.vectors.slice(j, r);
           const fit = reply.length > 0 ? dot(centroid(reply, dims), centroid(context, dims)) : 1;
           if (fit < (closing ? 2 * onTopic : onTopic)) {
@@ -419,10 +578,13 @@ function label(
         i++;
         continue;
       }
-      question[i] = qi;
-      context.push(d.vectors[i]!);
+      // Thanks, greetings, backchannels and laughter said alone answer nothing.
+      if (!isSocialAct(s)) {
+        question[i] = qi;
+        context.push(d.vectors[i]!);
+      }
       i++;
     }
   });
-  return { interviewer: d.interviewer, interviewee: d.interviewee, roles: d.roles, question, anchors };
+  return { interviewer: d.interviewer, interviewee: d.interviewee, roles, question, anchors };
 }
