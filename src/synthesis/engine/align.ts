@@ -353,7 +353,11 @@ function similarity(d: Doc, k: number, qv: Float32Array, dims: number): number {
     d.leadOf = d.vectors;
     d.leadVecs = new Array(d.cand.length).fill(null);
   }
-  const lead = (d.leadVecs![k] ??= centroid(d.vectors.slice(from, c + 1), dims));
+  let lead = d.leadVecs![k];
+  if (!lead) {
+    lead = centroid(d.vectors.slice(from, c + 1), dims);
+    d.leadVecs![k] = lead;
+  }
   return Math.max(own, LEAD_WEIGHT * dot(lead, qv));
 }
 
