@@ -244,9 +244,9 @@ function sweep(cases: Case[], uncoveredSets: Set<string>, informational: Set<str
     const speakers = [...new Set(c.index.units.map((u) => u.speaker).filter((s): s is string => s !== null))];
     return { c, q: analyseQuery(c.question, speakers) };
   });
-  for (const window of [2, 4, 6]) {
-    for (const share of [0.4, 0.5, 0.6]) {
-      for (const floorRank of [1, 30, 100, 300]) {
+  for (const window of [4, 6, 9, 12]) {
+    for (const share of [0.5]) {
+      for (const floorRank of [1]) {
         const requireHead = false;
         const un = rate();
         const cov = rate();

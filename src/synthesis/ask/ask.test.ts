@@ -142,7 +142,7 @@ describe('ask', () => {
     const res = ask('What did interviewees say about pension contributions in finance?', [acme, globex]);
     expect(res.covered).toBe(false);
     expect(res.answer).toMatch(
-      /^The interviews do not discuss pension contributions in finance\. Nobody mentioned “pension” or “contributions”\. The nearest passage is where Priya Shah said that /,
+      /^The interviews do not discuss pension contributions in finance\. Nobody mentioned “pension” or “contributions”\. The nearest passage: Priya Shah said that /,
     );
     expect(res.citations.length).toBeGreaterThan(0);
     for (const c of res.citations) expect(c.text).toMatch(/finance/i);

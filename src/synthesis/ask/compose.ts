@@ -51,7 +51,8 @@ function subject(index: AskIndex): 'interviews' | 'group' | 'conversation' {
 
 /**
  * The answer to a question the transcripts do not discuss: says so, names the question's words
- * nobody used, and points to the nearest passages ("…, where Dana said that …") when there are any.
+ * nobody used, and reports the nearest passages ("The nearest passages: Dana said that …") when
+ * there are any, else what the transcripts were about.
  */
 export function declineAnswer(
   index: AskIndex,
@@ -70,28 +71,16 @@ export function declineAnswer(
   if (unused.length > 0 && unused.length < q.terms.size) {
     sentences.push(`Nobody mentioned ${listOr(unused.map((w) => `“${w}”`))}.`);
   }
-  const where: string[] = [];
-  const citations: Citation[] = [];
-  let last = '';
-  for (const i of nearest) {
-    const u = index.units[i]!;
-    const r = reportClause(u.text);
-    if (!r.clause) continue;
-    const name = (u.speaker !== null && q.namedAs.get(u.speaker)) || displayName(u.speaker);
-    const who = `${u.doc}:${u.speaker}`;
-    // One speaker's run reads as one passage: "where Dana said that …, and added that …".
-    if (who === last && where.length > 0) {
-      where[where.length - 1] += ` and ${r.verb === 'said' ? 'added' : r.verb} ${r.clause}`;
-    } else where.push(`where ${name} ${r.verb} ${r.clause}`);
-    last = who;
-    citations.push({ interview: index.transcripts[u.doc]!.id, start: u.start, text: u.text });
+  // The nearest passages reported as an answer would report them, after the statement.
+  if (nearest.length > 0) {
+    const header = `${sentences.join(' ')} The nearest ${nearest.length === 1 ? 'passage' : 'passages'}:`;
+    const composed = composeAnswer(index, q, nearest, header);
+    if (composed.citations.length > 0) return composed;
   }
-  if (where.length === 1) sentences.push(`The nearest passage is ${where[0]}.`);
-  else if (where.length > 1) sentences.push(`The nearest passages are ${where.join(', and ')}.`);
-  else if (about.length > 0) {
+  if (about.length > 0) {
     sentences.push(`${who === 'interviews' ? 'They were' : 'It was'} about ${listPhrase(about)}.`);
   }
-  return { answer: sentences.join(' '), citations };
+  return { answer: sentences.join(' '), citations: [] };
 }
 
 function listOr(items: string[]): string {

@@ -24,7 +24,7 @@ export interface CoverageTuning {
   floorRank: number;
 }
 
-export const DEFAULT_COVERAGE: CoverageTuning = { window: 4, share: 0.5, requireHead: false, floorRank: 1 };
+export const DEFAULT_COVERAGE: CoverageTuning = { window: 9, share: 0.5, requireHead: false, floorRank: 1 };
 
 /**
  * Words that say what kind of talk the question wants (agreeing, deciding, recommending…), not what
@@ -34,7 +34,7 @@ const SPEECH_ACTS = new Set(
   `agree agreed agreement agreements disagree disagreed disagreement disagreements recommend recommended
   recommendation recommendations suggest suggested suggestion suggestions propose proposed proposal proposals
   conclude concluded conclusion conclusions decide decided decision decisions elaborate elaborated
-  contribute contributed contribution introduce introduced present presented presenting argue argued
+  introduce introduced present presented presenting argue argued
   argument arguments debate debated mention consider considered reflect reflected reflecting reflection
   perspective perspectives raise raised express expressed react reacted reaction reactions mainly
   specifically especially overall`
@@ -138,6 +138,15 @@ export function coverage(
     found,
     missing,
   };
+}
+
+/** The question's topic words that no transcript uses (speech-act words and unspoken speaker-label words aside), as written. */
+export function missingEverywhere(index: AskIndex, q: QueryAnalysis): string[] {
+  const labelWords = speakerLabelStems(index);
+  return [...q.terms.keys()]
+    .filter((s) => !SPEECH_ACTS.has(s) && !labelWords.has(s))
+    .filter((s) => termId(index, s, q.surface.get(s) ?? s) === undefined)
+    .map((s) => q.surface.get(s) ?? s);
 }
 
 const labelCache = new WeakMap<AskIndex, Set<string>>();

@@ -10,7 +10,7 @@ import { AppError } from '../../platform/errors.ts';
 import { countWords } from '../text/index.ts';
 import type { Transcript } from '../types.ts';
 import { composeAnswer, declineAnswer, opener, reportedCost } from './compose.ts';
-import { type CoverageTuning, coverage, DEFAULT_COVERAGE } from './coverage.ts';
+import { type CoverageTuning, coverage, DEFAULT_COVERAGE, missingEverywhere } from './coverage.ts';
 import { keyPhrases } from './keyphrases.ts';
 import { analyseQuery, type QueryAnalysis } from './query.ts';
 import { bm25, centroidScores, DEFAULT_TUNING, type RetrieveTuning, topicScores } from './retrieve.ts';
@@ -129,18 +129,17 @@ function decline(
   tuning: RetrieveTuning,
   maxWords: number,
 ): AskResult {
-  const unused = [...q.terms.keys()].filter((s) => !index.vocab.has(s)).map((s) => q.surface.get(s) ?? s);
+  const unused = missingEverywhere(index, q);
   let nearest: number[] = [];
   let scores = new Float64Array(0);
   if (region) {
-    const raw = bm25(index, q, tuning);
-    // Sentences holding some of the question's words; not the interviewer's questions.
-    scores = topicScores(index, q, tuning).map((s, i) =>
-      raw[i]! > 0 && !index.units[i]!.text.endsWith('?') ? s : 0,
+    // The passages a covered answer would cite (those bearing on some of the question's words),
+    // not the interviewer's questions.
+    scores = bearing(index, q, topicScores(index, q, tuning), tuning).map((s, i) =>
+      index.units[i]!.text.endsWith('?') ? 0 : s,
     );
-    const frame = countWords(declineAnswer(index, q, [], unused).answer) + 4;
-    // "where Dana said that …" costs about what "They added that …" does
-    nearest = selectTop(index, scores, maxWords - frame, (i) => reportedCost(index, q, i) + 1);
+    const frame = countWords(declineAnswer(index, q, [], unused).answer) + 3;
+    nearest = selectTop(index, scores, maxWords - frame, (i) => reportedCost(index, q, i));
   }
   const about = nearest.length === 0 ? keyPhrases(index, 3) : [];
   let composed = declineAnswer(index, q, nearest, unused, about);
