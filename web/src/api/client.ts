@@ -150,6 +150,8 @@ export const api = {
     request<T>('POST', path, { ...opts, body }),
   patch: <T>(path: string, body: unknown, opts?: Omit<RequestOptions, 'body'>) =>
     request<T>('PATCH', path, { ...opts, body }),
+  put: <T>(path: string, body: unknown, opts?: Omit<RequestOptions, 'body'>) =>
+    request<T>('PUT', path, { ...opts, body }),
   del: (path: string, opts?: Pick<RequestOptions, 'ifMatch'>) => request<void>('DELETE', path, opts),
   upload: <T>(path: string, file: Blob, opts?: Omit<RequestOptions, 'body' | 'raw'>) =>
     request<T>('POST', path, { ...opts, raw: file }),

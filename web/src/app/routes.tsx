@@ -7,6 +7,7 @@ import { interviewPages } from '../features/interviews/pages.tsx';
 import { inventoryPages } from '../features/inventory/pages.tsx';
 import { jobPages } from '../features/jobs/pages.tsx';
 import { pipelinePages } from '../features/pipelines/pages.tsx';
+import { postPages } from '../features/posts/pages.tsx';
 import { procedurePages } from '../features/procedures/pages.tsx';
 import { teamPages } from '../features/team/pages.tsx';
 import type { AppPage } from './page.ts';
@@ -17,5 +18,6 @@ export const PAGES: AppPage[] = [
   ...interviewPages,
   ...pipelinePages,
   ...jobPages,
+  ...postPages,
   ...teamPages,
 ];
