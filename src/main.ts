@@ -27,6 +27,7 @@ import {
   readBidsJob,
   realSleep,
 } from './marketplace/index.ts';
+import { createOuttaskersService, outtaskersRoutes } from './outtaskers/index.ts';
 import { type Blobs, createBlobs, DiskBlobStore } from './platform/blobs/index.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
@@ -81,6 +82,8 @@ export interface AppServices {
   economics: ReturnType<typeof createEconomicsService>;
   procedures: ReturnType<typeof createProceduresService>;
   interviews: ReturnType<typeof createInterviewsService>;
+  /** Out-taskers, bids, awards, contracts and the out-tasker's portal (step 6). */
+  outtaskers: ReturnType<typeof createOuttaskersService>;
   /** Intake pipelines: their services, the job handler (registered) and the folder watcher's factory. */
   pipelines: Pipelines;
   /** The synthesis and `ask` on uploads as background jobs. */
@@ -123,6 +126,7 @@ export async function openApp(
     procedures,
     samplesDir: path.join(ROOT_DIR, 'examples', 'executive-interviews'),
   });
+  const outtaskers = createOuttaskersService({ ...deps, accounts, inventory });
   const pipelines = createPipelines(
     { ...deps, queue: jobs.queue, blobs, whisperModel: config.whisperModel },
     { accounts, inventory, procedures, interviews },
@@ -191,6 +195,7 @@ export async function openApp(
     economics,
     procedures,
     interviews,
+    outtaskers,
     pipelines,
     interviewJobs,
     syntheses,
@@ -260,6 +265,7 @@ export async function buildHttpApp(
       ...pipelinesRoutes(pipelines.service, pipelines.review),
       ...marketplaceRoutes(services.marketplace),
       ...workOrdersRoutes(services.workOrders),
+      ...outtaskersRoutes(services.outtaskers, { cookieSecure: config.cookieSecure }),
     ],
   });
 }

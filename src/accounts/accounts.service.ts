@@ -22,6 +22,12 @@ import { hashPassword, verifyPassword } from './password.ts';
 /** A session unused this long ends (OUTTASK_SESSION_IDLE_MINUTES). */
 export const DEFAULT_IDLE_MINUTES = 8 * 60;
 
+/** A user ready to be added to a workspace: new (with the hash of their password) or existing (null). */
+export interface PreparedUser {
+  user: User;
+  passwordHash: string | null;
+}
+
 export interface SessionInfo {
   token: string;
   expiresAt: string;
@@ -49,6 +55,26 @@ export function createAccountsService(
     let slug = base;
     for (let n = 2; await accountsStore.slugTaken(db, slug); n++) slug = `${base}-${n}`;
     return slug;
+  }
+
+  async function startSession(user: User, workspace: Workspace, role: Role): Promise<SessionInfo> {
+    const token = randomBytes(32).toString('base64url');
+    const now = deps.clock.now();
+    const expiresAt = new Date(now.getTime() + opts.sessionTtlHours * 3_600_000).toISOString();
+    await accountsStore.insertSession(db, {
+      id: tokenId(token),
+      userId: user.id,
+      workspaceId: workspace.id,
+      createdAt: now.toISOString(),
+      expiresAt,
+    });
+    await auditStore.append(db, deps.newId(), now.toISOString(), {
+      workspaceId: workspace.id,
+      userId: user.id,
+      action: 'login',
+      subjectType: 'session',
+    });
+    return { token, expiresAt, actor: { user, workspace, role } };
   }
 
   const service = {
@@ -250,31 +276,74 @@ export function createAccountsService(
         ? memberships.find((m) => m.workspace.slug === input.workspace || m.workspace.id === input.workspace)
         : memberships[0];
       if (!chosen) throw new AppError('FORBIDDEN', 'This account has no access to that workspace');
-      const token = randomBytes(32).toString('base64url');
-      const now = deps.clock.now();
-      const expiresAt = new Date(now.getTime() + opts.sessionTtlHours * 3_600_000).toISOString();
-      await accountsStore.insertSession(db, {
-        id: tokenId(token),
-        userId: found.id,
-        workspaceId: chosen.workspace.id,
-        createdAt: now.toISOString(),
-        expiresAt,
-      });
-      await auditStore.append(db, deps.newId(), now.toISOString(), {
-        workspaceId: chosen.workspace.id,
-        userId: found.id,
-        action: 'login',
-        subjectType: 'session',
-      });
-      return {
-        token,
-        expiresAt,
-        actor: {
-          user: { id: found.id, email: found.email, name: found.name },
-          workspace: chosen.workspace,
-          role: chosen.role,
-        },
-      };
+      return startSession(
+        { id: found.id, email: found.email, name: found.name },
+        chosen.workspace,
+        chosen.role,
+      );
+    },
+
+    /**
+     * For a portal invitation: checks the password an existing account gives (it proves the account is
+     * theirs; it is not changed), or hashes the new account's. Slow (argon2): call it before a transaction.
+     */
+    async prepareInvitedUser(
+      input: { email: string; name: string; password: string },
+      from: { address: string } = { address: 'local' },
+    ): Promise<PreparedUser> {
+      const email = normaliseEmail(input.email);
+      const existing = await accountsStore.findUserByEmail(db, email);
+      if (existing) {
+        // A password check like a sign-in, so throttled like one.
+        const nowMs = deps.clock.now().getTime();
+        const wait = throttle.retryAfterSeconds(email, from.address, nowMs);
+        if (wait > 0) {
+          throw new AppError('LOGIN_THROTTLED', `Too many failed sign-ins: try again in ${wait} seconds`, {
+            retryAfterSeconds: wait,
+          });
+        }
+        if (!(await verifyPassword(existing.passwordHash, input.password))) {
+          throttle.failed(email, from.address, nowMs);
+          throw new AppError(
+            'LOGIN_FAILED',
+            `${email} already has an account here: enter its password to add this workspace to it`,
+            { field: 'password' },
+          );
+        }
+        return { user: { id: existing.id, email, name: existing.name }, passwordHash: null };
+      }
+      const problem = passwordProblem(input.password);
+      if (problem) throw new AppError('VALIDATION_FAILED', problem, { field: 'password' });
+      const name = input.name.trim() || email.split('@')[0]!;
+      return { user: { id: deps.newId(), email, name }, passwordHash: await hashPassword(input.password) };
+    },
+
+    /**
+     * In the caller's transaction: stores a prepared user (when new) and gives them `role` in the
+     * workspace. Refuses (EMAIL_TAKEN) someone who already belongs to it: a role is never changed here.
+     */
+    async addMember(trx: typeof db, prepared: PreparedUser, workspaceId: string, role: Role): Promise<User> {
+      const now = nowIso(deps);
+      if (prepared.passwordHash !== null) {
+        await accountsStore.insertUser(trx, prepared.user, prepared.passwordHash, now);
+      } else {
+        const memberships = await accountsStore.membershipsOf(trx, prepared.user.id);
+        if (memberships.some((m) => m.workspace.id === workspaceId)) {
+          throw new AppError('EMAIL_TAKEN', `${prepared.user.email} already has access to this workspace`, {
+            field: 'email',
+          });
+        }
+      }
+      await accountsStore.upsertMembership(trx, workspaceId, prepared.user.id, role, now);
+      return prepared.user;
+    },
+
+    /** A session for a user already checked (after sign-in, or a portal invitation accepted); audited. */
+    startSession: async (user: User, workspaceId: string): Promise<SessionInfo> => {
+      const memberships = await accountsStore.membershipsOf(db, user.id);
+      const chosen = memberships.find((m) => m.workspace.id === workspaceId);
+      if (!chosen) throw new AppError('FORBIDDEN', 'This account has no access to that workspace');
+      return startSession(user, chosen.workspace, chosen.role);
     },
 
     /** The actor behind a session token; throws SESSION_EXPIRED or UNAUTHENTICATED. */

@@ -4,6 +4,7 @@ export {
   type MeasuredLine,
   rankOpportunities,
   type StandardCost,
+  taskEconomics,
 } from './economics/index.ts';
 export {
   createEconomicsService,

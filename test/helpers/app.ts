@@ -22,9 +22,9 @@ export interface TestApp {
 
 export async function testApp(
   dialect: DialectName,
-  opts: { clock?: Clock; env?: Record<string, string> } = {},
+  opts: { clock?: Clock; env?: Record<string, string>; poolMax?: number } = {},
 ): Promise<TestApp> {
-  const db = await freshDb(dialect);
+  const db = await freshDb(dialect, opts.poolMax ? { poolMax: opts.poolMax } : {});
   // A data directory of its own: stored files (blobs) of one test never meet another's.
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'outtask-test-'));
   const config = loadConfig({
@@ -58,7 +58,7 @@ export async function testApp(
  */
 export async function signedInApp(
   dialect: DialectName,
-  opts: { clock?: Clock; env?: Record<string, string> } = {},
+  opts: { clock?: Clock; env?: Record<string, string>; poolMax?: number } = {},
 ) {
   const app = await testApp(dialect, opts);
   const owner = await aWorkspaceWithOwner(app.services);

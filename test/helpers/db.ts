@@ -30,7 +30,7 @@ afterAll(async () => {
 });
 
 /** A fresh, migrated database of the given dialect. Closed and dropped after the file's tests. */
-export async function freshDb(dialect: DialectName): Promise<Db> {
+export async function freshDb(dialect: DialectName, opts: { poolMax?: number } = {}): Promise<Db> {
   let db: Db;
   if (dialect === 'sqlite') {
     db = openSqlite(':memory:');
@@ -43,7 +43,7 @@ export async function freshDb(dialect: DialectName): Promise<Db> {
     await client.query(`create schema ${schema}`);
     await client.end();
     openedSchemas.push(schema);
-    db = openPostgres(url, { schema, max: 4 });
+    db = openPostgres(url, { schema, max: opts.poolMax ?? 4 });
   }
   openedDbs.push(db);
   await migrateToLatest(db);

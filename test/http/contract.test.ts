@@ -78,6 +78,9 @@ describe('every API route declares its answer', () => {
       const prefix = Object.keys(ids).find((p) => r.url === p || r.url.startsWith(`${p}/`));
       const url = prefix ? r.url.replace(prefix, prefix.replace(/:\w+$/, ids[prefix]!)) : r.url;
       if (url.includes(':')) continue; // a parameter this walk cannot fill: the feature's tests cover it
+      // The walk signs in as the owner; a route only others may call (the out-tasker's portal) is covered
+      // by its feature's tests.
+      if (r.policy && 'roles' in r.policy && !r.policy.roles.includes('owner')) continue;
       const query = r.url.endsWith('/diff') ? `?from=${approvedVersion}` : '';
       const res = await app.http.inject({ method: 'GET', url: url + query, cookies: app.cookies });
       expect(res.statusCode, `GET ${url}: ${res.body.slice(0, 500)}`).toBe(200);

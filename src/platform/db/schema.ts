@@ -678,6 +678,24 @@ export interface WorkOrderFileTable {
   created_at: string;
 }
 
+/** A call for bids: a task (or its post) open to the portal's out-taskers (src/outtaskers). */
+export interface BidCallTable {
+  id: string;
+  workspace_id: string;
+  task_id: string;
+  post_id: string | null;
+  award_key: string;
+  title: string;
+  brief: string;
+  unit: string;
+  units_per_year: number;
+  sla_hours: number;
+  status: string;
+  opened_at: string;
+  closed_at: string | null;
+  created_by: string | null;
+}
+
 export interface Database {
   workspaces: WorkspaceTable;
   users: UserTable;
@@ -723,6 +741,7 @@ export interface Database {
   marketplace_connections: MarketplaceConnectionTable;
   syntheses: SynthesisTable;
   synthesis_edits: SynthesisEditTable;
+  bid_calls: BidCallTable;
 }
 
 // Generated is re-exported so that feature table types can use it without importing kysely elsewhere.
