@@ -6,10 +6,15 @@ import { z } from 'zod';
 import { MoneyOut, sameShape } from '../platform/contract.ts';
 import type { LedgerRow, SavingsLedger, Statement, StatementLine } from './billing.ts';
 import type { OuttaskerRecord, SlaStatus } from './sla.ts';
-import type { OuttaskerSla } from './use-cases/billing.ts';
-import type { BoardItem, WorkOrderDetail } from './use-cases/orders.ts';
+import type {
+  BoardItem,
+  Delivery,
+  OuttaskerSla,
+  WorkOrder,
+  WorkOrderDetail,
+  WorkOrderFile,
+} from './views.ts';
 import { type TransitionRecord, WORK_ORDER_EVENTS, WORK_ORDER_STATES } from './workorder.ts';
-import type { Delivery, WorkOrder, WorkOrderFile } from './workorders.store.ts';
 
 const State = z.enum(WORK_ORDER_STATES);
 const Event = z.enum(WORK_ORDER_EVENTS);
@@ -260,3 +265,11 @@ export const SlaRecordView = z
   .object({ outtaskerId: z.string(), outtaskerName: z.string(), record: OuttaskerRecordView })
   .meta({ id: 'OuttaskerSlaRecord' });
 sameShape<z.output<typeof SlaRecordView>, OuttaskerSla>(true);
+
+export type WorkOrderOut = z.output<typeof WorkOrderView>;
+export type BoardItemOut = z.output<typeof BoardItemView>;
+export type WorkOrderDetailOut = z.output<typeof WorkOrderDetailView>;
+export type DeliveryOut = z.output<typeof DeliveryView>;
+export type StatementOut = z.output<typeof StatementView>;
+export type LedgerOut = z.output<typeof LedgerView>;
+export type SlaRecordOut = z.output<typeof SlaRecordView>;

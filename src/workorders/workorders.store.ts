@@ -11,102 +11,12 @@ import type {
 } from '../platform/db/schema.ts';
 import { AppError } from '../platform/errors.ts';
 import type { SlaCalendar } from './sla.ts';
+import type { ChecklistItem, ContractTerms, Delivery, WorkOrder, WorkOrderFile } from './views.ts';
 import type { ActorKind, TransitionRecord, WorkOrderEvent, WorkOrderState } from './workorder.ts';
 
+export type { ChecklistItem, ContractTerms, Delivery, WorkOrder, WorkOrderFile } from './views.ts';
+
 export type Executor = Kysely<Database>;
-
-export interface ChecklistItem {
-  item: string;
-  checked: boolean;
-}
-
-export interface WorkOrder {
-  id: string;
-  number: number;
-  ref: string;
-  contractId: string;
-  taskId: string;
-  taskName: string;
-  outtaskerId: string;
-  outtaskerName: string;
-  outtaskerTimeZone: string;
-  title: string;
-  instructions: string;
-  briefMd: string;
-  briefFileName: string | null;
-  unit: string;
-  unitPriceMinor: number;
-  currency: string;
-  unitsExpected: number;
-  slaHours: number;
-  slaCalendar: SlaCalendar;
-  slaTimeZone: string;
-  autoApproveDays: number;
-  acceptance: string[];
-  state: WorkOrderState;
-  dueAt: string | null;
-  sentAt: string | null;
-  acceptedAt: string | null;
-  firstDeliveredAt: string | null;
-  lastDeliveredAt: string | null;
-  approvedAt: string | null;
-  invoicedAt: string | null;
-  cancelledAt: string | null;
-  revisionRounds: number;
-  approvedUnits: number | null;
-  qualityRating: number | null;
-  timelinessRating: number | null;
-  seq: number;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-}
-
-export interface Delivery {
-  id: string;
-  workOrderId: string;
-  round: number;
-  note: string;
-  units: number | null;
-  unitsUnit: string | null;
-  unitsBasis: string;
-  hiddenSlides: number[];
-  deliveredBy: string | null;
-  deliveredAt: string;
-  outcome: 'approved' | 'changes_requested' | 'auto_approved' | null;
-  checklist: ChecklistItem[];
-  reviewComment: string;
-  reviewedBy: string | null;
-  reviewedAt: string | null;
-}
-
-export interface WorkOrderFile {
-  id: string;
-  workOrderId: string;
-  deliveryId: string | null;
-  role: 'material' | 'delivery';
-  name: string;
-  mediaType: string;
-  size: number;
-  sha256: string;
-  redacted: boolean;
-  createdAt: string;
-}
-
-export interface ContractTerms {
-  id: string;
-  taskId: string;
-  taskName: string;
-  outtaskerId: string;
-  outtaskerName: string;
-  outtaskerTimeZone: string;
-  unit: string;
-  unitPriceMinor: number;
-  currency: string;
-  slaHours: number;
-  acceptance: string[];
-  status: string;
-}
 
 type OrderRow = Selectable<WorkOrderTable> & {
   task_name: string;

@@ -19,7 +19,7 @@ export interface ContractFixture {
   outtaskerId: string;
   outtasker: SignIn;
   taskId: string;
-  firm: ReturnType<typeof aSmallFirm>;
+  firm: ReturnType<typeof aSmallFirm> | undefined;
 }
 
 export async function aContract(
@@ -28,14 +28,14 @@ export async function aContract(
   over: { unitPriceMinor?: number; slaHours?: number; timeZone?: string; name?: string } = {},
 ): Promise<ContractFixture> {
   const firm = await storeFirm(app, actor, aSmallFirm());
-  return aContractFor(app, actor, firm.deck.id, firm, over);
+  return { ...(await aContractFor(app, actor, firm.deck.id, firm, over)), firm };
 }
 
 export async function aContractFor(
   app: Pick<AppServices, 'accounts' | 'db'>,
   actor: FactoryActor,
   taskId: string,
-  firm: ReturnType<typeof aSmallFirm>,
+  firm: ReturnType<typeof aSmallFirm> | undefined,
   over: { unitPriceMinor?: number; slaHours?: number; timeZone?: string; name?: string } = {},
 ): Promise<ContractFixture> {
   const ws = actor.workspace.id;

@@ -18,9 +18,12 @@ import {
   statements,
 } from '../billing.ts';
 import { type OuttaskerRecord, outtaskerRecord } from '../sla.ts';
+import type { OuttaskerSla } from '../views.ts';
 import { workOrdersStore as store, type WorkOrder } from '../workorders.store.ts';
 import { outtaskerIdOf, requireFirm, type WorkOrdersActor, type WorkOrdersContext } from './context.ts';
 import { firmTimeZone } from './orders.ts';
+
+export type { OuttaskerSla } from '../views.ts';
 
 /** The period asked for; a missing end filled from the current month in the zone. */
 export function periodOrThisMonth(asked: Partial<Period>, now: Date, timeZone: string): Period {
@@ -162,12 +165,6 @@ export async function savingsLedgerOf(
     });
   }
   return { ...savingsLedger(entries, currency, firmTimeZone(actor)), otherCurrencyOrders: other };
-}
-
-export interface OuttaskerSla {
-  outtaskerId: string;
-  outtaskerName: string;
-  record: OuttaskerRecord;
 }
 
 /** The SLA record of every out-tasker who has had work orders (firm only). */

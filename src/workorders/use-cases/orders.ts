@@ -9,6 +9,7 @@ import {
   type SlaStatus,
   slaStatus,
 } from '../sla.ts';
+import type { BoardItem, WorkOrderDetail } from '../views.ts';
 import {
   AUTO_APPROVAL_DAYS,
   allowedEvents,
@@ -25,6 +26,9 @@ import {
   type WorkOrder,
   type WorkOrderFile,
 } from '../workorders.store.ts';
+
+export type { BoardItem, WorkOrderDetail } from '../views.ts';
+
 import {
   actorKind,
   outtaskerIdOf,
@@ -212,16 +216,6 @@ export async function moveWorkOrder(
   return requireOrder(ctx, actor, id);
 }
 
-export interface BoardItem {
-  order: WorkOrder;
-  sla: SlaStatus;
-  /** The due time as the SLA's zone and the out-tasker's zone read it. */
-  dueText: string | null;
-  dueTextOuttasker: string | null;
-  autoApprovalAt: string | null;
-  allowedEvents: WorkOrderEvent[];
-}
-
 function boardItem(order: WorkOrder, actor: WorkOrdersActor, now: Date): BoardItem {
   const auto = autoApprovalAt(order.state, order.lastDeliveredAt, order.autoApproveDays);
   return {
@@ -264,12 +258,6 @@ export async function listWorkOrders(
       }
       return b.order.number - a.order.number;
     });
-}
-
-export interface WorkOrderDetail extends BoardItem {
-  events: TransitionRecord[];
-  deliveries: Delivery[];
-  files: WorkOrderFile[];
 }
 
 export async function getWorkOrder(

@@ -10,6 +10,7 @@ import { pipelinePages } from '../features/pipelines/pages.tsx';
 import { postPages } from '../features/posts/pages.tsx';
 import { procedurePages } from '../features/procedures/pages.tsx';
 import { teamPages } from '../features/team/pages.tsx';
+import { workOrderPages } from '../features/workorders/pages.tsx';
 import type { AppPage } from './page.ts';
 
 export const PAGES: AppPage[] = [
@@ -20,4 +21,5 @@ export const PAGES: AppPage[] = [
   ...jobPages,
   ...postPages,
   ...teamPages,
+  ...workOrderPages,
 ];

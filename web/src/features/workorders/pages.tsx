@@ -1,0 +1,29 @@
+/** Out-task → work orders: the board, one order with its review, statements, the savings ledger. */
+import type { AppPage } from '../../app/page.ts';
+import { LedgerPage } from './pages/LedgerPage.tsx';
+import { StatementsPage } from './pages/StatementsPage.tsx';
+import { WorkOrderBoardPage } from './pages/WorkOrderBoardPage.tsx';
+import { WorkOrderPage } from './pages/WorkOrderPage.tsx';
+import './workorders.css';
+
+export const workOrderPages: AppPage[] = [
+  {
+    path: '/work-orders',
+    title: 'Work orders',
+    render: () => <WorkOrderBoardPage />,
+    nav: { step: 'outtask', label: 'Work orders', order: 5 },
+  },
+  { path: '/work-orders/:id', title: 'Work order', render: (p) => <WorkOrderPage id={p.id!} /> },
+  {
+    path: '/statements',
+    title: 'Statements',
+    render: () => <StatementsPage />,
+    nav: { step: 'outtask', label: 'Statements', order: 6 },
+  },
+  {
+    path: '/savings-ledger',
+    title: 'Savings ledger',
+    render: () => <LedgerPage />,
+    nav: { step: 'outtask', label: 'Savings ledger', order: 7 },
+  },
+];
