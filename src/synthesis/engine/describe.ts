@@ -473,8 +473,37 @@ export function quotesOf(
   }
   return picked.map(([i, s]) => {
     const sentence = ctx.sentences[i]![s]!;
-    return { interview: ctx.interviewIds[i]!, text: removeFillers(sentence.text), start: sentence.start };
+    return {
+      interview: ctx.interviewIds[i]!,
+      text: cleanQuote(sentence.text, ctx.openers),
+      start: sentence.start,
+    };
   });
+}
+
+// A lead-in that frames how the speaker says it, set off by a comma: "Candidly,", "Bluntly,",
+// "Frankly speaking,", "To be honest,", "In all honesty," — not "Unfortunately," or "Only", which
+// say something about the point.
+const SPEAKING_OPENER =
+  /^(?:(?:candidly|bluntly|frankly|honestly|truthfully|seriously|personally|basically|obviously|genuinely|realistically|admittedly)(?: speaking)?|to be (?:honest|frank|fair|blunt|candid)|in all honesty|if i'm honest|if i'm being honest|truth be told|put simply|simply put|look|listen|well|so|okay|ok|right|yeah|um|uh)\s*,\s*/i;
+
+/**
+ * A quote cleaned: fillers gone, and the lead-ins that frame how the speaker says it ("Candidly,",
+ * "Bluntly,", "To be honest,", and the openers learned from the collection); otherwise the
+ * interviewee's own words.
+ */
+export function cleanQuote(text: string, openers?: ReadonlySet<string>): string {
+  let s = removeFillers(text).trim();
+  for (let k = 0; k < 4; k++) {
+    let next = s.replace(SPEAKING_OPENER, '');
+    if (next === s && openers && openers.size > 0) {
+      const m = /^([^,]{1,60}),\s+/.exec(s);
+      if (m && openers.has(m[1]!.toLowerCase())) next = s.slice(m[0].length);
+    }
+    if (next === s) break;
+    s = next;
+  }
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 /** Jaccard overlap of two term sets. */

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { words } from '../text/index.ts';
+import { cleanQuote } from './describe.ts';
 import { asHeadline, isHeadline, organizationVoice } from './headline.ts';
 import { reportable } from './summary.ts';
+import { sentenceLean } from './themes.ts';
 
 describe('theme labels are headlines (issue 8 item 3)', () => {
   it('takes a clause with a subject and a verb, 4–10 words', () => {
@@ -62,5 +65,25 @@ describe('summaries read as written English', () => {
     expect(reportable("it's connected, is the surgery centers")).toBe(false);
     expect(reportable("you won't be shocked that the growth guy said growth")).toBe(false);
     expect(reportable('the clinic directors ask me for their own numbers')).toBe(true);
+  });
+});
+
+describe('quotes are cleaned of how the speaker frames them, never of what they say', () => {
+  it('drops "Candidly," "Bluntly," "To be honest," and learned openers', () => {
+    expect(cleanQuote('Candidly, the approvals take three weeks.')).toBe('The approvals take three weeks.');
+    expect(cleanQuote('Bluntly, um, nobody owns the number.')).toBe('Nobody owns the number.');
+    expect(cleanQuote('To be honest, we never trained the leads.')).toBe('We never trained the leads.');
+    expect(cleanQuote('From where I sit, the margin keeps eroding.', new Set(['from where i sit']))).toBe(
+      'The margin keeps eroding.',
+    );
+    expect(cleanQuote('Unfortunately, the margin keeps eroding.')).toBe(
+      'Unfortunately, the margin keeps eroding.',
+    );
+  });
+
+  it('a theme that leans one way takes no quote arguing the other', () => {
+    expect(sentenceLean(words('We should pause the rollout until the templates are fixed.'))).toBe(-1);
+    expect(sentenceLean(words('We should keep going and fix things in flight.'))).toBe(1);
+    expect(sentenceLean(words('The templates are still wrong.'))).toBe(0);
   });
 });

@@ -4,11 +4,11 @@
  * from its cue words; a question splits when many of its interviewees take a stance and both sides
  * are well represented. Lexical correlates only: a split argued without cue words goes unseen.
  */
-import { removeFillers } from '../text/index.ts';
 import type { Quote, Split, SplitSide } from '../types.ts';
 import {
   cap,
   centralClauses,
+  cleanQuote,
   type DescribeContext,
   labelOf,
   type SentenceRef,
@@ -16,7 +16,7 @@ import {
   wordingKey,
 } from './describe.ts';
 import { dot, normaliseF32 } from './space.ts';
-import { stanceCuesOfTokens } from './stance.ts';
+import { answerStances, stanceCuesOfTokens } from './stance.ts';
 import { reportedSummary, summaryClauses } from './summary.ts';
 
 export interface SplitOptions {
@@ -63,17 +63,18 @@ export function splitOfQuestion(
   for (const i of answered) {
     let net = 0;
     const stanceRefs: { ref: SentenceRef; s: number; cues: string[] }[] = [];
-    for (const s of answers[i] ?? []) {
-      if (skip?.[i]?.has(s)) continue;
-      const cues = stanceCuesOfTokens(ctx.sentences[i]![s]!.tokens);
-      const v = Math.max(
-        -2,
-        Math.min(
-          2,
-          cues.reduce((a, c) => a + c.polarity, 0),
-        ),
-      );
+    // The speaker's own stance: concessions, views reported of others and answers that decline to
+    // take a side count nothing (stance.ts answerStances).
+    const said = (answers[i] ?? []).filter((s) => !skip?.[i]?.has(s));
+    const stances = answerStances(
+      said.map((s) => ctx.sentences[i]![s]!.text),
+      said.map((s) => ctx.sentences[i]![s]!.tokens),
+    );
+    for (let k = 0; k < said.length; k++) {
+      const s = said[k]!;
+      const v = stances[k]!;
       if (v === 0) continue;
+      const cues = stanceCuesOfTokens(ctx.sentences[i]![s]!.tokens);
       net += v;
       stanceRefs.push({
         ref: [i, s],
@@ -189,7 +190,11 @@ function strongestQuotes(
       if (distinct && wordings.has(wording)) continue;
       used.add(x.ref[0]);
       wordings.add(wording);
-      out.push({ interview: ctx.interviewIds[x.ref[0]]!, text: removeFillers(x.s.text), start: x.s.start });
+      out.push({
+        interview: ctx.interviewIds[x.ref[0]]!,
+        text: cleanQuote(x.s.text, ctx.openers),
+        start: x.s.start,
+      });
     }
   }
   return out;

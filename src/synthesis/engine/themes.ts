@@ -20,6 +20,7 @@ import {
 } from './describe.ts';
 import { leadTerms } from './pieces.ts';
 import { dot, normaliseF32 } from './space.ts';
+import { stanceCuesOfTokens } from './stance.ts';
 import { quantifier, reportedSummary, summaryClauses } from './summary.ts';
 import type { Unit } from './units.ts';
 
@@ -176,6 +177,11 @@ export function describeThemes(
           );
         })
       : ranked;
+    // A quote never contradicts its theme: where the theme leans one way (go ahead / hold back),
+    // sentences arguing the other way are no quotes for it.
+    const lean = themeLean(members, ctx);
+    const agrees = ({ ref: [i, s] }: { ref: SentenceRef }) =>
+      lean === 0 || sentenceLean(ctx.sentences[i]![s]!.tokens) !== -lean;
     const label = labelOf(core, centre, keywords, ctx, labels, ranked);
     labels.add(label.toLowerCase());
     const clauses = centralClauses(core, centre, keywords, ctx, {
@@ -190,7 +196,14 @@ export function describeThemes(
       summary:
         reportedSummary(quantifier(n, answered.length), summaryClauses(clauses, label)) || `${cap(label)}.`,
       interviews: interviews.map((i) => ctx.interviewIds[i]!),
-      quotes: quotesOf(core, centre, ctx, 3, keywords, specific.length > 0 ? specific : ranked),
+      quotes: quotesOf(
+        core,
+        centre,
+        ctx,
+        3,
+        keywords,
+        (specific.length > 0 ? specific : ranked).filter(agrees),
+      ),
       keywords: keywordForms(keywords, members, ctx),
     };
     return { question: q, theme, centre, members, interviews };
@@ -296,4 +309,27 @@ export function noThemeReason(answered: number, minSupport: number): NoThemeReas
     minSupport,
     text: `No point was made by ${minSupport} or more of the ${answered} who answered (a theme needs ${share}% of them, at least 2).`,
   };
+}
+
+/** −1, 0 or 1: the stance a sentence argues (stance.ts cues). */
+export function sentenceLean(tokens: readonly string[]): -1 | 0 | 1 {
+  const v = stanceCuesOfTokens(tokens).reduce((a, c) => a + c.polarity, 0);
+  return v > 0 ? 1 : v < 0 ? -1 : 0;
+}
+
+/**
+ * The way a theme leans: its members' sentences that take a stance, when at least two thirds of
+ * them (and at least three) take the same one; else 0.
+ */
+export function themeLean(members: readonly SentenceRef[], ctx: DescribeContext): -1 | 0 | 1 {
+  let ahead = 0;
+  let back = 0;
+  for (const [i, s] of members) {
+    const v = sentenceLean(ctx.sentences[i]![s]!.tokens);
+    if (v > 0) ahead++;
+    else if (v < 0) back++;
+  }
+  if (ahead >= 3 && ahead >= 2 * back) return 1;
+  if (back >= 3 && back >= 2 * ahead) return -1;
+  return 0;
 }
