@@ -462,7 +462,7 @@ export function quotesOf(
       const [i, s] = ref;
       if (used.has(i)) continue;
       const terms = termSets[k]!.terms;
-      const text = wordingKey(ctx.sentences[i]![s]!.text);
+      const text = wordingKey(cleanQuote(ctx.sentences[i]![s]!.text, ctx.openers));
       if (texts.has(text) || (pass < 2 && wordings.some((w) => overlap(w, terms) >= 0.7))) continue;
       if (order.length > 1 && !echoed(k)) continue;
       used.add(i);

@@ -186,7 +186,7 @@ function strongestQuotes(
     for (const x of scored) {
       if (out.length >= 3) break;
       if (used.has(x.ref[0])) continue;
-      const wording = wordingKey(x.s.text);
+      const wording = wordingKey(cleanQuote(x.s.text, ctx.openers));
       if (distinct && wordings.has(wording)) continue;
       used.add(x.ref[0]);
       wordings.add(wording);
