@@ -84,7 +84,7 @@ describe.skipIf(!hasChromium)(
       expect(await page.locator('.workspace-name').textContent()).toBe('Larkspur Advisory');
       // Money as money, never raw ids on screen.
       const table = (await page.locator('.inventory-table').textContent()) ?? '';
-      expect(table).toContain('$100,800');
+      expect(table).toContain('$85,480'); // the interview deck's approved procedure: its current cost
       expect(table).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}/);
       await shot('02-inventory');
       await a11y.check('the inventory');
@@ -225,7 +225,7 @@ describe.skipIf(!hasChromium)(
       await page.getByRole('heading', { name: 'Ranking', exact: true }).waitFor();
       const first = page.locator('.opportunities-table tbody tr').first();
       expect(await first.locator('.task-name').textContent()).toBe(FLAGSHIP);
-      expect(await first.textContent()).toContain('$87,024');
+      expect(await first.textContent()).toContain('$71,704');
       expect(await page.locator('.chart .label').first().textContent()).toContain('Build the executive');
       expect(await page.locator('.stat').first().textContent()).toContain('Saving from the top 10');
       await shot('04-opportunities');

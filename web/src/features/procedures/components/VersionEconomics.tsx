@@ -1,6 +1,7 @@
 /**
  * What a version costs: minutes and money per occurrence and a year, before and after the waste is cut,
- * the saving, and for a draft the difference from the approved version.
+ * the saving. The approved version's "after" is the task's current cost everywhere (inventory, ranking,
+ * task page); a draft's figure is what it would cost after the edit, shown against that current cost.
  */
 import { fmtMoney, fmtMoneyChange } from '../../../ui/format.ts';
 import { fmtDuration } from '../format.ts';
@@ -20,7 +21,9 @@ export function VersionEconomics({ view, approved }: { view: VersionView; approv
           </div>
         </div>
         <div className="stat">
-          <div className="stat-label">After cutting the waste</div>
+          <div className="stat-label">
+            {view.version.status === 'draft' ? 'After the edit (waste cut)' : 'After cutting the waste'}
+          </div>
           <div className="stat-value">{fmtDuration(e.after.minutes)}</div>
           <div className="stat-note">
             {fmtMoney(e.after.perOccurrence)} per occurrence · {fmtMoney(e.after.perYear)} a year
@@ -36,20 +39,24 @@ export function VersionEconomics({ view, approved }: { view: VersionView; approv
         </div>
         {approved ? (
           <div className="stat">
-            <div className="stat-label">A year, against approved version {approved.version.number}</div>
-            <div
-              className={delta < 0 ? 'stat-value positive' : delta > 0 ? 'stat-value negative' : 'stat-value'}
-            >
-              {fmtMoneyChange(delta, e.after.perYear.currency)}
-            </div>
+            <div className="stat-label">Current cost · approved version {approved.version.number}</div>
+            <div className="stat-value">{fmtMoney(approved.economics.after.perYear)} a year</div>
             <div className="stat-note">
-              {delta === 0 ? 'the same as' : 'than'} the approved version:{' '}
-              {fmtMoney(approved.economics.after.perYear)} → {fmtMoney(e.after.perYear)} a year ·{' '}
-              {fmtDuration(approved.economics.after.minutes)} → {fmtDuration(e.after.minutes)}
+              After the edit:{' '}
+              <span className={delta < 0 ? 'positive' : delta > 0 ? 'negative' : undefined}>
+                {fmtMoney(e.after.perYear)} a year ({fmtMoneyChange(delta, e.after.perYear.currency)})
+              </span>{' '}
+              · {fmtDuration(approved.economics.after.minutes)} → {fmtDuration(e.after.minutes)}
             </div>
           </div>
         ) : null}
       </div>
+      {view.version.status === 'approved' ? (
+        <p className="muted small">
+          Approved: {fmtMoney(e.after.perYear)} a year is the task’s current cost in the inventory and the
+          ranking.
+        </p>
+      ) : null}
       {e.notes.length ? (
         <ul className="muted small" style={{ marginTop: 0 }}>
           {e.notes.map((n) => (

@@ -278,9 +278,14 @@ export function ProceduresListPage({ view }: { view: ListView }) {
                           {fmtMoney(r.economics.saving.perYear)}
                         </td>
                         <td className="num">
-                          {fmtMoney(r.economics.after.perYear)}
+                          {r.economics.version.status === 'draft' && r.economics.approvedPerYear ? (
+                            fmtMoney(r.economics.approvedPerYear)
+                          ) : (
+                            fmtMoney(r.economics.after.perYear)
+                          )}
                           {r.economics.version.status === 'draft' && r.economics.approvedPerYear ? (
                             <div className="small" style={{ whiteSpace: 'normal' }}>
+                              after the edit {fmtMoney(r.economics.after.perYear)},{' '}
                               <DeltaMoney
                                 amountMinor={
                                   r.economics.after.perYear.amountMinor -
