@@ -278,11 +278,9 @@ export function ProceduresListPage({ view }: { view: ListView }) {
                           {fmtMoney(r.economics.saving.perYear)}
                         </td>
                         <td className="num">
-                          {r.economics.version.status === 'draft' && r.economics.approvedPerYear ? (
-                            fmtMoney(r.economics.approvedPerYear)
-                          ) : (
-                            fmtMoney(r.economics.after.perYear)
-                          )}
+                          {r.economics.version.status === 'draft' && r.economics.approvedPerYear
+                            ? fmtMoney(r.economics.approvedPerYear)
+                            : fmtMoney(r.economics.after.perYear)}
                           {r.economics.version.status === 'draft' && r.economics.approvedPerYear ? (
                             <div className="small" style={{ whiteSpace: 'normal' }}>
                               after the edit {fmtMoney(r.economics.after.perYear)},{' '}
