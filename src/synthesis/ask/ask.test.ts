@@ -139,13 +139,26 @@ describe('ask', () => {
   });
 
   it('names the nearest passage when part of the question is there but its topic is not', () => {
-    const res = ask('What did interviewees say about pension contributions in finance?', [acme, globex]);
+    const res = ask('What did interviewees say about pension contributions for the bank accounts?', [
+      acme,
+      globex,
+    ]);
     expect(res.covered).toBe(false);
     expect(res.answer).toMatch(
-      /^The interviews do not discuss pension contributions in finance\. Nobody mentioned “pension” or “contributions”\. The nearest passage: Priya Shah said that /,
+      /^The interviews do not discuss pension contributions for the bank accounts\. Nobody mentioned “pension” or “contributions”\. The nearest passages?: Priya Shah said that they reconciled four bank accounts/,
     );
     expect(res.citations.length).toBeGreaterThan(0);
-    for (const c of res.citations) expect(c.text).toMatch(/finance/i);
+    for (const c of res.citations) expect(c.text).toMatch(/accounts/i);
+  });
+
+  it("does not call a passage near when it shares only the question's most common word", () => {
+    // "finance" is there; "pension" and "contributions" are not, and carry the question
+    const res = ask('What did interviewees say about pension contributions in finance?', [acme, globex]);
+    expect(res.covered).toBe(false);
+    expect(res.citations).toEqual([]);
+    expect(res.answer).toMatch(
+      /^The interviews do not discuss pension contributions in finance\. .*They were about /,
+    );
   });
 
   it('answers a covered question, marks it covered and cites only passages on the point', () => {

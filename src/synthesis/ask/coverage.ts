@@ -140,6 +140,21 @@ export function coverage(
   };
 }
 
+/**
+ * The question's terms that say the most about its topic: those at least as informative as its
+ * median term (speech-act words aside). The nearest passages to an uncovered question must hold
+ * one of them — "company" alone does not bring a passage near "the company's pension fund".
+ */
+export function informativeTerms(q: QueryAnalysis): Map<string, number> {
+  const scored = [...q.terms]
+    .filter(([s]) => !SPEECH_ACTS.has(s))
+    .map(([s, w]) => ({ s, w, info: termInformation(q.surface.get(s) ?? s) }));
+  if (scored.length === 0) return q.terms;
+  const sorted = scored.map((x) => x.info).sort((a, b) => a - b);
+  const median = sorted[Math.floor((sorted.length - 1) / 2)]!;
+  return new Map(scored.filter((x) => x.info >= median).map((x) => [x.s, x.w]));
+}
+
 /** The question's topic words that no transcript uses (speech-act words and unspoken speaker-label words aside), as written. */
 export function missingEverywhere(index: AskIndex, q: QueryAnalysis): string[] {
   const labelWords = speakerLabelStems(index);

@@ -10,7 +10,13 @@ import { AppError } from '../../platform/errors.ts';
 import { countWords } from '../text/index.ts';
 import type { Transcript } from '../types.ts';
 import { composeAnswer, declineAnswer, opener, reportedCost } from './compose.ts';
-import { type CoverageTuning, coverage, DEFAULT_COVERAGE, missingEverywhere } from './coverage.ts';
+import {
+  type CoverageTuning,
+  coverage,
+  DEFAULT_COVERAGE,
+  informativeTerms,
+  missingEverywhere,
+} from './coverage.ts';
 import { keyPhrases } from './keyphrases.ts';
 import { analyseQuery, type QueryAnalysis } from './query.ts';
 import { bm25, centroidScores, DEFAULT_TUNING, type RetrieveTuning, topicScores } from './retrieve.ts';
@@ -85,6 +91,11 @@ export function askIndex(index: AskIndex, question: string, opts: AskOptions = {
   return { question, covered: true, ...composed };
 }
 
+/** One transcript with three or more voices: a meeting, where a topic runs across many short turns. */
+function isMeeting(index: AskIndex): boolean {
+  return index.transcripts.length === 1 && new Set(index.units.map((u) => u.speaker)).size >= 3;
+}
+
 /**
  * Only sentences that bear on the question may be cited: those holding one of its terms, the rest of
  * their turn (`bearing: 'turn'`), and the reply to a question holding one (`'turns'`). Spreading relevance to neighbours finds the region;
@@ -98,8 +109,7 @@ function bearing(
 ): Float64Array {
   // In a meeting (one transcript, three or more voices) a topic runs across many short turns of
   // many people: the region the spread finds is the passage. Across interviews, a turn is an answer.
-  const meeting = index.transcripts.length === 1 && new Set(index.units.map((u) => u.speaker)).size >= 3;
-  if (tuning.bearing === 'spread' || meeting) return scores;
+  if (tuning.bearing === 'spread' || isMeeting(index)) return scores;
   const raw = bm25(index, q, tuning);
   const turns = new Set<string>();
   if (tuning.bearing !== 'term') {
@@ -135,7 +145,10 @@ function decline(
   if (region) {
     // The passages a covered answer would cite (those bearing on some of the question's words),
     // not the interviewer's questions.
-    scores = bearing(index, q, topicScores(index, q, tuning), tuning).map((s, i) =>
+    // Across interviews a passage near the question holds one of its more informative words
+    // ("company" alone is not near "the company's pension fund"); a meeting's region is found as usual.
+    const near = isMeeting(index) ? q : { ...q, terms: informativeTerms(q) };
+    scores = bearing(index, near, topicScores(index, near, tuning), tuning).map((s, i) =>
       index.units[i]!.text.endsWith('?') ? 0 : s,
     );
     const frame = countWords(declineAnswer(index, q, [], unused).answer) + 3;
