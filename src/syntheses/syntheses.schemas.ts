@@ -102,6 +102,8 @@ export const SavedSynthesisView = SavedSynthesisSummaryView.extend({
   skipped: SynthesisView.shape.skipped,
   /** The transcripts' file names (when kept). */
   files: z.array(z.string()),
+  /** Every interview as the deck cites it ("CFO, Interview 7" when anonymized), for choosing people. */
+  people: z.array(z.object({ id: z.string(), label: z.string() })),
 }).meta({ id: 'SavedSynthesis' });
 sameShape<z.output<typeof SavedSynthesisView>, SavedSynthesis>(true);
 

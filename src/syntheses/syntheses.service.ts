@@ -70,8 +70,10 @@ export function createSynthesesService(deps: Deps) {
     const files = await deps.blobs.refsOf(SYNTHESIS_BLOBS, s.id);
     const { original: _original, ...rest } = s;
     void actor;
+    const people = lib.makePeople(s.insights, s.anonymized);
     return {
       ...rest,
+      people: s.insights.interviews.map((i) => ({ id: i.id, label: people.attribution(i.id) })),
       preview: lib.synthesisPreview(s.insights, s.anonymized),
       files: files.map((f) => f.name).sort((a, b) => a.localeCompare(b, 'en')),
     };

@@ -29,6 +29,8 @@ export interface SavedSynthesis extends SavedSynthesisSummary {
   preview: SynthesisPreview;
   skipped: BadFile[];
   files: string[];
+  /** Every interview as the deck cites it ("CFO, Interview 7" when anonymized), for choosing people. */
+  people: { id: string; label: string }[];
 }
 
 export interface SynthesisEditEntry {

@@ -18,6 +18,7 @@ export {
   type SlideKind,
   writeDeck,
 } from './deck/index.ts';
+export { makePeople, type People } from './deck/people.ts';
 export { type AnalyzeOptions, analyzeInterviews } from './engine/index.ts';
 export {
   type DeckFilesOptions,

@@ -21,11 +21,17 @@ export async function followJob<R>(
   path: string,
   onState: (job: JobState) => void,
   signal?: AbortSignal,
+  /** The saved synthesis a synthesis job became (its answer's `synthesisId`), once it succeeded. */
+  onSaved?: (synthesisId: string | null) => void,
 ): Promise<R> {
   for (;;) {
-    const { job, result } = await api.get<{ job: JobState; result: R | null }>(path);
+    const answer = await api.get<{ job: JobState; result: R | null; synthesisId?: string | null }>(path);
+    const { job, result } = answer;
     onState(job);
-    if (job.status === 'succeeded' && result !== null) return result;
+    if (job.status === 'succeeded' && result !== null) {
+      onSaved?.(answer.synthesisId ?? null);
+      return result;
+    }
     if (job.status === 'dead' || job.status === 'cancelled') throw new JobFailedError(job);
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     signal?.throwIfAborted();

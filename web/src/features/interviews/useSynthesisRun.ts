@@ -17,7 +17,7 @@ export interface BadFile {
 }
 
 export type Outcome =
-  | { kind: 'done'; result: SynthesisResponse; anonymized: boolean }
+  | { kind: 'done'; result: SynthesisResponse; anonymized: boolean; synthesisId: string | null }
   | { kind: 'bad-files'; message: string; files: BadFile[] }
   | { kind: 'failed'; error: unknown };
 
@@ -26,6 +26,12 @@ export interface SynthesisRequest {
   files: File[];
   anonymize: boolean;
   title: string;
+  /** Saved under this engagement (empty: the title, else the form's name)… */
+  engagement: string;
+  /** …attached to the form's task… */
+  taskId: string | null;
+  /** …with the transcripts kept, or not. */
+  keepTranscripts: boolean;
 }
 
 export function useSynthesisRun() {
@@ -46,14 +52,20 @@ export function useSynthesisRun() {
           anonymize: req.anonymize,
           skipInvalid,
           ...(req.title.trim() ? { title: req.title.trim() } : {}),
+          ...(req.engagement.trim() ? { engagement: req.engagement.trim() } : {}),
+          ...(req.taskId ? { taskId: req.taskId } : {}),
+          keepTranscripts: req.keepTranscripts,
         });
         setJob(started.job);
         const path = `/interviews/synthesis/${started.job.id}`;
+        let synthesisId: string | null = null;
         const answer = await followJob<
           Omit<SynthesisResponse, 'deck'> & { deck: { fileName: string; bytes: number } }
-        >(path, setJob);
+        >(path, setJob, undefined, (saved) => {
+          synthesisId = saved;
+        });
         const result: SynthesisResponse = { ...answer, deck: { ...answer.deck, href: `/api${path}/deck` } };
-        setOutcome({ kind: 'done', result, anonymized: req.anonymize });
+        setOutcome({ kind: 'done', result, anonymized: req.anonymize, synthesisId });
         toast(`Deck ready: ${plural(result.report.slideCount, 'slide')}`);
       } catch (err) {
         const listed = err instanceof ApiError ? err.details?.errors : undefined;

@@ -1,7 +1,8 @@
 /**
  * Interview synthesis: transcripts and the firm's standard interview form in, the editable deck out,
  * with the themes, splits and quotes on the page so the evidence can be checked before the deck is
- * sent. The transcripts go to the server for this run only; nothing of them is stored.
+ * sent. The result is saved (under an engagement, attached to the form's task) to be reopened and
+ * edited; the transcripts are kept with it only when the user chooses so.
  */
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useApi } from '../../../api/useApi.ts';
@@ -15,6 +16,7 @@ import { BadFilesReport } from '../components/BadFilesReport.tsx';
 import { JobProgressLine } from '../components/JobProgressLine.tsx';
 import { SynthesisResult } from '../components/SynthesisResult.tsx';
 import { TranscriptPicker } from '../components/TranscriptPicker.tsx';
+import { savedSynthesisPath } from '../savedTypes.ts';
 import { isMeta, plural } from '../transcripts.ts';
 import { useSampleInterviews } from '../useSampleInterviews.ts';
 import { useSynthesisRun } from '../useSynthesisRun.ts';
@@ -36,6 +38,8 @@ export function SynthesisPage() {
   const [formId, setFormId] = useState('');
   const [title, setTitle] = useState('');
   const [anonymize, setAnonymize] = useState(true);
+  const [engagement, setEngagement] = useState('');
+  const [keepTranscripts, setKeepTranscripts] = useState(false);
   const outcomeBox = useRef<HTMLDivElement>(null);
   const { outcome } = run;
 
@@ -84,7 +88,8 @@ export function SynthesisPage() {
   const transcripts = files.filter((f) => !isMeta(f));
   const build = (skipInvalid: boolean) => {
     if (transcripts.length === 0 || !formId) return;
-    void run.build({ formId, files, anonymize, title }, skipInvalid);
+    const taskId = forms.data?.find((f) => f.id === formId)?.taskId ?? null;
+    void run.build({ formId, files, anonymize, title, engagement, taskId, keepTranscripts }, skipInvalid);
   };
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -102,7 +107,9 @@ export function SynthesisPage() {
           <p className="lede">
             Drop the interview transcripts, pick the interview form, and get an editable PowerPoint deck: the
             themes per question with how many raised each, where people split, and quotes with their
-            timestamps. The transcripts are used for this run only and are not stored.
+            timestamps. Each deck is saved under its engagement, to reopen and edit before the client sees it
+            (<Link to="/interviews/syntheses">saved syntheses</Link>); the transcripts are kept with it only
+            if you choose.
           </p>
         </div>
       </div>
@@ -160,11 +167,30 @@ export function SynthesisPage() {
               onChange={(e) => setTitle(e.target.value)}
             />
           </div>
+          <div className="field">
+            <label htmlFor="syn-engagement">Engagement</label>
+            <input
+              id="syn-engagement"
+              type="text"
+              value={engagement}
+              maxLength={200}
+              placeholder="The deck’s title"
+              onChange={(e) => setEngagement(e.target.value)}
+            />
+          </div>
         </div>
         <div className="syn-submit">
           <label className="syn-check">
             <input type="checkbox" checked={anonymize} onChange={(e) => setAnonymize(e.target.checked)} />
             Anonymize: show interviewees by role and redact names in quotes
+          </label>
+          <label className="syn-check">
+            <input
+              type="checkbox"
+              checked={keepTranscripts}
+              onChange={(e) => setKeepTranscripts(e.target.checked)}
+            />
+            Keep the transcripts with the saved synthesis (to pick other quotes from them later)
           </label>
           <div className="page-actions">
             {samples.available.length > 0 && files.length === 0 ? (
@@ -191,11 +217,21 @@ export function SynthesisPage() {
 
       <div aria-live="polite" ref={outcomeBox} className="syn-outcome">
         {outcome?.kind === 'done' ? (
-          <SynthesisResult
-            result={outcome.result}
-            anonymized={outcome.anonymized}
-            after={<AskBox files={files} anonymize={outcome.anonymized} />}
-          />
+          <>
+            {outcome.synthesisId ? (
+              <div className="banner banner-info syn-saved">
+                <span>Saved. Rename, merge, split or drop themes and pick quotes before you export it.</span>
+                <Link className="btn btn-small btn-primary" to={savedSynthesisPath(outcome.synthesisId)}>
+                  Open the saved synthesis
+                </Link>
+              </div>
+            ) : null}
+            <SynthesisResult
+              result={outcome.result}
+              anonymized={outcome.anonymized}
+              after={<AskBox files={files} anonymize={outcome.anonymized} />}
+            />
+          </>
         ) : null}
         {outcome?.kind === 'bad-files' ? (
           <BadFilesReport
