@@ -9,7 +9,7 @@ import type { BidImportInputT, BidInputT } from '../outtaskers.schemas.ts';
 import { isUniqueViolation, type NewBid, outtaskersStore as store } from '../outtaskers.store.ts';
 import { awardKeyOf, type Bid, type BidSource, type BidStatus, type Outtasker } from '../outtaskers.ts';
 import type { OuttaskersActor, OuttaskersContext, Trx } from './context.ts';
-import { requireBid, requireOuttasker } from './lookups.ts';
+import { publicBid, requireBid, requireOuttasker } from './lookups.ts';
 import { createOuttasker } from './manage-outtaskers.ts';
 
 /**
@@ -78,7 +78,7 @@ export async function placeBid(
     }
     await ctx.audit(trx, actor, 'bid.create', 'bid', id, { source, taskId: task.id, outtaskerId: o.id });
   });
-  return requireBid(ctx, actor, id);
+  return publicBid(await requireBid(ctx, actor, id));
 }
 
 export interface BidImportReport {
@@ -240,5 +240,5 @@ export async function withdrawBid(ctx: OuttaskersContext, actor: OuttaskersActor
     }
     await ctx.audit(trx, actor, 'bid.withdraw', 'bid', id);
   });
-  return requireBid(ctx, actor, id);
+  return publicBid(await requireBid(ctx, actor, id));
 }

@@ -49,8 +49,12 @@ export async function openCall(
     }
     await ctx.audit(trx, actor, 'bid_call.open', 'bid_call', id, { taskId: task.id });
   });
-  const call = await store.findCall(ctx.db, ws, id);
-  return call!;
+  return withoutKey((await store.findCall(ctx.db, ws, id))!);
+}
+
+function withoutKey(call: BidCall & { awardKey: string }): BidCall {
+  const { awardKey: _key, ...rest } = call;
+  return rest;
 }
 
 export async function closeCall(
@@ -65,7 +69,7 @@ export async function closeCall(
     await store.closeCall(trx, ws, call.awardKey, ctx.now());
     await ctx.audit(trx, actor, 'bid_call.close', 'bid_call', id);
   });
-  return (await store.findCall(ctx.db, ws, id))!;
+  return withoutKey((await store.findCall(ctx.db, ws, id))!);
 }
 
 export const listCalls = (ctx: OuttaskersContext, actor: OuttaskersActor, status?: BidCall['status']) =>

@@ -36,3 +36,9 @@ export async function requireContract(
   if (!c) throw new AppError('CONTRACT_NOT_FOUND', `No contract with id ${id} in this workspace`);
   return c;
 }
+
+/** A bid as answered: without the award scope the store keeps beside it. */
+export function publicBid(b: Bid & { awardKey?: string }): Bid {
+  const { awardKey: _key, ...bid } = b;
+  return bid;
+}

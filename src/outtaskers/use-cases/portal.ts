@@ -9,6 +9,7 @@ import { outtaskersStore as store } from '../outtaskers.store.ts';
 import type { Bid, BidCall, Contract, Outtasker } from '../outtaskers.ts';
 import { ensureNotAwarded } from './bids.ts';
 import type { OuttaskersActor, OuttaskersContext } from './context.ts';
+import { publicBid } from './lookups.ts';
 
 /** The out-tasker record of the signed-in user; FORBIDDEN for anyone else. */
 export async function portalOuttasker(ctx: OuttaskersContext, actor: OuttaskersActor): Promise<Outtasker> {
@@ -98,7 +99,7 @@ export async function portalBid(
     }
     await ctx.audit(trx, actor, mine ? 'bid.update' : 'bid.create', 'bid', id, { source: 'portal' });
   });
-  return (await store.findBid(ctx.db, ws, id))!;
+  return publicBid((await store.findBid(ctx.db, ws, id))!);
 }
 
 /** Withdraws one of the out-tasker's own open bids; another's bid is not found. */
@@ -116,5 +117,5 @@ export async function portalWithdraw(
       throw new AppError('BID_NOT_OPEN', `Your bid is ${bid.status}: only an open bid can be withdrawn`);
     await ctx.audit(trx, actor, 'bid.withdraw', 'bid', id, { source: 'portal' });
   });
-  return (await store.findBid(ctx.db, ws, id))!;
+  return publicBid((await store.findBid(ctx.db, ws, id))!);
 }
