@@ -380,6 +380,8 @@ export function labelOf(
   const fresh = options.filter((o) => !avoid.has(o.text.toLowerCase())).sort(order);
   const near = fresh.filter((o) => o.score >= best - HEADLINE_SLACK);
   if (near.length > 0) return near[0]!.text;
+  // None near the centre: the best-placed headline any member said, rather than a fragment.
+  if (fresh.length > 0) return fresh[0]!.text;
   if (ranked.length > 0) {
     const pick = ranked.find((r) => !avoid.has(r.text.toLowerCase())) ?? ranked[0]!;
     return pick.text;
