@@ -295,15 +295,36 @@ function describe(
     }
     return got.length > 0 ? centroid(got, dims) : null;
   });
+  // A short sentence that can only be the interviewer's lead-in: an acknowledgement, a place ("Last
+  // one."), a change of topic, or the name of a form question's topic ("Technology and data.").
+  const leadIn = (s: Sentence, v: Float32Array) =>
+    s.wordCount <= 6 &&
+    (isSocialAct(s) ||
+      announcedQuestion(straight(s.text), Q) >= 0 ||
+      TOPIC_SHIFT.test(straight(s.text)) ||
+      (s.wordCount <= 4 && !FIRST_PERSON.test(s.text) && questionVectors.some((qv) => dot(v, qv) >= 0.3)));
   const leadFrom = cand.map((c) => {
     let f = c;
-    while (f > 0 && sentences[f - 1]!.turn === sentences[c]!.turn && roles[f - 1] === roles[c] && c - f < 4)
+    if (labelled) {
+      while (f > 0 && sentences[f - 1]!.turn === sentences[c]!.turn && roles[f - 1] === roles[c] && c - f < 4)
+        f--;
+      return f;
+    }
+    // Without speakers: the short sentences of its segment before it that read as the interviewer's
+    // ("Okay. Systems and data. I'm guessing you have views."). Across a segment boundary it cost
+    // answers in a generated corpus (an answer's last short sentence taken for a lead-in).
+    while (f > 0 && c - f < 3 && !sentences[f - 1]!.endsWithQuestion) {
+      const prev = sentences[f - 1]!;
+      const lead =
+        leadIn(prev, vectors[f - 1]!) || (prev.wordCount <= 8 && !FIRST_PERSON.test(straight(prev.text)));
+      if (!lead || prev.turn !== sentences[c]!.turn) break;
       f--;
+    }
     return f;
   });
   const announced = cand.map((c, k) => {
     for (let j = leadFrom[k]!; j <= c; j++) {
-      const a = announcedQuestion(sentences[j]!.text, Q);
+      const a = announcedQuestion(straight(sentences[j]!.text), Q);
       if (a >= 0) return a;
     }
     return -1;
@@ -312,7 +333,7 @@ function describe(
   // ("Got it. And what's slowing things down?"): a new question rather than a follow-up.
   const shift = cand.map((c, k) => {
     for (let j = leadFrom[k]!; j <= c; j++) {
-      if (TOPIC_SHIFT.test(sentences[j]!.text)) return true;
+      if (TOPIC_SHIFT.test(straight(sentences[j]!.text))) return true;
       if (j < c && isSocialAct(sentences[j]!)) return true;
     }
     return false;
@@ -332,8 +353,16 @@ function describe(
   };
 }
 
+/** "I", "we", "my"…: an interviewee speaking, not an interviewer naming the next topic. */
+const FIRST_PERSON = /\b(?:i|i'm|i've|i'd|me|my|we|we're|our|us)\b/i;
+
+/** The text with typographic apostrophes made straight (the cue patterns are written with "'"). */
+function straight(text: string): string {
+  return text.includes('’') ? text.replace(/’/g, "'") : text;
+}
+
 function isAsking(s: Sentence): boolean {
-  return s.endsWithQuestion || ASKING.test(s.text) || PROMPT.test(s.text);
+  return s.endsWithQuestion || ASKING.test(straight(s.text)) || PROMPT.test(straight(s.text));
 }
 
 /** Weight of a question's lead-in ("Staffing. I'm guessing you have views.") beside its own words. */
@@ -395,8 +424,8 @@ function bonus(d: Doc, k: number): number {
   const c = d.cand[k]!;
   const s = d.sentences[c]!;
   if (s.endsWithQuestion && s.wordCount < 10 && echoes(d, c)) return -0.05;
-  if (s.endsWithQuestion) return FOLLOW_UP.test(s.text) && s.wordCount < 10 ? 0 : 0.1;
-  if (ASKING.test(s.text) || PROMPT.test(s.text)) return 0.03;
+  if (s.endsWithQuestion) return FOLLOW_UP.test(straight(s.text)) && s.wordCount < 10 ? 0 : 0.1;
+  if (ASKING.test(straight(s.text)) || PROMPT.test(straight(s.text))) return 0.03;
   // Interviewers ask with "?" or "tell me / walk me through"; a statement rarely opens a question.
   return -0.15;
 }
@@ -507,7 +536,7 @@ function farewellAt(d: Doc, last: number): number {
     const s = d.sentences[i]!;
     const byInterviewer = !d.labelled || d.roles[i] === 'interviewer';
     const leaving =
-      (byInterviewer && (FAREWELL_STRICT.test(s.text) || (begun && isFarewell(s.text)))) ||
+      (byInterviewer && (FAREWELL_STRICT.test(straight(s.text)) || (begun && isFarewell(s.text)))) ||
       (begun && isSocialAct(s) && THANKS_OR_BYE.test(s.text));
     if (leaving && !asksLaterInTurn(d, i)) return i;
     if (d.roles[i] === 'interviewee' && s.terms.length >= 2 && !isFarewell(s.text)) begun = true;
@@ -524,7 +553,8 @@ function asksLaterInTurn(d: Doc, i: number): boolean {
   const turn = d.sentences[i]!.turn;
   for (let j = i + 1; j < d.sentences.length && d.sentences[j]!.turn === turn; j++) {
     const t = d.sentences[j]!;
-    if (t.endsWithQuestion && !CLOSING.test(t.text) && !FAREWELL.test(t.text)) return true;
+    if (t.endsWithQuestion && !CLOSING.test(straight(t.text)) && !FAREWELL.test(straight(t.text)))
+      return true;
   }
   return false;
 }
@@ -563,11 +593,11 @@ function label(
     while (i < end) {
       const s = d.sentences[i]!;
       if (roles[i] === 'interviewer') {
-        const closing = CLOSING.test(s.text);
+        const closing = CLOSING.test(straight(s.text));
         // Follow-ups ("Has the board weighed in?", "Nine months?") keep their replies with the open
         // question; only an aside that says so ("Quick aside:", "Before I forget,") or a closing
         // ("anything else?") takes its reply out, unless the reply is on the answer's topic.
-        if (closing || ASIDE.test(s.text)) {
+        if (closing || ASIDE.test(straight(s.text))) {
           let j = i + 1;
           while (j < end && roles[j] === 'interviewer') j++;
           let r = j;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Transcript } from '../types.ts';
 import { ASIDE, announcedQuestion, isFarewell, isSocialAct, PROMPT, TOPIC_SHIFT } from './acts.ts';
 import type { Sentence } from './corpus.ts';
 import { FORM, type Format, PEOPLE, script, transcriptOf } from './fixtures/conversations.ts';
@@ -107,6 +108,36 @@ describe('conversation structure in four formats', () => {
       });
     });
   }
+
+  it('without speakers, the lead-in of a question’s segment is the interviewer’s, not the answer’s', () => {
+    const transcripts: Transcript[] = PEOPLE.map((p, i) => {
+      // One segment per line; the q3 prompt (typographic apostrophes) opens with its lead-in.
+      const lines = script(p, i % 2 === 1).flatMap(([who, text]): [string, string][] =>
+        text.startsWith('Ha, I won')
+          ? [
+              [who, 'Ha, I won’t.'],
+              [who, 'Okay. Systems and data. I’m guessing you have views.'],
+            ]
+          : [[who, text]],
+      );
+      return {
+        id: `${p.first.toLowerCase()}-${i}`,
+        file: `${p.first.toLowerCase()}-${i}.json`,
+        format: 'whisper-json',
+        speakers: [],
+        turns: lines.map(([, text], k) => ({ speaker: null, start: k * 6, end: k * 6 + 5, text })),
+      };
+    });
+    const aligned = alignTranscripts(transcripts, FORM);
+    for (const a of aligned) {
+      const inAnswers = a.sentences.filter((s) => s.question !== null).map((s) => s.text);
+      for (const t of inAnswers) expect(t, a.id).not.toMatch(/Systems and data|guessing|won’t/);
+      expect(
+        a.sentences.some((s) => s.question === 'q3' && /system/i.test(s.text)),
+        a.id,
+      ).toBe(true);
+    }
+  });
 
   it('makes no theme and no quote of small talk', async () => {
     // Everyone takes leave with a bare "Great, thank you.": the goodbyes that follow are no theme.
