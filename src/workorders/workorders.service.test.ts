@@ -258,6 +258,22 @@ describe.each(testDialects)('work orders (%s)', (dialect) => {
     expect((await wo.get(firm, order.id)).order.state).toBe('accepted');
   });
 
+  it('orders made at once each get their own number', async () => {
+    const wo = app.services.workOrders;
+    const made = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        wo.create(firm, {
+          contractId: c.contractId,
+          title: `Parallel ${i}`,
+          unitsExpected: 1,
+          withBrief: false,
+        }),
+      ),
+    );
+    const numbers = made.map((o) => o.number);
+    expect(new Set(numbers).size).toBe(8);
+  });
+
   it('two reviews racing on one delivery: one wins, the other is refused, one event recorded', async () => {
     const wo = app.services.workOrders;
     const order = await wo.create(firm, { contractId: c.contractId, title: 'Race', unitsExpected: 2 });

@@ -1,14 +1,7 @@
 /** Work orders made from a contract, listed, shown, and moved by the firm or the out-tasker. */
 import { nowIso } from '../../platform/deps.ts';
 import { AppError, isAppError } from '../../platform/errors.ts';
-import {
-  checkTimeZone,
-  dueAt as computeDue,
-  describeInZone,
-  type SlaCalendar,
-  type SlaStatus,
-  slaStatus,
-} from '../sla.ts';
+import { checkTimeZone, dueAt as computeDue, describeInZone, type SlaCalendar, slaStatus } from '../sla.ts';
 import type { BoardItem, WorkOrderDetail } from '../views.ts';
 import {
   AUTO_APPROVAL_DAYS,
@@ -20,12 +13,7 @@ import {
   type WorkOrderEvent,
   type WorkOrderState,
 } from '../workorder.ts';
-import {
-  type Delivery,
-  workOrdersStore as store,
-  type WorkOrder,
-  type WorkOrderFile,
-} from '../workorders.store.ts';
+import { workOrdersStore as store, type WorkOrder } from '../workorders.store.ts';
 
 export type { BoardItem, WorkOrderDetail } from '../views.ts';
 
@@ -65,6 +53,13 @@ export function workspaceAutoApproveDays(actor: WorkOrdersActor): number {
   const d = (actor.workspace.settings.workOrders as { autoApproveDays?: unknown } | undefined)
     ?.autoApproveDays;
   return typeof d === 'number' ? d : AUTO_APPROVAL_DAYS.default;
+}
+
+/** A unique violation of the order number (PostgreSQL 23505, SQLite's UNIQUE constraint). */
+function isNumberTaken(error: unknown): boolean {
+  const e = error as { code?: unknown; constraint?: unknown; message?: unknown };
+  if (e?.code === '23505') return e.constraint === 'work_orders_number_uq';
+  return typeof e?.message === 'string' && e.message.includes('work_orders.number');
 }
 
 export async function createWorkOrder(
@@ -109,44 +104,53 @@ export async function createWorkOrder(
   }
   const id = ctx.deps.newId();
   const now = nowIso(ctx.deps);
-  await ctx.db.transaction().execute(async (trx) => {
-    const number = await store.insertOrder(trx, {
-      id,
-      workspace_id: ws,
-      contract_id: terms.id,
-      task_id: terms.taskId,
-      outtasker_id: terms.outtaskerId,
-      title: input.title.trim(),
-      instructions: input.instructions ?? '',
-      brief_md: brief.markdown,
-      brief_file_name: brief.fileName,
-      unit: terms.unit,
-      unit_price_minor: terms.unitPriceMinor,
-      currency: terms.currency,
-      units_expected: input.unitsExpected,
-      sla_hours: terms.slaHours,
-      sla_calendar: input.slaCalendar ?? 'calendar',
-      sla_time_zone: timeZone,
-      auto_approve_days: days,
-      acceptance_json: JSON.stringify(input.acceptance ?? terms.acceptance),
-      state: 'draft',
-      due_at: null,
-      sent_at: null,
-      accepted_at: null,
-      first_delivered_at: null,
-      last_delivered_at: null,
-      approved_at: null,
-      invoiced_at: null,
-      cancelled_at: null,
-      approved_units: null,
-      quality_rating: null,
-      timeliness_rating: null,
-      created_by: actor.userId,
-      created_at: now,
-      updated_at: now,
-    });
-    await ctx.audit(trx, actor, 'workorder.create', id, { number, contractId: terms.id });
-  });
+  // WO-<n> is the next number in the workspace: two orders made at once may pick the same one, and
+  // the unique (workspace, number) refuses the second, which then takes the next (each try loses only to an order that committed).
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await ctx.db.transaction().execute(async (trx) => {
+        const number = await store.insertOrder(trx, {
+          id,
+          workspace_id: ws,
+          contract_id: terms.id,
+          task_id: terms.taskId,
+          outtasker_id: terms.outtaskerId,
+          title: input.title.trim(),
+          instructions: input.instructions ?? '',
+          brief_md: brief.markdown,
+          brief_file_name: brief.fileName,
+          unit: terms.unit,
+          unit_price_minor: terms.unitPriceMinor,
+          currency: terms.currency,
+          units_expected: input.unitsExpected,
+          sla_hours: terms.slaHours,
+          sla_calendar: input.slaCalendar ?? 'calendar',
+          sla_time_zone: timeZone,
+          auto_approve_days: days,
+          acceptance_json: JSON.stringify(input.acceptance ?? terms.acceptance),
+          state: 'draft',
+          due_at: null,
+          sent_at: null,
+          accepted_at: null,
+          first_delivered_at: null,
+          last_delivered_at: null,
+          approved_at: null,
+          invoiced_at: null,
+          cancelled_at: null,
+          approved_units: null,
+          quality_rating: null,
+          timeliness_rating: null,
+          created_by: actor.userId,
+          created_at: now,
+          updated_at: now,
+        });
+        await ctx.audit(trx, actor, 'workorder.create', id, { number, contractId: terms.id });
+      });
+      break;
+    } catch (error) {
+      if (attempt >= 20 || !isNumberTaken(error)) throw error;
+    }
+  }
   return requireOrder(ctx, actor, id);
 }
 
