@@ -144,6 +144,8 @@ export function alignInterviews(
       for (let x = 0; x < dims; x++) sum[x]! += v[x]!;
     });
     d.vectors = [];
+    d.leadVecs = undefined;
+    d.leadOf = undefined;
     prepared.push(d);
     first.push(a);
   });
@@ -219,6 +221,8 @@ export function alignInterviews(
       opts,
     );
     d.vectors = [];
+    d.leadVecs = undefined;
+    d.leadOf = undefined;
     return aligned;
   });
 }
