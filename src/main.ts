@@ -119,8 +119,7 @@ export async function openApp(
   // The approved procedures give each task its current cost; procedures stand on the inventory, so
   // the economics service reads them through a source handed in here.
   const procedures = createProceduresService({ ...deps, inventory });
-  const standards = procedures.standardCosts();
-  const economics = createEconomicsService(deps, { standards: () => standards });
+  const economics = createEconomicsService(deps, { standards: procedures.standardCosts() });
   const interviews = createInterviewsService({
     ...deps,
     procedures,

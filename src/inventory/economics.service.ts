@@ -55,10 +55,7 @@ export interface StandardCostSource {
   ): Promise<ReadonlyMap<string, StandardCost>>;
 }
 
-export function createEconomicsService(
-  deps: ServiceDeps,
-  opts: { standards?: () => StandardCostSource } = {},
-) {
+export function createEconomicsService(deps: ServiceDeps, opts: { standards?: StandardCostSource } = {}) {
   const db = deps.db.kysely;
   // Rankings cached by workspace, revision and top N: any write to the inventory bumps the revision
   // (inventory.store), so a cached ranking is never stale, even with several server processes.
@@ -79,7 +76,7 @@ export function createEconomicsService(
 
   async function computeOverview(workspace: Workspace, opts: { top?: number }): Promise<InventoryOverview> {
     const { members, processes, tasks, measurements } = await load(workspace.id);
-    const standards = await standardsSource?.().costs(workspace, tasks, members);
+    const standards = await standardsSource?.costs(workspace, tasks, members);
 
     const ranking = rankOpportunities(tasks, members, measurements, economicsSettingsOf(workspace), {
       ...(opts.top !== undefined ? { topN: opts.top } : {}),
@@ -104,7 +101,7 @@ export function createEconomicsService(
     async overview(workspace: Workspace, opts: { top?: number } = {}): Promise<InventoryOverview> {
       const [revision, approved] = await Promise.all([
         inventoryStore.revision(db, workspace.id),
-        standardsSource?.().fingerprint(workspace) ?? '',
+        standardsSource?.fingerprint(workspace) ?? '',
       ]);
       const key = `${workspace.id}:${revision}:${approved}:${opts.top ?? ''}`;
       const hit = cache.get(key);
@@ -122,7 +119,7 @@ export function createEconomicsService(
       scenarios: readonly VolumeScenario[] = DEFAULT_SCENARIOS,
     ): Promise<OutTaskVsOutsource> {
       const { members, measurements } = await load(workspace.id, task.id);
-      const standards = await standardsSource?.().costs(workspace, [task], members);
+      const standards = await standardsSource?.costs(workspace, [task], members);
       return compareOutTaskVsOutsource(task, offer, scenarios, {
         members,
         measurements: measurements.get(task.id) ?? [],
