@@ -229,6 +229,26 @@ export function workOrdersRoutes(wo: WorkOrdersService): ApiFeature[] {
       async (req) => wo.review(actor(req), req.params.id, req.body),
     );
     app.get(
+      '/:id/package',
+      {
+        config: { policy: ANY_MEMBER },
+        schema: {
+          tags,
+          summary:
+            'The hand-off package as one ZIP: README with the terms and checklist, the brief, the materials (each read audited)',
+          params: Id,
+          response: { 200: fileResponse('The hand-off package', ['application/zip']) },
+        },
+      },
+      async (req, reply) => {
+        const pkg = await wo.handoffPackage(actor(req), req.params.id);
+        return reply
+          .header('content-type', 'application/zip')
+          .header('content-disposition', disposition(pkg.fileName))
+          .send(pkg.bytes);
+      },
+    );
+    app.get(
       '/:id/files/:fileId',
       {
         config: { policy: ANY_MEMBER },

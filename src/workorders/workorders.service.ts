@@ -20,6 +20,7 @@ import {
 } from './use-cases/deliveries.ts';
 import { addMaterials, readWorkOrderFile } from './use-cases/files.ts';
 import { createWorkOrder, getWorkOrder, listWorkOrders, moveWorkOrder } from './use-cases/orders.ts';
+import { handoffPackage } from './use-cases/package.ts';
 
 export function createWorkOrdersService(deps: WorkOrdersDeps) {
   const ctx: WorkOrdersContext = workOrdersContext(deps);
@@ -34,6 +35,7 @@ export function createWorkOrdersService(deps: WorkOrdersDeps) {
     move: use(moveWorkOrder),
     addMaterials: use(addMaterials),
     readFile: use(readWorkOrderFile),
+    handoffPackage: use(handoffPackage),
     deliver: use(deliverWorkOrder),
     review: use(reviewDelivery),
     runAutoApproval: use(runAutoApproval) as (limit?: number) => Promise<AutoApprovalResult>,
