@@ -25,6 +25,12 @@ export interface UnitOptions {
   minUnitTerms?: number;
   /** One unit per point of a sentence, opening hedges left out (default true; needs the vocabulary). */
   points?: boolean;
+  /**
+   * A question whose answers run to this many content sentences (the median answer) is answered in
+   * talk, where a point is a claim and its elaboration: its units are windows of two sentences
+   * (default 6; 0 turns it off). See `windowOf`.
+   */
+  longAnswer?: number;
 }
 
 /** Answer sentences per question and interview: [question][interview] -> sentence indices. */
@@ -54,15 +60,18 @@ export function unitsOf(
   skip?: readonly ReadonlySet<number>[],
   vocab?: Vocabulary,
 ): Unit[][] {
-  const w = opts.window ?? 1;
-  const points = vocab !== undefined && w === 1 && minUnitTermsOff(opts) && opts.points !== false;
   const minTerms = opts.minTerms ?? 2;
   const minUnitTerms = opts.minUnitTerms ?? 0;
-  return answers.map((perInterview, q) =>
-    perInterview.flatMap((idx, interview) => {
+  return answers.map((perInterview, q) => {
+    const contents = perInterview.map((idx, interview) => {
       const doc = sentences[interview]!;
       const skipped = skip?.[interview];
-      const content = idx.filter((s) => doc[s]!.terms.length >= minTerms && !skipped?.has(s));
+      return idx.filter((s) => doc[s]!.terms.length >= minTerms && !skipped?.has(s));
+    });
+    const w = opts.window ?? windowOf(contents, opts.longAnswer ?? LONG_ANSWER);
+    const points = vocab !== undefined && w === 1 && minUnitTermsOff(opts) && opts.points !== false;
+    return contents.flatMap((content, interview) => {
+      const doc = sentences[interview]!;
       const units: Unit[] = [];
       if (points) {
         for (const s of content) {
@@ -85,8 +94,29 @@ export function unitsOf(
         units.push({ interview, question: q, sentences: content.slice(j, end), terms, whole: end - j === 1 });
       }
       return units;
-    }),
-  );
+    });
+  });
+}
+
+const LONG_ANSWER = 6;
+
+/**
+ * Sentences per unit for one question, from how long its answers run. Written or scripted answers
+ * (a few sentences each) state one point per sentence, and a window would join two points. Spoken
+ * answers run to a dozen sentences and make a point over two or three: a claim, then "That's cash we
+ * earned and aren't collecting." or "One place, where everybody looks at the same figures."; alone,
+ * such a sentence shares no words with anyone else's wording of the point, and the claim's
+ * neighbours carry the numbers and anecdotes that pull unrelated points together. Judged on the
+ * median answer of those who answered, so the same collection repeated keeps its units.
+ */
+export function windowOf(contents: readonly (readonly number[])[], longAnswer: number): number {
+  if (longAnswer <= 0) return 1;
+  const lengths = contents
+    .map((c) => c.length)
+    .filter((n) => n > 0)
+    .sort((a, b) => a - b);
+  if (lengths.length === 0) return 1;
+  return lengths[Math.floor(lengths.length / 2)]! >= longAnswer ? 2 : 1;
 }
 
 function minUnitTermsOff(opts: UnitOptions): boolean {
