@@ -34,7 +34,7 @@ questions:
     await expect(parseForm(dup, 'f.yaml')).rejects.toThrow(/f\.yaml:5: question id "a" is used twice/);
     await expect(parseForm('title: T\nquestions: []\n', 'f.yaml')).rejects.toThrow(AppError);
     expect(() => checkFormContent({ title: 'T', questions: [] })).toThrow(
-      /questions: the form has no questions/,
+      /The form has no questions: add at least one/,
     );
     expect(() =>
       checkFormContent({
@@ -44,11 +44,38 @@ questions:
           { id: 'a', text: 'Two?' },
         ],
       }),
-    ).toThrow(/questions\[2\]\.id: question id "a" is used twice \(questions 1 and 2\)/);
-    expect(() => checkFormContent({ title: ' ', questions: [{ id: 'a', text: 'x' }] })).toThrow(/title/);
+    ).toThrow(/Question 2 has the id "a" of question 1/);
+    expect(() => checkFormContent({ title: ' ', questions: [{ id: 'a', text: 'x' }] })).toThrow(
+      /^Title needs text/,
+    );
     expect(() => checkFormContent({ title: 'T', questions: [{ id: 'has space', text: 'x' }] })).toThrow(
       /slug/,
     );
+  });
+
+  it('makes ids for questions without one, and names a question without text as the page shows it', () => {
+    const form = checkFormContent({
+      title: 'Partner interviews',
+      questions: [
+        { text: 'What slows your team down?' },
+        { id: '', text: ' How do you brief an analyst? ', hint: ' listen for templates ' },
+        { id: 'team-down', text: 'Given' },
+      ],
+    });
+    expect(form.questions).toEqual([
+      { id: 'slows-team-down', text: 'What slows your team down?' },
+      { id: 'brief-analyst', text: 'How do you brief an analyst?', hint: 'listen for templates' },
+      { id: 'team-down', text: 'Given' },
+    ]);
+    let error: unknown;
+    try {
+      checkFormContent({ title: 'T', questions: [{ text: 'One?' }, { text: '  ' }] });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).message).toBe('Question 2 needs text. Nothing was changed.');
+    expect((error as AppError).details).toEqual({ field: 'questions[2].text' });
   });
 
   it('accepts what the YAML reader accepts and refuses only with FORM_INVALID', async () => {

@@ -4,7 +4,8 @@
  * both the interviews and their synthesis. Pure.
  */
 import { AppError } from '../platform/errors.ts';
-import type { FormContent, FormQuestion } from './procedures.ts';
+import { idsFor } from '../platform/slug.ts';
+import type { FormContent } from './procedures.ts';
 
 /**
  * The synthesis library, through its public surface, loaded when a form is first read or written:
@@ -26,37 +27,43 @@ export async function formToYaml(form: FormContent): Promise<string> {
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
 
 /**
- * Checks a form that arrives as data (the web editor) by the same rules as the YAML reader, naming
- * the field at fault. Returns it trimmed.
+ * Checks a form that arrives as data (the web editor) by the same rules as the YAML reader; a question
+ * without an id gets one made from its words, as the reader does. Errors name the field as the page
+ * shows it ("Question 2 needs text") and carry its path (`questions[2].text`) so the page can put the
+ * message beside it. Returns the form trimmed.
  */
-export function checkFormContent(input: { title: string; questions: readonly FormQuestion[] }): FormContent {
+export function checkFormContent(input: {
+  title: string;
+  questions: readonly { id?: string | undefined; text: string; hint?: string | undefined }[];
+}): FormContent {
   const fail = (field: string, message: string) =>
-    new AppError('FORM_INVALID', `${field}: ${message}. Nothing was changed.`, { field });
+    new AppError('FORM_INVALID', `${message}. Nothing was changed.`, { field });
   const title = input.title.trim();
-  if (!title) throw fail('title', 'the form has no title');
-  if (input.questions.length === 0) throw fail('questions', 'the form has no questions; add at least one');
+  if (!title) throw fail('title', 'Title needs text');
+  if (input.questions.length === 0) throw fail('questions', 'The form has no questions: add at least one');
   const seen = new Map<string, number>();
-  const questions = input.questions.map((q, i) => {
-    const id = q.id.trim();
+  const trimmed = input.questions.map((q, i) => {
+    const n = i + 1;
+    const id = (q.id ?? '').trim();
     const text = q.text.trim();
     const hint = q.hint?.trim();
-    if (!id) throw fail(`questions[${i + 1}].id`, `question ${i + 1} has no id`);
-    if (!ID_PATTERN.test(id)) {
+    if (id && !ID_PATTERN.test(id)) {
       throw fail(
-        `questions[${i + 1}].id`,
-        `"${id.slice(0, 60)}" is not a short slug (up to 40 letters, digits, "-", "_" or ".")`,
+        `questions[${n}].id`,
+        `Question ${n}: its id "${id.slice(0, 60)}" is not a short slug (up to 40 letters, digits, "-", "_" or "."); leave it empty to have one made`,
       );
     }
-    if (seen.has(id)) {
-      throw fail(
-        `questions[${i + 1}].id`,
-        `question id "${id}" is used twice (questions ${seen.get(id)} and ${i + 1})`,
-      );
+    if (id && seen.has(id)) {
+      throw fail(`questions[${n}].id`, `Question ${n} has the id "${id}" of question ${seen.get(id)}`);
     }
-    seen.set(id, i + 1);
-    if (!text) throw fail(`questions[${i + 1}].text`, `question "${id}" has no text`);
-    return hint ? { id, text, hint } : { id, text };
+    if (id) seen.set(id, n);
+    if (!text) throw fail(`questions[${n}].text`, `Question ${n} needs text`);
+    return { id, text, hint };
   });
+  const ids = idsFor(trimmed, { max: 40, fallback: 'question' });
+  const questions = trimmed.map(({ text, hint }, i) =>
+    hint ? { id: ids[i]!, text, hint } : { id: ids[i]!, text },
+  );
   return { title, questions };
 }
 

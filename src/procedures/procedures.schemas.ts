@@ -116,7 +116,8 @@ export const WasteInput = z.object({ reason: text(1000) });
 export const AddStepInput = StepInput.extend({ position: z.number().int().min(0).max(1000).optional() });
 
 export const FormQuestionSchema = z.object({
-  id: text(100),
+  /** Optional: a question without one gets an id made from its words. */
+  id: text(100).optional(),
   text: text(2000),
   hint: text(2000).optional(),
 });

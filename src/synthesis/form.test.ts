@@ -77,16 +77,40 @@ describe('parseFormYaml', () => {
     );
   });
 
-  it('refuses a question without id or text, at its line', () => {
-    const noId = formError('title: T\nquestions:\n  - id: a\n    text: A?\n  - text: B?\n', 'f.yaml');
-    expect(noId.message).toMatch(/^f\.yaml:5: question 2 has no id\. Give it a short slug/);
+  it('makes ids for questions written without one, the same each time, never taking a given id', () => {
+    const text =
+      'title: T\nquestions:\n  - What are the biggest challenges you face?\n  - text: How fast should AI come in?\n    hint: pace\n  - id: biggest-challenges-face\n    text: Given id\n  - What are the biggest challenges you face?\n';
+    const form = parseFormYaml(text, 'f.yaml');
+    expect(form.questions).toEqual([
+      { id: 'biggest-challenges-face-2', text: 'What are the biggest challenges you face?' },
+      { id: 'fast-ai-come', text: 'How fast should AI come in?', hint: 'pace' },
+      { id: 'biggest-challenges-face', text: 'Given id' },
+      { id: 'biggest-challenges-face-3', text: 'What are the biggest challenges you face?' },
+    ]);
+    // Read again (or written out and read back): the same ids.
+    expect(parseFormYaml(text, 'f.yaml')).toEqual(form);
+    expect(parseFormYaml(formToYaml(form))).toEqual(form);
+    // Only filler words: the words themselves; nothing usable: "question".
+    expect(parseFormYaml('title: T\nquestions:\n  - Why?\n  - "???"\n').questions.map((q) => q.id)).toEqual([
+      'why',
+      'question',
+    ]);
+  });
+
+  it('refuses a question without text, at its line', () => {
     const noText = formError(
       'title: T\nquestions:\n  - id: a\n    text: A?\n  - id: b\n    text:\n',
       'f.yaml',
     );
     expect(noText.message).toMatch(/^f\.yaml:6: question "b" has no text/);
-    expect(formError('title: T\nquestions:\n  - What is your role?\n', 'f.yaml').message).toMatch(
-      /^f\.yaml:3: question 1 is not a mapping with "id" and "text"/,
+    expect(
+      formError('title: T\nquestions:\n  - id: a\n    text: A?\n  - hint: B\n', 'f.yaml').message,
+    ).toMatch(/^f\.yaml:5: question 2 has no text/);
+    expect(formError('title: T\nquestions:\n  - [a, b]\n', 'f.yaml').message).toMatch(
+      /^f\.yaml:3: question 1 is neither text nor a mapping/,
+    );
+    expect(formError('title: T\nquestions:\n  - A?\n  -\n', 'f.yaml').message).toMatch(
+      /^f\.yaml:4: question 2 is empty/,
     );
   });
 

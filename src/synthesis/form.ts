@@ -12,7 +12,9 @@
  *     hint: Listen for "accelerate" versus "pause".   # optional note for the interviewer and the analysis
  * ```
  *
- * `title` and `questions` are required; each question needs `id` and `text`, `hint` is optional.
+ * `title` and `questions` are required; each question needs `text`; `id` and `hint` are optional. A
+ * question without an id gets one made from its words (`idFromText`), and a question may be written
+ * as plain text (`- What keeps you up at night?`).
  * Values are trimmed; a numeric id (`id: 1`) is read as the text "1". Other keys are ignored.
  * Errors are AppError FORM_INVALID with "file:line" and what to change.
  */
@@ -28,6 +30,7 @@ import {
   type YAMLMap,
 } from 'yaml';
 import { AppError, formatLocation } from '../platform/errors.ts';
+import { idsFor } from '../platform/slug.ts';
 import type { FormQuestion, InterviewForm } from './types.ts';
 
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
@@ -110,37 +113,46 @@ export function parseFormYaml(text: string, file?: string): InterviewForm {
     );
   }
 
-  const questions: FormQuestion[] = [];
+  // Ids the form gives are kept; a question without one (or written as plain text) gets one made
+  // from its words once all given ids are known, so a made id never takes a given one.
+  const read: { id: string; text: string; hint: string }[] = [];
   const firstLine = new Map<string, number | undefined>();
   questionsNode.items.forEach((rawItem, index) => {
     const item = resolve(rawItem);
     const line = lineOf(rawItem as Node);
     const n = index + 1;
+    const plain = textOf(item);
+    if (plain !== undefined) {
+      if (plain === '')
+        throw invalid(file, line, `question ${n} is empty`, 'Write the question, or remove the dash.');
+      read.push({ id: '', text: plain, hint: '' });
+      return;
+    }
     if (!isMap(item)) {
       throw invalid(
         file,
         line,
-        `question ${n} is not a mapping with "id" and "text"`,
-        'Write it as "- id: <slug>" with "text: <the question>" below.',
+        `question ${n} is neither text nor a mapping with "text"`,
+        'Write it as "- <the question>", or as "- text: <the question>" with an optional "id:" and "hint:".',
       );
     }
     const idPair = pairOf(item, 'id');
     const id = idPair ? textOf(idPair.value) : '';
     const idLine = lineOf((idPair?.value ?? idPair?.key ?? item) as Node) ?? line;
-    if (id === undefined || id === '') {
+    if (id === undefined) {
       throw invalid(
         file,
         idLine,
-        `question ${n} has no id`,
-        'Give it a short slug such as "id: challenges" (letters, digits, "-", "_").',
+        `the id of question ${n} must be text`,
+        'Give it a short slug such as "id: challenges", or leave "id" out to have one made.',
       );
     }
-    if (id.length > MAX_ID_LENGTH || !ID_PATTERN.test(id)) {
+    if (id !== '' && (id.length > MAX_ID_LENGTH || !ID_PATTERN.test(id))) {
       throw invalid(
         file,
         idLine,
         `question id "${id.slice(0, 60)}" is not a short slug`,
-        `Use up to ${MAX_ID_LENGTH} letters, digits, "-", "_" or ".", starting with a letter or digit (e.g. "ai-pace").`,
+        `Use up to ${MAX_ID_LENGTH} letters, digits, "-", "_" or ".", starting with a letter or digit (e.g. "ai-pace"), or leave "id" out to have one made.`,
       );
     }
     const textPair = pairOf(item, 'text');
@@ -149,11 +161,11 @@ export function parseFormYaml(text: string, file?: string): InterviewForm {
       throw invalid(
         file,
         lineOf((textPair?.value ?? textPair?.key ?? item) as Node) ?? line,
-        `question "${id}" has no text`,
+        id ? `question "${id}" has no text` : `question ${n} has no text`,
         'Add "text: <the question as the interviewer asks it>".',
       );
     }
-    if (firstLine.has(id)) {
+    if (id !== '' && firstLine.has(id)) {
       const before = firstLine.get(id);
       throw invalid(
         file,
@@ -162,20 +174,36 @@ export function parseFormYaml(text: string, file?: string): InterviewForm {
         'Give each question its own id.',
       );
     }
-    firstLine.set(id, idLine);
+    if (id !== '') firstLine.set(id, idLine);
     const hintPair = pairOf(item, 'hint');
     const hint = hintPair ? textOf(hintPair.value) : '';
     if (hint === undefined) {
       throw invalid(
         file,
         lineOf(hintPair!.value as Node),
-        `the hint of question "${id}" must be text`,
+        `the hint of question ${id ? `"${id}"` : n} must be text`,
         'Write the hint as one line of text.',
       );
     }
-    questions.push(hint ? { id, text: questionText, hint } : { id, text: questionText });
+    read.push({ id, text: questionText, hint });
   });
+  const questions = withQuestionIds(read);
   return { title, questions };
+}
+
+/**
+ * The questions with an id each: the ones given are kept, the others get one made from their words
+ * (unique in the form, the same for the same text), so a form written without ids reads the same
+ * each time and its ids never change when another question is added after it.
+ */
+export function withQuestionIds(
+  questions: readonly { id?: string | undefined; text: string; hint?: string | undefined }[],
+): FormQuestion[] {
+  const ids = idsFor(questions, { max: MAX_ID_LENGTH, fallback: 'question' });
+  return questions.map((q, i) => {
+    const id = ids[i]!;
+    return q.hint ? { id, text: q.text, hint: q.hint } : { id, text: q.text };
+  });
 }
 
 /** The form as YAML that parseFormYaml reads back to an equal form. */

@@ -255,6 +255,33 @@ describe.skipIf(!hasChromium)(
       await a11y.check('the forms');
     });
 
+    it('writes a new form without ids: a question without text is named beside it, counts agree', async () => {
+      await page.getByRole('button', { name: 'New form' }).click();
+      const editor = page.locator('form', { has: page.getByRole('heading', { name: 'New form' }) });
+      await editor.getByLabel('Title').fill('Partner check-in');
+      await editor.getByLabel('Question 1', { exact: true }).fill('What slows your team down this quarter?');
+      await editor.getByRole('button', { name: 'Add a question' }).click();
+      await editor.getByRole('button', { name: 'Save' }).click();
+      // Said beside the empty question, nothing sent.
+      await editor.getByText('Question 2 needs text').waitFor();
+      expect(await editor.locator('.field-invalid input').getAttribute('aria-invalid')).toBe('true');
+      await shot('08-form-error');
+      await a11y.check('a new form with a question missing its text');
+      await editor.getByRole('button', { name: 'Remove question 2' }).click();
+      await editor.getByRole('button', { name: 'Save' }).click();
+      await page.getByRole('heading', { name: 'Partner check-in' }).waitFor();
+      // One question, said in the singular; its id made from its words.
+      const card = page.locator('section.card', {
+        has: page.getByRole('heading', { name: 'Partner check-in' }),
+      });
+      await expect.poll(() => card.locator('p.muted').textContent()).toMatch(/version 1 of 1 · 1 question$/);
+      expect(await card.locator('.pr-question-list code').textContent()).toBe('slows-team-down-quarter');
+      expect(await page.getByRole('button', { name: /Partner check-in/ }).textContent()).toContain(
+        'v1 · 1 question ·',
+      );
+      expect(pageErrors).toEqual([]);
+    });
+
     it('checked every page and dialog it reached with axe-core', () => {
       a11y.assertAllChecked();
     });

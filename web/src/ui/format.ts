@@ -162,3 +162,8 @@ export function pluralUnit(unit: string, count = 2): string {
   if (/(ch|sh|x|z)$/i.test(unit)) return `${unit}es`;
   return `${unit}s`;
 }
+
+/** A count with its noun in agreement: "1 question", "3 questions", "1,200 tasks"; `plural` for irregular nouns. */
+export function fmtCount(n: number, singular: string, plural = `${singular}s`): string {
+  return `${fmtNumber(n, 0)} ${n === 1 ? singular : plural}`;
+}

@@ -10,6 +10,7 @@ import { ApiError, api } from '../../../api/client.ts';
 import { useApi } from '../../../api/useApi.ts';
 import { Link } from '../../../app/router.tsx';
 import { ErrorBanner, Loading } from '../../../ui/feedback.tsx';
+import { fmtCount } from '../../../ui/format.ts';
 import { useToast } from '../../../ui/toast.tsx';
 import { usePageTitle } from '../../../ui/usePageTitle.ts';
 import { ThemeEditor, type ThemeRef } from '../components/ThemeEditor.tsx';
@@ -82,7 +83,7 @@ export function SavedSynthesisPage({ id }: { id: string }) {
           <h1>{s.title}</h1>
           <p className="lede">
             {s.engagement}
-            {s.task ? ` · ${s.task.name}` : ''} · {s.interviews} interviews · version {s.version}
+            {s.task ? ` · ${s.task.name}` : ''} · {fmtCount(s.interviews, 'interview')} · version {s.version}
             {s.updatedBy ? ` · last changed by ${s.updatedBy.name}, ${when(s.updatedAt)}` : ''}
           </p>
         </div>

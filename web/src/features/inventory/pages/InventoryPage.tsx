@@ -12,7 +12,7 @@ import { Link, setQuery as setUrlQuery, useLocation } from '../../../app/router.
 import { useCurrency } from '../../../app/session.tsx';
 import { DataTable, SortHeader, type SortState } from '../../../ui/DataTable.tsx';
 import { ErrorBanner, Loading } from '../../../ui/feedback.tsx';
-import { fmtHours, fmtMoney, fmtNumber } from '../../../ui/format.ts';
+import { fmtCount, fmtHours, fmtMoney, fmtNumber } from '../../../ui/format.ts';
 import { MoreRows, usePagedRows } from '../../../ui/pagedRows.tsx';
 import { StageBadge } from '../../../ui/StageBadge.tsx';
 import { useToast } from '../../../ui/toast.tsx';
@@ -294,7 +294,7 @@ export function InventoryPage() {
             ) : null}
             <span className="count" aria-live="polite">
               {filtered.length === rows.length
-                ? `${fmtNumber(rows.length)} tasks`
+                ? fmtCount(rows.length, 'task')
                 : `${fmtNumber(filtered.length)} of ${fmtNumber(rows.length)} tasks`}
             </span>
           </div>
@@ -345,7 +345,7 @@ export function InventoryPage() {
             {sorted.length > 0 ? (
               <tfoot>
                 <tr>
-                  <td>Total · {fmtNumber(filtered.length)} tasks</td>
+                  <td>Total · {fmtCount(filtered.length, 'task')}</td>
                   <td className="hide-xl" />
                   <td />
                   <td />

@@ -2,7 +2,7 @@
  * The ways of working side by side: one row per aligned step, one column per person with their minutes
  * (shaded by how long), steps only some do, and the spread; the steps can be ticked for the standard.
  */
-import { fmtMoney } from '../../../ui/format.ts';
+import { fmtCount, fmtMoney } from '../../../ui/format.ts';
 import type { ComparisonResponse } from '../types.ts';
 import './ComparisonTable.css';
 
@@ -41,7 +41,7 @@ export function ComparisonTable({
               <th scope="col" key={v.id} title={`${v.personName}${v.label ? ` — ${v.label}` : ''}`}>
                 <span className="pr-person">
                   {firstName(v.personName)}
-                  <small>{v.stepCount} steps</small>
+                  <small>{fmtCount(v.stepCount, 'step')}</small>
                 </span>
               </th>
             ))}

@@ -1,6 +1,10 @@
-/** Writes a form (name, title, questions with id and hint); saving makes its next version. */
+/**
+ * Writes a form (name, title, questions with a hint); saving makes its next version. Nobody types ids:
+ * a question keeps the id it has, and a new one gets an id made from its words by the server. Problems
+ * are said beside the field ("Question 2 needs text"), found here first and by the server after.
+ */
 import { useState } from 'react';
-import { api, staleWrite } from '../../../api/client.ts';
+import { ApiError, api, staleWrite } from '../../../api/client.ts';
 import { ConflictBanner, changesBetween } from '../../../ui/ConflictBanner.tsx';
 import { Field } from '../../../ui/Field.tsx';
 import { ErrorBanner } from '../../../ui/feedback.tsx';
@@ -8,6 +12,7 @@ import { useToast } from '../../../ui/toast.tsx';
 import type { FormDetail, FormSaveResult } from '../types.ts';
 
 interface QuestionRow {
+  /** The question's id when it has one (kept across versions); '' for a new question. */
   id: string;
   text: string;
   hint: string;
@@ -21,6 +26,17 @@ const FORM_FIELDS = [
     show: (f: Pick<FormDetail, 'latest'>) => f.latest.questions.map((q) => q.text).join(' / '),
   },
 ] as const;
+
+/** What is missing, keyed as the server names fields ("title", "questions[2].text"). */
+function problemsOf(title: string, rows: readonly QuestionRow[]): Record<string, string> {
+  const found: Record<string, string> = {};
+  if (!title.trim()) found.title = 'Title needs text';
+  if (rows.length === 0) found.questions = 'Add at least one question';
+  rows.forEach((r, i) => {
+    if (!r.text.trim()) found[`questions[${i + 1}].text`] = `Question ${i + 1} needs text`;
+  });
+  return found;
+}
 
 export function FormEditor({
   form,
@@ -40,6 +56,8 @@ export function FormEditor({
     ],
   );
   const [error, setError] = useState<unknown>(null);
+  /** Problems beside their field, keyed like "questions[2].text". */
+  const [problems, setProblems] = useState<Record<string, string>>({});
   /** Someone saved a newer version of the form while it was being edited: the form as it is now. */
   const [conflict, setConflict] = useState<FormDetail | null>(null);
   /** The form's version a save is based on, when the user chose to save over a newer one. */
@@ -59,13 +77,18 @@ export function FormEditor({
       onSubmit={async (e) => {
         e.preventDefault();
         setError(null);
+        const found = problemsOf(title, rows);
+        setProblems(found);
+        if (Object.keys(found).length > 0) return;
         try {
           const body = {
             ...(name ? { name } : {}),
             title,
-            questions: rows.map((r) =>
-              r.hint.trim() ? { id: r.id, text: r.text, hint: r.hint } : { id: r.id, text: r.text },
-            ),
+            questions: rows.map((r) => ({
+              ...(r.id ? { id: r.id } : {}),
+              text: r.text,
+              ...(r.hint.trim() ? { hint: r.hint } : {}),
+            })),
           };
           const r = form
             ? await api.post<FormSaveResult>(`/forms/${encodeURIComponent(form.id)}/versions`, body, {
@@ -78,10 +101,13 @@ export function FormEditor({
           await onSaved(r.form.id);
         } catch (err) {
           const stale = staleWrite<FormDetail>(err);
+          const field = err instanceof ApiError ? err.details?.field : undefined;
           if (stale) {
             setConflict(stale.current);
             setSaveOver(undefined);
-          } else setError(err);
+          } else if (typeof field === 'string' && field !== 'questions' && err instanceof ApiError)
+            setProblems({ [field]: err.message.replace(/ Nothing was changed\.$/, '') });
+          else setError(err);
         }
       }}
     >
@@ -110,27 +136,34 @@ export function FormEditor({
         <Field label="Name">
           {({ id }) => <input id={id} value={name} onChange={(e) => setName(e.target.value)} />}
         </Field>
-        <Field label="Title">
-          {({ id }) => <input id={id} value={title} onChange={(e) => setTitle(e.target.value)} required />}
+        <Field label="Title" error={problems.title}>
+          {({ id, describedBy, invalid }) => (
+            <input
+              id={id}
+              aria-describedby={describedBy}
+              aria-invalid={invalid}
+              value={title}
+              onChange={(e) => setTitle(e.target.value)}
+            />
+          )}
         </Field>
       </div>
       <div className="pr-rows-editor questions" style={{ marginTop: 12 }}>
         {rows.map((r, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: rows are identified by their place while editing
           <div className="pr-row" key={i}>
-            <Field label={`Id ${i + 1}`}>
-              {({ id }) => (
+            <Field
+              label={`Question ${i + 1}`}
+              error={problems[`questions[${i + 1}].text`] ?? problems[`questions[${i + 1}].id`]}
+            >
+              {({ id, describedBy, invalid }) => (
                 <input
                   id={id}
-                  value={r.id}
-                  onChange={(e) => set(i, { id: e.target.value })}
-                  placeholder="e.g. priorities"
+                  aria-describedby={describedBy}
+                  aria-invalid={invalid}
+                  value={r.text}
+                  onChange={(e) => set(i, { text: e.target.value })}
                 />
-              )}
-            </Field>
-            <Field label="Question">
-              {({ id }) => (
-                <input id={id} value={r.text} onChange={(e) => set(i, { text: e.target.value })} />
               )}
             </Field>
             <Field label="Hint for the interviewer">
@@ -169,6 +202,11 @@ export function FormEditor({
           </div>
         ))}
       </div>
+      {problems.questions ? (
+        <div className="banner banner-error" role="alert">
+          {problems.questions}
+        </div>
+      ) : null}
       {error ? <ErrorBanner error={error} /> : null}
       <div className="form-actions">
         <button

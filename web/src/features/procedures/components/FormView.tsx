@@ -5,7 +5,7 @@ import type { TaskListItem } from '../../../api/types.ts';
 import { useApi } from '../../../api/useApi.ts';
 import { Link } from '../../../app/router.tsx';
 import { ErrorBanner, Loading } from '../../../ui/feedback.tsx';
-import { fmtDate } from '../../../ui/format.ts';
+import { fmtCount, fmtDate } from '../../../ui/format.ts';
 import { useToast } from '../../../ui/toast.tsx';
 import { synthesisPath } from '../../interviews/links.ts';
 import { taskPath } from '../paths.ts';
@@ -46,7 +46,8 @@ export function FormView({
         <div>
           <h2 id="form-title">{f.latest.title}</h2>
           <p className="muted small">
-            “{f.name}” · version {f.latest.number} of {f.versions} · {f.latest.questions.length} questions
+            “{f.name}” · version {f.latest.number} of {f.versions} ·{' '}
+            {fmtCount(f.latest.questions.length, 'question')}
           </p>
         </div>
         <div className="page-actions">
@@ -113,7 +114,7 @@ export function FormView({
       <ul className="small">
         {[...f.history].reverse().map((v) => (
           <li key={v.id}>
-            Version {v.number}, {fmtDate(v.createdAt)}: {v.questions.length} questions
+            Version {v.number}, {fmtDate(v.createdAt)}: {fmtCount(v.questions.length, 'question')}
             {v.sourceFile ? ` from ${v.sourceFile}` : ''}{' '}
             <a href={`/api/forms/${encodeURIComponent(f.id)}/export.yaml?version=${v.number}`} download>
               YAML

@@ -1,4 +1,6 @@
 /** One recorded way of working: whose, its steps and minutes; deletable while active. */
+
+import { fmtCount } from '../../../ui/format.ts';
 import { fmtDuration } from '../format.ts';
 import type { Variant } from '../types.ts';
 
@@ -12,7 +14,7 @@ export function VariantCard({ v, onDelete }: { v: Variant; onDelete?: () => void
       </div>
       {v.label ? <div className="small">{v.label}</div> : null}
       <div className="muted small">
-        {v.steps.length} steps · {fmtDuration(total)}
+        {fmtCount(v.steps.length, 'step')} · {fmtDuration(total)}
       </div>
       <details>
         <summary className="small">Steps</summary>

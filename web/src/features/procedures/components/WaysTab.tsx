@@ -8,6 +8,7 @@ import { api, staleWrite } from '../../../api/client.ts';
 import { useApi } from '../../../api/useApi.ts';
 import { setQuery } from '../../../app/router.tsx';
 import { ErrorBanner, Loading } from '../../../ui/feedback.tsx';
+import { fmtCount } from '../../../ui/format.ts';
 import { useToast } from '../../../ui/toast.tsx';
 import { fmtDuration } from '../format.ts';
 import type { ComparisonResponse, TaskOverview } from '../types.ts';
@@ -41,7 +42,7 @@ export function WaysTab({ overview, reload }: { overview: TaskOverview; reload()
 
   const summary = useMemo(() => {
     if (!data?.spread) return null;
-    return `${data.variants.length} ways · ${data.columns.length} distinct steps, ${data.sharedSteps} done by everyone · ${fmtDuration(data.spread.min)} to ${fmtDuration(data.spread.max)} (median ${fmtDuration(data.spread.median)})`;
+    return `${fmtCount(data.variants.length, 'way')} · ${fmtCount(data.columns.length, 'distinct step')}, ${data.sharedSteps} done by everyone · ${fmtDuration(data.spread.min)} to ${fmtDuration(data.spread.max)} (median ${fmtDuration(data.spread.median)})`;
   }, [data]);
 
   return (
@@ -144,7 +145,7 @@ export function WaysTab({ overview, reload }: { overview: TaskOverview; reload()
                 >
                   {data.variants.length === 1
                     ? `Make ${data.variants[0]!.personName}’s way the standard`
-                    : `Merge ${data.variants.length} ways into the standard (${included.size} steps)`}
+                    : `Merge ${fmtCount(data.variants.length, 'way')} into the standard (${fmtCount(included.size, 'step')})`}
                 </button>
               </div>
             </>

@@ -9,6 +9,7 @@ import type { TaskListItem } from '../../../api/types.ts';
 import { useApi } from '../../../api/useApi.ts';
 import { setQuery, useLocation } from '../../../app/router.tsx';
 import { EmptyState, ErrorBanner, Loading } from '../../../ui/feedback.tsx';
+import { fmtCount } from '../../../ui/format.ts';
 import { usePageTitle } from '../../../ui/usePageTitle.ts';
 import { FormEditor } from '../components/FormEditor.tsx';
 import { FormImportCard } from '../components/FormImportCard.tsx';
@@ -42,15 +43,17 @@ export function FormsPage() {
       {forms.error ? <ErrorBanner error={forms.error} onRetry={() => void forms.reload()} /> : null}
       {!forms.data && !forms.error ? <Loading label="Loading the forms…" /> : null}
       {creating ? (
-        <FormEditor
-          form={null}
-          onCancel={() => setCreating(false)}
-          onSaved={async (id) => {
-            setCreating(false);
-            await forms.reload();
-            setQuery({ form: id });
-          }}
-        />
+        <div className="section">
+          <FormEditor
+            form={null}
+            onCancel={() => setCreating(false)}
+            onSaved={async (id) => {
+              setCreating(false);
+              await forms.reload();
+              setQuery({ form: id });
+            }}
+          />
+        </div>
       ) : null}
       {forms.data && forms.data.length === 0 && !creating ? (
         <EmptyState title="No forms yet">
@@ -72,7 +75,7 @@ export function FormsPage() {
                   >
                     <div className="pr-stage-name">{f.name}</div>
                     <div className="muted small">
-                      v{f.latest.number} · {f.latest.questions.length} questions ·{' '}
+                      v{f.latest.number} · {fmtCount(f.latest.questions.length, 'question')} ·{' '}
                       {f.taskName ?? 'standalone'}
                     </div>
                   </button>
