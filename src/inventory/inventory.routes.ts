@@ -18,6 +18,8 @@ import {
   ImportBody,
   ImportPreviewOut,
   ImportReportOut,
+  MemberInput,
+  MemberPatch,
   MemberView,
   MoneySchema,
   OpportunitiesView,
@@ -25,7 +27,9 @@ import {
   ProcessInput,
   ProcessView,
   TaskDetailView,
+  TaskInput,
   TaskListItemView,
+  TaskPatch,
   TaskView,
 } from './inventory.schemas.ts';
 import type { InventoryActor, InventoryService } from './inventory.service.ts';
@@ -89,7 +93,7 @@ export function inventoryRoutes({
       '/',
       {
         config: { policy: FIRM },
-        schema: { response: { 201: MemberView }, tags, summary: 'Add a member', body: z.unknown() },
+        schema: { response: { 201: MemberView }, tags, summary: 'Add a member', body: MemberInput },
       },
       async (req, reply) =>
         reply.status(201).send(await inventory.createMember(workspaceActor(req), req.body)),
@@ -104,7 +108,7 @@ export function inventoryRoutes({
           summary:
             'Change a member (only the fields sent). With If-Match (its version as ETag), refused with 412 STALE_WRITE when someone changed it first',
           params: IdParams,
-          body: z.unknown(),
+          body: MemberPatch,
         },
       },
       async (req, reply) =>
@@ -177,7 +181,7 @@ export function inventoryRoutes({
       '/',
       {
         config: { policy: FIRM },
-        schema: { response: { 201: TaskView }, tags, summary: 'Add a task', body: z.unknown() },
+        schema: { response: { 201: TaskView }, tags, summary: 'Add a task', body: TaskInput },
       },
       async (req, reply) => reply.status(201).send(await inventory.createTask(workspaceActor(req), req.body)),
     );
@@ -213,7 +217,7 @@ export function inventoryRoutes({
           summary:
             'Change a task (only the fields sent). With If-Match (its ETag), refused with 412 STALE_WRITE when someone changed it first',
           params: IdParams,
-          body: z.unknown(),
+          body: TaskPatch,
         },
       },
       async (req, reply) =>

@@ -43,45 +43,75 @@ export const FrequencySchema = z.discriminatedUnion('kind', [
   }),
 ]);
 
+/**
+ * A member's fields as a patch sends them: each optional, none defaulted (zod 4 fills `.default()`s
+ * even inside `.partial()`, which would reset every field a patch does not mention).
+ */
+export const MemberPatch = z
+  .object({
+    name: z.string().trim().min(1).max(FIELD_LIMITS.memberName),
+    email: z.string().trim().email().nullable(),
+    title: z.string().trim().max(FIELD_LIMITS.memberTitle),
+    role: z.enum(MEMBER_ROLES),
+    hourlyCost: MoneySchema.refine((m) => m.amountMinor >= 0, 'must not be negative'),
+    yearlyCapacityHours: z.number().min(0).max(8784),
+  })
+  .partial();
+const member = MemberPatch.required().shape;
+/** A new member: what is left out takes its default. */
 export const MemberInput = z.object({
-  name: z.string().trim().min(1).max(FIELD_LIMITS.memberName),
-  email: z.string().trim().email().nullable().default(null),
-  title: z.string().trim().max(FIELD_LIMITS.memberTitle).default(''),
-  role: z.enum(MEMBER_ROLES),
-  hourlyCost: MoneySchema.refine((m) => m.amountMinor >= 0, 'must not be negative'),
-  yearlyCapacityHours: z.number().min(0).max(8784).default(1600),
+  ...member,
+  email: member.email.default(null),
+  title: member.title.default(''),
+  yearlyCapacityHours: member.yearlyCapacityHours.default(1600),
 });
-export const MemberPatch = MemberInput.partial();
 
 export const ProcessInput = z.object({
   name: z.string().trim().min(1).max(FIELD_LIMITS.processName),
   description: z.string().max(FIELD_LIMITS.processDescription).default(''),
 });
 
+/** A task's fields as a patch sends them: each optional, none defaulted (see MemberPatch). */
+export const TaskPatch = z
+  .object({
+    processId: z.string().min(1),
+    name: z.string().trim().min(1).max(FIELD_LIMITS.taskName),
+    description: z.string().max(FIELD_LIMITS.taskDescription),
+    performerId: z.string().nullable(),
+    frequency: FrequencySchema,
+    minutesPerOccurrence: z.number().min(0).max(100_000),
+    skillLevel: z.enum(SKILL_LEVELS),
+    confidentiality: z.enum(CONFIDENTIALITY_LEVELS),
+    needsClientContact: z.boolean(),
+    knownVariants: z.number().int().min(1).max(1000),
+    deliverableUnit: z.string().trim().min(1).max(FIELD_LIMITS.deliverableUnit),
+    unitsPerOccurrence: z.number().min(0).max(100_000),
+    marketPricePerUnit: MoneySchema.refine((m) => m.amountMinor >= 0, 'must not be negative').nullable(),
+    turnaroundHours: z.number().min(0).max(10_000),
+    reviewMinutesPerOccurrence: z.number().min(0).max(100_000).nullable(),
+  })
+  .partial();
+const task = TaskPatch.required().shape;
+/** A new task: what is left out takes its default. */
 export const TaskInput = z.object({
-  processId: z.string().min(1),
-  name: z.string().trim().min(1).max(FIELD_LIMITS.taskName),
-  description: z.string().max(FIELD_LIMITS.taskDescription).default(''),
-  performerId: z.string().nullable().default(null),
-  frequency: FrequencySchema,
-  minutesPerOccurrence: z.number().min(0).max(100_000),
-  skillLevel: z.enum(SKILL_LEVELS).default('intermediate'),
-  confidentiality: z.enum(CONFIDENTIALITY_LEVELS).default('internal'),
-  needsClientContact: z.boolean().default(false),
-  knownVariants: z.number().int().min(1).max(1000).default(1),
-  deliverableUnit: z.string().trim().min(1).max(FIELD_LIMITS.deliverableUnit).default('item'),
-  unitsPerOccurrence: z.number().min(0).max(100_000).default(1),
-  marketPricePerUnit: MoneySchema.refine((m) => m.amountMinor >= 0, 'must not be negative')
-    .nullable()
-    .default(null),
-  turnaroundHours: z.number().min(0).max(10_000).default(72),
-  reviewMinutesPerOccurrence: z.number().min(0).max(100_000).nullable().default(null),
+  ...task,
+  description: task.description.default(''),
+  performerId: task.performerId.default(null),
+  skillLevel: task.skillLevel.default('intermediate'),
+  confidentiality: task.confidentiality.default('internal'),
+  needsClientContact: task.needsClientContact.default(false),
+  knownVariants: task.knownVariants.default(1),
+  deliverableUnit: task.deliverableUnit.default('item'),
+  unitsPerOccurrence: task.unitsPerOccurrence.default(1),
+  marketPricePerUnit: task.marketPricePerUnit.default(null),
+  turnaroundHours: task.turnaroundHours.default(72),
+  reviewMinutesPerOccurrence: task.reviewMinutesPerOccurrence.default(null),
 });
-export const TaskPatch = TaskInput.partial();
 
 export type TaskInputT = z.infer<typeof TaskInput>;
 export type TaskPatchT = z.infer<typeof TaskPatch>;
 export type MemberInputT = z.infer<typeof MemberInput>;
+export type MemberPatchT = z.infer<typeof MemberPatch>;
 
 // --- imports ----------------------------------------------------------------------------------------
 

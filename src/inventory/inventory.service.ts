@@ -7,14 +7,7 @@ import { nowIso, type ServiceDeps } from '../platform/deps.ts';
 import { AppError } from '../platform/errors.ts';
 import { staleWrite, type WriteCondition } from '../platform/versioning.ts';
 import { createImportsService } from './imports.service.ts';
-import {
-  MemberInput,
-  type MemberInputT,
-  MemberPatch,
-  TaskInput,
-  type TaskInputT,
-  TaskPatch,
-} from './inventory.schemas.ts';
+import type { MemberInputT, MemberPatchT, TaskInputT, TaskPatchT } from './inventory.schemas.ts';
 import { inventoryStore } from './inventory.store.ts';
 import type { Measurement, Member, Process, Task, TaskFields } from './inventory.ts';
 
@@ -22,39 +15,6 @@ import type { Measurement, Member, Process, Task, TaskFields } from './inventory
 export type InventoryActor = WorkspaceActor;
 
 export type { ImportReport } from './imports.service.ts';
-
-/**
- * The fields a patch actually sent. zod 4 fills `.default()`s even inside `.partial()`, so a parsed
- * patch would reset every field it did not mention; keep only the keys present in the raw body.
- */
-function sentFields<T extends object>(parsed: T, raw: unknown): Partial<T> {
-  const sent = new Set(raw && typeof raw === 'object' ? Object.keys(raw) : []);
-  return Object.fromEntries(Object.entries(parsed).filter(([k]) => sent.has(k))) as Partial<T>;
-}
-
-function parseWith<T>(
-  schema: {
-    safeParse(
-      v: unknown,
-    ):
-      | { success: true; data: T }
-      | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
-  },
-  value: unknown,
-  what: string,
-): T {
-  const r = schema.safeParse(value);
-  if (r.success) return r.data;
-  const issues = r.error.issues.map((i) => ({ field: i.path.map(String).join('.'), message: i.message }));
-  const first = issues[0];
-  throw new AppError(
-    'VALIDATION_FAILED',
-    `${what}: ${first ? `${first.field || 'value'}: ${first.message}` : 'invalid'}`,
-    {
-      issues,
-    },
-  );
-}
 
 export function createInventoryService(deps: ServiceDeps, opts: { importMaxBytes: number }) {
   const db = deps.db.kysely;
@@ -175,8 +135,7 @@ export function createInventoryService(deps: ServiceDeps, opts: { importMaxBytes
       });
     },
 
-    async createMember(actor: InventoryActor, input: unknown): Promise<Member> {
-      const data: MemberInputT = parseWith(MemberInput, input, 'Member');
+    async createMember(actor: InventoryActor, data: MemberInputT): Promise<Member> {
       const m: Member = { id: deps.newId(), ...data, version: 1 };
       const existing = await inventoryStore.listMembers(db, actor.workspace.id);
       if (existing.some((x) => x.name.toLowerCase() === m.name.toLowerCase())) {
@@ -197,11 +156,10 @@ export function createInventoryService(deps: ServiceDeps, opts: { importMaxBytes
     async updateMember(
       actor: InventoryActor,
       id: string,
-      patch: unknown,
+      fields: MemberPatchT,
       condition: WriteCondition = {},
     ): Promise<Member> {
       const ws = actor.workspace.id;
-      const fields = sentFields(parseWith(MemberPatch, patch, 'Member'), patch);
       const member = await db.transaction().execute(async (trx) => {
         if ((await claimRowVersion(trx, 'members', ws, id, condition.expectedVersion)) === undefined) {
           const current = await inventoryStore.findMember(trx, ws, id);
@@ -246,8 +204,7 @@ export function createInventoryService(deps: ServiceDeps, opts: { importMaxBytes
       return p;
     },
 
-    async createTask(actor: InventoryActor, input: unknown): Promise<Task> {
-      const data: TaskInputT = parseWith(TaskInput, input, 'Task');
+    async createTask(actor: InventoryActor, data: TaskInputT): Promise<Task> {
       await checkReferences(actor.workspace.id, data);
       const t: Task = { id: deps.newId(), ...data };
       await inventoryStore.insertTask(db, actor.workspace.id, t, nowIso(deps)).catch((cause) => {
@@ -265,10 +222,9 @@ export function createInventoryService(deps: ServiceDeps, opts: { importMaxBytes
     async updateTask(
       actor: InventoryActor,
       id: string,
-      patch: unknown,
+      fields: TaskPatchT,
       condition: WriteCondition = {},
     ): Promise<Task> {
-      const fields: Partial<TaskFields> = sentFields(parseWith(TaskPatch, patch, 'Task'), patch);
       return writeTask(actor, id, fields, condition);
     },
 

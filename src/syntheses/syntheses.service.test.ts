@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aUser, aWorkspaceWithOwner } from '../../test/factories/accounts.ts';
 import { testApp } from '../../test/helpers/app.ts';
 import { testDialects } from '../../test/helpers/db.ts';
+import { TaskInput } from '../inventory/inventory.schemas.ts';
 import { isAppError } from '../platform/errors.ts';
 import { sampleInsights } from '../synthesis/deck/fixtures/sample-insights.ts';
 import type { RunToSave } from './syntheses.service.ts';
@@ -30,12 +31,15 @@ describe.each(testDialects)('saved syntheses on %s', (dialect) => {
     ws = await aWorkspaceWithOwner(app.services);
     other = await aWorkspaceWithOwner(app.services);
     const process = await app.services.inventory.createProcess(ws.actor, { name: 'Client research' });
-    const task = await app.services.inventory.createTask(ws.actor, {
-      processId: process.id,
-      name: 'Build the summary deck',
-      frequency: { kind: 'per_year', occurrencesPerYear: 8 },
-      minutesPerOccurrence: 600,
-    });
+    const task = await app.services.inventory.createTask(
+      ws.actor,
+      TaskInput.parse({
+        processId: process.id,
+        name: 'Build the summary deck',
+        frequency: { kind: 'per_year', occurrencesPerYear: 8 },
+        minutesPerOccurrence: 600,
+      }),
+    );
     taskId = task.id;
   });
   afterAll(() => app.close());

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MemberInput } from '../../src/inventory/inventory.schemas.ts';
 import { fixedClock } from '../../src/platform/clock.ts';
 import { openSqlite } from '../../src/platform/db/connect.ts';
 import { APP_CSP } from '../../src/platform/http/security-headers.ts';
@@ -179,11 +180,14 @@ describe('requests, headers and settings', () => {
 
   it('refuses a reviewer who is not a member of this workspace', async () => {
     const other = await aWorkspaceWithOwner(app.services, { name: 'Other firm' });
-    const stranger = await app.services.inventory.createMember(other.actor as never, {
-      name: 'Stranger',
-      role: 'analyst',
-      hourlyCost: { amountMinor: 5000, currency: 'USD' },
-    });
+    const stranger = await app.services.inventory.createMember(
+      other.actor as never,
+      MemberInput.parse({
+        name: 'Stranger',
+        role: 'analyst',
+        hourlyCost: { amountMinor: 5000, currency: 'USD' },
+      }),
+    );
     const res = await app.http.inject({
       method: 'PATCH',
       url: '/api/settings/economics',

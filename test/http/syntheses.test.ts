@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { aiAdoption, generateCorpus } from '../../bench/corpus/index.ts';
 import { toHeadingText } from '../../bench/corpus/write.ts';
+import { TaskInput } from '../../src/inventory/inventory.schemas.ts';
 import { JobWorker } from '../../src/platform/jobs/index.ts';
 import { aUser } from '../factories/accounts.ts';
 import { signedInApp } from '../helpers/app.ts';
@@ -34,12 +35,15 @@ describe.each(testDialects)('saved syntheses API on %s', (dialect) => {
     const actor = { workspace: app.owner.workspace, userId: app.owner.owner.id };
     const process = await app.services.inventory.createProcess(actor, { name: 'Client research' });
     taskId = (
-      await app.services.inventory.createTask(actor, {
-        processId: process.id,
-        name: 'Interview synthesis deck',
-        frequency: { kind: 'per_year', occurrencesPerYear: 6 },
-        minutesPerOccurrence: 900,
-      })
+      await app.services.inventory.createTask(
+        actor,
+        TaskInput.parse({
+          processId: process.id,
+          name: 'Interview synthesis deck',
+          frequency: { kind: 'per_year', occurrencesPerYear: 6 },
+          minutesPerOccurrence: 900,
+        }),
+      )
     ).id;
   });
   afterAll(() => app.close());

@@ -71,6 +71,20 @@ const ERROR_RESPONSE = {
   content: { 'application/json': { schema: { $ref: `#/components/schemas/${ErrorBodyOut.meta()?.id}` } } },
 };
 
+/**
+ * zod's validator, except that a request which sent no body meets an optional body schema as
+ * "nothing sent": Fastify hands the validator null for a missing body, which `.optional()` refused
+ * ("expected object, received null"). A required body is checked as before.
+ */
+const optionalBodyAware: typeof validatorCompiler = (route) => {
+  const check = validatorCompiler(route);
+  const optional =
+    route.httpPart === 'body' &&
+    route.schema instanceof z.ZodType &&
+    route.schema.safeParse(undefined).success;
+  return optional ? (data) => (data === null ? { value: undefined } : check(data)) : check;
+};
+
 export async function buildServer(opts: ServerOptions): Promise<App> {
   const app = Fastify({
     logger: opts.logger ?? false,
@@ -86,7 +100,7 @@ export async function buildServer(opts: ServerOptions): Promise<App> {
   }).withTypeProvider<ZodTypeProvider>();
   const routeTable: RouteRecord[] = [];
 
-  app.setValidatorCompiler(validatorCompiler);
+  app.setValidatorCompiler(optionalBodyAware);
   app.setSerializerCompiler(contractSerializer(opts.strictResponses === true));
   app.decorate('strictResponses', opts.strictResponses === true);
   app.setErrorHandler(errorHandler);
