@@ -2,6 +2,10 @@
  * Use cases of importing: preview a file (nothing stored), import it with the firm's decisions, list
  * past imports, undo one as a whole. The parsing is ./imports (pure), the matching ./activities (pure),
  * the plan ./import-plan (pure); this file loads, decides the period, writes in one transaction.
+ *
+ * Kept in one file: the four use cases of one import (preview, import, list, undo) share the loading
+ * of the file and the firm and the decisions' resolution; what is pure is already out (imports/,
+ * activities, import-plan).
  */
 import type { WorkspaceActor } from '../platform/actor.ts';
 import { auditStore } from '../platform/audit/audit.store.ts';

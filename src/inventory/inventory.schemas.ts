@@ -2,6 +2,10 @@
  * zod contracts for the inventory's edges (HTTP bodies, CLI options). Like index.ts, a public entry
  * of the feature, and a light one: zod and the domain's constants only, so the CLI can build its
  * options without loading the feature.
+ *
+ * Kept in one file: a feature's contract is one public entry (<feature>.schemas.ts, see
+ * test/architecture), which the CLI and the web app's types load without the feature; declarations
+ * only.
  */
 import { z } from 'zod';
 import { MoneyOut, sameShape } from '../platform/contract.ts';

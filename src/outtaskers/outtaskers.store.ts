@@ -1,4 +1,10 @@
-/** Kysely queries for out-taskers, portal invitations, bids, contracts and exchange rates. Rows in, domain out. */
+/**
+ * Kysely queries for out-taskers, portal invitations, bids, contracts and exchange rates. Rows in,
+ * domain out.
+ *
+ * Kept in one file: the queries of one aggregate (an out-tasker and the bids, calls and contracts that
+ * share its award key) beside their row mappers; awarding a bid writes all of them in one transaction.
+ */
 import type { Kysely, Selectable } from 'kysely';
 import type {
   BidCallTable,

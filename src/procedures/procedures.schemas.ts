@@ -2,6 +2,10 @@
  * zod contracts for the edges (HTTP bodies, CLI and demo input). They check shape, at the edge; the
  * domain rules (minutes not negative, a member step names its member…) are checked by the use cases
  * with STEP_INVALID so that HTTP, CLI and demo refuse the same things with the same words.
+ *
+ * Kept in one file: a feature's contract is one public entry (<feature>.schemas.ts, see
+ * test/architecture), which the CLI and the web app's types load without the feature; declarations
+ * only.
  */
 import { z } from 'zod';
 import { TaskView } from '../inventory/index.ts';

@@ -12,6 +12,17 @@ import { listSources, ROOT } from './import-graph.ts';
 const LONG_FILE = 400;
 const REASON = /Kept in one file: \w/;
 
+/**
+ * Long files being split or folded by work under way (issue 7), on the terms of imports.test.ts's
+ * PENDING: the list only shrinks, and an entry that is no longer long fails the test.
+ */
+const PENDING = [
+  'src/inventory/inventory.store.ts',
+  'src/inventory/inventory.routes.ts',
+  'src/outtaskers/outtaskers.routes.ts',
+  'src/procedures/procedures.routes.ts',
+];
+
 /** The opening comment of a file: every line up to the first one that is not a comment. */
 function openingComment(text: string): string {
   const lines = text.split('\n');
@@ -28,7 +39,7 @@ function openingComment(text: string): string {
 export function unexplainedLongFiles(files: ReadonlyMap<string, string>): string[] {
   const out: string[] = [];
   for (const [file, text] of files) {
-    const lines = text.split('\n').length;
+    const lines = text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
     if (lines > LONG_FILE && !REASON.test(openingComment(text))) out.push(`${file} (${lines} lines)`);
   }
   return out;
@@ -39,11 +50,16 @@ describe('file size', () => {
     const files = [...listSources(ROOT, 'src'), ...listSources(ROOT, 'web/src')];
     expect(files.length).toBeGreaterThan(300);
     const texts = new Map(files.map((f) => [f, readFileSync(join(ROOT, f), 'utf8')]));
-    expect(unexplainedLongFiles(texts)).toEqual([]);
+    const found = unexplainedLongFiles(texts);
+    expect(found.filter((f) => !PENDING.some((p) => f.startsWith(`${p} `)))).toEqual([]);
+    expect(
+      PENDING.filter((p) => !found.some((f) => f.startsWith(`${p} `))),
+      'split or explained: strike these off PENDING',
+    ).toEqual([]);
   });
 
   it('finds a planted long file, and takes the reason only from the opening comment', () => {
-    const body = 'export const x = 1;\n'.repeat(LONG_FILE);
+    const body = 'export const x = 1;\n'.repeat(LONG_FILE + 1);
     const reason = '/**\n * A thing.\n *\n * Kept in one file: one reader of one layout.\n */\n';
     expect(
       unexplainedLongFiles(

@@ -1,4 +1,11 @@
-/** Kysely queries for pipelines, their runs and stages, redaction findings and decisions, pseudonyms. Rows in, domain out. */
+/**
+ * Kysely queries for pipelines, their runs and stages, redaction findings and decisions, pseudonyms.
+ * Rows in, domain out.
+ *
+ * Kept in one file: the queries of one aggregate (a pipeline, its runs and what they made) beside
+ * their row mappers; a run's stages, findings and decisions are written together in the stage's fenced
+ * transaction.
+ */
 import type { Kysely, Selectable } from 'kysely';
 import type {
   Database,

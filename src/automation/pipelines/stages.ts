@@ -3,6 +3,9 @@
  * returns JSON) and `commit` (inside the stage's fenced transaction: holds the files for the run,
  * records what was made). The I/O edge of the pipelines; the decisions are in pipeline.ts and
  * redaction.ts.
+ *
+ * Kept in one file: the seven stages side by side, each a `work` and a `commit` of the same shape;
+ * reading one beside the next is how a change to the run's contract is checked.
  */
 import fs from 'node:fs';
 import os from 'node:os';

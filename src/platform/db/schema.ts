@@ -3,6 +3,9 @@
  * ids are text (UUIDv7), timestamps ISO-8601 UTC text, dates yyyy-mm-dd text,
  * booleans integer 0/1, money integer minor units (bigint in PostgreSQL, parsed to number),
  * JSON as text.
+ *
+ * Kept in one file: the one table model Kysely types every query with, as the migrations make it; read
+ * whole, it is the database's map, and one file keeps a table from being declared twice.
  */
 import type { Generated } from 'kysely';
 

@@ -2,6 +2,9 @@
  * Stance cues: does a sentence push to go ahead (faster, now, invest, expand, yes) or to hold back
  * (slow down, wait, pause, first, before, pilot, careful, against)? Lexical correlates only, with
  * negation flipping the cue ("we shouldn't rush" holds back, "we can't wait" pushes ahead).
+ *
+ * Kept in one file: most of it is the cue lexicon (word lists and their exceptions); the matcher that
+ * reads them sits right after, so a new cue and the rule it needs are changed together.
  */
 import { words } from '../text/index.ts';
 

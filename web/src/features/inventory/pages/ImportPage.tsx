@@ -1,6 +1,9 @@
 /**
  * Import a spreadsheet or a time-tracker export. With bad rows nothing is imported: the report lists each
  * one (line, column, reason) and offers to import the valid rows only. Re-importing a file doubles nothing.
+ *
+ * Kept in one file: one page's steps (choose a file, preview with its decisions, the report with its
+ * bad rows) share the page's state; the pieces that stand alone are in ../components.
  */
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { api } from '../../../api/client.ts';

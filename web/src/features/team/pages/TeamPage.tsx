@@ -3,6 +3,9 @@
  * and capacity (the founder marked), the people who can sign in and their roles, the economics
  * defaults (platform fee, review share), and your own password. Settings are the owner's to change; the
  * server refuses anyone else, and every change is in the audit trail.
+ *
+ * Kept in one file: the page's sections (members, sign-ins, economics settings, password) are short
+ * forms sharing the owner check and the page's loading state.
  */
 import { type FormEvent, useState } from 'react';
 import { api, errorMessage, staleWrite, versionOf } from '../../../api/client.ts';
