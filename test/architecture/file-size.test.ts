@@ -36,7 +36,7 @@ function openingComment(text: string): string {
 }
 
 /** Files longer than LONG_FILE lines whose opening comment gives no reason, with their length. */
-export function unexplainedLongFiles(files: ReadonlyMap<string, string>): string[] {
+function unexplainedLongFiles(files: ReadonlyMap<string, string>): string[] {
   const out: string[] = [];
   for (const [file, text] of files) {
     const lines = text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
