@@ -194,14 +194,22 @@ const result: Record<string, unknown> = {
   latencySamples: LATENCY_SAMPLES,
   sqliteWorkerPollMs: SQLITE_POLL_MS,
 };
+// The 1-minute load average before each configuration: the machine is shared, so a figure that
+// moved with the load rather than with the worker count shows here.
+const loadAt: Record<string, number> = {};
+const load1 = () => Number(os.loadavg()[0]!.toFixed(2));
+result.loadAverageBefore = loadAt;
+loadAt.sqliteEmbedded1 = load1();
 result.sqliteEmbedded1 = await sqliteRun('embedded');
 console.log('sqlite, embedded worker', result.sqliteEmbedded1);
 for (const n of [1, 4]) {
+  loadAt[`sqliteProcesses${n}`] = load1();
   result[`sqliteProcesses${n}`] = await sqliteRun(n);
   console.log(`sqlite, ${n} worker process(es)`, result[`sqliteProcesses${n}`]);
 }
 if (await postgresReachable()) {
   for (const n of [1, 4]) {
+    loadAt[`postgresProcesses${n}`] = load1();
     result[`postgresProcesses${n}`] = await postgresRun(n);
     console.log(`postgres, ${n} worker process(es)`, result[`postgresProcesses${n}`]);
   }

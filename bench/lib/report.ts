@@ -9,6 +9,9 @@ export function machine() {
     cpus: os.cpus().length,
     cpuModel: os.cpus()[0]?.model ?? 'unknown',
     totalMemGiB: Math.round(os.totalmem() / 2 ** 30),
+    // 1, 5 and 15-minute load averages when the result was written: wall-clock figures from a
+    // shared machine are only comparable within one run, and this says how busy that run was.
+    loadAverage: os.loadavg().map((l) => Number(l.toFixed(2))),
   };
 }
 
