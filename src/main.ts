@@ -126,16 +126,16 @@ export async function openApp(
     samplesDir: path.join(ROOT_DIR, 'examples', 'executive-interviews'),
   });
   const outtaskers = createOuttaskersService({ ...deps, accounts, inventory });
-  const pipelines = createPipelines(
-    { ...deps, queue: jobs.queue, blobs, whisperModel: config.whisperModel },
-    { accounts, inventory, procedures, interviews },
-  );
-  jobs.registry.handle(pipelineRunJob, pipelines.handler);
   const syntheses = createSynthesesService({
     ...deps,
     blobs,
     getTask: (actor, id) => inventory.getTask(actor, id),
   });
+  const pipelines = createPipelines(
+    { ...deps, queue: jobs.queue, blobs, whisperModel: config.whisperModel },
+    { accounts, inventory, procedures, interviews, syntheses },
+  );
+  jobs.registry.handle(pipelineRunJob, pipelines.handler);
   const interviewJobs = createInterviewJobs({ ...deps, blobs, queue, interviews, syntheses });
   interviewJobs.register(jobs.registry);
   registerHousekeeping(

@@ -109,9 +109,91 @@ describe.each(testDialects)('pipelines over HTTP on %s', (dialect) => {
     const deck = await api('GET', `/api/pipeline-runs/${run.id}/files/deck`);
     expect(deck.rawPayload.subarray(0, 2).toString()).toBe('PK');
 
+    // The draft is a saved synthesis too: listed under the task, opened and edited like any other,
+    // over the redacted transcript it keeps. Each redaction revision's draft is kept apart.
+    const done = (await api('GET', `/api/pipeline-runs/${run.id}`)).json().run;
+    const draftId = done.outputs.deck.synthesisId;
+    expect(draftId).toEqual(expect.any(String));
+    const saved = (await api('GET', `/api/syntheses?taskId=${taskId}`)).json();
+    expect(saved.map((x: { engagement: string }) => x.engagement).sort()).toEqual([
+      'Executive interviews: draft from executive-01.vtt',
+      'Executive interviews: draft from executive-01.vtt (redaction 2)',
+    ]);
+    const draft = await api('GET', `/api/syntheses/${draftId}`);
+    expect(draft.statusCode).toBe(200);
+    const body = draft.json();
+    expect(body).toMatchObject({
+      id: draftId,
+      task: { id: taskId },
+      engagement: 'Executive interviews: draft from executive-01.vtt (redaction 2)',
+      transcripts: 'kept',
+      anonymized: true,
+    });
+    expect(body.files).toEqual([done.outputs.redacted.name]);
+    expect(JSON.stringify(body.insights)).not.toMatch(/Maria|supervisory board/i);
+    // Passages come from the transcript it holds (the redacted one), as in any saved synthesis.
+    const who = body.insights.interviews[0].id;
+    const passages = await api('GET', `/api/syntheses/${draftId}/passages?interview=${who}`);
+    expect(passages.statusCode, passages.body).toBe(200);
+    expect(passages.json().length).toBeGreaterThan(0);
+    expect(JSON.stringify(passages.json())).not.toMatch(/Maria|supervisory board/i);
+    const renamed = await api('PATCH', `/api/syntheses/${draftId}`, { engagement: 'Executive review' });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    expect(renamed.json()).toMatchObject({ engagement: 'Executive review', version: 2 });
+    const draftDeck = await api('GET', `/api/syntheses/${draftId}/deck`);
+    expect(draftDeck.statusCode).toBe(200);
+    expect(draftDeck.rawPayload.subarray(0, 2).toString()).toBe('PK');
+
     const list = (await api('GET', '/api/pipelines')).json();
     expect(list[0].runs).toMatchObject({ succeeded: 1, failed: 0 });
   }, 180_000);
+
+  it('changes a pipeline, then deletes it with its runs and files; its drafts stay saved', async () => {
+    const [p] = (await api('GET', '/api/pipelines')).json();
+    const changed = await api('PATCH', `/api/pipelines/${p.id}`, {
+      name: 'Executive interviews, spring',
+      engine: 'pocketsphinx',
+      reviewRequired: false,
+    });
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect(changed.json()).toMatchObject({
+      name: 'Executive interviews, spring',
+      engine: 'pocketsphinx',
+      reviewRequired: false,
+      formId,
+    });
+    const other = (await api('POST', '/api/pipelines', { name: 'Other', taskId })).json();
+    const clash = await api('PATCH', `/api/pipelines/${other.id}`, { name: 'Executive interviews, spring' });
+    expect(clash.json().error).toMatchObject({
+      code: 'PIPELINE_NAME_TAKEN',
+      details: { field: 'name' },
+    });
+    const badEngine = await api('PATCH', `/api/pipelines/${other.id}`, { engine: 'vosk' });
+    expect(badEngine.statusCode).toBe(400);
+
+    const runs = (await api('GET', `/api/pipelines/${p.id}/runs`)).json() as { id: string }[];
+    expect(runs).toHaveLength(1);
+    const runId = runs[0]!.id;
+    expect((await t.services.blobs.refsOf('pipeline-run', runId)).length).toBeGreaterThan(0);
+    const drafts = (await api('GET', `/api/syntheses?taskId=${taskId}`)).json() as { id: string }[];
+
+    const gone = await api('DELETE', `/api/pipelines/${p.id}`);
+    expect(gone.statusCode, gone.body).toBe(200);
+    expect(gone.json()).toEqual({ ok: true, runs: 1 });
+    expect((await api('GET', `/api/pipelines/${p.id}`)).json().error.code).toBe('PIPELINE_NOT_FOUND');
+    expect((await api('GET', `/api/pipeline-runs/${runId}`)).statusCode).toBe(404);
+    expect(await t.services.blobs.refsOf('pipeline-run', runId)).toEqual([]);
+    expect((await api('DELETE', `/api/pipelines/${p.id}`)).statusCode).toBe(404);
+    // The saved drafts are the firm's own records now: still there, with their transcripts.
+    for (const d of drafts) {
+      const kept = await api('GET', `/api/syntheses/${d.id}`);
+      expect(kept.statusCode).toBe(200);
+      expect(kept.json().files).toHaveLength(1);
+    }
+    expect((await api('GET', '/api/pipelines')).json().map((x: { name: string }) => x.name)).toEqual([
+      'Other',
+    ]);
+  });
 
   it('answers a bad upload with the reason, and keeps out-taskers out', async () => {
     const [p] = (await api('GET', '/api/pipelines')).json();

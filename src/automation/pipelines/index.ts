@@ -10,6 +10,7 @@ import type { ServiceDeps } from '../../platform/deps.ts';
 import { isAppError } from '../../platform/errors.ts';
 import type { JobQueue } from '../../platform/jobs/index.ts';
 import type { ProceduresService } from '../../procedures/index.ts';
+import type { RunToSave, SynthesesService } from '../../syntheses/index.ts';
 import { FolderWatcher, type WatcherOptions } from './folder-watcher.ts';
 import { createPipelinesService, type PipelinesPorts } from './pipelines.service.ts';
 import { pipelinesStore } from './pipelines.store.ts';
@@ -25,15 +26,19 @@ export type { ReviewDecision, StoredFinding } from './pipelines.store.ts';
 export type { ReviewService, ReviewView } from './review.service.ts';
 export { isCandidate, isTemporaryName } from './settle.ts';
 
+/** What a draft's stored results hold: what a saved synthesis keeps of a run. */
+type DraftResults = Pick<RunToSave, 'form' | 'insights' | 'skipped'>;
+
 /** The other features' services the pipelines use, adapted to what the pipelines need of them. */
 export interface PipelineNeighbours {
   accounts: Pick<AccountsService, 'resolveWorkspace'>;
   inventory: Pick<InventoryService, 'resolveTask' | 'listMembers'>;
   procedures: Pick<ProceduresService, 'getForm' | 'briefForTask'>;
-  interviews: Pick<InterviewsService, 'synthesize'>;
+  interviews: Pick<InterviewsService, 'synthesize' | 'resolveForm'>;
+  syntheses: Pick<SynthesesService, 'saveRun'>;
 }
 
-function ports(n: PipelineNeighbours): PipelinesPorts & RunnerPorts {
+function ports(n: PipelineNeighbours, blobs: Blobs): PipelinesPorts & RunnerPorts {
   return {
     resolveTask: (actor, ref) => n.inventory.resolveTask(actor, ref),
     resolveForm: async (actor, ref) => {
@@ -51,12 +56,34 @@ function ports(n: PipelineNeighbours): PipelinesPorts & RunnerPorts {
         anonymize: true,
         skipInvalid: true,
       });
+      // The insights without their deck plan, as a saved synthesis keeps them (as the synthesis job
+      // does), and the form's name: read here, since saveDraft runs inside a write transaction.
+      const { deck: _deck, ...insights } = r.insights;
+      const resolved = await n.interviews.resolveForm(actor, { ref: input.formId });
+      const form = { name: resolved.name, ref: resolved.ref };
       return {
         fileName: r.deck.fileName,
         bytes: r.deck.bytes,
         interviews: r.report.interviews,
         skipped: r.skipped.map((s) => ({ file: s.file, reason: s.reason })),
+        results: Buffer.from(JSON.stringify({ form, insights, skipped: r.skipped } satisfies DraftResults)),
       };
+    },
+    saveDraft: async (trx, actor, draft) => {
+      const results = JSON.parse((await blobs.store.get(draft.results)).toString('utf8')) as DraftResults;
+      return n.syntheses.saveRun(trx, {
+        workspaceId: actor.workspace.id,
+        userId: actor.userId,
+        jobId: null,
+        form: results.form,
+        engagement: draft.engagement,
+        taskId: draft.taskId,
+        anonymized: true,
+        files: draft.files.map((f) => ({ name: f.name, blob: { sha256: f.sha256, size: f.size } })),
+        keepTranscripts: true,
+        insights: results.insights,
+        skipped: results.skipped,
+      });
     },
     brief: async (actor, taskId) => {
       try {
@@ -74,7 +101,7 @@ export function createPipelines(
   deps: ServiceDeps & { queue: JobQueue; blobs: Blobs; whisperModel?: string | undefined },
   neighbours: PipelineNeighbours,
 ) {
-  const p = ports(neighbours);
+  const p = ports(neighbours, deps.blobs);
   const base = { db: deps.db, clock: deps.clock, newId: deps.newId, queue: deps.queue, blobs: deps.blobs };
   const service = createPipelinesService({ ...base, ports: p });
   const review = createReviewService({ ...base, ports: p }, service);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appendLog, inputKindOf, plannedStages, runStatusOf, STAGES } from './pipeline.ts';
+import { appendLog, draftEngagement, inputKindOf, plannedStages, runStatusOf, STAGES } from './pipeline.ts';
 
 describe('inputKindOf', () => {
   it('tells recordings from transcripts by extension, whatever the case', () => {
@@ -72,5 +72,20 @@ describe('appendLog', () => {
     const long = appendLog('x'.repeat(100), 'last line', '2026-12-07T14:05:09.000Z', 50);
     expect(long.length).toBe(50);
     expect(long.endsWith('14:05:09 last line\n')).toBe(true);
+  });
+});
+
+describe('draftEngagement', () => {
+  it('names the pipeline and the file, and the redaction revision after the first', () => {
+    expect(draftEngagement('Clinic interviews', 'a.m4a', 1)).toBe('Clinic interviews: draft from a.m4a');
+    expect(draftEngagement('Clinic interviews', 'a.m4a', 3)).toBe(
+      'Clinic interviews: draft from a.m4a (redaction 3)',
+    );
+  });
+
+  it('stays within the 200 characters of an engagement, keeping the revision', () => {
+    const long = draftEngagement('P'.repeat(120), `${'f'.repeat(150)}.m4a`, 12);
+    expect(long).toHaveLength(200);
+    expect(long.endsWith('… (redaction 12)')).toBe(true);
   });
 });

@@ -61,8 +61,11 @@ export interface RunOutputs {
   transcript?: BlobRef & { engine?: EngineId; quality?: 'draft' | 'standard' };
   /** The transcript with names replaced by pseudonyms, in its own format, under a redacted name. */
   redacted?: BlobRef & { redactions: number; revision: number };
-  /** The draft deck over the pipeline's redacted transcripts (when the pipeline has a form). */
-  deck?: BlobRef & { interviews: number; revision: number };
+  /**
+   * The draft deck over the pipeline's redacted transcripts (when the pipeline has a form), and the
+   * saved synthesis it was kept as, to open and edit like any other (absent on runs drafted before).
+   */
+  deck?: BlobRef & { interviews: number; revision: number; synthesisId?: string };
   /** The zip for the out-tasker: redacted transcripts, the brief, the draft deck. */
   package?: BlobRef & { revision: number };
   /** The redaction review: which revision staff approved for hand-off, by whom, when. */
@@ -188,4 +191,15 @@ export function checkPipelineName(name: string): string {
 export function pipelineTerms(name: string, terms: string): ListEntry[] {
   const listed = terms.split(/\r?\n/).some((l) => l.replace(/#.*$/, '').trim() !== '');
   return listed ? parseNamesList(`pipeline "${name}" terms`, terms) : [];
+}
+
+/**
+ * The engagement a pipeline's draft is saved under: the pipeline, the file that completed it and,
+ * after the review redacted again, the revision (each revision's draft is kept apart, so edits made
+ * to an earlier one are not overwritten). Within the saved syntheses' 200 characters.
+ */
+export function draftEngagement(pipeline: string, file: string, revision: number): string {
+  const tail = revision > 1 ? ` (redaction ${revision})` : '';
+  const text = `${pipeline}: draft from ${file}`;
+  return text.length + tail.length > 200 ? `${text.slice(0, 199 - tail.length)}…${tail}` : `${text}${tail}`;
 }

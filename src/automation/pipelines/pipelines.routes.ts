@@ -98,6 +98,20 @@ export function pipelinesRoutes(pipelines: PipelinesService, review: ReviewServi
         });
       },
     );
+    app.delete(
+      '/:id',
+      {
+        config,
+        schema: {
+          tags,
+          summary:
+            'Delete a pipeline with its runs and its pseudonym key (drafts kept as saved syntheses stay)',
+          params: Id,
+          response: { 200: z.object({ ok: z.literal(true), runs: z.number() }) },
+        },
+      },
+      async (req) => ({ ok: true as const, ...(await pipelines.remove(workspaceActor(req), req.params.id)) }),
+    );
     app.get(
       '/:id/runs',
       {

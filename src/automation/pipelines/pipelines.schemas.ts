@@ -50,7 +50,11 @@ export const RunOutputsOut = z.object({
     quality: z.enum(['draft', 'standard']).optional(),
   }).optional(),
   redacted: FileRef.extend({ redactions: z.number(), revision: z.number() }).optional(),
-  deck: FileRef.extend({ interviews: z.number(), revision: z.number() }).optional(),
+  deck: FileRef.extend({
+    interviews: z.number(),
+    revision: z.number(),
+    synthesisId: z.string().optional(),
+  }).optional(),
   package: FileRef.extend({ revision: z.number() }).optional(),
   review: z.object({ approvedRevision: z.number(), by: z.string().nullable(), at: z.string() }).optional(),
   reviewDirty: z.boolean().optional(),

@@ -5,6 +5,7 @@
  */
 import type { Readable } from 'node:stream';
 import type { WorkspaceActor } from '../../platform/actor.ts';
+import { recordAudit } from '../../platform/audit/audit.store.ts';
 import type { Blobs } from '../../platform/blobs/index.ts';
 import { nowIso, type ServiceDeps } from '../../platform/deps.ts';
 import { AppError, isAppError } from '../../platform/errors.ts';
@@ -67,6 +68,9 @@ export interface IntakeOutcome {
 
 /** The blob owner kind under which a run's files are held. */
 export const RUN_BLOBS = 'pipeline-run';
+
+/** The blob owner kind of a run's intermediate files (the 16 kHz WAV), released once transcribed. */
+export const RUN_WORK_BLOBS = 'pipeline-run-work';
 
 export function createPipelinesService(deps: PipelinesDeps) {
   const db = deps.db.kysely;
@@ -225,6 +229,40 @@ export function createPipelinesService(deps: PipelinesDeps) {
       if (patch.reviewRequired !== undefined) next.reviewRequired = patch.reviewRequired;
       await store.updatePipeline(db, actor.workspace.id, next);
       return next;
+    },
+
+    /**
+     * Deletes a pipeline with its runs, their stages, findings and review decisions, and its
+     * pseudonym key (which is why the app asks first: what was handed off can no longer be
+     * re-identified through it). The runs' files are let go in the same transaction (the sweep
+     * removes them after the grace period); the drafts kept as saved syntheses stay, holding their
+     * own copies. Runs still moving have their jobs cancelled afterwards: a handler that is mid-stage
+     * finds its run gone and ends.
+     */
+    async remove(actor: WorkspaceActor, ref: string): Promise<{ runs: number }> {
+      const p = await requirePipeline(actor, ref);
+      const runs = await store.listRuns(db, actor.workspace.id, { pipelineId: p.id, limit: 1_000_000 });
+      await db.transaction().execute(async (trx) => {
+        for (const r of runs) {
+          await deps.blobs.release(trx, RUN_BLOBS, r.id);
+          await deps.blobs.release(trx, RUN_WORK_BLOBS, r.id);
+        }
+        await store.deletePipeline(trx, actor.workspace.id, p.id);
+        await recordAudit(trx, deps, actor, {
+          action: 'pipeline.delete',
+          subjectType: 'pipeline',
+          subjectId: p.id,
+          details: { name: p.name, runs: runs.length },
+        });
+      });
+      for (const r of runs) {
+        if (!r.jobId || (r.status !== 'queued' && r.status !== 'running')) continue;
+        await deps.queue.cancel(r.jobId).catch((err: unknown) => {
+          // Finished meanwhile, or pruned: nothing left to stop.
+          if (!isAppError(err)) throw err;
+        });
+      }
+      return { runs: runs.length };
     },
 
     async list(actor: WorkspaceActor): Promise<(Pipeline & { runs: Record<RunStatus, number> })[]> {

@@ -22,13 +22,14 @@ import { renderTranscript } from '../transcribe/formats.ts';
 import { transcribeWav } from '../transcribe/transcribe.ts';
 import {
   type BlobRef,
+  draftEngagement,
   type Pipeline,
   pipelineTerms,
   type Run,
   type RunOutputs,
   type StageName,
 } from './pipeline.ts';
-import { RUN_BLOBS } from './pipelines.service.ts';
+import { RUN_BLOBS, RUN_WORK_BLOBS } from './pipelines.service.ts';
 import { pipelinesStore as store } from './pipelines.store.ts';
 import { finalizeRedaction, type ProvisionalRedaction, redactProvisionally } from './redaction.ts';
 import type { RunnerDeps } from './runner-deps.ts';
@@ -54,9 +55,6 @@ export interface StageWork {
   work(c: WorkContext): Promise<unknown>;
   commit(trx: Executor, c: WorkContext, out: unknown): Promise<Committed>;
 }
-
-/** The blob owner kind of a run's intermediate files (the 16 kHz WAV), released once transcribed. */
-export const RUN_WORK_BLOBS = 'pipeline-run-work';
 
 interface StoredFile {
   sha256: string;
@@ -104,7 +102,9 @@ async function stageOutput<T>(c: WorkContext, stage: StageName): Promise<T> {
 }
 
 /** This run's redacted transcript and those of the pipeline's runs already handed off, named apart. */
-async function handedOffTranscripts(c: WorkContext): Promise<{ file: string; bytes: Buffer }[]> {
+async function handedOffTranscripts(
+  c: WorkContext,
+): Promise<{ file: string; bytes: Buffer; sha256: string; size: number }[]> {
   const ws = c.actor.workspace.id;
   const own = c.run.outputs.redacted;
   if (!own) throw new AppError('INTERNAL', `Run ${c.run.id} has no redacted transcript`);
@@ -119,12 +119,13 @@ async function handedOffTranscripts(c: WorkContext): Promise<{ file: string; byt
     .reverse();
   const refs = [...others.map((r) => r.outputs.redacted!), own];
   const used = new Set<string>();
-  const out: { file: string; bytes: Buffer }[] = [];
+  const out: { file: string; bytes: Buffer; sha256: string; size: number }[] = [];
   for (const [k, ref] of refs.entries()) {
     let name = safeName(ref.name);
     if (used.has(name.toLowerCase())) name = `${k + 1}-${name}`;
     used.add(name.toLowerCase());
-    out.push({ file: name, bytes: await c.deps.blobs.read(ws, ref.sha256) });
+    const bytes = await c.deps.blobs.read(ws, ref.sha256);
+    out.push({ file: name, bytes, sha256: ref.sha256, size: ref.bytes });
   }
   return out;
 }
@@ -305,7 +306,13 @@ const redact: StageWork = {
   },
 };
 
-type DeckOut = BlobRef & { interviews: number; skipped: { file: string; reason: string }[] };
+type DeckOut = BlobRef & {
+  interviews: number;
+  skipped: { file: string; reason: string }[];
+  /** The synthesis's results (stored; the step's output stays small) and the transcripts behind it. */
+  results: string;
+  files: { name: string; sha256: string; size: number }[];
+};
 
 const synthesise: StageWork = {
   async work(c): Promise<DeckOut> {
@@ -315,21 +322,33 @@ const synthesise: StageWork = {
     const deck = await c.deps.ports.synthesize(c.actor, {
       formId: c.pipeline.formId,
       title: c.pipeline.name,
-      files,
+      files: files.map((f) => ({ file: f.file, bytes: f.bytes })),
     });
     for (const s of deck.skipped) c.log(`left out ${s.file}: ${s.reason}`);
     const stored = await c.deps.blobs.write(Buffer.from(deck.bytes));
+    const results = await c.deps.blobs.write(Buffer.from(deck.results));
     return {
       sha256: stored.sha256,
       bytes: stored.size,
       name: deck.fileName,
       interviews: deck.interviews,
       skipped: deck.skipped,
+      results: results.sha256,
+      files: files.map((f) => ({ name: f.file, sha256: f.sha256, size: f.size })),
     };
   },
   async commit(trx, c, out) {
     const d = out as DeckOut;
     await attach(trx, c, { sha256: d.sha256, size: d.bytes }, 'deck');
+    // Kept as a saved synthesis too (steps recorded before this existed have no results: not kept).
+    const synthesisId = d.results
+      ? await c.deps.ports.saveDraft(trx, c.actor, {
+          taskId: c.pipeline.taskId,
+          engagement: draftEngagement(c.pipeline.name, c.run.fileName, c.run.revision),
+          results: d.results,
+          files: d.files,
+        })
+      : undefined;
     return {
       outputs: {
         deck: {
@@ -338,9 +357,11 @@ const synthesise: StageWork = {
           bytes: d.bytes,
           interviews: d.interviews,
           revision: c.run.revision,
+          ...(synthesisId ? { synthesisId } : {}),
         },
       },
-      summary: { interviews: d.interviews, skipped: d.skipped.length, deck: d.name },
+      summary: { interviews: d.interviews, skipped: d.skipped.length, deck: d.name, synthesisId },
+      log: synthesisId ? [`kept as saved synthesis ${synthesisId}`] : [],
     };
   },
 };
