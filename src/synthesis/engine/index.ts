@@ -23,7 +23,7 @@ import {
   minThemeSupport,
   questionInsights,
 } from './themes.ts';
-import { answersOf, termSpecificity, type Unit, type UnitOptions, unitsOf } from './units.ts';
+import { answersOf, termSpecificity, type Unit, type UnitOptions, unitsOf, windowSample } from './units.ts';
 
 export interface AnalyzeOptions {
   title?: string;
@@ -116,7 +116,10 @@ export function analyzeInterviews(
       qv,
       answered[qi]!,
       spec,
-      opts.tuning?.cluster,
+      {
+        ...opts.tuning?.cluster,
+        sample: opts.tuning?.cluster?.sample ?? windowSample(units[qi]!, p.sentences),
+      },
       (made) => {
         for (const g of made) atoms.push(atomOf(qi, g, qv));
       },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Transcript } from '../types.ts';
 import { sentencesOf, Vocabulary } from './corpus.ts';
-import { unitsOf, windowOf } from './units.ts';
+import { unitsOf, windowOf, windowSample } from './units.ts';
 
 /** One interviewee turn per interview; every sentence of it answers question 0. */
 function collection(answers: readonly string[][]): {
@@ -80,5 +80,19 @@ describe('units of an answer', () => {
     expect(windowOf([...lengths, [], [], [], []], 6)).toBe(2);
     expect(windowOf(lengths, 0)).toBe(1);
     expect(windowOf([], 6)).toBe(1);
+  });
+
+  it('windows are clustered pairwise as many as the distinct sentences they are made of', () => {
+    // Eight stock sentences in every order: 56 distinct windows, but only 8 wordings.
+    const stock = spoken.concat('The phones ring all morning and nobody can answer them.');
+    const orders = stock.map((_, r) => stock.map((__, k) => stock[(k * (r + 1)) % stock.length]!));
+    const c = collection(orders);
+    const units = unitsOf(c.sentences, allOf(c.sentences), {}, undefined, c.vocab)[0]!;
+    expect(new Set(units.map((u) => u.terms.join(' '))).size).toBeGreaterThan(20);
+    expect(windowSample(units, c.sentences)).toBe(8);
+    // One-sentence units keep their own count.
+    const short = collection([written, written.slice(1), written.slice(0, 2)]);
+    const single = unitsOf(short.sentences, allOf(short.sentences), {}, undefined, short.vocab)[0]!;
+    expect(windowSample(single, short.sentences)).toBeUndefined();
   });
 });

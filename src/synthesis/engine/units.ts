@@ -3,6 +3,7 @@
  * a sentence chains together (pieces.ts). Whole turns mix themes; so do run-on sentences.
  */
 import type { Alignment } from './align.ts';
+import { sampleSize } from './cluster.ts';
 import type { Sentence, Vocabulary } from './corpus.ts';
 import { pointsOf } from './pieces.ts';
 
@@ -99,6 +100,21 @@ export function unitsOf(
 }
 
 const LONG_ANSWER = 6;
+
+/**
+ * How many units of a question the pairwise clustering needs (see cluster.ts sampleSize), for
+ * windows: sized by the distinct sentences they are made of. Windows of two pair every sentence with
+ * its neighbours, so stock sentences repeated across a long collection make thousands of distinct
+ * windows out of a few dozen wordings; the clustering's cost (quadratic in the sample) must follow
+ * what was said, not how it was paired. Undefined for one-sentence units (their own count applies).
+ */
+export function windowSample(units: readonly Unit[], sentences: readonly Sentence[][]): number | undefined {
+  if (!units.some((u) => u.sentences.length > 1)) return undefined;
+  const wordings = new Set<string>();
+  for (const u of units)
+    for (const s of u.sentences) wordings.add(sentences[u.interview]![s]!.terms.join(' '));
+  return sampleSize(wordings.size);
+}
 
 /**
  * Sentences per unit for one question, from how long its answers run. Written or scripted answers
