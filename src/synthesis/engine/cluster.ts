@@ -102,12 +102,14 @@ export function clusterUnits(
     g.flatMap((k) => copiesOf[sample[k]!]!),
   );
   opts.onGroups?.(groups);
+  // Sums only for the groups kept: at 500 interviews the agglomeration makes thousands of groups.
   let themes = groups
-    .map((units) => makeCluster(units, vectors, interviewOf, dims))
+    .map((units) => ({ units, interviews: interviewsOf(units, interviewOf) }))
     .filter((c) => c.interviews.length >= minSupport && (!opts.keep || opts.keep(c.units)))
     // Only the strongest groups can end up among the kept themes; the join below costs per group.
     .sort((a, b) => b.interviews.length - a.interviews.length || b.units.length - a.units.length)
-    .slice(0, 2 * maxThemes);
+    .slice(0, 2 * maxThemes)
+    .map((c) => makeCluster(c.units, vectors, interviewOf, dims));
 
   // Every unit joins the theme it is closest to on average, when close enough.
   const inCore = new Int32Array(n).fill(-1);
@@ -163,7 +165,11 @@ function makeCluster(
     const v = vectors[u]!;
     for (let i = 0; i < dims; i++) sum[i]! += v[i]!;
   }
-  return { units, interviews: [...new Set(units.map((u) => interviewOf[u]!))].sort((a, b) => a - b), sum };
+  return { units, interviews: interviewsOf(units, interviewOf), sum };
+}
+
+function interviewsOf(units: readonly number[], interviewOf: readonly number[]): number[] {
+  return [...new Set(units.map((u) => interviewOf[u]!))].sort((a, b) => a - b);
 }
 
 /**

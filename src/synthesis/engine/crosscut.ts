@@ -93,6 +93,23 @@ export interface CrossCutCandidate {
   sum: Float64Array;
 }
 
+/**
+ * Whether a group of one question's units was said by two people or more (copies of one transcript
+ * are one person): only such atoms can link questions, so only they are kept (at 500 interviews the
+ * clustering makes thousands of groups of one wording each, ~60 MB of means and sums).
+ */
+export function saidByTwo(
+  group: readonly number[],
+  questionUnits: readonly Unit[],
+  copyOf?: readonly number[],
+): boolean {
+  const first = questionUnits[group[0]!]?.interview;
+  if (first === undefined) return false;
+  const who = (i: number) => (copyOf ? copyOf[i]! : i);
+  for (const u of group) if (who(questionUnits[u]!.interview) !== who(first)) return true;
+  return false;
+}
+
 /** Linked groups of atoms that pass the cross-cutting tests, the most recurring first. */
 export function crossCutCandidates(
   units: readonly Unit[][],
@@ -111,9 +128,7 @@ export function crossCutCandidates(
   // Atoms said by two people or more (copies of one transcript are one person here).
   const who = (i: number) => (copyOf ? copyOf[i]! : i);
   const distinctPeople = (xs: Iterable<number>) => new Set([...xs].map(who)).size;
-  const usable = atoms.filter(
-    (a) => new Set(a.units.map((u) => who(units[a.question]![u]!.interview))).size >= 2,
-  );
+  const usable = atoms.filter((a) => saidByTwo(a.units, units[a.question]!, copyOf));
   const means = usable.map((a) => a.mean);
   const linked = agglomerate(means, opts.link ?? 0.13, { of: usable.map((a) => a.question), weight: 0 });
 

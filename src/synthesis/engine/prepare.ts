@@ -79,17 +79,20 @@ export function prepare(
     at += doc.length;
     return {
       sentences: doc,
+      // In the space's reusable buffer: the alignment drops each interview's vectors before it asks
+      // for the next interview's (and copies what it keeps).
       vectors: () =>
         space.assemble(
           doc.map((s) => s.terms),
           embs.slice(from, from + doc.length),
-          { fit: false },
+          { fit: false, scratch: true },
         ),
     };
   });
   opts.onProgress?.(1, 1, 'vectors');
   opts.onProgress?.(0, 1, 'aligning answers to the form');
   const alignments: Alignment[] = alignInterviews(docs, questionVectors, opts.align);
+  space.releaseScratch();
   opts.onProgress?.(1, 1, 'aligning answers to the form');
   let k = 0;
   const sentenceEmbs = sentences.map((doc) => doc.map(() => embs[k++]!));
