@@ -10,7 +10,7 @@
  * Writes bench/results/synthesis-speed.json.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -48,7 +48,7 @@ if (args[0] === '--child') {
     json: join(dir, 'insights.json'),
     now: new Date(0),
     onProgress: (_done, _total, s) => {
-      if (s !== stage) {
+      if (s !== stage || process.env.OUTTASK_TRACE_MEMORY) {
         const now = performance.now();
         const cpu = cpuMs();
         if (stage) {
@@ -60,8 +60,10 @@ if (args[0] === '--child') {
           (globalThis as { gc?: () => void }).gc?.();
           const m = process.memoryUsage();
           const mb = (x: number) => Math.round(x / 1048576);
+          // The high-water mark so far (Linux): which stage the peak falls in.
+          const hwm = /VmHWM:\s+(\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
           console.error(
-            `memory at ${s}: rss ${mb(m.rss)} heap ${mb(m.heapUsed)} arrayBuffers ${mb(m.arrayBuffers)}`,
+            `memory at ${s}: rss ${mb(m.rss)} heap ${mb(m.heapUsed)}/${mb(m.heapTotal)} arrayBuffers ${mb(m.arrayBuffers)} peak so far ${hwm ? Math.round(Number(hwm) / 1024) : '?'}`,
           );
         }
         stage = s;
@@ -162,6 +164,7 @@ async function measure(interviews: number) {
 
   // The floor: wink-nlp tokenising the same text, nothing else (model loaded once, before).
   const winkStart = performance.now();
+  const winkCpu = process.cpuUsage();
   let tokens = 0;
   for (const text of texts) {
     nlp
@@ -172,6 +175,9 @@ async function measure(interviews: number) {
       });
   }
   const floorSeconds = (performance.now() - winkStart) / 1000;
+  // CPU seconds too: on a shared machine the wall ratio swings with the load, the CPU ratio much less.
+  const winkCpuUsed = process.cpuUsage(winkCpu);
+  const floorCpuSeconds = (winkCpuUsed.user + winkCpuUsed.system) / 1e6;
   console.log(
     `  floor: bare wink-nlp pass over ${tokens.toLocaleString('en-US')} tokens in ${floorSeconds.toFixed(2)} s`,
   );
@@ -206,30 +212,41 @@ async function measure(interviews: number) {
     : Number.NaN;
   const pipelineSeconds = (inner.importMs + inner.pipelineMs) / 1000;
   const peakRssMb = Math.round(peakRssKb / 1024);
+  const cpuOf = (label: string) =>
+    Number(new RegExp(`${label} time \\(seconds\\): ([\\d.]+)`).exec(child.stderr)?.[1]);
+  const pipelineCpuSeconds = timeBin ? cpuOf('User') + cpuOf('System') : Number.NaN;
   // The judgement: the insights against the corpus's planted themes.
   const insights = JSON.parse(await readFile(join(dir, 'insights.json'), 'utf8'));
   const score = scoreInsights(corpus.gold, insights, []);
   const ratio = pipelineSeconds / floorSeconds;
+  const cpuRatio = pipelineCpuSeconds / floorCpuSeconds;
   console.log(
-    `  pipeline: ${pipelineSeconds.toFixed(2)} s (${(inner.pipelineMs / 1000).toFixed(2)} s work + ${(inner.importMs / 1000).toFixed(2)} s loading modules), ${ratio.toFixed(2)}× the floor; peak RSS ${peakRssMb} MB; ` +
+    `  pipeline: ${pipelineSeconds.toFixed(2)} s (${(inner.pipelineMs / 1000).toFixed(2)} s work + ${(inner.importMs / 1000).toFixed(2)} s loading modules), ${ratio.toFixed(2)}× the floor (CPU ${pipelineCpuSeconds.toFixed(1)} s, ${cpuRatio.toFixed(2)}× the floor's ${floorCpuSeconds.toFixed(1)} s); peak RSS ${peakRssMb} MB; ` +
       `${inner.themes} themes (recall ${score.themeRecall}, precision ${score.themePrecision}, prevalence error ${score.prevalenceError}), ${inner.splits} splits, ${inner.slides} slides`,
   );
   console.log(`  CPU per stage (ms): ${JSON.stringify(inner.stagesCpuMs)}`);
   if (!args.includes('--keep')) await rm(dir, { recursive: true, force: true });
   return {
     interviews,
+    loadAverage: loadavg().map((x) => Number(x.toFixed(2))),
     words: totalWords,
-    floor: { seconds: Number(floorSeconds.toFixed(3)), tokens },
+    floor: {
+      seconds: Number(floorSeconds.toFixed(3)),
+      cpuSeconds: Number(floorCpuSeconds.toFixed(3)),
+      tokens,
+    },
     pipeline: {
       seconds: Number(pipelineSeconds.toFixed(3)),
       workSeconds: Number((inner.pipelineMs / 1000).toFixed(3)),
       moduleLoadSeconds: Number((inner.importMs / 1000).toFixed(3)),
       processWallSeconds: Number((processWallMs / 1000).toFixed(3)),
+      cpuSeconds: Number(pipelineCpuSeconds.toFixed(3)),
       stagesMs: inner.stagesMs,
       stagesCpuMs: inner.stagesCpuMs,
       peakRssMb,
     },
     ratioToFloor: Number(ratio.toFixed(3)),
+    cpuRatioToFloor: Number(cpuRatio.toFixed(3)),
     themes: inner.themes,
     splits: inner.splits,
     crossCutting: inner.crossCutting,
