@@ -3,6 +3,10 @@
  * words matter most: "spreadsheets", "sign-off") and a word-vector part (different words, same
  * meaning: "approval" ~ "sign-off"). Word vectors are IDF-weighted, averaged, then centred on the
  * batch mean — plain averages make every pair look alike (they share the "business talk" direction).
+ *
+ * Kept in one file: the vector layout (hashed part, word-vector part, the sparse positions carried on
+ * each vector, the reusable buffer) and every function that reads it, so a change of layout is made
+ * in one place.
  */
 import type { WordVectors } from '../embeddings/index.ts';
 import { lookupForms, type Vocabulary } from './corpus.ts';
