@@ -1,16 +1,21 @@
 /**
  * One pipeline: drop recordings or transcripts on it, and watch each run go through its stages
- * (the page asks again every second and a half while a run is moving).
+ * (the page asks again every second and a half while a run is moving); change it, or delete it.
  */
 import { useState } from 'react';
 import { api, errorMessage } from '../../../api/client.ts';
+import type { TaskListItem } from '../../../api/types.ts';
 import { useApi } from '../../../api/useApi.ts';
-import { Link } from '../../../app/router.tsx';
+import { Link, navigate } from '../../../app/router.tsx';
 import { DataTable } from '../../../ui/DataTable.tsx';
+import { Dialog } from '../../../ui/Dialog.tsx';
 import { Dropzone } from '../../../ui/Dropzone.tsx';
 import { EmptyState, ErrorBanner, Loading } from '../../../ui/feedback.tsx';
 import { fmtDateTime } from '../../../ui/format.ts';
+import { useToast } from '../../../ui/toast.tsx';
 import { usePageTitle } from '../../../ui/usePageTitle.ts';
+import type { FormSummary } from '../../procedures/types.ts';
+import { PipelineForm } from '../components/PipelineForm.tsx';
 import { StageTrack, StatusBadge } from '../components/StageTrack.tsx';
 import { type Intake, isMoving, type Pipeline, type RunWithStages, reviewPath, runPath } from '../types.ts';
 import { usePolling } from '../usePolling.ts';
@@ -24,6 +29,24 @@ export function PipelinePage({ id }: { id: string }) {
   usePolling((runs.data ?? []).some(isMoving), runs.reload);
   const [uploading, setUploading] = useState<string[]>([]);
   const [refused, setRefused] = useState<{ file: string; message: string }[]>([]);
+  const [changing, setChanging] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+  const [deleteError, setDeleteError] = useState<unknown>(null);
+  const toast = useToast();
+  // Read only once a change is asked for: the form needs the task and form choices.
+  const tasks = useApi<TaskListItem[]>(changing ? '/tasks' : null);
+  const forms = useApi<FormSummary[]>(changing ? '/forms' : null);
+
+  async function remove(p: Pipeline) {
+    setDeleteError(null);
+    try {
+      await api.del(`/pipelines/${encodeURIComponent(p.id)}`);
+      toast(`Deleted “${p.name}”`);
+      navigate('/automate/pipelines');
+    } catch (err) {
+      setDeleteError(err);
+    }
+  }
 
   async function upload(list: FileList) {
     const files = Array.from(list);
@@ -59,7 +82,8 @@ export function PipelinePage({ id }: { id: string }) {
                 : 'Transcribe and redact (no form: no draft deck)'}
               {p.reviewRequired
                 ? ', then wait for your review before the hand-off package.'
-                : ', then build the hand-off package.'}
+                : ', then build the hand-off package.'}{' '}
+              Transcribed with {p.engine ?? 'the automatic engine choice'}.
               {p.watchDir ? (
                 <>
                   {' '}
@@ -69,7 +93,58 @@ export function PipelinePage({ id }: { id: string }) {
             </p>
           ) : null}
         </div>
+        {p ? (
+          <div className="page-actions">
+            <button type="button" className="btn" onClick={() => setChanging(true)}>
+              Change
+            </button>
+            <button type="button" className="btn" onClick={() => setDeleting(true)}>
+              Delete
+            </button>
+          </div>
+        ) : null}
       </div>
+      {p ? (
+        <Dialog open={changing} onClose={() => setChanging(false)} title={`Change “${p.name}”`} wide>
+          <p className="muted">Runs take a change from their next stage on; a failed run, when retried.</p>
+          {tasks.data && forms.data ? (
+            <PipelineForm
+              tasks={tasks.data}
+              forms={forms.data}
+              pipeline={p}
+              onCancel={() => setChanging(false)}
+              onSaved={(saved) => {
+                setChanging(false);
+                toast(`Saved “${saved.name}”`);
+                void pipeline.reload();
+              }}
+            />
+          ) : tasks.error || forms.error ? (
+            <ErrorBanner error={tasks.error ?? forms.error} title="The tasks or forms could not be loaded." />
+          ) : (
+            <Loading label="Loading the tasks and forms…" />
+          )}
+        </Dialog>
+      ) : null}
+      {p ? (
+        <Dialog open={deleting} onClose={() => setDeleting(false)} title={`Delete “${p.name}”?`}>
+          <p>
+            Its runs go with it — recordings, transcripts, findings, review decisions — and so does its
+            pseudonym key: what was handed off can no longer be re-identified through it. The drafts kept as
+            saved syntheses stay. This cannot be undone.
+          </p>
+          {deleteError ? <ErrorBanner error={deleteError} /> : null}
+          <div className="form-actions">
+            {/* biome-ignore lint/a11y/noAutofocus: a destructive confirmation focuses the safe choice */}
+            <button type="button" className="btn" autoFocus onClick={() => setDeleting(false)}>
+              Keep it
+            </button>
+            <button type="button" className="btn btn-danger" onClick={() => void remove(p)}>
+              Delete the pipeline
+            </button>
+          </div>
+        </Dialog>
+      ) : null}
       {pipeline.error ? (
         <ErrorBanner error={pipeline.error} title="The pipeline could not be loaded." />
       ) : null}

@@ -10,7 +10,7 @@ import { DataTable } from '../../../ui/DataTable.tsx';
 import { EmptyState, ErrorBanner, Loading } from '../../../ui/feedback.tsx';
 import { usePageTitle } from '../../../ui/usePageTitle.ts';
 import type { FormSummary } from '../../procedures/types.ts';
-import { NewPipelineForm } from '../components/NewPipelineForm.tsx';
+import { PipelineForm } from '../components/PipelineForm.tsx';
 import { type PipelineListItem, pipelinePath } from '../types.ts';
 import { usePolling } from '../usePolling.ts';
 
@@ -83,7 +83,7 @@ export function PipelinesPage() {
 
       {/* Both lists first: the task preselected is the one with a form, which only the forms tell. */}
       {tasks.data && forms.data ? (
-        <NewPipelineForm tasks={tasks.data} forms={forms.data} onCreated={() => void pipelines.reload()} />
+        <PipelineForm tasks={tasks.data} forms={forms.data} onSaved={() => void pipelines.reload()} />
       ) : tasks.error || forms.error ? (
         <ErrorBanner error={tasks.error ?? forms.error} title="The tasks or forms could not be loaded." />
       ) : (

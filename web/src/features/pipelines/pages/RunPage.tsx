@@ -1,6 +1,7 @@
 /**
  * One run: its stages with state, timings, tries, log and error; what it made (transcript, redacted
- * transcript, draft deck, hand-off package) to open or download; retry when a stage failed.
+ * transcript, draft deck — also opened as a saved synthesis to edit —, hand-off package) to open or
+ * download; retry when a stage failed.
  */
 import { useEffect, useState } from 'react';
 import { api } from '../../../api/client.ts';
@@ -10,6 +11,7 @@ import { ErrorBanner, Loading } from '../../../ui/feedback.tsx';
 import { fmtDateTime } from '../../../ui/format.ts';
 import { useToast } from '../../../ui/toast.tsx';
 import { usePageTitle } from '../../../ui/usePageTitle.ts';
+import { savedSynthesisPath } from '../../interviews/savedTypes.ts';
 import { StageTrack, StatusBadge } from '../components/StageTrack.tsx';
 import { TextView } from '../components/TextView.tsx';
 import { fileUrl, isMoving, pipelinePath, type RunDetail, reviewPath, STAGE_NAMES } from '../types.ts';
@@ -191,6 +193,12 @@ export function RunPage({ id }: { id: string }) {
                 {f.ref.name} · {kib(f.ref.bytes)}
                 {f.note ? ` · ${f.note}` : ''}
               </span>
+              {f.which === 'deck' && o.deck?.synthesisId ? (
+                <>
+                  {' '}
+                  · <Link to={savedSynthesisPath(o.deck.synthesisId)}>Open the draft to edit</Link>
+                </>
+              ) : null}
             </li>
           ))}
         </ul>

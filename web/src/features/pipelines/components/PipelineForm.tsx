@@ -1,4 +1,8 @@
-/** The form that creates a pipeline for a task: its form (for the synthesis), folder, terms, review. */
+/**
+ * The form that creates a pipeline for a task, or changes one: its interview form (for the draft
+ * deck), transcription engine, watched folder, terms to redact, and whether runs wait for review.
+ * A change applies to runs from their next stage on (a retried run reads the pipeline afresh).
+ */
 import { type FormEvent, useEffect, useState } from 'react';
 import { ApiError, api } from '../../../api/client.ts';
 import type { TaskListItem } from '../../../api/types.ts';
@@ -7,21 +11,35 @@ import { ErrorBanner } from '../../../ui/feedback.tsx';
 import type { FormSummary } from '../../procedures/types.ts';
 import { type Pipeline, pipelinePath } from '../types.ts';
 
-export function NewPipelineForm({
+/** What the engine choice sends: empty is "automatic" (whisper when the firm configured a model). */
+const ENGINE_CHOICES: { value: '' | 'pocketsphinx' | 'whisper'; label: string }[] = [
+  { value: '', label: 'Automatic' },
+  { value: 'pocketsphinx', label: 'pocketsphinx (draft quality)' },
+  { value: 'whisper', label: 'whisper.cpp (the firm’s model)' },
+];
+
+export function PipelineForm({
   tasks,
   forms,
-  onCreated,
+  pipeline,
+  onSaved,
+  onCancel,
 }: {
   tasks: TaskListItem[];
   forms: FormSummary[];
-  onCreated(): void;
+  /** The pipeline to change; a new one is created without. */
+  pipeline?: Pipeline;
+  onSaved(p: Pipeline): void;
+  onCancel?(): void;
 }) {
-  const [name, setName] = useState('');
-  const [taskId, setTaskId] = useState('');
-  const [formId, setFormId] = useState('');
-  const [watchDir, setWatchDir] = useState('');
-  const [terms, setTerms] = useState('');
-  const [review, setReview] = useState(true);
+  const editing = pipeline !== undefined;
+  const [name, setName] = useState(pipeline?.name ?? '');
+  const [taskId, setTaskId] = useState(pipeline?.taskId ?? '');
+  const [formId, setFormId] = useState(pipeline?.formId ?? '');
+  const [engine, setEngine] = useState<(typeof ENGINE_CHOICES)[number]['value']>(pipeline?.engine ?? '');
+  const [watchDir, setWatchDir] = useState(pipeline?.watchDir ?? '');
+  const [terms, setTerms] = useState(pipeline?.terms ?? '');
+  const [review, setReview] = useState(pipeline?.reviewRequired ?? true);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
@@ -31,26 +49,32 @@ export function NewPipelineForm({
     const withForm = forms.find((f) => f.taskId)?.taskId;
     setTaskId(tasks.find((t) => t.id === withForm)?.id ?? tasks[0]!.id);
   }, [tasks, forms, taskId]);
+  // A new pipeline takes its task's form; a change keeps the chosen one until the task changes.
   useEffect(() => {
+    if (editing && taskId === pipeline.taskId) return;
     const own = forms.find((f) => f.taskId === taskId);
     setFormId(own?.id ?? '');
-  }, [taskId, forms]);
+  }, [taskId, forms, editing, pipeline]);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     setBusy(true);
     setError(null);
+    const body = {
+      name,
+      taskId,
+      formId: formId || null,
+      engine: engine || null,
+      watchDir: watchDir.trim() || null,
+      terms,
+      reviewRequired: review,
+    };
     try {
-      const p = await api.post<Pipeline>('/pipelines', {
-        name,
-        taskId,
-        formId: formId || null,
-        watchDir: watchDir.trim() || null,
-        terms,
-        reviewRequired: review,
-      });
-      onCreated();
-      navigate(pipelinePath(p.id));
+      const p = editing
+        ? await api.patch<Pipeline>(`/pipelines/${encodeURIComponent(pipeline.id)}`, body)
+        : await api.post<Pipeline>('/pipelines', body);
+      onSaved(p);
+      if (!editing) navigate(pipelinePath(p.id));
     } catch (err) {
       setError(err);
     } finally {
@@ -60,8 +84,14 @@ export function NewPipelineForm({
 
   const fieldErrors = error instanceof ApiError ? error.fieldErrors() : {};
   return (
-    <form className="card section new-pipeline" onSubmit={submit} aria-labelledby="new-pipeline-title">
-      <h2 id="new-pipeline-title">New pipeline</h2>
+    <form
+      className={editing ? 'pipeline-form' : 'card section pipeline-form'}
+      onSubmit={submit}
+      {...(editing
+        ? { 'aria-label': `Change ${pipeline.name}` }
+        : { 'aria-labelledby': 'new-pipeline-title' })}
+    >
+      {editing ? null : <h2 id="new-pipeline-title">New pipeline</h2>}
       <div className="pl-grid">
         <div className="field">
           <label htmlFor="pl-name">Name</label>
@@ -97,6 +127,24 @@ export function NewPipelineForm({
           </select>
         </div>
         <div className="field">
+          <label htmlFor="pl-engine">Transcription engine</label>
+          <select
+            id="pl-engine"
+            value={engine}
+            onChange={(e) => setEngine(e.target.value as (typeof ENGINE_CHOICES)[number]['value'])}
+          >
+            {ENGINE_CHOICES.map((c) => (
+              <option key={c.value} value={c.value}>
+                {c.label}
+              </option>
+            ))}
+          </select>
+          <div className="field-hint">
+            Automatic: whisper.cpp when the server is given a model file, else pocketsphinx.
+          </div>
+          {fieldErrors.engine ? <div className="field-error">{fieldErrors.engine}</div> : null}
+        </div>
+        <div className="field">
           <label htmlFor="pl-folder">Watched folder (optional)</label>
           <input
             id="pl-folder"
@@ -129,11 +177,16 @@ export function NewPipelineForm({
         Hold each run for a redaction review before the hand-off package is built
       </label>
       {error && Object.keys(fieldErrors).length === 0 ? (
-        <ErrorBanner error={error} title="Not created." />
+        <ErrorBanner error={error} title={editing ? 'Not changed.' : 'Not created.'} />
       ) : null}
       <div className="page-actions">
+        {onCancel ? (
+          <button type="button" className="btn" onClick={onCancel}>
+            Cancel
+          </button>
+        ) : null}
         <button type="submit" className="btn btn-primary" disabled={busy || !taskId}>
-          {busy ? 'Creating…' : 'Create the pipeline'}
+          {editing ? (busy ? 'Saving…' : 'Save the changes') : busy ? 'Creating…' : 'Create the pipeline'}
         </button>
       </div>
     </form>
