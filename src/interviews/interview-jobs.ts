@@ -31,7 +31,7 @@ import {
   type SynthesisRun,
   synthesisAudit,
 } from './interviews.service.ts';
-import { askOffThread, synthesizeOffThread } from './off-thread.ts';
+import { askOffThread, checkUploadsOffThread, synthesizeOffThread } from './off-thread.ts';
 
 const StoredFile = z.object({ name: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/) });
 const Meta = z.object({ file: z.string(), text: z.string() });
@@ -153,13 +153,15 @@ export function createInterviewJobs(deps: Deps) {
   return {
     /** Checks the request, stores its files and queues the synthesis; answers at once with the job. */
     async startSynthesis(actor: WorkspaceActor, req: SynthesisRequest): Promise<JobOutT> {
-      const lib = await import('../synthesis/index.ts');
       const form = await interviews.resolveForm(actor, req.form);
       if (req.taskId) await deps.syntheses.checkTask(actor, req.taskId);
-      lib.parseFormYaml(form.yaml, form.name);
-      if (req.meta) lib.parseInterviewMeta(req.meta.text, req.meta.file);
       // Unreadable files are reported now, all of them, as the in-request synthesis did.
-      await lib.readUploads(req.files, { skipInvalid: req.skipInvalid === true });
+      await checkUploadsOffThread({
+        form: { yaml: form.yaml, name: form.name },
+        ...(req.meta ? { meta: req.meta } : {}),
+        files: req.files,
+        skipInvalid: req.skipInvalid === true,
+      });
       const job = await enqueueWithFiles(
         actor,
         req.files,
@@ -180,9 +182,11 @@ export function createInterviewJobs(deps: Deps) {
     },
 
     async startAsk(actor: WorkspaceActor, req: AskRequest): Promise<JobOutT> {
-      const lib = await import('../synthesis/index.ts');
-      if (req.meta) lib.parseInterviewMeta(req.meta.text, req.meta.file);
-      await lib.readUploads(req.files, { skipInvalid: req.skipInvalid === true });
+      await checkUploadsOffThread({
+        ...(req.meta ? { meta: req.meta } : {}),
+        files: req.files,
+        skipInvalid: req.skipInvalid === true,
+      });
       const job = await enqueueWithFiles(
         actor,
         req.files,

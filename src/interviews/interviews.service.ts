@@ -13,7 +13,7 @@ import { AppError } from '../platform/errors.ts';
 import { slug } from '../platform/slug.ts';
 import type { ProceduresService } from '../procedures/index.ts';
 import type { BadFile, DeckReport, InsightsFile, SynthesisPreview } from '../synthesis/index.ts';
-import { askOffThread, synthesizeOffThread } from './off-thread.ts';
+import { askOffThread, formTitleOffThread, synthesizeOffThread } from './off-thread.ts';
 
 export interface SynthesisRequest {
   /** A stored form (id or name) and, optionally, one of its versions; or the form as YAML. */
@@ -111,8 +111,7 @@ export function createInterviewsService(
     /** The form a request names, as YAML with the name the audit shows (a stored form, or the pasted one). */
     async resolveForm(actor: WorkspaceActor, form: SynthesisRequest['form']): Promise<ResolvedForm> {
       if ('yaml' in form) {
-        const lib = await import('../synthesis/index.ts');
-        return { yaml: form.yaml, name: lib.parseFormYaml(form.yaml, 'the pasted form').title, ref: null };
+        return { yaml: form.yaml, name: await formTitleOffThread(form.yaml, 'the pasted form'), ref: null };
       }
       const stored = await deps.procedures.exportFormYaml(actor, form.ref, form.version);
       return { yaml: stored.yaml, name: stored.fileName, ref: form.ref };

@@ -5,6 +5,7 @@
  */
 import { workerPool } from '../platform/workers/index.ts';
 import type { AskRequest, AskRun, SynthesisInput, SynthesisRun } from './interviews.service.ts';
+import type { UploadCheck } from './synthesis.worker.ts';
 
 const MODULE = 'src/interviews/synthesis.worker.ts';
 
@@ -14,4 +15,12 @@ export function synthesizeOffThread(input: SynthesisInput, signal?: AbortSignal)
 
 export function askOffThread(req: AskRequest, signal?: AbortSignal): Promise<AskRun> {
   return workerPool().run<AskRun>(MODULE, 'ask', req, signal ? { signal } : {});
+}
+
+export function checkUploadsOffThread(check: UploadCheck): Promise<void> {
+  return workerPool().run<void>(MODULE, 'checkUploads', check);
+}
+
+export function formTitleOffThread(yaml: string, file: string): Promise<string> {
+  return workerPool().run<string>(MODULE, 'formTitle', { yaml, file });
 }

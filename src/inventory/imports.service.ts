@@ -1,44 +1,26 @@
 /**
  * Use cases of importing: preview a file (nothing stored), import it with the firm's decisions, list
- * past imports, undo one as a whole. The parsing is ./imports (pure), the matching ./activities (pure),
- * the plan ./import-plan (pure); this file loads, decides the period, writes in one transaction.
+ * past imports, undo one as a whole. Parsing, matching and planning (./import-prepare: ./imports,
+ * ./activities, ./import-plan, all pure) run in a worker thread; this file reads the inventory the plan
+ * starts from and writes the plan in one transaction.
  *
  * Kept in one file: the four use cases of one import (preview, import, list, undo) share the loading
- * of the file and the firm and the decisions' resolution; what is pure is already out (imports/,
- * activities, import-plan).
+ * of the inventory and the writing of a plan; what is pure is already out (import-prepare and below).
  */
 import type { WorkspaceActor } from '../platform/actor.ts';
 import { auditStore } from '../platform/audit/audit.store.ts';
 import { nowIso, type ServiceDeps } from '../platform/deps.ts';
 import { AppError } from '../platform/errors.ts';
 import { workerPool } from '../platform/workers/index.ts';
-import {
-  type ActivityDecision,
-  type ActivityProposal,
-  activitiesOf,
-  activityKey,
-  proposeDecisions,
-} from './activities.ts';
+import type { ActivityDecision, ActivityProposal } from './activities.ts';
 import { describePeriodLength, type MeasuredPeriod, periodDays, periodMonths } from './economics/period.ts';
-import { planImport } from './import-plan.ts';
+import type { DecisionInput, InventorySnapshot, PreparedImport, PrepareInput } from './import-prepare.ts';
 import { PARSE_WORKER } from './imports/parse.worker.ts';
-import type { ParseImportInput } from './imports/parse-import.ts';
-import type { ImportFormat, ParsedImport, RowError } from './imports/types.ts';
+import { IMPORT_FORMATS, type ImportFormat, type RowError } from './imports/types.ts';
 import { inventoryStore, type RememberedDecision } from './inventory.store.ts';
-import type { ImportBatch, Process, Task } from './inventory.ts';
+import type { ImportBatch } from './inventory.ts';
 
-/** How the firm decides one activity, as the CLI's mapping file and the app's preview send it. */
-export interface DecisionInput {
-  /** The activity's name as the tracker wrote it (compared ignoring case, spacing and punctuation). */
-  activity: string;
-  action: 'task' | 'new' | 'ignore';
-  /** For `task`: the task's id, its name, or "Process / Task". */
-  task?: string;
-  /** For `new`: the process, by id or name (created when no process has that name). */
-  process?: string;
-  /** For `new`: the new task's name (default: the activity's name). */
-  name?: string;
-}
+export type { DecisionInput } from './import-prepare.ts';
 
 export interface ImportRequest {
   file: string;
@@ -131,189 +113,146 @@ function viewPeriod(p: MeasuredPeriod | null, stated: boolean): PeriodView | nul
   };
 }
 
-function entriesPeriod(parsed: ParsedImport): MeasuredPeriod | null {
-  if (parsed.timeEntries.length === 0) return null;
-  let from = parsed.timeEntries[0]!.date;
-  let to = from;
-  for (const e of parsed.timeEntries) {
-    if (e.date < from) from = e.date;
-    if (e.date > to) to = e.date;
-  }
-  return { from, to };
-}
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-function checkStatedPeriod(p: MeasuredPeriod, entries: MeasuredPeriod | null): void {
-  for (const [field, v] of [
-    ['from', p.from],
-    ['to', p.to],
-  ] as const) {
-    if (!ISO_DATE.test(v) || Number.isNaN(Date.parse(`${v}T00:00:00Z`))) {
-      throw new AppError(
-        'VALIDATION_FAILED',
-        `The period's ${field} date "${v}" is not a date like 2025-03-01`,
-        {
-          field: `period.${field}`,
-        },
-      );
-    }
-  }
-  if (p.to < p.from) {
-    throw new AppError('VALIDATION_FAILED', `The period ends (${p.to}) before it starts (${p.from})`, {
-      field: 'period.to',
-    });
-  }
-  if (entries && (entries.from < p.from || entries.to > p.to)) {
-    throw new AppError(
-      'VALIDATION_FAILED',
-      `The file has entries from ${entries.from} to ${entries.to}, outside the period ${p.from} to ${p.to}; state a period that covers them`,
-      { field: 'period' },
-    );
-  }
-}
-
-const norm = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
-
-/** Turns the firm's decisions (names or ids) into decisions on ids; refuses what names nothing. */
-function resolveDecisions(
-  inputs: readonly DecisionInput[],
-  tasks: readonly Task[],
-  processes: readonly Process[],
-): Map<string, ActivityDecision> {
-  const out = new Map<string, ActivityDecision>();
-  const processName = new Map(processes.map((p) => [p.id, p.name]));
-  inputs.forEach((d, i) => {
-    const where = `Decision ${i + 1} (activity "${d.activity}")`;
-    const fail = (message: string, field: string) =>
-      new AppError('IMPORT_DECISION_INVALID', `${where}: ${message}`, { field: `decisions.${i}.${field}` });
-    const key = activityKey(d.activity);
-    if (!key) throw fail('names no activity', 'activity');
-    if (d.action === 'ignore') {
-      out.set(key, { action: 'ignore' });
-    } else if (d.action === 'task') {
-      const ref = (d.task ?? '').trim();
-      if (!ref) throw fail('says which task it is, but names none', 'task');
-      let matches = tasks.filter((t) => t.id === ref);
-      if (matches.length === 0) matches = tasks.filter((t) => norm(t.name) === norm(ref));
-      if (matches.length !== 1 && ref.includes('/')) {
-        const [p, ...rest] = ref.split('/');
-        matches = tasks.filter(
-          (t) =>
-            norm(processName.get(t.processId) ?? '') === norm(p ?? '') &&
-            norm(t.name) === norm(rest.join('/')),
-        );
-      }
-      if (matches.length > 1)
-        throw fail(`"${ref}" names ${matches.length} tasks; write "Process / Task"`, 'task');
-      if (matches.length === 0) throw fail(`no task "${ref}"`, 'task');
-      out.set(key, { action: 'task', taskId: matches[0]!.id });
-    } else if (d.action === 'new') {
-      const ref = (d.process ?? '').trim();
-      const proc = processes.find((p) => p.id === ref) ?? processes.find((p) => norm(p.name) === norm(ref));
-      const taskName = (d.name ?? '').trim() || d.activity.trim();
-      out.set(key, {
-        action: 'new',
-        taskName,
-        processId: proc?.id ?? null,
-        processName: proc ? null : ref || null,
-      });
-    } else {
-      throw fail(`action "${String(d.action)}" is not one of task, new, ignore`, 'action');
-    }
-  });
-  return out;
-}
-
 export function createImportsService(deps: ServiceDeps, opts: { importMaxBytes: number }) {
   const db = deps.db.kysely;
 
-  /** Everything an import decides, from the current inventory; writes nothing. */
-  async function decide(trx: typeof db, actor: WorkspaceActor, parsed: ParsedImport, req: ImportRequest) {
-    const ws = actor.workspace.id;
+  /** The inventory an import is planned against (the revision first: a change after it shows). */
+  async function snapshot(trx: typeof db, ws: string): Promise<InventorySnapshot> {
+    const revision = await inventoryStore.revision(trx, ws);
     const [members, processes, tasks] = await Promise.all([
       inventoryStore.listMembers(trx, ws),
       inventoryStore.listProcesses(trx, ws),
       inventoryStore.listTasks(trx, ws),
     ]);
-    const before = { members: structuredClone(members), tasks: structuredClone(tasks), processes };
-    const fromEntries = entriesPeriod(parsed);
-    if (req.period) checkStatedPeriod(req.period, fromEntries);
-    const period = req.period ?? fromEntries;
-    const chosen = resolveDecisions(req.decisions ?? [], tasks, processes);
-    const remembered: Map<string, ActivityDecision> = await inventoryStore.rememberedDecisions(
-      trx,
-      ws,
-      parsed.format,
-    );
-    const proposals = proposeDecisions(
-      activitiesOf(parsed.timeEntries),
-      { tasks, processes },
-      remembered,
-      chosen,
-    );
-    const warnings: string[] = [];
-    const known = new Set(proposals.map((p) => p.key));
-    for (const d of req.decisions ?? []) {
-      if (!known.has(activityKey(d.activity))) {
-        warnings.push(`The decision for "${d.activity}" was not used: the file has no such activity`);
-      }
-    }
-    const plan = planImport(
-      parsed,
-      { members, processes, tasks, currency: actor.workspace.currency, newId: deps.newId },
-      { activities: proposals, period },
-    );
-    plan.warnings.unshift(...warnings);
-    return { before, proposals, plan, period, stated: Boolean(req.period) };
+    const remembered: InventorySnapshot['remembered'] = {};
+    for (const f of IMPORT_FORMATS) remembered[f] = await inventoryStore.rememberedDecisions(trx, ws, f);
+    return { revision, members, processes, tasks, remembered };
   }
 
-  function refuseBadRows(parsed: ParsedImport, req: ImportRequest): void {
-    if (parsed.errorCount > 0 && !req.skipInvalid) {
-      const shown =
-        parsed.errorCount > parsed.errors.length
-          ? ` (the first ${parsed.errors.length} of ${parsed.errorCount} errors are listed)`
-          : '';
-      throw new AppError(
-        'IMPORT_ROWS_INVALID',
-        `${req.file}: ${parsed.invalidRows} of ${parsed.rowCount} rows have errors; nothing was imported${shown}. Fix them, or import the valid rows with --skip-invalid.`,
-        {
-          errors: parsed.errors,
-          errorCount: parsed.errorCount,
-          invalidRows: parsed.invalidRows,
-          format: parsed.format,
-        },
-      );
-    }
-  }
-
-  async function parseChecked(actor: WorkspaceActor, req: ImportRequest): Promise<ParsedImport> {
-    const input: ParseImportInput = {
-      file: req.file,
-      bytes: req.bytes,
-      ...(req.format ? { format: req.format } : {}),
-      defaultCurrency: actor.workspace.currency,
-      maxBytes: opts.importMaxBytes,
+  /**
+   * Parses and plans in a worker thread (seconds of CPU for a large file), so other requests are not
+   * held up; see import-prepare.ts.
+   */
+  function prepare(
+    actor: WorkspaceActor,
+    req: ImportRequest,
+    snap: InventorySnapshot,
+    refuseInvalidRows: boolean,
+  ): Promise<PreparedImport> {
+    const input: PrepareInput = {
+      parse: {
+        file: req.file,
+        bytes: req.bytes,
+        ...(req.format ? { format: req.format } : {}),
+        defaultCurrency: actor.workspace.currency,
+        maxBytes: opts.importMaxBytes,
+      },
+      snapshot: snap,
+      ...(req.decisions ? { decisions: req.decisions } : {}),
+      ...(req.period ? { period: req.period } : {}),
+      refuseInvalidRows,
     };
-    // Seconds of CPU for a large file: parsed in a worker thread, so other requests are not held up.
-    return workerPool().run<ParsedImport>(PARSE_WORKER, 'parse', input);
+    return workerPool().run<PreparedImport>(PARSE_WORKER, 'prepare', input);
+  }
+
+  /** Writes a prepared import in the open transaction; `before` is the snapshot it was planned on. */
+  async function write(
+    trx: typeof db,
+    actor: WorkspaceActor,
+    req: ImportRequest,
+    before: InventorySnapshot,
+    prepared: PreparedImport,
+    now: string,
+  ): Promise<ImportReport> {
+    const ws = actor.workspace.id;
+    const { parsed, proposals, plan, period, stated } = prepared;
+    for (const m of plan.newMembers) await inventoryStore.insertMember(trx, ws, m, now);
+    for (const m of plan.changedMembers) await inventoryStore.updateMember(trx, ws, m, now);
+    let position = before.processes.length;
+    for (const p of plan.newProcesses) await inventoryStore.insertProcess(trx, ws, p, position++, now);
+    await inventoryStore.insertTasks(trx, deps.db, ws, plan.newTasks, now);
+    for (const t of plan.changedTasks) await inventoryStore.updateTask(trx, ws, t, now);
+    const changedTaskIds = new Set(plan.changedTasks.map((t) => t.id));
+    const changedMemberIds = new Set(plan.changedMembers.map((m) => m.id));
+    const importId = deps.newId();
+    await inventoryStore.insertImportBatch(trx, ws, {
+      id: importId,
+      fileName: req.file,
+      fingerprint: parsed.fingerprint,
+      format: parsed.format,
+      rowCount: parsed.rowCount,
+      importedCount: 0,
+      skippedCount: parsed.invalidRows,
+      errorCount: parsed.errorCount,
+      createdBy: actor.userId,
+      createdAt: now,
+      period,
+      undo: {
+        createdTaskIds: plan.newTasks.map((t) => t.id),
+        createdProcessIds: plan.newProcesses.map((p) => p.id),
+        createdMemberIds: plan.newMembers.map((m) => m.id),
+        tasksBefore: before.tasks.filter((t) => changedTaskIds.has(t.id)),
+        membersBefore: before.members.filter((m) => changedMemberIds.has(m.id)),
+      },
+    });
+    const imported = await inventoryStore.insertTimeEntries(trx, deps.db, ws, importId, prepared.entries);
+    await inventoryStore.insertBatchTasks(trx, importId, prepared.entryTaskIds);
+    await inventoryStore.setImportedCount(
+      trx,
+      importId,
+      imported + plan.newTasks.length + plan.changedTasks.length,
+    );
+    const remember: { key: string; decision: RememberedDecision }[] = [];
+    for (const p of proposals) {
+      const taskId = plan.activityTasks.get(p.key);
+      if (p.decision.action === 'ignore') remember.push({ key: p.key, decision: { action: 'ignore' } });
+      else if (taskId) remember.push({ key: p.key, decision: { action: 'task', taskId } });
+    }
+    await inventoryStore.rememberDecisions(trx, ws, parsed.format, remember, now);
+    await auditStore.append(trx, deps.newId(), now, {
+      workspaceId: ws,
+      userId: actor.userId,
+      action: 'import',
+      subjectType: 'import',
+      subjectId: importId,
+      details: { file: req.file, format: parsed.format, rows: parsed.rowCount, entries: imported },
+    });
+    return {
+      importId,
+      file: req.file,
+      format: parsed.format,
+      fileKind: parsed.fileKind,
+      rows: parsed.rowCount,
+      created: {
+        members: plan.newMembers.length,
+        processes: plan.newProcesses.length,
+        tasks: plan.newTasks.length,
+      },
+      updated: { members: plan.changedMembers.length, tasks: plan.changedTasks.length },
+      timeEntries: {
+        imported,
+        alreadyImported: prepared.entries.count - imported,
+        ignored: plan.ignoredEntries,
+      },
+      period: viewPeriod(period, stated),
+      skippedRows: parsed.invalidRows,
+      errors: parsed.errors,
+      errorCount: parsed.errorCount,
+      warnings: plan.warnings,
+    };
   }
 
   return {
     /** What importing the file would do, activity by activity. Stores nothing; bad rows are listed, not refused. */
     async previewImport(actor: WorkspaceActor, req: ImportRequest): Promise<ImportPreview> {
-      const parsed = await parseChecked(actor, req);
-      const { before, proposals, plan, period, stated } = await decide(db, actor, parsed, req);
+      const before = await snapshot(db, actor.workspace.id);
+      const { parsed, proposals, plan, period, stated, entries } = await prepare(actor, req, before, false);
       const processName = new Map(
         [...before.processes, ...plan.newProcesses].map((p) => [p.id, p.name] as const),
       );
       const allTasks = new Map([...before.tasks, ...plan.newTasks].map((t) => [t.id, t] as const));
       const taskOf = plan.activityTasks;
-      const stored = await inventoryStore.storedFingerprints(
-        db,
-        actor.workspace.id,
-        plan.timeEntries.map((e) => e.fingerprint),
-      );
+      const stored = await inventoryStore.storedFingerprints(db, actor.workspace.id, entries);
       const activities: ActivityView[] = proposals.map((p) => {
         const taskId = taskOf.get(p.key) ?? null;
         const task = taskId ? allTasks.get(taskId) : undefined;
@@ -351,7 +290,7 @@ export function createImportsService(deps: ServiceDeps, opts: { importMaxBytes: 
           activitiesIgnored: proposals.filter((p) => p.decision.action === 'ignore').length,
           processesCreated: plan.newProcesses.length,
           membersCreated: plan.newMembers.length,
-          entries: plan.timeEntries.length - stored,
+          entries: entries.count - stored,
           entriesIgnored: plan.ignoredEntries,
         },
         tasks: before.tasks
@@ -368,90 +307,25 @@ export function createImportsService(deps: ServiceDeps, opts: { importMaxBytes: 
      * name). The decisions are remembered for the next import from the same tracker.
      */
     async importFile(actor: WorkspaceActor, req: ImportRequest): Promise<ImportReport> {
-      const parsed = await parseChecked(actor, req);
-      refuseBadRows(parsed, req);
       const ws = actor.workspace.id;
       const now = nowIso(deps);
+      // Planned outside the transaction (it holds SQLite's one connection), then written only if the
+      // inventory is still the one planned on: the revision moves with every inventory write, and the
+      // compare-and-set on it also locks the workspace row on PostgreSQL until the commit.
+      for (let attempt = 1; attempt < 3; attempt++) {
+        const before = await snapshot(db, ws);
+        const prepared = await prepare(actor, req, before, !req.skipInvalid);
+        const report = await db.transaction().execute(async (trx) => {
+          if (!(await inventoryStore.claimRevision(trx, ws, before.revision))) return null;
+          return write(trx, actor, req, before, prepared, now);
+        });
+        if (report) return report;
+      }
+      // The inventory kept changing: plan inside the transaction, the workspace locked first.
       return db.transaction().execute(async (trx) => {
-        const { before, proposals, plan, period, stated } = await decide(trx, actor, parsed, req);
-        for (const m of plan.newMembers) await inventoryStore.insertMember(trx, ws, m, now);
-        for (const m of plan.changedMembers) await inventoryStore.updateMember(trx, ws, m, now);
-        let position = before.processes.length;
-        for (const p of plan.newProcesses) await inventoryStore.insertProcess(trx, ws, p, position++, now);
-        await inventoryStore.insertTasks(trx, deps.db, ws, plan.newTasks, now);
-        for (const t of plan.changedTasks) await inventoryStore.updateTask(trx, ws, t, now);
-        const changedTaskIds = new Set(plan.changedTasks.map((t) => t.id));
-        const changedMemberIds = new Set(plan.changedMembers.map((m) => m.id));
-        const importId = deps.newId();
-        await inventoryStore.insertImportBatch(trx, ws, {
-          id: importId,
-          fileName: req.file,
-          fingerprint: parsed.fingerprint,
-          format: parsed.format,
-          rowCount: parsed.rowCount,
-          importedCount: 0,
-          skippedCount: parsed.invalidRows,
-          errorCount: parsed.errorCount,
-          createdBy: actor.userId,
-          createdAt: now,
-          period,
-          undo: {
-            createdTaskIds: plan.newTasks.map((t) => t.id),
-            createdProcessIds: plan.newProcesses.map((p) => p.id),
-            createdMemberIds: plan.newMembers.map((m) => m.id),
-            tasksBefore: before.tasks.filter((t) => changedTaskIds.has(t.id)),
-            membersBefore: before.members.filter((m) => changedMemberIds.has(m.id)),
-          },
-        });
-        const imported = await inventoryStore.insertTimeEntries(trx, deps.db, ws, importId, plan.timeEntries);
-        await inventoryStore.insertBatchTasks(
-          trx,
-          importId,
-          plan.timeEntries.map((e) => e.taskId),
-        );
-        await inventoryStore.setImportedCount(
-          trx,
-          importId,
-          imported + plan.newTasks.length + plan.changedTasks.length,
-        );
-        const remember: { key: string; decision: RememberedDecision }[] = [];
-        for (const p of proposals) {
-          const taskId = plan.activityTasks.get(p.key);
-          if (p.decision.action === 'ignore') remember.push({ key: p.key, decision: { action: 'ignore' } });
-          else if (taskId) remember.push({ key: p.key, decision: { action: 'task', taskId } });
-        }
-        await inventoryStore.rememberDecisions(trx, ws, parsed.format, remember, now);
-        await auditStore.append(trx, deps.newId(), now, {
-          workspaceId: ws,
-          userId: actor.userId,
-          action: 'import',
-          subjectType: 'import',
-          subjectId: importId,
-          details: { file: req.file, format: parsed.format, rows: parsed.rowCount, entries: imported },
-        });
-        return {
-          importId,
-          file: req.file,
-          format: parsed.format,
-          fileKind: parsed.fileKind,
-          rows: parsed.rowCount,
-          created: {
-            members: plan.newMembers.length,
-            processes: plan.newProcesses.length,
-            tasks: plan.newTasks.length,
-          },
-          updated: { members: plan.changedMembers.length, tasks: plan.changedTasks.length },
-          timeEntries: {
-            imported,
-            alreadyImported: plan.timeEntries.length - imported,
-            ignored: plan.ignoredEntries,
-          },
-          period: viewPeriod(period, stated),
-          skippedRows: parsed.invalidRows,
-          errors: parsed.errors,
-          errorCount: parsed.errorCount,
-          warnings: plan.warnings,
-        } satisfies ImportReport;
+        await inventoryStore.claimRevision(trx, ws, null);
+        const before = await snapshot(trx, ws);
+        return write(trx, actor, req, before, await prepare(actor, req, before, !req.skipInvalid), now);
       });
     },
 

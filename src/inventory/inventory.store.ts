@@ -1,6 +1,6 @@
 /** Kysely queries for members, processes, tasks, time entries and import batches. Rows in, domain out. */
 import type { Kysely, Selectable } from 'kysely';
-import { bulkInsert } from '../platform/db/bulk.ts';
+import { bulkInsert, yieldToEventLoop } from '../platform/db/bulk.ts';
 import type { Db } from '../platform/db/connect.ts';
 import type { Database, ImportBatchTable, MemberTable, TaskTable } from '../platform/db/schema.ts';
 import type { Money } from '../platform/money.ts';
@@ -16,6 +16,7 @@ import type {
   Task,
   TaskFields,
 } from './inventory.ts';
+import { decodeTimeEntries, type EncodedRows, TIME_ENTRY_VALUE_COLUMNS } from './time-entry-rows.ts';
 
 type K = Kysely<Database>;
 
@@ -203,32 +204,9 @@ export interface NewTimeEntry {
   fingerprint: string;
 }
 
-const TIME_ENTRY_COLUMNS = [
-  'workspace_id',
-  'task_id',
-  'member_id',
-  'person_name',
-  'entry_date',
-  'minutes',
-  'cost_rate_minor',
-  'currency',
-  'project',
-  'client',
-  'description',
-  'billable',
-  'fingerprint',
-  'import_id',
-] as const;
+const TIME_ENTRY_COLUMNS = ['workspace_id', ...TIME_ENTRY_VALUE_COLUMNS, 'import_id'] as const;
 
 const TASK_VALUE_COLUMNS = Object.keys(taskColumns(TASK_PLACEHOLDER)) as (keyof TaskColumns)[];
-
-/**
- * The unique index on fingerprints is most of an import's insert time; storing 128 of the sha256's
- * 256 bits as base64url (22 characters instead of 64) makes it a third cheaper and stays collision-safe.
- */
-export function storedFingerprint(hex: string): string {
-  return /^[0-9a-f]{32,}$/.test(hex) ? Buffer.from(hex.slice(0, 32), 'hex').toString('base64url') : hex;
-}
 
 /** Every write to the inventory bumps the workspace's revision, so cached rankings know they are stale. */
 async function bump(db: K, ws: string): Promise<void> {
@@ -240,6 +218,21 @@ async function bump(db: K, ws: string): Promise<void> {
 }
 
 export const inventoryStore = {
+  /**
+   * Inside a write transaction: bumps the revision if it still is `expected` (any when null), and so
+   * takes the workspace row's lock on PostgreSQL until the commit — the inventory cannot change under
+   * a plan made on that revision. False when it moved.
+   */
+  async claimRevision(db: K, ws: string, expected: number | null): Promise<boolean> {
+    let q = db
+      .updateTable('workspaces')
+      .set((eb) => ({ revision: eb('revision', '+', 1) }))
+      .where('id', '=', ws);
+    if (expected !== null) q = q.where('revision', '=', expected);
+    const r = await q.executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  },
+
   async revision(db: K, ws: string): Promise<number> {
     const r = await db.selectFrom('workspaces').select('revision').where('id', '=', ws).executeTakeFirst();
     return Number(r?.revision ?? 0);
@@ -481,32 +474,25 @@ export const inventoryStore = {
   },
 
   /** Inserts entries, skipping those whose fingerprint is already stored. Returns how many were new. */
+  /** An import's time entries, as the worker thread encoded them (time-entry-rows.ts). */
   async insertTimeEntries(
     db: K,
     target: Pick<Db, 'dialect' | 'sqlite'>,
     ws: string,
     importId: string,
-    entries: NewTimeEntry[],
+    entries: EncodedRows,
   ): Promise<number> {
-    const toRow = (e: NewTimeEntry) => [
-      ws,
-      e.taskId,
-      e.memberId,
-      e.personName,
-      e.date,
-      e.minutes,
-      e.costRate?.amountMinor ?? null,
-      e.costRate?.currency ?? null,
-      e.project,
-      e.client,
-      e.description,
-      e.billable ? 1 : 0,
-      storedFingerprint(e.fingerprint),
-      importId,
-    ];
-    const inserted = await bulkInsert(db, target, 'time_entries', TIME_ENTRY_COLUMNS, entries, toRow, {
-      onConflictDoNothing: ['workspace_id', 'fingerprint'],
-    });
+    const inserted = await bulkInsert(
+      db,
+      target,
+      'time_entries',
+      TIME_ENTRY_COLUMNS,
+      (function* () {
+        for (const chunk of decodeTimeEntries(entries)) yield* chunk;
+      })(),
+      (t) => [ws, ...t, importId],
+      { onConflictDoNothing: ['workspace_id', 'fingerprint'] },
+    );
     if (inserted > 0) await bump(db, ws);
     return inserted;
   },
@@ -635,17 +621,29 @@ export const inventoryStore = {
   },
 
   /** How many of these fingerprints are stored already (a preview's "already imported"). */
-  async storedFingerprints(db: K, ws: string, fingerprints: string[]): Promise<number> {
-    const keys = [...new Set(fingerprints.map(storedFingerprint))];
+  /** How many of these entries are stored already (a preview's count of what is new). */
+  async storedFingerprints(db: K, ws: string, entries: EncodedRows): Promise<number> {
+    const FINGERPRINT = TIME_ENTRY_VALUE_COLUMNS.indexOf('fingerprint');
     let n = 0;
-    for (let i = 0; i < keys.length; i += 500) {
-      const r = await db
-        .selectFrom('time_entries')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('workspace_id', '=', ws)
-        .where('fingerprint', 'in', keys.slice(i, i + 500))
-        .executeTakeFirst();
-      n += Number(r?.n ?? 0);
+    const seen = new Set<string>();
+    for (const rows of decodeTimeEntries(entries)) {
+      const keys: string[] = [];
+      for (const r of rows) {
+        const key = r[FINGERPRINT] as string;
+        if (!seen.has(key)) keys.push(key);
+        seen.add(key);
+      }
+      for (let i = 0; i < keys.length; i += 500) {
+        const r = await db
+          .selectFrom('time_entries')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('workspace_id', '=', ws)
+          .where('fingerprint', 'in', keys.slice(i, i + 500))
+          .executeTakeFirst();
+        n += Number(r?.n ?? 0);
+      }
+      // SQLite answers synchronously: without a turn of the event loop, 400 queries are one long block.
+      await yieldToEventLoop();
     }
     return n;
   },

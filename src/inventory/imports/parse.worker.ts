@@ -1,12 +1,20 @@
 /**
- * parseImport in a worker thread (platform/workers): reading and checking a large file (a 200k-row
- * export, a header of a million columns) takes seconds of CPU that must not stall the server.
+ * An import's CPU work in a worker thread (platform/workers): reading and checking a large file (a
+ * 200k-row export, a header of a million columns) and planning it against the inventory take seconds
+ * that must not stall the server. The time entries come back as transferred buffers.
  */
-import { type ParseImportInput, parseImport } from './parse-import.ts';
-import type { ParsedImport } from './types.ts';
+import { newId } from '../../platform/ids.ts';
+import { type Transferring, transferring } from '../../platform/workers/index.ts';
+import { type PreparedImport, type PrepareInput, prepareImport } from '../import-prepare.ts';
+import { transferList } from '../time-entry-rows.ts';
 
 export const PARSE_WORKER = 'src/inventory/imports/parse.worker.ts';
 
-export function parse(input: ParseImportInput): Promise<ParsedImport> {
-  return parseImport(input);
+/**
+ * Ids of what the import creates are made here by the product's generator (uuidv7): a generator
+ * handed to the service cannot cross the thread boundary.
+ */
+export async function prepare(input: PrepareInput): Promise<Transferring<PreparedImport>> {
+  const prepared = await prepareImport(input, newId);
+  return transferring(prepared, transferList(prepared.entries));
 }

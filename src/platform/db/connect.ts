@@ -6,6 +6,7 @@ import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { DatabaseTarget } from '../config.ts';
 import { AppError } from '../errors.ts';
+import { startCheckpointer } from './checkpointer.ts';
 import type { Database } from './schema.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -19,6 +20,8 @@ export interface Db {
   readonly schema?: string;
   /** The embedded SQLite handle (the one Kysely runs on), for bulk inserts with a reused statement. */
   readonly sqlite?: SQLite.Database;
+  /** SQLite file only: a WAL checkpoint now, in the checkpointer's thread (checkpointer.ts). */
+  readonly checkpoint?: () => Promise<{ log: number; checkpointed: number }>;
   /**
    * PostgreSQL only: LISTEN on a channel over a connection of its own (re-opened if it drops), calling
    * `onNotify` with each payload. The job queue wakes its workers with it.
@@ -82,12 +85,18 @@ export function openSqlite(file: string): Db {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  // WAL checkpoints in a thread of their own, not inside the commit of a large import (checkpointer.ts).
+  const checkpointer = file === ':memory:' ? undefined : startCheckpointer(sqlite, file);
   return {
     kysely,
     dialect: 'sqlite',
     where: file,
     sqlite,
-    close: () => kysely.destroy(),
+    ...(checkpointer ? { checkpoint: checkpointer.checkpoint } : {}),
+    async close() {
+      await checkpointer?.close();
+      await kysely.destroy();
+    },
   };
 }
 

@@ -18,7 +18,11 @@ parentPort.on('message', async ({ id, module, fn, input }) => {
     }
     const f = (await loaded)[fn];
     if (typeof f !== 'function') throw new Error(`${module} exports no function ${fn}`);
-    parentPort.postMessage({ id, ok: true, value: await f(input) });
+    const value = await f(input);
+    // A result wrapped by transferring() (transfer.ts): its buffers are moved, not copied.
+    if (value?.__outtaskTransfer === true)
+      parentPort.postMessage({ id, ok: true, value: value.value }, value.transfer);
+    else parentPort.postMessage({ id, ok: true, value });
   } catch (err) {
     const e = err instanceof Error ? err : new Error(String(err));
     parentPort.postMessage({

@@ -6,3 +6,4 @@ export {
   type WorkerPool,
   workerPool,
 } from './pool.ts';
+export { type Transferring, transferring } from './transfer.ts';

@@ -17,6 +17,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AppError, ErrorCatalogue, type ErrorCode } from '../errors.ts';
+import { unwrapTransfer } from './transfer.ts';
 
 interface Job {
   id: number;
@@ -171,7 +172,7 @@ export function createInlinePool(): WorkerPool {
   return {
     async run<T>(modulePath: string, fn: string, input: unknown): Promise<T> {
       const m = (await import(pathToFileURL(path.join(root, modulePath)).href)) as Record<string, unknown>;
-      return (m[fn] as (i: unknown) => Promise<T>)(structuredClone(input));
+      return unwrapTransfer(await (m[fn] as (i: unknown) => Promise<T>)(structuredClone(input)));
     },
     async close() {},
   };
