@@ -3,7 +3,6 @@ import type { Kysely, Selectable } from 'kysely';
 import { bulkInsert, yieldToEventLoop } from '../platform/db/bulk.ts';
 import type { Db } from '../platform/db/connect.ts';
 import type { Database, ImportBatchTable, MemberTable, TaskTable } from '../platform/db/schema.ts';
-import type { Money } from '../platform/money.ts';
 import type {
   Confidentiality,
   Frequency,
@@ -190,19 +189,7 @@ export function taskPatchColumns(patch: Partial<TaskFields>): Partial<TaskColumn
   return out as Partial<TaskColumns>;
 }
 
-export interface NewTimeEntry {
-  taskId: string;
-  memberId: string | null;
-  personName: string;
-  date: string;
-  minutes: number;
-  costRate: Money | null;
-  project: string;
-  client: string;
-  description: string;
-  billable: boolean;
-  fingerprint: string;
-}
+export type { NewTimeEntry } from './time-entry-rows.ts';
 
 const TIME_ENTRY_COLUMNS = ['workspace_id', ...TIME_ENTRY_VALUE_COLUMNS, 'import_id'] as const;
 

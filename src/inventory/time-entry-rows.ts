@@ -5,7 +5,22 @@
  * copy them. The writer decodes one chunk at a time (a few ms), so no single step of the main thread
  * grows with the file.
  */
-import type { NewTimeEntry } from './inventory.store.ts';
+import type { Money } from '../platform/money.ts';
+
+/** A time entry as an import plans it (import-plan.ts). */
+export interface NewTimeEntry {
+  taskId: string;
+  memberId: string | null;
+  personName: string;
+  date: string;
+  minutes: number;
+  costRate: Money | null;
+  project: string;
+  client: string;
+  description: string;
+  billable: boolean;
+  fingerprint: string;
+}
 
 export const ROWS_PER_CHUNK = 2000;
 
