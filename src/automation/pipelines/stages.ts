@@ -16,7 +16,7 @@ import type { WorkspaceActor } from '../../platform/actor.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Executor } from '../../platform/jobs/index.ts';
 import { slug } from '../../platform/slug.ts';
-import { readTranscript } from '../../synthesis/index.ts';
+import { workerPool } from '../../platform/workers/index.ts';
 import { convertToWav, probeAudio } from '../transcribe/audio.ts';
 import { renderTranscript } from '../transcribe/formats.ts';
 import { transcribeWav } from '../transcribe/transcribe.ts';
@@ -31,8 +31,11 @@ import {
 } from './pipeline.ts';
 import { RUN_BLOBS, RUN_WORK_BLOBS } from './pipelines.service.ts';
 import { pipelinesStore as store } from './pipelines.store.ts';
-import { finalizeRedaction, type ProvisionalRedaction, redactProvisionally } from './redaction.ts';
+import { finalizeRedaction, type ProvisionalRedaction } from './redaction.ts';
 import type { RunnerDeps } from './runner-deps.ts';
+
+/** The module of the stages' CPU work, run in the worker pool (named, not imported: it loads the NLP). */
+const STAGES_WORKER = 'src/automation/pipelines/stages.worker.ts';
 
 export interface WorkContext {
   run: Run;
@@ -138,10 +141,14 @@ const probe: StageWork = {
   async work(c): Promise<ProbeOut> {
     if (c.run.inputKind === 'transcript') {
       const bytes = await c.deps.blobs.read(c.actor.workspace.id, c.run.inputSha256);
-      const t = await readTranscript({ file: c.run.fileName, bytes });
-      const speakers = [...new Set(t.turns.map((x) => x.speaker).filter((s): s is string => !!s))];
-      c.log(`a transcript: ${t.turns.length} turns, ${speakers.length} speakers`);
-      return { kind: 'transcript', turns: t.turns.length, speakers };
+      const t = await workerPool().run<{ turns: number; speakers: string[] }>(
+        STAGES_WORKER,
+        'transcriptSummary',
+        { file: c.run.fileName, bytes },
+        { signal: c.signal },
+      );
+      c.log(`a transcript: ${t.turns} turns, ${t.speakers.length} speakers`);
+      return { kind: 'transcript', turns: t.turns, speakers: t.speakers };
     }
     return withTempDir(async (dir) => {
       const file = await toFile(c, c.run.inputSha256, path.join(dir, safeName(c.run.fileName)));
@@ -261,7 +268,13 @@ const redact: StageWork = {
     ];
     const decisions = await store.listDecisions(c.deps.db.kysely, c.run.id);
     c.log(`${lists.length} listed names and terms, ${decisions.length} review decisions`);
-    return redactProvisionally(t.name, bytes, lists, decisions);
+    // The recognisers over a whole transcript: seconds of CPU, in the worker pool.
+    return workerPool().run<ProvisionalRedaction>(
+      STAGES_WORKER,
+      'redact',
+      { fileName: t.name, bytes, lists, terms: decisions },
+      { signal: c.signal },
+    );
   },
   async commit(trx, c, out) {
     const ws = c.actor.workspace.id;
