@@ -25,8 +25,21 @@ describe('theme labels are headlines (issue 8 item 3)', () => {
       'Whatever the clinics decide, I will hear about it',
       'The answer is to fix those as we go',
       'Five weeks for a schedule change',
+      'A patient who has a great visit at Westerby',
     ])
       expect(isHeadline(fragment), fragment).toBe(false);
+  });
+
+  it('leaves off openers that place the clause in the talk, and never ends on a gerund waiting for its object', () => {
+    expect(asHeadline('Right now the clinics answer the phone in different ways')).toBe(
+      'The clinics answer the phone in different ways',
+    );
+    expect(asHeadline('Meanwhile, the clinic is short today, not next week')).toBe(
+      'The clinic is short today, not next week',
+    );
+    expect(asHeadline("we're paying for turnover instead of paying for wages, and it shows")).toBe(
+      'The organization is paying for turnover',
+    );
   });
 
   it('says the speaker’s "we" of the organization, with the verb agreeing', () => {

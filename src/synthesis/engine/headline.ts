@@ -36,6 +36,16 @@ const POINTING = new Set(
   `i me my you your it it's they they're them he she this that that's these those there there's`.split(/\s+/),
 );
 
+/** Relative pronouns: one inside the subject means the verb found belongs to its clause. */
+const RELATIVE = new Set(['who', 'whom', 'whose', 'which', 'that']);
+
+/**
+ * Openers that place a clause in the talk, not in the claim ("Right now one clinic answers with the
+ * clinic name", "Meanwhile the clinic is short"): left off a headline.
+ */
+const LEAD_ADVERB =
+  /^(?:right now|for now|meanwhile|today|these days|nowadays|at the moment|now|then|also|plus|still|honestly|frankly|basically|actually|obviously|of course|in fact|in practice)\b,?\s+/i;
+
 /** Finite verbs and auxiliaries (a clause has one). */
 const FINITE = new Set(
   `is are was were has have had can could should would will must might may do does did don't doesn't
@@ -115,6 +125,9 @@ export function isHeadline(text: string): boolean {
     const w = toks[k]!;
     if (isVerb(w)) {
       if (tokensOf(subjectText).length < k) return false;
+      // "A patient who has a great visit at Westerby": the verb is the relative clause's, and the
+      // subject's own verb never comes.
+      if (toks.slice(1, k).some((x) => RELATIVE.has(x))) return false;
       return !toks.slice(0, k).some((x) => POINTING.has(x));
     }
   }
@@ -206,7 +219,7 @@ const SHORTEN = /,\s+|\s+(?:which|because|so that|so|when|where|if|and then|and)
 /** Words a phrase starts with: a long clause may end before them. */
 const CUT_BEFORE = new Set(
   `on in for to with at about from after before out because which when where so and but if than as
-  by into through over under without across while since until`.split(/\s+/),
+  by into through over under without across while since until instead`.split(/\s+/),
 );
 
 /**
@@ -214,11 +227,17 @@ const CUT_BEFORE = new Set(
  * punctuation, "we" said of the organisation, a long clause cut before a trailing reason.
  */
 export function asHeadline(clause: string): string | null {
-  let text = clause
+  const text = clause
     .trim()
     .replace(/[\s,;:.!…-]+$/, '')
     .replace(/^["'“‘]+|["'”’]+$/g, '');
   if (!text) return null;
+  const bare = text.replace(LEAD_ADVERB, '');
+  return (bare !== text && bare ? headlineOf(bare) : null) ?? headlineOf(text);
+}
+
+function headlineOf(said: string): string | null {
+  let text = said;
   const voiced = organizationVoice(text);
   if (voiced === null) return null;
   text = voiced;
@@ -235,6 +254,10 @@ export function asHeadline(clause: string): string | null {
   for (let k = Math.min(10, ws.length - 1); k >= 4; k--) {
     const next = ws[k]!.toLowerCase();
     if (!CUT_BEFORE.has(next) && !/[,;:]$/.test(ws[k - 1]!)) continue;
+    // "…paying for turnover instead of paying | for wages": a gerund after a preposition waits for
+    // its object.
+    const before = ws[k - 2]!.toLowerCase();
+    if (/ing$/i.test(ws[k - 1]!) && (CUT_BEFORE.has(before) || before === 'of')) continue;
     const head = ws
       .slice(0, k)
       .join(' ')
