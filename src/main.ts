@@ -153,6 +153,8 @@ export async function openApp(
       http: { fetch: (url, init) => fetch(url, init), sleep: realSleep, now: () => deps.clock.now() },
     },
     resolveWorkspace: (id) => accounts.resolveWorkspace(id),
+    // Bids a connector reads go to the bids table, so the comparison shows them beside the others.
+    bids: (actor, input) => outtaskers.importConnectorBids(actor, input),
   });
   jobs.registry
     .handle(postListingJob, (p, ctx) => marketplace.handlers.postListing(p, ctx))
@@ -185,6 +187,23 @@ export async function openApp(
     },
   });
   registerAutoApproval(jobs.registry, workOrders);
+  // The out-taskers' record with the firm (on time, accepted first time) beside their bids.
+  outtaskers.setRecordSource(async (workspaceId, ids) => {
+    const all = await workOrders.recordsFor(workspaceId, ids);
+    return new Map(
+      [...all].map(([id, r]) => [
+        id,
+        {
+          orders: r.orders,
+          judged: r.judged,
+          late: r.late,
+          onTimeShare: r.onTimeShare,
+          acceptanceShare: r.acceptanceShare,
+          revisionsPerOrder: r.revisionsPerOrder,
+        },
+      ]),
+    );
+  });
   return {
     config,
     db,

@@ -163,6 +163,43 @@ describe.each(testDialects)('marketplace connectors as durable jobs on %s (contr
       ['700001', { amountMinor: 40000, currency: 'USD' }, 24],
       ['700002', { amountMinor: 52000, currency: 'USD' }, 72],
     ]);
+    expect(job?.result).toMatchObject({ stored: { created: 2, updated: 0, newOuttaskers: 2 } });
+
+    // The bids are in the bids table, priced per slide (a $400 bid for a 40-slide order: $10 a slide),
+    // and in the post's comparison beside any others.
+    const taskId = (await api('GET', `/api/posts/${postId}`)).json().taskId as string;
+    const cmp = await api('GET', `/api/bids/compare/${taskId}?postId=${postId}`);
+    expect(cmp.statusCode, cmp.body).toBe(200);
+    type Row = {
+      bid: { externalId: string; source: string; unit: string; outtaskerName: string; message: string };
+      unitPriceFirm: { amountMinor: number };
+      rank: number;
+    };
+    const rows = cmp.json().rows as Row[];
+    expect(
+      rows.map((r) => [r.bid.externalId, r.bid.source, r.bid.unit, r.unitPriceFirm.amountMinor, r.rank]),
+    ).toEqual([
+      ['700001', 'connector', 'slide', 1000, 1],
+      ['700002', 'connector', 'slide', 1300, 2],
+    ]);
+    expect(rows[0]!.bid.outtaskerName).toBe('Freelancer.com user 81');
+    expect(rows[0]!.bid.message).toMatch(/\$400\.00 for an order of 40 slides: \$10\.00 a slide/);
+
+    // Read again after a bidder lowered theirs: the same two bids, updated, no new out-taskers.
+    (server.freelancer.bids[1] as { amount: number }).amount = 480;
+    const reread = await api('POST', `/api/listings/${listingId}/fetch-bids`);
+    await worker.drain();
+    expect((await t.services.jobs.queue.get(reread.json().jobId))?.result).toMatchObject({
+      stored: { created: 0, updated: 2, newOuttaskers: 0 },
+    });
+    const after = (await api('GET', `/api/bids?postId=${postId}`)).json() as {
+      externalId: string;
+      unitPrice: { amountMinor: number };
+    }[];
+    expect(after.map((b) => [b.externalId, b.unitPrice.amountMinor]).sort()).toEqual([
+      ['700001', 1000],
+      ['700002', 1200],
+    ]);
 
     const award = await api('POST', `/api/listings/${listingId}/award`, { bidExternalId: '700001' });
     expect(award.statusCode, award.body).toBe(200);

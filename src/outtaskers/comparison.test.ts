@@ -97,7 +97,19 @@ describe('bid comparison', () => {
       {
         currency: 'USD',
         rates,
-        records: new Map([['o-a', { orders: 4, onTimeShare: 0.75, revisionsPerOrder: 0.5 }]]),
+        records: new Map([
+          [
+            'o-a',
+            {
+              orders: 4,
+              judged: 4,
+              late: 1,
+              onTimeShare: 0.75,
+              acceptanceShare: 0.5,
+              revisionsPerOrder: 0.5,
+            },
+          ],
+        ]),
       },
     );
     expect(result.rows.map((r) => [r.bid.id, r.rank])).toEqual([
@@ -113,7 +125,14 @@ describe('bid comparison', () => {
     // 320 × $9.60 = $3,072, + 10% = $3,379.20, + $4,000 review = $7,379.20; saving $96,000 − that.
     expect(b!.expectedAnnualCost).toEqual(usd(737_920));
     expect(b!.annualSaving).toEqual(usd(9_600_000 - 737_920));
-    expect(a!.record).toEqual({ orders: 4, onTimeShare: 0.75, revisionsPerOrder: 0.5 });
+    expect(a!.record).toEqual({
+      orders: 4,
+      judged: 4,
+      late: 1,
+      onTimeShare: 0.75,
+      acceptanceShare: 0.5,
+      revisionsPerOrder: 0.5,
+    });
     expect(b!.record).toBeNull();
     expect(c!).toMatchObject({ withinSla: false, hoursOverSla: 24 });
     expect(d!.problem).toMatch(/No exchange rate from GBP to USD/);

@@ -12,4 +12,5 @@ export type {
   OuttaskerRecord,
 } from './outtaskers.ts';
 export { awardKeyOf } from './outtaskers.ts';
+export type { ConnectorBidRow, ConnectorBidsInput } from './use-cases/bids.ts';
 export type { RecordSource } from './use-cases/context.ts';

@@ -199,7 +199,10 @@ export const BidsQuery = z.object({
 
 export const OuttaskerRecordView = z.object({
   orders: z.number(),
+  judged: z.number(),
+  late: z.number(),
   onTimeShare: z.number().nullable(),
+  acceptanceShare: z.number().nullable(),
   revisionsPerOrder: z.number().nullable(),
 });
 sameShape<z.output<typeof OuttaskerRecordView>, OuttaskerRecord>(true);

@@ -15,7 +15,14 @@ import type {
 } from './outtaskers.schemas.ts';
 import type { BidStatus, ContractStatus } from './outtaskers.ts';
 import { awardBid } from './use-cases/award-bid.ts';
-import { importBids, listBids, placeBid, withdrawBid } from './use-cases/bids.ts';
+import {
+  type ConnectorBidsInput,
+  importBids,
+  importConnectorBids,
+  listBids,
+  placeBid,
+  withdrawBid,
+} from './use-cases/bids.ts';
 import {
   closeCall,
   deleteFxRate,
@@ -69,6 +76,8 @@ export function createOuttaskersService(deps: OuttaskersDeps) {
 
     placeBid: (actor: A, input: BidInputT) => placeBid(ctx, actor, input),
     importBids: (actor: A, input: BidImportInputT) => importBids(ctx, actor, input),
+    /** Bids a marketplace connector read (source `connector`; a re-read updates, never doubles). */
+    importConnectorBids: (actor: A, input: ConnectorBidsInput) => importConnectorBids(ctx, actor, input),
     listBids: (
       actor: A,
       filter: { taskId?: string; postId?: string; outtaskerId?: string; status?: BidStatus } = {},

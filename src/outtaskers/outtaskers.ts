@@ -134,8 +134,13 @@ export interface FxRate {
  */
 export interface OuttaskerRecord {
   orders: number;
-  /** Share of delivered orders delivered by their due time (0..1). */
+  /** Orders judged on time (delivered, or open past their due time) and the late ones among them. */
+  judged: number;
+  late: number;
+  /** Share of judged orders delivered by their due time (0..1). */
   onTimeShare: number | null;
+  /** Share of reviewed orders approved on their first delivery (0..1). */
+  acceptanceShare: number | null;
   /** Revision rounds per delivered order. */
   revisionsPerOrder: number | null;
 }

@@ -194,6 +194,9 @@ describe('SLA flags and the out-tasker record', () => {
       meanLatenessMinutes: 90,
       maxLatenessMinutes: 120,
       revisionsPerOrder: 1,
+      // Three reviewed (two sent back first), one approved on its first delivery.
+      reviewed: 3,
+      acceptanceShare: 1 / 3,
       meanQuality: 4,
       meanTimeliness: 4,
     });

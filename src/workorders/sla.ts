@@ -230,6 +230,10 @@ export interface OuttaskerRecord {
   maxLatenessMinutes: number | null;
   /** Revision rounds per delivered order. */
   revisionsPerOrder: number | null;
+  /** Orders the firm has reviewed: approved, or sent back for changes at least once. */
+  reviewed: number;
+  /** Of the reviewed orders, the share approved on their first delivery (no change asked); null with none. */
+  acceptanceShare: number | null;
   meanQuality: number | null;
   meanTimeliness: number | null;
 }
@@ -242,11 +246,16 @@ export function outtaskerRecord(orders: readonly RecordSubject[], now: Date): Ou
   const lateness: number[] = [];
   const revisions: number[] = [];
   let count = 0;
+  let reviewed = 0;
+  let firstTime = 0;
   for (const o of orders) {
     const s = slaStatus(o, now);
     if (o.state === 'draft' || (o.state === 'cancelled' && o.firstDeliveredAt === null)) continue;
     count++;
     if (o.firstDeliveredAt !== null) revisions.push(o.revisionRounds);
+    const approved = o.state === 'approved' || o.state === 'invoiced';
+    if (approved || o.revisionRounds > 0) reviewed++;
+    if (approved && o.revisionRounds === 0) firstTime++;
     if (s.flag === 'on_time') {
       judged++;
       onTime++;
@@ -266,6 +275,8 @@ export function outtaskerRecord(orders: readonly RecordSubject[], now: Date): Ou
     meanLatenessMinutes: mean(lateness),
     maxLatenessMinutes: lateness.length === 0 ? null : Math.max(...lateness),
     revisionsPerOrder: mean(revisions),
+    reviewed,
+    acceptanceShare: reviewed === 0 ? null : firstTime / reviewed,
     meanQuality: mean(q),
     meanTimeliness: mean(t),
   };

@@ -256,6 +256,8 @@ export const OuttaskerRecordView = z.object({
   meanLatenessMinutes: z.number().nullable(),
   maxLatenessMinutes: z.number().nullable(),
   revisionsPerOrder: z.number().nullable(),
+  reviewed: z.number().int(),
+  acceptanceShare: z.number().nullable(),
   meanQuality: z.number().nullable(),
   meanTimeliness: z.number().nullable(),
 });

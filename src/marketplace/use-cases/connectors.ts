@@ -8,6 +8,7 @@ import { nowIso } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { JobContext } from '../../platform/jobs/index.ts';
 import { sealSecret } from '../../platform/secrets.ts';
+import { bidRowOf } from '../bid-rows.ts';
 import type { MarketplaceInfo, NormalizedBid, PublishOutcome } from '../connectors/connector.ts';
 import { apiConnector, capabilitiesOf, isApiMarketplace, tokenContext } from '../connectors/registry.ts';
 import { MARKETPLACE_SPECS, MARKETPLACES, type Marketplace } from '../limits.ts';
@@ -272,24 +273,48 @@ export async function runPostListing(
   return { listingId: listing.id, url: listing.url, externalId: posted.externalId };
 }
 
+export interface ReadBidsResult {
+  listingId: string;
+  bids: NormalizedBid[];
+  /** What went into the bids table (null: nothing wired to keep them). */
+  stored: {
+    created: number;
+    updated: number;
+    newOuttaskers: number;
+    skipped: { line: number; reason: string }[];
+  } | null;
+}
+
 export async function runReadBids(
   ctx: MarketplaceContext,
   p: { listingId: string },
   job: JobContext,
-): Promise<{ listingId: string; bids: NormalizedBid[] }> {
+): Promise<ReadBidsResult> {
   const actor = await jobActor(ctx, job.job);
   const l = await requireListing(ctx, actor.workspace.id, p.listingId);
   const c = await apiFor(ctx, actor.workspace.id, l, 'readBids');
-  const v = await store.getVersion(ctx.db, l.postId, l.postVersion);
-  const pricing = v?.content.pricing;
+  const post = await requirePost(ctx, actor, l.postId);
+  const v =
+    (await store.getVersion(ctx.db, l.postId, l.postVersion)) ??
+    (await store.getVersion(ctx.db, post.id, post.version));
+  if (!v) throw new AppError('POST_NOT_FOUND', `Job post ${post.id} has no version ${l.postVersion}`);
+  const content = v.content;
   const terms = {
-    currency: pricing?.amount.currency ?? actor.workspace.currency,
-    kind: pricing?.kind === 'hourly' ? ('hourly' as const) : ('fixed' as const),
+    currency: content.pricing.amount.currency,
+    kind: content.pricing.kind === 'hourly' ? ('hourly' as const) : ('fixed' as const),
   };
-  // Reading is harmless to repeat; the bids go back as the job's result. Storing them in the bids
-  // table is the bids feature's (its out-taskers and bids use cases), to be wired once it is on main.
+  // Reading is harmless to repeat, and so is storing: the bids are keyed by the marketplace's bid id.
   const bids = await c.readBids(l.externalId!, terms, job.signal);
-  return { listingId: l.id, bids };
+  if (!ctx.bids || (l.marketplace !== 'freelancer' && l.marketplace !== 'upwork')) {
+    return { listingId: l.id, bids, stored: null };
+  }
+  const stored = await ctx.bids(actor, {
+    taskId: post.taskId,
+    postId: post.id,
+    marketplace: l.marketplace,
+    bids: bids.map((b) => bidRowOf(b, content)),
+  });
+  return { listingId: l.id, bids, stored };
 }
 
 export async function runAward(

@@ -9,12 +9,27 @@ import type { Db } from '../../platform/db/connect.ts';
 import type { ServiceDeps } from '../../platform/deps.ts';
 import type { JobQueue } from '../../platform/jobs/index.ts';
 import type { ProceduresService } from '../../procedures/index.ts';
+import type { BidRow } from '../bid-rows.ts';
 import type { ConnectorEnv } from '../connectors/registry.ts';
 
 export type MarketplaceActor = WorkspaceActor;
 
 /** What the marketplace needs of the procedures feature. */
 export type ProceduresPort = Pick<ProceduresService, 'taskOverview' | 'brief'>;
+
+/**
+ * Where the bids a connector reads are kept: the out-taskers feature's bids (so they appear in the
+ * bid comparison), wired by the composition root. A re-read updates the bids it stored, never doubles.
+ */
+export type BidsPort = (
+  actor: MarketplaceActor,
+  input: { taskId: string; postId: string; marketplace: 'freelancer' | 'upwork'; bids: BidRow[] },
+) => Promise<{
+  created: number;
+  updated: number;
+  newOuttaskers: number;
+  skipped: { line: number; reason: string }[];
+}>;
 
 export interface MarketplaceDeps extends ServiceDeps {
   procedures: ProceduresPort;
@@ -23,6 +38,8 @@ export interface MarketplaceDeps extends ServiceDeps {
   connectors: ConnectorEnv;
   /** A job's workspace, as its actor (the handlers run outside any request). */
   resolveWorkspace(id: string): Promise<WorkspaceActor['workspace']>;
+  /** Stores the bids a connector read; without it they are only the job's result. */
+  bids?: BidsPort;
 }
 
 export type Trx = Db['kysely'];
@@ -34,6 +51,7 @@ export interface MarketplaceContext {
   queue: JobQueue;
   connectors: ConnectorEnv;
   resolveWorkspace(id: string): Promise<WorkspaceActor['workspace']>;
+  bids: BidsPort | null;
   audit(
     trx: Trx,
     actor: MarketplaceActor,
@@ -52,6 +70,7 @@ export function marketplaceContext(deps: MarketplaceDeps): MarketplaceContext {
     queue: deps.queue,
     connectors: deps.connectors,
     resolveWorkspace: deps.resolveWorkspace,
+    bids: deps.bids ?? null,
     audit: (trx, actor, action, subjectType, subjectId, details) =>
       recordAudit(trx, deps, actor, { action, subjectType, subjectId, ...(details ? { details } : {}) }),
   };

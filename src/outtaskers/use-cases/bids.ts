@@ -4,7 +4,7 @@
  * firm posted one, its post; an awarded scope takes no more bids.
  */
 import { AppError } from '../../platform/errors.ts';
-import { parseBidTable } from '../bids-import.ts';
+import { type BidRowInput, parseBidTable } from '../bids-import.ts';
 import type { BidImportInputT, BidInputT } from '../outtaskers.schemas.ts';
 import { isUniqueViolation, type NewBid, outtaskersStore as store } from '../outtaskers.store.ts';
 import { awardKeyOf, type Bid, type BidSource, type BidStatus, type Outtasker } from '../outtaskers.ts';
@@ -108,34 +108,126 @@ export async function importBids(
   actor: OuttaskersActor,
   input: BidImportInputT,
 ): Promise<BidImportReport> {
-  const task = await ctx.inventory.getTask(actor, input.taskId);
-  const awardKey = awardKeyOf(task.id, input.postId);
-  const ws = actor.workspace.id;
-  await ensureNotAwarded(ctx, ws, awardKey);
   const parsed = parseBidTable(input.text, {
     currency: actor.workspace.currency,
     ...(input.fileName ? { fileName: input.fileName } : {}),
   });
+  return storeBidRows(ctx, actor, { ...input, source: input.source }, parsed.rows, parsed.errors);
+}
+
+/** One bid as a marketplace's API gave it (a connector's read), already priced per the task's unit. */
+export interface ConnectorBidRow {
+  /** The marketplace's bid or proposal id: a second read updates, never doubles. */
+  externalId: string;
+  /** The bidder's id on the marketplace (matched against the out-taskers' profile handles). */
+  bidderId: string;
+  name: string;
+  profileUrl: string | null;
+  unit: string;
+  unitPriceMinor: number;
+  currency: string;
+  turnaroundHours: number;
+  message: string;
+}
+
+export interface ConnectorBidsInput {
+  taskId: string;
+  postId: string | null;
+  marketplace: BidImportInputT['marketplace'];
+  bids: readonly ConnectorBidRow[];
+}
+
+/**
+ * Bids a connector read from a marketplace (Freelancer.com, Upwork): stored as an import is, with
+ * source `connector`; the bidder is found by their profile on that marketplace first.
+ */
+export function importConnectorBids(
+  ctx: OuttaskersContext,
+  actor: OuttaskersActor,
+  input: ConnectorBidsInput,
+): Promise<BidImportReport> {
+  const rows: ConnectorRow[] = input.bids.map((b, i) => ({
+    line: i + 1,
+    name: b.name,
+    email: null,
+    marketplace: input.marketplace,
+    profileUrl: b.profileUrl,
+    handle: b.bidderId,
+    externalId: b.externalId,
+    unitPriceMinor: b.unitPriceMinor,
+    currency: b.currency,
+    unit: b.unit,
+    turnaroundHours: b.turnaroundHours,
+    message: b.message,
+  }));
+  return storeBidRows(
+    ctx,
+    actor,
+    {
+      taskId: input.taskId,
+      postId: input.postId,
+      marketplace: input.marketplace,
+      source: 'connector',
+      dryRun: false,
+    },
+    rows,
+    [],
+  );
+}
+
+/** A row with the bidder's marketplace handle (connector reads carry one; files do not). */
+type ConnectorRow = BidRowInput & { handle?: string | null };
+
+/** The out-tasker whose profile on this marketplace has the bidder's handle or profile URL. */
+function byProfile(all: readonly Outtasker[], marketplace: string, row: ConnectorRow): Outtasker | undefined {
+  if (!row.handle && !row.profileUrl) return undefined;
+  return all.find((o) =>
+    o.profiles.some(
+      (p) =>
+        p.marketplace === marketplace &&
+        ((row.handle != null && p.handle === row.handle) ||
+          (row.profileUrl != null && p.url === row.profileUrl)),
+    ),
+  );
+}
+
+async function storeBidRows(
+  ctx: OuttaskersContext,
+  actor: OuttaskersActor,
+  input: {
+    taskId: string;
+    postId: string | null;
+    marketplace: BidImportInputT['marketplace'];
+    source: BidSource;
+    dryRun: boolean;
+  },
+  rows: readonly ConnectorRow[],
+  errors: BidImportReport['errors'],
+): Promise<BidImportReport> {
+  const task = await ctx.inventory.getTask(actor, input.taskId);
+  const awardKey = awardKeyOf(task.id, input.postId);
+  const ws = actor.workspace.id;
+  await ensureNotAwarded(ctx, ws, awardKey);
   const report: BidImportReport = {
     dryRun: input.dryRun,
     created: 0,
     updated: 0,
     newOuttaskers: 0,
     skipped: [],
-    errors: parsed.errors,
+    errors,
     bids: [],
   };
-  const source: BidSource = input.source;
+  const source = input.source;
+  const marketplace = input.marketplace;
   try {
     await ctx.db.transaction().execute(async (trx) => {
       const now = ctx.now();
       const existing = await store.listBids(trx, ws, { taskId: task.id });
+      const everyone = source === 'connector' ? await store.listOuttaskers(trx, ws) : [];
       const ids: string[] = [];
-      for (const row of parsed.rows) {
-        const marketplace = input.marketplace;
-        let o: Outtasker | undefined = row.email
-          ? await store.findOuttaskerByEmail(trx, ws, row.email)
-          : undefined;
+      for (const row of rows) {
+        let o: Outtasker | undefined = byProfile(everyone, marketplace, row);
+        if (!o && row.email) o = await store.findOuttaskerByEmail(trx, ws, row.email);
         if (!o) {
           const byName = await store.findOuttaskerByName(trx, ws, row.name);
           if (byName.length === 1 && (!row.email || !byName[0]!.email)) o = byName[0];
@@ -147,7 +239,10 @@ export async function importBids(
             {
               name: row.name,
               email: row.email,
-              profiles: row.profileUrl ? [{ marketplace, url: row.profileUrl, handle: null }] : [],
+              profiles:
+                row.profileUrl || row.handle
+                  ? [{ marketplace, url: row.profileUrl ?? '', handle: row.handle ?? null }]
+                  : [],
               rates: [],
               currency: row.currency,
               timeZone: 'UTC',
@@ -157,6 +252,7 @@ export async function importBids(
             },
             trx,
           );
+          everyone.push(o);
           report.newOuttaskers++;
         }
         const patch = {
@@ -209,7 +305,7 @@ export async function importBids(
       }
       await ctx.audit(trx, actor, 'bid.import', 'task', task.id, {
         source,
-        marketplace: input.marketplace,
+        marketplace,
         created: report.created,
         updated: report.updated,
         errors: report.errors.length,
