@@ -10,6 +10,7 @@ import { registerSynthesesCommands } from './syntheses.cli.ts';
 import { registerSynthesisCommands } from './synthesis.cli.ts';
 import { registerSystemCommands } from './system.cli.ts';
 import { registerUnitsCommands } from './units.cli.ts';
+import { registerWorkOrdersCommands } from './workorders.cli.ts';
 
 export function buildProgram(): Command {
   const program = new Command('outtask')
@@ -28,5 +29,6 @@ export function buildProgram(): Command {
   registerPipelinesCommands(program);
   registerUnitsCommands(program);
   registerPostsCommands(program);
+  registerWorkOrdersCommands(program);
   return program;
 }
