@@ -12,7 +12,7 @@ import { type Atom, atomOf, type CrossCutOptions, crossCuttingThemes, saidByTwo 
 import type { DescribeContext } from './describe.ts';
 import { type DiscourseOptions, findDiscourse } from './discourse.ts';
 import { intervieweeName, interviewerNames, type NameInput } from './names.ts';
-import { linkWidelyUsedTerms, type Prepared, prepare, type SoftOptions } from './prepare.ts';
+import { linkWidelyUsedTerms, prepare, type SoftOptions } from './prepare.ts';
 import { reconcileWithSplit } from './reconcile.ts';
 import type { SpaceOptions } from './space.ts';
 import { type SplitOptions, splitOfQuestion } from './splits.ts';
@@ -23,7 +23,7 @@ import {
   minThemeSupport,
   questionInsights,
 } from './themes.ts';
-import { answersOf, termSpecificity, type Unit, type UnitOptions, unitsOf, windowSample } from './units.ts';
+import { answersOf, termSpecificity, type UnitOptions, unitsOf, windowSample } from './units.ts';
 
 export interface AnalyzeOptions {
   title?: string;
@@ -72,10 +72,11 @@ export function analyzeInterviews(
   const units = unitsOf(p.sentences, answers, opts.tuning?.units, discourse, p.vocab);
   const flat = units.flat();
   const spec = termSpecificity(p.sentences, answers, p.vocab.stems.length, p.copyOf);
-  const unitEmbs = unitEmbeddings(flat, p);
-  // Only the units' word-vector parts are needed from here: the sentences' (interviewers, small
-  // talk and all) were ~180 MB at 500 interviews.
-  p.sentenceEmbs = [];
+  // The units' word-vector parts, made afresh: the sentences' (interviewers, small talk and all,
+  // ~180 MB at 500 interviews) are dropped after alignment, so that they are garbage before these are
+  // made — kept until here, both were alive when the first question was clustered, at the run's peak.
+  // A unit that is one whole sentence gets the same vector its sentence had (same terms, same IDF).
+  const unitEmbs = p.space.embed(flat.map((u) => u.terms));
   // Centred on every unit of every question at once; the full vectors are then made one question at
   // a time, used, and dropped (all questions' at once were ~340 MB at 500 interviews). Splits and
   // descriptions place their texts on this same centre (fit: false).
@@ -209,31 +210,6 @@ export function analyzeInterviews(
     splits,
     crossCutting,
   };
-}
-
-/**
- * The word-vector part of each unit, in a slab of its own: a unit that is one whole sentence reuses
- * its sentence's (the costly step); others are made.
- */
-function unitEmbeddings(flat: readonly Unit[], p: Prepared): Float32Array[] {
-  const embs = flat.map((u) => (u.whole ? p.sentenceEmbs[u.interview]![u.sentences[0]!]! : null));
-  const longer = flat.flatMap((u, k) => (embs[k] ? [] : [u.terms]));
-  const made = p.space.embed(longer);
-  let next = 0;
-  return compact(embs.map((e) => e ?? made[next++]!));
-}
-
-/** The vectors copied into one slab of their own (so the slabs they were views of can be freed). */
-function compact(vectors: readonly Float32Array[]): Float32Array[] {
-  const size = vectors.reduce((n, v) => n + v.length, 0);
-  const slab = new Float32Array(size);
-  let at = 0;
-  return vectors.map((v) => {
-    const out = slab.subarray(at, at + v.length);
-    out.set(v);
-    at += v.length;
-    return out;
-  });
 }
 
 function validate(transcripts: readonly Transcript[], form: InterviewForm): void {

@@ -11,8 +11,6 @@ export interface Prepared {
   vocab: Vocabulary;
   space: VectorSpace;
   sentences: Sentence[][];
-  /** Word-vector part of each sentence before centring (see VectorSpace.embed), parallel to `sentences`. */
-  sentenceEmbs: Float32Array[][];
   alignments: Alignment[];
   /** Term ids of each form question (text and hint). */
   questionTerms: number[][];
@@ -94,9 +92,8 @@ export function prepare(
   const alignments: Alignment[] = alignInterviews(docs, questionVectors, opts.align);
   space.releaseScratch();
   opts.onProgress?.(1, 1, 'aligning answers to the form');
-  let k = 0;
-  const sentenceEmbs = sentences.map((doc) => doc.map(() => embs[k++]!));
-  return { vocab, space, sentences, sentenceEmbs, alignments, questionTerms, copyOf: copiesOf(sentences) };
+  // The sentences' word-vector parts are not returned: units make their own (see analyzeInterviews).
+  return { vocab, space, sentences, alignments, questionTerms, copyOf: copiesOf(sentences) };
 }
 
 /**
