@@ -1,6 +1,7 @@
 /** The app: the sign-in page outside, every registered page inside the shell. */
 import { type ReactNode, useEffect, useLayoutEffect } from 'react';
 import { LoginPage, safeNext } from '../features/auth/pages/LoginPage.tsx';
+import { JoinPage, PORTAL_HOME, PORTAL_JOIN, PortalShell, portalPages } from '../features/portal/pages.tsx';
 import { ErrorBanner, Loading } from '../ui/feedback.tsx';
 import { ToastProvider } from '../ui/toast.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
@@ -34,6 +35,9 @@ function Routes() {
 
   if (state.status === 'loading') return <Loading label="Opening Outtask…" />;
 
+  // The one-time portal link works signed in or not: accepting it signs its out-tasker in.
+  if (pathname === PORTAL_JOIN) return <JoinPage />;
+
   if (pathname === '/login') {
     return state.status === 'signed-in' ? <Redirect to={safeNext(search.get('next'))} /> : <LoginPage />;
   }
@@ -47,6 +51,7 @@ function Routes() {
     }
     return <Redirect to={loginPath(href)} />;
   }
+  if (state.me.role === 'outtasker') return <PortalRoutes pathname={pathname} />;
   if (pathname === '/') return <Redirect to={HOME_PATH} />;
 
   for (const page of PAGES) {
@@ -66,6 +71,23 @@ function Routes() {
       <NotFound />
     </Shell>
   );
+}
+
+/** An out-tasker sees the portal only: every other address leads to its home. */
+function PortalRoutes({ pathname }: { pathname: string }) {
+  for (const page of portalPages) {
+    const params = matchPath(page.path, pathname);
+    if (params) {
+      return (
+        <PortalShell key="portal">
+          <PageFrame key={pathname} title={page.title}>
+            {page.render(params)}
+          </PageFrame>
+        </PortalShell>
+      );
+    }
+  }
+  return <Redirect to={PORTAL_HOME} />;
 }
 
 /** Sets the registry's title first (a layout effect); a page's own usePageTitle then refines it. */

@@ -3,6 +3,7 @@
  * the navigation) and is added here in one line; the shell builds the navigation from this list, so a
  * step shows links only for pages that exist.
  */
+import { bidPages } from '../features/bids/pages.tsx';
 import { interviewPages } from '../features/interviews/pages.tsx';
 import { inventoryPages } from '../features/inventory/pages.tsx';
 import { jobPages } from '../features/jobs/pages.tsx';
@@ -20,6 +21,7 @@ export const PAGES: AppPage[] = [
   ...pipelinePages,
   ...jobPages,
   ...postPages,
+  ...bidPages,
   ...teamPages,
   ...workOrderPages,
 ];

@@ -16,6 +16,8 @@ interface SessionApi {
   state: SessionState;
   signIn(email: string, password: string): Promise<Me>;
   signOut(): Promise<void>;
+  /** A session the server started another way (a portal invitation accepted): take it as signed in. */
+  adopt(me: Me): void;
 }
 
 const SessionContext = createContext<SessionApi | null>(null);
@@ -63,7 +65,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
   }, []);
 
-  const value = useMemo(() => ({ state, signIn, signOut }), [state, signIn, signOut]);
+  const adopt = useCallback((me: Me) => setState({ status: 'signed-in', me }), []);
+
+  const value = useMemo(() => ({ state, signIn, signOut, adopt }), [state, signIn, signOut, adopt]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

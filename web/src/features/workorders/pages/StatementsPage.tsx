@@ -16,8 +16,9 @@ function thisMonth(): { from: string; to: string } {
   return { from: `${y}-${mm}-01`, to: `${y}-${mm}-${String(last).padStart(2, '0')}` };
 }
 
-export function StatementsPage() {
-  usePageTitle('Statements');
+/** `forOuttasker`: the portal's page (the server answers the out-tasker's own statement only). */
+export function StatementsPage({ forOuttasker = false }: { forOuttasker?: boolean }) {
+  usePageTitle(forOuttasker ? 'Your statements' : 'Statements');
   const [period, setPeriod] = useState(thisMonth);
   const q = `from=${period.from}&to=${period.to}`;
   const list = useApi<Statement[]>(`/work-orders/statements?${q}`);
@@ -25,9 +26,11 @@ export function StatementsPage() {
     <div className="page">
       <div className="page-head">
         <div>
-          <h1>Statements</h1>
+          <h1>{forOuttasker ? 'Your statements' : 'Statements'}</h1>
           <p className="lede">
-            What each out-tasker is owed: approved units × unit price, for orders approved in the period.
+            {forOuttasker
+              ? 'What the firm owes you: approved units × your unit price, for orders approved in the period.'
+              : 'What each out-tasker is owed: approved units × unit price, for orders approved in the period.'}
           </p>
         </div>
       </div>

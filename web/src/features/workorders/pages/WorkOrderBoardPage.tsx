@@ -20,6 +20,11 @@ export function WorkOrderBoardPage() {
             from the contract’s turnaround in the order’s time zone.
           </p>
         </div>
+        <div className="page-actions">
+          <Link to="/work-orders/new" className="btn btn-primary">
+            New work order
+          </Link>
+        </div>
       </div>
       {board.error ? <ErrorBanner error={board.error} onRetry={() => void board.reload()} /> : null}
       {!board.data && board.loading ? <Loading /> : null}
