@@ -481,7 +481,7 @@ export function BidsPage() {
               <option value="">Choose a post…</option>
               {posts.data!.map((p) => (
                 <option key={p.id} value={p.id}>
-                  {p.taskName}: {p.title}
+                  {p.title && p.title !== p.taskName ? `${p.taskName}: ${p.title}` : p.taskName}
                 </option>
               ))}
             </select>
@@ -520,6 +520,11 @@ export function BidsPage() {
                   Asked turnaround: {c.slaHours} hours.
                 </p>
                 <ComparisonTable cmp={c} awarded={awarded} onAward={setAwarding} />
+                {c.rows[0]?.costExplanation ? (
+                  <p className="faint bids-basis">
+                    How a cost a year is counted (first row): {c.rows[0].costExplanation}
+                  </p>
+                ) : null}
               </>
             ) : (
               <Loading />

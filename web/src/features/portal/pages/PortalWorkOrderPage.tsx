@@ -183,13 +183,16 @@ export function PortalWorkOrderPage({ id }: { id: string }) {
           <h2 id="po-changes">Changes the firm asked for</h2>
           {lastReview.reviewComment ? <p className="portal-comment">{lastReview.reviewComment}</p> : null}
           {lastReview.checklist.some((c) => !c.checked) ? (
-            <p>
-              Not yet met:{' '}
-              {lastReview.checklist
-                .filter((c) => !c.checked)
-                .map((c) => c.item)
-                .join('; ')}
-            </p>
+            <>
+              <h3>Not yet met</h3>
+              <ul>
+                {lastReview.checklist
+                  .filter((c) => !c.checked)
+                  .map((c) => (
+                    <li key={c.item}>{c.item}</li>
+                  ))}
+              </ul>
+            </>
           ) : null}
         </section>
       ) : null}
