@@ -126,7 +126,7 @@ export function BidsPage() {
                 </p>
                 <ComparisonTable cmp={c} awarded={awarded} onAward={setAwarding} />
                 {c.rows[0]?.costExplanation ? (
-                  <p className="faint bids-basis">
+                  <p className="faint bids-cost-note">
                     How a cost a year is counted (first row): {c.rows[0].costExplanation}
                   </p>
                 ) : null}
