@@ -64,7 +64,10 @@ describe('citations', () => {
     iv.name = 'First Last';
     const q = { interview: iv.id, text: 'x', start: 43 };
     expect(citeQuote(q, makePeople(insights, false))).toBe('First Last, Interview 1, 00:43');
+    // The appendix lists the same name.
+    expect(makePeople(insights, false).name(iv.id)).toBe('First Last');
     delete iv.name;
+    expect(makePeople(insights, false).name(iv.id)).toBeUndefined();
     // No name found: the role, never "Speaker 2" nor the file name.
     expect(citeQuote(q, makePeople(insights, false))).toBe('CFO, Interview 1, 00:43');
     delete iv.role;
@@ -73,6 +76,7 @@ describe('citations', () => {
     // A "Last, First" label reads as a name.
     iv.interviewee = 'Pruett, Joanne';
     expect(makePeople(insights, false).attribution(iv.id)).toBe('Joanne Pruett, Interview 1');
+    expect(makePeople(insights, false).name(iv.id)).toBe('Joanne Pruett');
   });
 
   it('redacts a resolved name when anonymizing, even when no label carried it', () => {

@@ -21,6 +21,8 @@ export interface People {
   /** Text with names redacted when anonymizing; unchanged otherwise. */
   text(s: string): string;
   info(id: string): InterviewInfo | undefined;
+  /** The interviewee's name (resolved by the engine, or a label that is a name); undefined when none. */
+  name(id: string): string | undefined;
 }
 
 export const REDACTED = '[name]';
@@ -165,6 +167,7 @@ export function makePeople(insights: Insights, anonymize: boolean): People {
     anonymize,
     number,
     info: (id) => byId.get(id)?.info,
+    name: (id) => nameOf(byId.get(id)?.info),
     text: redact,
     attribution: cite,
     source: cite,

@@ -21,7 +21,8 @@ export function appendixTableSlides(ctx: Ctx): PlannedSlide[] {
   const nq = insights.form.questions.length;
   const rowsText = insights.interviews.map((i, k) => [
     String(k + 1),
-    ...(anon ? [] : [i.interviewee ?? '–']),
+    // The resolved name ("Speaker 2" in the file, Whisper with no speakers, "Pruett, Joanne").
+    ...(anon ? [] : [people.name(i.id) ?? '–']),
     i.role ? people.text(i.role) : '–',
     i.date ? shortDate(i.date) : '–',
     duration(i.durationSeconds),
