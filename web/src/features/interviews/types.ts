@@ -1,27 +1,18 @@
-/** The synthesis API's answer, typed from the server's own modules (type-only imports). */
-import type { SynthesisPreview } from '../../../../src/interviews/preview.ts';
-import type { BadFile, DeckReport, Insights } from '../../../../src/synthesis/index.ts';
+/** The synthesis API's answers, from the API contract (../../api/contract.ts). */
+import type { Answer, Schema } from '../../api/contract.ts';
 
-export type { PreviewQuote, PreviewTheme, SynthesisPreview } from '../../../../src/interviews/preview.ts';
+export type SynthesisPreview = Schema<'SynthesisPreview'>;
+export type PreviewTheme = Schema<'PreviewTheme'>;
+export type PreviewQuote = PreviewTheme['quotes'][number];
 
-export interface SynthesisResponse {
-  report: DeckReport;
-  insights: Insights;
-  markdown: string;
-  preview: SynthesisPreview;
-  skipped: BadFile[];
-  seconds: number;
+/** A synthesis job's result, with where its deck is downloaded (the deck stays on the server). */
+export type SynthesisResponse = Omit<Schema<'Synthesis'>, 'deck'> & {
   /** The deck stays on the server: `href` downloads it. */
-  deck: { fileName: string; bytes: number; href: string };
-}
+  deck: Schema<'Synthesis'>['deck'] & { href: string };
+};
 
 /** A background job as the interviews API reports it (the jobs API's contract). */
-export type { JobOutT as JobState } from '../../../../src/platform/jobs/jobs.schemas.ts';
+export type JobState = Answer<'/api/interviews/synthesis', 'post'>['job'];
 
-export interface AskResponse {
-  question: string;
-  answer: string;
-  /** False when the transcripts do not discuss the question. */
-  covered: boolean;
-  citations: { source: string; start: number | null; at: string | null; text: string }[];
-}
+/** GET /api/interviews/ask/:jobId's result. */
+export type AskResponse = Schema<'AskAnswer'>;

@@ -1,59 +1,34 @@
-/**
- * The procedures API's JSON shapes, taken from the server's own types (type-only imports: no server
- * code reaches the browser bundle).
- */
-import type { Comparison } from '../../../../src/procedures/compare.ts';
-import type { ProcedureEconomics } from '../../../../src/procedures/costing.ts';
-import type { VersionDiff } from '../../../../src/procedures/diff.ts';
-import type {
-  FormSummary,
-  ProcedureListRow,
-  ProceduresService,
-  VersionSummary,
-} from '../../../../src/procedures/procedures.service.ts';
-import type {
-  FormVersion,
-  Performer,
-  PerformerKind,
-  ProcedureVersion,
-  Step,
-  Variant,
-  VariantStep,
-} from '../../../../src/procedures/procedures.ts';
-import type { Stage, TaskProgress } from '../../../../src/procedures/progress.ts';
+/** The procedures API's JSON shapes, from the API contract (../../api/contract.ts). */
+import type { Schema } from '../../api/contract.ts';
 
-export type {
-  Comparison,
-  FormSummary,
-  FormVersion,
-  Performer,
-  PerformerKind,
-  ProcedureEconomics,
-  ProcedureListRow,
-  ProcedureVersion,
-  Stage,
-  Step,
-  TaskProgress,
-  Variant,
-  VariantStep,
-  VersionDiff,
-  VersionSummary,
-};
+export type Performer = Schema<'Performer'>;
+export type PerformerKind = Performer['kind'];
+export type Step = Schema<'Step'>;
+export type Variant = Schema<'Variant'>;
+export type VariantStep = Schema<'VariantStep'>;
+export type ProcedureVersion = Schema<'ProcedureVersion'>;
+export type VersionSummary = Schema<'VersionSummary'>;
+export type Stage = Schema<'Stage'>;
+export type TaskProgress = Schema<'TaskProgress'>;
+export type ProcedureEconomics = Schema<'ProcedureEconomics'>;
+export type ProcedureListRow = Schema<'ProcedureListRow'>;
+export type FormVersion = Schema<'FormVersion'>;
+export type FormSummary = Schema<'FormSummary'>;
 
 /** GET /api/procedures/tasks/:taskId */
-export type TaskOverview = Awaited<ReturnType<ProceduresService['taskOverview']>>;
+export type TaskOverview = Schema<'TaskOverview'>;
 /** GET /api/procedures/tasks/:taskId/comparison */
-export type ComparisonResponse = Awaited<ReturnType<ProceduresService['compare']>>;
+export type ComparisonResponse = Schema<'TaskComparison'>;
 /** GET /api/procedures/versions/:id */
-export type VersionView = Awaited<ReturnType<ProceduresService['getVersion']>>;
+export type VersionView = Schema<'VersionDetail'>;
 /** GET /api/procedures/progress */
-export type ProgressResponse = Awaited<ReturnType<ProceduresService['progress']>>;
+export type ProgressResponse = Schema<'MethodProgress'>;
 /** GET /api/procedures/versions/:id/diff */
-export type DiffResponse = Awaited<ReturnType<ProceduresService['diff']>>;
+export type DiffResponse = Schema<'VersionDiff'>;
 /** GET /api/forms/:id */
-export type FormDetail = Awaited<ReturnType<ProceduresService['getForm']>>;
+export type FormDetail = Schema<'FormDetail'>;
 /** POST /api/forms/import */
-export type FormSaveResult = Awaited<ReturnType<ProceduresService['importFormYaml']>>;
+export type FormSaveResult = Schema<'SavedForm'>;
 
 export const KIND_LABEL: Record<PerformerKind, string> = {
   member: 'Firm member',
