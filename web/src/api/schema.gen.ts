@@ -3240,6 +3240,7 @@ export interface paths {
                                         name: string;
                                         revision: number;
                                         sha256: string;
+                                        synthesisId?: string;
                                     };
                                     package?: {
                                         bytes: number;
@@ -3422,6 +3423,7 @@ export interface paths {
                                     name: string;
                                     revision: number;
                                     sha256: string;
+                                    synthesisId?: string;
                                 };
                                 package?: {
                                     bytes: number;
@@ -3559,6 +3561,7 @@ export interface paths {
                                         name: string;
                                         revision: number;
                                         sha256: string;
+                                        synthesisId?: string;
                                     };
                                     package?: {
                                         bytes: number;
@@ -3677,6 +3680,7 @@ export interface paths {
                                     name: string;
                                     revision: number;
                                     sha256: string;
+                                    synthesisId?: string;
                                 };
                                 package?: {
                                     bytes: number;
@@ -3791,6 +3795,7 @@ export interface paths {
                                     name: string;
                                     revision: number;
                                     sha256: string;
+                                    synthesisId?: string;
                                 };
                                 package?: {
                                     bytes: number;
@@ -4140,7 +4145,42 @@ export interface paths {
         };
         put?: never;
         post?: never;
-        delete?: never;
+        /** Delete a pipeline with its runs and its pseudonym key (drafts kept as saved syntheses stay) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                            runs: number;
+                        };
+                    };
+                };
+                /** @description A failure: a specific code, a message saying what and where, and details */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         /** Change a pipeline */
@@ -4266,6 +4306,7 @@ export interface paths {
                                         name: string;
                                         revision: number;
                                         sha256: string;
+                                        synthesisId?: string;
                                     };
                                     package?: {
                                         bytes: number;
@@ -4382,6 +4423,7 @@ export interface paths {
                                     name: string;
                                     revision: number;
                                     sha256: string;
+                                    synthesisId?: string;
                                 };
                                 package?: {
                                     bytes: number;
