@@ -1,11 +1,12 @@
 /**
- * One cost per task (issue 11, item 3): the inventory, the ranking, the task page and the procedure
- * pages show the same current cost, and a task whose approved procedure is automated or out-tasked
- * is counted as such in the ranking.
+ * The demo workspace's own check of one cost per task (issue 11, item 3): in the demo, the inventory,
+ * the ranking, the task page and the procedure pages show the same current cost, and a task whose
+ * approved procedure is automated or out-tasked is counted as such in the ranking. (The rules
+ * themselves are tested with factories beside their code.)
  */
 import { describe, expect, it } from 'vitest';
-import { demoApp } from '../helpers/app.ts';
-import { testDialects } from '../helpers/db.ts';
+import { demoApp } from '../../test/helpers/app.ts';
+import { testDialects } from '../../test/helpers/db.ts';
 
 type Money = { amountMinor: number; currency: string };
 
