@@ -8600,6 +8600,9 @@ export interface components {
                 problem: string | null;
                 rank: number | null;
                 record: {
+                    acceptanceShare: number | null;
+                    judged: number;
+                    late: number;
                     onTimeShare: number | null;
                     orders: number;
                     revisionsPerOrder: number | null;
@@ -8632,6 +8635,9 @@ export interface components {
                 problem: string | null;
                 rank: number | null;
                 record: {
+                    acceptanceShare: number | null;
+                    judged: number;
+                    late: number;
                     onTimeShare: number | null;
                     orders: number;
                     revisionsPerOrder: number | null;
@@ -9929,6 +9935,7 @@ export interface components {
             outtaskerId: string;
             outtaskerName: string;
             record: {
+                acceptanceShare: number | null;
                 judged: number;
                 late: number;
                 maxLatenessMinutes: number | null;
@@ -9938,6 +9945,7 @@ export interface components {
                 onTime: number;
                 onTimeShare: number | null;
                 orders: number;
+                reviewed: number;
                 revisionsPerOrder: number | null;
             };
         };
@@ -9945,6 +9953,7 @@ export interface components {
             outtaskerId: string;
             outtaskerName: string;
             record: {
+                acceptanceShare: number | null;
                 judged: number;
                 late: number;
                 maxLatenessMinutes: number | null;
@@ -9954,6 +9963,7 @@ export interface components {
                 onTime: number;
                 onTimeShare: number | null;
                 orders: number;
+                reviewed: number;
                 revisionsPerOrder: number | null;
             };
         };
