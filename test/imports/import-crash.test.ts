@@ -23,7 +23,10 @@ import { ROOT } from '../helpers/cli.ts';
 import { type DialectName, freshDb, testDialects } from '../helpers/db.ts';
 
 const SEED = Number(process.env.CRASH_SEED ?? 20261207);
-const ROWS = 20_000;
+// Large enough that the write transaction outlasts the longest kill delay on a quiet, fast machine
+// (20,000 rows committed within 400 ms on an idle CI machine).
+const ROWS = 100_000;
+const MAX_KILL_DELAY_MS = 100;
 const KILLS = 3;
 
 function rng(seed: number) {
@@ -159,11 +162,11 @@ describe.each(testDialects)('imports under kill -9 on %s', (dialect) => {
         const deadline = Date.now() + 240_000;
         while (!open && run.child.exitCode === null && Date.now() < deadline) {
           open = await target.writing();
-          if (!open) await sleep(10);
+          if (!open) await sleep(2);
         }
         if (!open)
           throw new Error(`the import finished or stalled before its transaction was seen (seed ${SEED})`);
-        await sleep(Math.floor(random() * 400));
+        await sleep(Math.floor(random() * MAX_KILL_DELAY_MS));
         run.child.kill('SIGKILL');
         const finished = await run.done;
         if (finished) throw new Error(`the import committed before the kill; raise ROWS (seed ${SEED})`);
