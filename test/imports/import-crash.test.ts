@@ -13,6 +13,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
+import { seededRng } from '../../bench/corpus/rng.ts';
 import { createAccountsService } from '../../src/accounts/index.ts';
 import { systemClock } from '../../src/platform/clock.ts';
 import { type Db, openSqlite } from '../../src/platform/db/connect.ts';
@@ -29,16 +30,6 @@ const ROWS = 100_000;
 const MAX_KILL_DELAY_MS = 100;
 const KILLS = 3;
 
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const dirs: string[] = [];
@@ -129,7 +120,7 @@ describe.each(testDialects)('imports under kill -9 on %s', (dialect) => {
   it(`leave nothing when killed mid-transaction, ${KILLS} times, then import ${ROWS} rows once (seed ${SEED})`, {
     timeout: 600_000,
   }, async () => {
-    const random = rng(SEED + (dialect === 'postgres' ? 1 : 0));
+    const random = seededRng(SEED + (dialect === 'postgres' ? 1 : 0));
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'outtask-import-crash-'));
     dirs.push(dir);
     const target = await openTarget(dialect, dir);
@@ -166,7 +157,7 @@ describe.each(testDialects)('imports under kill -9 on %s', (dialect) => {
         }
         if (!open)
           throw new Error(`the import finished or stalled before its transaction was seen (seed ${SEED})`);
-        await sleep(Math.floor(random() * MAX_KILL_DELAY_MS));
+        await sleep(Math.floor(random.next() * MAX_KILL_DELAY_MS));
         run.child.kill('SIGKILL');
         const finished = await run.done;
         if (finished) throw new Error(`the import committed before the kill; raise ROWS (seed ${SEED})`);

@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
+import { seededRng } from '../../bench/corpus/rng.ts';
 import { systemClock } from '../../src/platform/clock.ts';
 import { type Db, openSqlite } from '../../src/platform/db/connect.ts';
 import { migrateToLatest } from '../../src/platform/db/migrator.ts';
@@ -25,17 +26,6 @@ const JOBS = 40;
 const STEPS = 8;
 const KILLS = 10;
 const WORKERS = 2;
-
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -91,7 +81,7 @@ describe.each(testDialects)('jobs survive workers killed at random on %s', (dial
   it(`runs ${JOBS} jobs of ${STEPS} steps to their end exactly once through up to ${KILLS} kill -9s (seed ${SEED})`, {
     timeout: 600_000,
   }, async () => {
-    const random = rng(SEED + (dialect === 'postgres' ? 1 : 0));
+    const random = seededRng(SEED + (dialect === 'postgres' ? 1 : 0));
     const { db, env } = await openTarget(dialect);
     await sql`create table crash_effects (job_id text not null, step text not null, worker integer not null)`.execute(
       db.kysely,
@@ -124,9 +114,9 @@ describe.each(testDialects)('jobs survive workers killed at random on %s', (dial
       for (let w = 0; w < WORKERS; w++) workers.push(spawnOne());
       // Kill a random worker at a random moment of its work while jobs remain; start another in its place.
       while (kills < KILLS && (await remaining()) > 0) {
-        const victim = Math.floor(random() * workers.length);
+        const victim = Math.floor(random.next() * workers.length);
         const child = await workers[victim]!.child;
-        await sleep(200 + Math.floor(random() * 1000));
+        await sleep(200 + Math.floor(random.next() * 1000));
         child.kill('SIGKILL');
         kills++;
         workers[victim] = spawnOne();
