@@ -1,7 +1,8 @@
 /**
  * The real engines end to end on speech made here with espeak-ng (two voices, converted to m4a as
- * a phone records). PocketSphinx is draft quality on synthetic speech: the bound below is the WER
- * measured on this interview (0.54) plus a margin, and the words that matter must be there.
+ * a phone records). The audio is the same on every run (sox in repeatable mode), so PocketSphinx's
+ * output is too: its WER on this interview is 0.46 (draft quality on synthetic speech); the bound
+ * is that plus a margin for another build of the engine, and the words that matter must be there.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -40,7 +41,7 @@ describe('pocketsphinx on a spoken m4a interview', () => {
     expect(result.quality).toBe('draft');
     expect(result.durationS).toBeCloseTo(spoken.durationS, 0);
     const text = result.segments.map((s) => s.text).join(' ');
-    expect(wordErrorRate(spoken.reference, text)).toBeLessThan(0.65);
+    expect(wordErrorRate(spoken.reference, text)).toBeLessThan(0.55);
     for (const word of ['staffing', 'nurses', 'booking', 'patients', 'approval', 'office'])
       expect(text).toContain(word);
     // Segments in time order, inside the recording, each starting near a turn that was spoken.
