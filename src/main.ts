@@ -125,7 +125,12 @@ export async function openApp(
     procedures,
     samplesDir: path.join(ROOT_DIR, 'examples', 'executive-interviews'),
   });
-  const outtaskers = createOuttaskersService({ ...deps, accounts, inventory });
+  const outtaskers = createOuttaskersService({
+    ...deps,
+    accounts,
+    inventory,
+    standards: procedures.standardCosts(),
+  });
   const syntheses = createSynthesesService({
     ...deps,
     blobs,

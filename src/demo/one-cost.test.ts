@@ -9,6 +9,10 @@ import { demoApp } from '../../test/helpers/app.ts';
 import { testDialects } from '../../test/helpers/db.ts';
 
 type Money = { amountMinor: number; currency: string };
+type Comparison = {
+  inHouseAnnualCost: Money;
+  rows: { expectedAnnualCost: Money | null; annualSaving: Money | null }[];
+};
 
 describe.each(testDialects)('one cost per task on %s', (dialect) => {
   it('shows the approved procedure’s figure everywhere, and moves with the next approval', async () => {
@@ -16,6 +20,11 @@ describe.each(testDialects)('one cost per task on %s', (dialect) => {
     const get = async <T>(url: string): Promise<T> => {
       const r = await app.http.inject({ method: 'GET', url, cookies: app.cookies });
       expect(r.statusCode, `${url}: ${r.body}`).toBe(200);
+      return r.json() as T;
+    };
+    const send = async <T>(method: 'POST', url: string, payload?: object): Promise<T> => {
+      const r = await app.http.inject({ method, url, cookies: app.cookies, ...(payload ? { payload } : {}) });
+      expect(r.statusCode, `${url}: ${r.body}`).toBeLessThan(300);
       return r.json() as T;
     };
     const tasks =
@@ -45,6 +54,28 @@ describe.each(testDialects)('one cost per task on %s', (dialect) => {
       });
     }
 
+    // The bid comparison saves against the same figure (issue 12): a bid's saving is that cost less the
+    // bid's cost a year, not the inventory's raw estimate.
+    const deck = tasks.find((t) => t.name === 'Build the executive interview summary deck')!;
+    expect(deck.costBasis).toBe('procedure');
+    const designer = await send<{ id: string }>('POST', '/api/outtaskers', {
+      name: 'Deck Designer',
+      currency: 'USD',
+    });
+    await send('POST', '/api/bids', {
+      taskId: deck.id,
+      outtaskerId: designer.id,
+      unitPriceMinor: 1100,
+      currency: 'USD',
+      turnaroundHours: 24,
+    });
+    const compared = await get<Comparison>(`/api/bids/compare/${deck.id}`);
+    expect(compared.inHouseAnnualCost).toEqual(deck.inHouseAnnualCost);
+    const [bid] = compared.rows;
+    expect(bid!.annualSaving!.amountMinor).toBe(
+      deck.inHouseAnnualCost.amountMinor - bid!.expectedAnnualCost!.amountMinor,
+    );
+
     // The transcription task's approved procedure gives the typing to software: only the upload and
     // the check (20 min) are left in-house, far below the old estimate of typing it all.
     const transcription = tasks.find((t) => t.name === 'Transcribe interview recordings')!;
@@ -57,11 +88,6 @@ describe.each(testDialects)('one cost per task on %s', (dialect) => {
     expect(ih.annualCost.amountMinor).toBeLessThan(ih.estimate!.amount.amountMinor / 4);
 
     // A new version that drops the check as waste, approved: every view follows at once.
-    const send = async <T>(method: 'POST', url: string, payload?: object): Promise<T> => {
-      const r = await app.http.inject({ method, url, cookies: app.cookies, ...(payload ? { payload } : {}) });
-      expect(r.statusCode, `${url}: ${r.body}`).toBeLessThan(300);
-      return r.json() as T;
-    };
     const draft = await send<{ id: string; steps: { id: string; name: string }[] }>(
       'POST',
       `/api/procedures/tasks/${transcription.id}/versions`,
@@ -76,6 +102,9 @@ describe.each(testDialects)('one cost per task on %s', (dialect) => {
     expect(after.inHouseAnnualCost.amountMinor).toBeLessThan(transcription.inHouseAnnualCost.amountMinor);
     const row = (await get<typeof procedures>('/api/procedures')).find((p) => p.taskId === transcription.id)!;
     expect(after.inHouseAnnualCost).toEqual(row.economics!.approvedPerYear);
+    expect((await get<Comparison>(`/api/bids/compare/${transcription.id}`)).inHouseAnnualCost).toEqual(
+      after.inHouseAnnualCost,
+    );
     await app.close();
   });
 });

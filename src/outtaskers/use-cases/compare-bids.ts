@@ -2,7 +2,8 @@
  * The bid comparison of a task (or its post): every bid normalized against the task's step-1
  * economics — the unit price in the firm's currency, the turnaround against the SLA, the expected
  * cost a year at the task's volume and the saving against doing it in-house — with the out-tasker's
- * record from their work orders.
+ * record from their work orders. The in-house figure is the task's one current cost (its approved
+ * procedure's when there is one), the same the inventory, ranking and procedure pages show.
  */
 import { economicsSettingsOf, occurrencesPerYear, taskEconomics } from '../../inventory/index.ts';
 import { type ComparisonResult, type CostAtPrice, compareBids, type TaskBasis } from '../comparison.ts';
@@ -28,7 +29,8 @@ export async function compareTaskBids(
   const scoped = bids.filter((b) => awardKeyOf(b.taskId, b.postId) === awardKey && b.status !== 'withdrawn');
   const settings = economicsSettingsOf({ ...actor.workspace });
   const measured = measurements.get(task.id) ?? [];
-  const base = taskEconomics(task, members, measured, settings);
+  const standard = (await ctx.standards?.costs(actor.workspace, [task], members))?.get(task.id) ?? null;
+  const base = taskEconomics(task, members, measured, settings, standard);
   const annualUnits = task.unitsPerOccurrence * occurrencesPerYear(task.frequency);
   const basis: TaskBasis = {
     taskId: task.id,
@@ -40,12 +42,16 @@ export async function compareTaskBids(
     inHouseExplanation: base.inHouse.explanation,
     inHouseKnown: base.inHouse.basis !== 'unknown',
     costAt(unitPrice): CostAtPrice {
-      const e = taskEconomics({ ...task, marketPricePerUnit: unitPrice }, members, measured, settings);
+      const priced = { ...task, marketPricePerUnit: unitPrice };
+      // A procedure that already out-tasks a step (or automates all) leaves step 1 no out-tasked
+      // figure: the bid is then costed from the task alone, and still saved against the one cost.
+      const withStandard = taskEconomics(priced, members, measured, settings, standard);
+      const e = withStandard.outTasked ? withStandard : taskEconomics(priced, members, measured, settings);
       const annualCost = e.outTasked?.annualCost ?? { amountMinor: 0, currency: unitPrice.currency };
       return {
         annualCost,
         annualUnits: e.outTasked?.annualUnits ?? annualUnits,
-        annualSaving: e.annualSaving ?? {
+        annualSaving: {
           amountMinor: base.inHouse.annualCost.amountMinor - annualCost.amountMinor,
           currency: annualCost.currency,
         },

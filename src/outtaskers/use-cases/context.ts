@@ -4,7 +4,7 @@
  * record (filled by the work orders feature), and the audit trail.
  */
 import type { AccountsService } from '../../accounts/index.ts';
-import type { InventoryActor, InventoryService } from '../../inventory/index.ts';
+import type { InventoryActor, InventoryService, StandardCostSource } from '../../inventory/index.ts';
 import { recordAudit } from '../../platform/audit/audit.store.ts';
 import type { Db } from '../../platform/db/connect.ts';
 import type { ServiceDeps } from '../../platform/deps.ts';
@@ -24,6 +24,8 @@ export type RecordSource = (
 export interface OuttaskersDeps extends ServiceDeps {
   accounts: AccountsService;
   inventory: InventoryService;
+  /** The approved procedures' costs: the task's one current cost in the comparison (issue 11). */
+  standards?: StandardCostSource;
 }
 
 export interface OuttaskersContext {
@@ -31,6 +33,7 @@ export interface OuttaskersContext {
   db: Trx;
   accounts: AccountsService;
   inventory: InventoryService;
+  standards: StandardCostSource | undefined;
   records: RecordSource;
   now(): string;
   audit(
@@ -49,6 +52,7 @@ export function outtaskersContext(deps: OuttaskersDeps, records: () => RecordSou
     db: deps.db.kysely,
     accounts: deps.accounts,
     inventory: deps.inventory,
+    standards: deps.standards,
     get records() {
       return records();
     },
