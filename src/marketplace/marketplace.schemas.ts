@@ -1,6 +1,6 @@
 /**
- * Zod contracts of the marketplace's edges: requests and responses of /api/posts (the web app's types
- * come from these) and the CLI's options. zod and the pure domain's constants only.
+ * Zod contracts of the marketplace's edges: requests and responses of /api/posts (the OpenAPI document,
+ * so the web's generated types, come from these) and the CLI's options. zod and the domain's constants only.
  */
 import { z } from 'zod';
 import { MoneyOut, sameShape } from '../platform/contract.ts';

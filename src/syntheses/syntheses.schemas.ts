@@ -1,7 +1,7 @@
 /**
  * The saved syntheses' API contract: what the app and the CLI send (an edit, a change of engagement or
  * task) and what they get back (a synthesis listed, opened, its edit log, the passages to pick a quote
- * from). The web app's types come from here (type-only imports).
+ * from). The OpenAPI document, so the web app's generated types, come from here.
  */
 import { z } from 'zod';
 import { InsightsView, SynthesisView } from '../interviews/interviews.schemas.ts';

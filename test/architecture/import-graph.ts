@@ -194,14 +194,13 @@ const GROUND = new Set(['platform']);
  *   src/<b>/<b>.schemas.ts), and the platform imports no feature;
  * - Kysely only in *.store.ts and src/platform/db/; Fastify only in *.routes.ts and
  *   src/platform/http/; commander only in src/cli/;
- * - web/src imports no Node built-in and nothing of the server (src/) but the API contract's
- *   *.schemas.ts files: their types freely, their values when what they load at run time is
- *   nothing but zod and pure files.
+ * - web/src imports no Node built-in and nothing of the server (src/), not even a type: its API
+ *   types are the generated contract's (web/src/api/contract.ts).
  */
 export function checkRules(graph: ImportGraph): Violation[] {
   const out: Violation[] = [];
   for (const [file, edges] of graph) {
-    for (const { specifier, target, typeOnly } of edges) {
+    for (const { specifier, target } of edges) {
       const add = (rule: string) => out.push({ rule, file, specifier });
       if (file.startsWith('src/')) {
         const from = featureOf(file);
@@ -226,38 +225,12 @@ export function checkRules(graph: ImportGraph): Violation[] {
       }
       if (file.startsWith('web/src/')) {
         if (!target && isNodeBuiltin(specifier)) add('no Node built-in in the browser (web/src)');
-        if (target?.startsWith('src/') && /\.schemas\.ts$/.test(target)) {
-          const bad = typeOnly ? null : browserUnsafe(graph, target);
-          if (bad) add(`a shared schema reaches ${bad}, which the browser cannot load`);
-        } else if (target?.startsWith('src/') || (!target && specifier.includes('/src/')))
-          add('no server module in the browser (web/src), but the *.schemas.ts of the API contract');
+        if (target?.startsWith('src/') || (!target && specifier.includes('/src/')))
+          add('no server module in the browser (web/src): its API types come from web/src/api/contract.ts');
       }
     }
   }
   return out;
-}
-
-/**
- * What makes a server file unfit for the browser: the first Node built-in or package other than zod
- * that loading it loads (type-only imports are erased; null when there is none), so web/src can
- * share the API contract's schemas.
- */
-export function browserUnsafe(graph: ImportGraph, file: string): string | null {
-  const seen = new Set<string>();
-  const visit = (f: string): string | null => {
-    if (seen.has(f)) return null;
-    seen.add(f);
-    for (const { specifier, target, typeOnly } of graph.get(f) ?? []) {
-      if (typeOnly) continue;
-      if (target) {
-        const bad = visit(target);
-        if (bad) return bad;
-      } else if (!specifier.startsWith('.') && packageOf(specifier) !== 'zod')
-        return `${specifier} (from ${f})`;
-    }
-    return null;
-  };
-  return visit(file);
 }
 
 /** The repository's root, from this file. */

@@ -1,4 +1,7 @@
-/** Zod contracts of the pipelines' HTTP edge: requests and responses (the web app's types come from these). */
+/**
+ * Zod contracts of the pipelines' HTTP edge: requests and responses (the OpenAPI document, so the web
+ * app's generated types, come from these).
+ */
 import { z } from 'zod';
 import { RUN_SOURCES, RUN_STATUSES, STAGE_STATES, STAGES } from './pipeline.ts';
 

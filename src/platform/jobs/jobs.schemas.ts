@@ -1,4 +1,4 @@
-/** The jobs API's contract: what a caller sends and what it gets back (the web app's types come from here). */
+/** The jobs API's contract: what a caller sends and gets back (the OpenAPI document, so the web's types). */
 import { z } from 'zod';
 import { JOB_STATUSES } from './job.ts';
 

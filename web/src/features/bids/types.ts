@@ -1,19 +1,10 @@
-/** The bids, out-taskers and contracts API's shapes, from the server's contract (type-only imports). */
-import type { z } from 'zod';
-import type {
-  AwardView,
-  BidCallView,
-  BidComparisonView,
-  ComparisonView,
-  ContractView,
-  InvitationView,
-  OuttaskerView,
-} from '../../../../src/outtaskers/outtaskers.schemas.ts';
+/** The bids, out-taskers and contracts API's shapes, from the API contract (../../api/contract.ts). */
+import type { Schema } from '../../api/contract.ts';
 
-export type Outtasker = z.infer<typeof OuttaskerView>;
-export type Invitation = z.infer<typeof InvitationView>;
-export type BidCall = z.infer<typeof BidCallView>;
-export type Comparison = z.infer<typeof ComparisonView>;
-export type ComparisonRow = z.infer<typeof BidComparisonView>;
-export type Award = z.infer<typeof AwardView>;
-export type Contract = z.infer<typeof ContractView>;
+export type Outtasker = Schema<'Outtasker'>;
+export type Invitation = Schema<'PortalInvitation'>;
+export type BidCall = Schema<'BidCall'>;
+export type Comparison = Schema<'BidComparison'>;
+export type ComparisonRow = Comparison['rows'][number];
+export type Award = Schema<'Award'>;
+export type Contract = Schema<'Contract'>;

@@ -1,21 +1,12 @@
-/**
- * The saved syntheses API's JSON shapes, from the routes' response schemas (type-only imports: no
- * server code reaches the browser bundle).
- */
-import type { z } from 'zod';
-import type {
-  PassageView,
-  SavedSynthesisSummaryView,
-  SavedSynthesisView,
-  SynthesisEditBody,
-  SynthesisEditEntryView,
-} from '../../../../src/syntheses/syntheses.schemas.ts';
+/** The saved syntheses API's JSON shapes, from the API contract (../../api/contract.ts). */
+import type { Schema } from '../../api/contract.ts';
 
-export type SavedSynthesisSummary = z.output<typeof SavedSynthesisSummaryView>;
-export type SavedSynthesis = z.output<typeof SavedSynthesisView>;
-export type SynthesisEditEntry = z.output<typeof SynthesisEditEntryView>;
-export type SynthesisEdit = z.input<typeof SynthesisEditBody>;
-export type Passage = z.output<typeof PassageView>;
+export type SavedSynthesisSummary = Schema<'SavedSynthesisSummary'>;
+export type SavedSynthesis = Schema<'SavedSynthesis'>;
+export type SynthesisEditEntry = Schema<'SynthesisEditEntry'>;
+/** What an edit sends (the request's shape, defaults not yet filled in). */
+export type SynthesisEdit = Schema<'SynthesisEditInput'>;
+export type Passage = Schema<'Passage'>;
 
 /** A saved synthesis's page. */
 export const savedSynthesisPath = (id: string): string => `/interviews/syntheses/${encodeURIComponent(id)}`;

@@ -1,6 +1,6 @@
-/** The jobs API's shapes, from the server's contract (type-only: no server code reaches the bundle). */
-export type {
-  JobDetailOutT as JobDetail,
-  JobListOutT as JobList,
-  JobOutT as Job,
-} from '../../../../src/platform/jobs/jobs.schemas.ts';
+/** The jobs API's shapes, from the API contract (../../api/contract.ts). */
+import type { Answer } from '../../api/contract.ts';
+
+export type JobList = Answer<'/api/jobs'>;
+export type Job = JobList['jobs'][number];
+export type JobDetail = Answer<'/api/jobs/{id}'>;

@@ -1,31 +1,16 @@
-/**
- * The pipelines API's JSON shapes, from the routes' response schemas (type-only imports: no server
- * code reaches the browser bundle).
- */
-import type { z } from 'zod';
-import type {
-  DecisionOut,
-  FindingOut,
-  IntakeOut,
-  PipelineListOut,
-  PipelineOut,
-  ReviewOut,
-  RunDetailOut,
-  RunOut,
-  RunWithStagesOut,
-  StageOut,
-} from '../../../../src/automation/pipelines/pipelines.schemas.ts';
+/** The pipelines API's JSON shapes, from the API contract (../../api/contract.ts). */
+import type { Answer } from '../../api/contract.ts';
 
-export type Pipeline = z.infer<typeof PipelineOut>;
-export type PipelineListItem = z.infer<typeof PipelineListOut>[number];
-export type Run = z.infer<typeof RunOut>;
-export type RunWithStages = z.infer<typeof RunWithStagesOut>;
-export type RunDetail = z.infer<typeof RunDetailOut>;
-export type Stage = z.infer<typeof StageOut>;
-export type Intake = z.infer<typeof IntakeOut>;
-export type Review = z.infer<typeof ReviewOut>;
-export type Finding = z.infer<typeof FindingOut>;
-export type Decision = z.infer<typeof DecisionOut>;
+export type Pipeline = Answer<'/api/pipelines/{id}'>;
+export type PipelineListItem = Answer<'/api/pipelines'>[number];
+export type RunDetail = Answer<'/api/pipeline-runs/{id}'>;
+export type Run = RunDetail['run'];
+export type RunWithStages = Answer<'/api/pipelines/{id}/runs'>[number];
+export type Stage = RunDetail['stages'][number];
+export type Intake = Answer<'/api/pipelines/{id}/files', 'post'>;
+export type Review = Answer<'/api/pipeline-runs/{id}/review'>;
+export type Finding = Review['findings'][number];
+export type Decision = Review['decisions'][number];
 export type RunFile = 'input' | 'transcript' | 'redacted' | 'deck' | 'package';
 
 export const STAGE_NAMES: Record<Stage['stage'], string> = {

@@ -1,21 +1,12 @@
-/**
- * The job posts API's JSON shapes, from the routes' response schemas (type-only imports: no server
- * code reaches the browser bundle).
- */
-import type { z } from 'zod';
-import type {
-  ListingRecordedView,
-  ListingView,
-  PostContentIn,
-  PostView,
-  RenderingView,
-} from '../../../../src/marketplace/marketplace.schemas.ts';
+/** The job posts API's JSON shapes, from the API contract (../../api/contract.ts). */
+import type { Answer, Body, Schema } from '../../api/contract.ts';
 
-export type JobPost = z.infer<typeof PostView>;
-export type PostContent = z.infer<typeof PostContentIn>;
-export type Rendering = z.infer<typeof RenderingView>;
-export type Listing = z.infer<typeof ListingView>;
-export type ListingRecorded = z.infer<typeof ListingRecordedView>;
+export type JobPost = Schema<'JobPost'>;
+/** What an edit sends (PUT /api/posts/:id). */
+export type PostContent = Body<'/api/posts/{id}', 'put'>['content'];
+export type Rendering = Schema<'PostRendering'>;
+export type Listing = Schema<'Listing'>;
+export type ListingRecorded = Answer<'/api/posts/{id}/listings', 'post'>;
 
 export const MARKETPLACE_TABS = [
   { id: 'upwork', label: 'Upwork' },

@@ -1,10 +1,10 @@
-/** The work-orders API's shapes, from the server's contract (type-only: no server code reaches the bundle). */
-export type {
-  BoardItemOut as BoardItem,
-  DeliveryOut as Delivery,
-  LedgerOut as Ledger,
-  SlaRecordOut as SlaRecord,
-  StatementOut as Statement,
-  WorkOrderDetailOut as WorkOrderDetail,
-  WorkOrderOut as WorkOrder,
-} from '../../../../src/workorders/workorders.schemas.ts';
+/** The work-orders API's shapes, from the API contract (../../api/contract.ts). */
+import type { Schema } from '../../api/contract.ts';
+
+export type WorkOrder = Schema<'WorkOrder'>;
+export type BoardItem = Schema<'WorkOrderBoardItem'>;
+export type WorkOrderDetail = Schema<'WorkOrderDetail'>;
+export type Delivery = Schema<'WorkOrderDelivery'>;
+export type Statement = Schema<'Statement'>;
+export type Ledger = Schema<'SavingsLedger'>;
+export type SlaRecord = Schema<'OuttaskerSlaRecord'>;
