@@ -3,75 +3,18 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { fileResponse } from '../platform/contract.ts';
-import { AppError } from '../platform/errors.ts';
+import { checkedOffThread, parseJsonOffThread } from '../platform/http/off-thread-body.ts';
 import { FIRM, workspaceActor } from '../platform/http/policy.ts';
 import type { ApiFeature } from '../platform/http/server.ts';
 import { JobOut } from '../platform/jobs/jobs.schemas.ts';
 import type { InterviewJobs } from './interview-jobs.ts';
 import { AskView, SampleFileView, SynthesisView } from './interviews.schemas.ts';
 import type { InterviewsService } from './interviews.service.ts';
+import { checkUploadOffThread } from './off-thread.ts';
+import { AskBody, type DecodedAsk, type DecodedSynthesis, SynthesisBody } from './upload-bodies.ts';
 
 /** 50 hour-long interviews are about 3 MB of text; DOCX and JSON exports are bigger. */
 export const SYNTHESIS_BODY_LIMIT = 120 * 1024 * 1024;
-const MAX_FILES = 200;
-
-const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
-
-const FileList = z
-  .array(
-    z.object({
-      name: z.string().trim().min(1).max(255),
-      contentBase64: z.string().regex(BASE64, 'must be the file’s bytes in base64'),
-    }),
-  )
-  .min(1, 'add at least one transcript')
-  .max(MAX_FILES, `at most ${MAX_FILES} transcripts at a time`);
-
-const MetaFile = z.object({ name: z.string().trim().min(1).max(255), text: z.string().max(2_000_000) });
-
-const AskBody = z.object({
-  question: z.string().trim().min(3, 'ask a question').max(500),
-  files: FileList,
-  meta: MetaFile.optional(),
-  anonymize: z.boolean().optional(),
-  skipInvalid: z.boolean().optional(),
-  maxWords: z.number().int().min(10).max(1000).optional(),
-});
-
-function decodeFiles(files: z.infer<typeof FileList>): { file: string; bytes: Buffer }[] {
-  const names = new Set<string>();
-  return files.map((f) => {
-    if (names.has(f.name))
-      throw new AppError('VALIDATION_FAILED', `${f.name}: the same file name was sent twice`, {
-        field: 'files',
-      });
-    names.add(f.name);
-    return { file: f.name, bytes: Buffer.from(f.contentBase64, 'base64') };
-  });
-}
-
-const SynthesisBody = z
-  .object({
-    formId: z.string().min(1).max(200).optional(),
-    formVersion: z.number().int().min(1).optional(),
-    formYaml: z.string().min(1).max(200_000).optional(),
-    title: z.string().trim().max(200).optional(),
-    anonymize: z.boolean().optional(),
-    /** Role and date per interview (CSV `id,role,date` or JSON), as `outtask deck --meta` reads. */
-    meta: MetaFile.optional(),
-    skipInvalid: z.boolean().optional(),
-    /** The synthesis is saved: under this engagement (default: the title, else the form's name)… */
-    engagement: z.string().trim().max(200).optional(),
-    /** …attached to this task… */
-    taskId: z.string().min(1).max(64).nullable().optional(),
-    /** …with its transcripts kept (to pick other quotes from them), or not. */
-    keepTranscripts: z.boolean().optional(),
-    files: FileList,
-  })
-  .refine((b) => (b.formId === undefined) !== (b.formYaml === undefined), {
-    message: 'give either formId (a stored form) or formYaml, not both',
-    path: ['formId'],
-  });
 
 const StartedOut = z.object({ job: JobOut });
 const JobParams = z.object({ jobId: z.string().min(1).max(64) });
@@ -86,11 +29,16 @@ const AskOutcomeOut = z.object({ job: JobOut, result: AskView.nullable() });
 export function interviewsRoutes(interviews: InterviewsService, jobs: InterviewJobs): ApiFeature[] {
   const plugin: FastifyPluginAsync = async (fastify) => {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
+    // The transcripts' JSON (~14 MB for 50 interviews) is parsed, checked and decoded in a worker thread.
+    parseJsonOffThread(fastify, SYNTHESIS_BODY_LIMIT, (bytes, req) =>
+      checkUploadOffThread(req.routeOptions.url?.endsWith('/ask') ? 'ask' : 'synthesis', bytes),
+    );
     app.post(
       '/synthesis',
       {
         config: { policy: FIRM },
         bodyLimit: SYNTHESIS_BODY_LIMIT,
+        validatorCompiler: checkedOffThread,
         schema: {
           tags: ['interviews'],
           summary:
@@ -100,13 +48,13 @@ export function interviewsRoutes(interviews: InterviewsService, jobs: InterviewJ
         },
       },
       async (req, reply) => {
-        const b = req.body;
+        const b = req.body as unknown as DecodedSynthesis;
         const job = await jobs.startSynthesis(workspaceActor(req), {
           form:
             b.formYaml !== undefined
               ? { yaml: b.formYaml }
               : { ref: b.formId!, ...(b.formVersion ? { version: b.formVersion } : {}) },
-          files: decodeFiles(b.files),
+          files: b.files,
           ...(b.meta ? { meta: { file: b.meta.name, text: b.meta.text } } : {}),
           ...(b.title ? { title: b.title } : {}),
           anonymize: b.anonymize === true,
@@ -160,6 +108,7 @@ export function interviewsRoutes(interviews: InterviewsService, jobs: InterviewJ
       {
         config: { policy: FIRM },
         bodyLimit: SYNTHESIS_BODY_LIMIT,
+        validatorCompiler: checkedOffThread,
         schema: {
           tags: ['interviews'],
           summary:
@@ -169,10 +118,10 @@ export function interviewsRoutes(interviews: InterviewsService, jobs: InterviewJ
         },
       },
       async (req, reply) => {
-        const b = req.body;
+        const b = req.body as unknown as DecodedAsk;
         const job = await jobs.startAsk(workspaceActor(req), {
           question: b.question,
-          files: decodeFiles(b.files),
+          files: b.files,
           ...(b.meta ? { meta: { file: b.meta.name, text: b.meta.text } } : {}),
           anonymize: b.anonymize === true,
           skipInvalid: b.skipInvalid === true,

@@ -6,6 +6,7 @@
 import { workerPool } from '../platform/workers/index.ts';
 import type { AskRequest, AskRun, SynthesisInput, SynthesisRun } from './interviews.service.ts';
 import type { UploadCheck } from './synthesis.worker.ts';
+import type { CheckedUpload, UploadKind } from './upload-bodies.ts';
 
 const MODULE = 'src/interviews/synthesis.worker.ts';
 
@@ -23,4 +24,9 @@ export function checkUploadsOffThread(check: UploadCheck): Promise<void> {
 
 export function formTitleOffThread(yaml: string, file: string): Promise<string> {
   return workerPool().run<string>(MODULE, 'formTitle', { yaml, file });
+}
+
+/** An upload's JSON body parsed, checked and decoded (upload-bodies.ts). */
+export function checkUploadOffThread(kind: UploadKind, body: Uint8Array): Promise<CheckedUpload> {
+  return workerPool().run<CheckedUpload>(MODULE, 'checkUpload', { kind, body });
 }

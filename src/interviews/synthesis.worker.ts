@@ -36,3 +36,6 @@ export function ask(req: AskRequest) {
 export function formTitle(c: { yaml: string; file: string }): string {
   return parseFormYaml(c.yaml, c.file).title;
 }
+
+/** The upload's JSON parsed, checked and decoded here rather than on the request's thread. */
+export { checkUpload } from './upload-bodies.ts';

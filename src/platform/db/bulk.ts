@@ -14,7 +14,7 @@ const MAX_VALUES = 30_000;
  * How long synchronous SQLite work may hold the event loop before giving other requests a turn (issue
  * 9 row 6: no request waits more than ~100 ms behind an import).
  */
-export const SLICE_MS = 20;
+export const SLICE_MS = 10;
 
 export interface BulkInsertOptions {
   /** Skip rows that collide on this unique key (ON CONFLICT (...) DO NOTHING). */
@@ -49,9 +49,10 @@ const prepared = new WeakMap<SQLite.Database, Map<string, SQLite.Statement>>();
  * `executor` — an open transaction; returns how many rows were actually inserted.
  *
  * On SQLite one single-row statement is prepared once and reused: better-sqlite3 is synchronous and
- * has one connection, so the rows land inside the caller's open transaction. Every SLICE_MS the
- * insert yields to the event loop; meanwhile other requests' queries wait on Kysely's connection,
- * which the transaction holds, so nothing of theirs can land in it — hence a transaction is required.
+ * has one writing connection, so the rows land inside the caller's open transaction. Every SLICE_MS
+ * the insert yields to the event loop; meanwhile other requests' writes wait on Kysely's writing
+ * connection, which the transaction holds, so nothing of theirs can land in it — hence a transaction
+ * is required — and their reads go to the read-only connection (sqlite-reads.ts).
  * The whole import still commits or rolls back as one (kill -9 mid-insert leaves nothing).
  */
 export async function bulkInsert<DB, T>(

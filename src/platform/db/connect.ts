@@ -8,6 +8,7 @@ import type { DatabaseTarget } from '../config.ts';
 import { AppError } from '../errors.ts';
 import { startCheckpointer } from './checkpointer.ts';
 import type { Database } from './schema.ts';
+import { openReader, SqliteReadRoutingDialect } from './sqlite-reads.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -84,7 +85,12 @@ export function openSqlite(file: string): Db {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  // A file gets a read-only second connection for SELECTs outside transactions (sqlite-reads.ts);
+  // an in-memory database is one connection's own.
+  const reader = file === ':memory:' ? undefined : openReader(SQLite, file);
+  const kysely = new Kysely<Database>({
+    dialect: reader ? new SqliteReadRoutingDialect(sqlite, reader) : new SqliteDialect({ database: sqlite }),
+  });
   // WAL checkpoints in a thread of their own, not inside the commit of a large import (checkpointer.ts).
   const checkpointer = file === ':memory:' ? undefined : startCheckpointer(sqlite, file);
   return {
