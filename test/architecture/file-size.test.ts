@@ -20,7 +20,6 @@ const PENDING = [
   'src/inventory/inventory.store.ts',
   'src/inventory/inventory.routes.ts',
   'src/outtaskers/outtaskers.routes.ts',
-  'src/procedures/procedures.routes.ts',
 ];
 
 /** The opening comment of a file: every line up to the first one that is not a comment. */

@@ -8,7 +8,15 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyServerOptions } from 'fastify';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyPluginAsync,
+  type FastifyServerOptions,
+  type RawReplyDefaultExpression,
+  type RawRequestDefaultExpression,
+  type RawServerDefault,
+} from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -65,6 +73,18 @@ declare module 'fastify' {
 }
 
 export type App = FastifyInstance & { routeTable: RouteRecord[] };
+
+/**
+ * A plugin's routes typed by their zod schemas (`fastify.withTypeProvider<ZodTypeProvider>()`): what a
+ * feature's route files take when one plugin's routes are spread over several files by use case.
+ */
+export type ZodRoutes = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
 
 const ERROR_RESPONSE = {
   description: 'A failure: a specific code, a message saying what and where, and details',
