@@ -5,7 +5,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { authRoutes, createAccountsService, workspaceRoutes } from './accounts/index.ts';
+import {
+  authRoutes,
+  createAccountsService,
+  createTeamService,
+  joinRoutes,
+  teamRoutes,
+  workspaceRoutes,
+} from './accounts/index.ts';
 import {
   createPipelines,
   type Pipelines,
@@ -78,6 +85,8 @@ export interface AppServices {
   db: Db;
   deps: ServiceDeps;
   accounts: ReturnType<typeof createAccountsService>;
+  /** Roles, access, invitations to join the firm, the workspace's own settings. */
+  team: ReturnType<typeof createTeamService>;
   inventory: ReturnType<typeof createInventoryService>;
   economics: ReturnType<typeof createEconomicsService>;
   procedures: ReturnType<typeof createProceduresService>;
@@ -115,6 +124,7 @@ export async function openApp(
     sessionTtlHours: config.sessionTtlHours,
     sessionIdleMinutes: config.sessionIdleMinutes,
   });
+  const team = createTeamService(deps, accounts);
   const inventory = createInventoryService(deps, { importMaxBytes: config.importMaxBytes });
   // The approved procedures give each task its current cost; procedures stand on the inventory, so
   // the economics service reads them through a source handed in here.
@@ -214,6 +224,7 @@ export async function openApp(
     db,
     deps,
     accounts,
+    team,
     inventory,
     economics,
     procedures,
@@ -280,6 +291,8 @@ export async function buildHttpApp(
     features: [
       { prefix: '/auth', plugin: authRoutes(accounts, { cookieSecure: config.cookieSecure }) },
       { prefix: '/workspace', plugin: workspaceRoutes(accounts) },
+      { prefix: '/workspace', plugin: teamRoutes(services.team) },
+      { prefix: '/join', plugin: joinRoutes(services.team, { cookieSecure: config.cookieSecure }) },
       ...inventoryRoutes({ inventory, economics, updateWorkspaceSettings: accounts.updateSettings }),
       ...proceduresRoutes(procedures),
       ...interviewsRoutes(interviews, services.interviewJobs),

@@ -3,6 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { fileResponse, noContent } from '../platform/contract.ts';
+import { AppError } from '../platform/errors.ts';
 import { sendCachedJson } from '../platform/http/cached-json.ts';
 import { versionEtag, withVersion, writeCondition } from '../platform/http/if-match.ts';
 import { actorOf, FIRM, OWNER, workspaceActor } from '../platform/http/policy.ts';
@@ -92,8 +93,13 @@ export function inventoryRoutes({
     app.post(
       '/',
       {
-        config: { policy: FIRM },
-        schema: { response: { 201: MemberView }, tags, summary: 'Add a member', body: MemberInput },
+        config: { policy: OWNER },
+        schema: {
+          response: { 201: MemberView },
+          tags,
+          summary: 'Add a member (the owner’s: it sets a loaded hourly cost)',
+          body: MemberInput,
+        },
       },
       async (req, reply) =>
         reply.status(201).send(await inventory.createMember(workspaceActor(req), req.body)),
@@ -106,16 +112,25 @@ export function inventoryRoutes({
           response: { 200: MemberView },
           tags,
           summary:
-            'Change a member (only the fields sent). With If-Match (its version as ETag), refused with 412 STALE_WRITE when someone changed it first',
+            'Change a member (only the fields sent; the loaded hourly cost and the role are the owner’s to change). With If-Match (its version as ETag), refused with 412 STALE_WRITE when someone changed it first',
           params: IdParams,
           body: MemberPatch,
         },
       },
-      async (req, reply) =>
-        withVersion(
+      async (req, reply) => {
+        const ownerOnly = (['hourlyCost', 'role'] as const).filter((f) => req.body[f] !== undefined);
+        if (ownerOnly.length > 0 && actorOf(req).role !== 'owner') {
+          throw new AppError(
+            'FORBIDDEN',
+            `Only an owner can change a member’s ${ownerOnly.map((f) => (f === 'hourlyCost' ? 'loaded hourly cost' : 'role')).join(' or ')}`,
+            { fields: ownerOnly },
+          );
+        }
+        return withVersion(
           reply,
           await inventory.updateMember(workspaceActor(req), req.params.id, req.body, writeCondition(req)),
-        ),
+        );
+      },
     );
   };
 

@@ -59,6 +59,10 @@ export const MemberPatch = z
     role: z.enum(MEMBER_ROLES),
     hourlyCost: MoneySchema.refine((m) => m.amountMinor >= 0, 'must not be negative'),
     yearlyCapacityHours: z.number().min(0).max(8784),
+    leftOn: z.iso
+      .date({ message: 'must be a date, yyyy-mm-dd' })
+      .nullable()
+      .describe('The day they left the firm; null while they are with it'),
   })
   .partial();
 const member = MemberPatch.required().shape;
@@ -68,6 +72,7 @@ export const MemberInput = z.object({
   email: member.email.default(null),
   title: member.title.default(''),
   yearlyCapacityHours: member.yearlyCapacityHours.default(1600),
+  leftOn: member.leftOn.default(null),
 });
 
 export const ProcessInput = z.object({
@@ -259,6 +264,7 @@ export const MemberView = z
     role: z.enum(MEMBER_ROLES),
     hourlyCost: MoneyOut,
     yearlyCapacityHours: z.number(),
+    leftOn: z.string().nullable().optional(),
     version: z.number().optional(),
   })
   .meta({ id: 'Member' });

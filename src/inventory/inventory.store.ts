@@ -46,6 +46,7 @@ export function toMember(r: Selectable<MemberTable>): Member {
     role: r.role as MemberRole,
     hourlyCost: { amountMinor: r.hourly_cost_minor, currency: r.currency },
     yearlyCapacityHours: r.yearly_capacity_hours,
+    leftOn: r.left_on,
     version: r.version,
   };
 }
@@ -88,6 +89,7 @@ function memberColumns(m: Omit<Member, 'id' | 'version'>) {
     hourly_cost_minor: m.hourlyCost.amountMinor,
     currency: m.hourlyCost.currency,
     yearly_capacity_hours: m.yearlyCapacityHours,
+    left_on: m.leftOn ?? null,
   };
 }
 

@@ -19,6 +19,11 @@ export interface Member {
   /** Loaded cost of one hour of this person to the firm. */
   hourlyCost: Money;
   yearlyCapacityHours: number;
+  /**
+   * The day they left the firm (ISO yyyy-mm-dd); null or absent while they are with it. A member who
+   * left is kept (past figures still use their cost) but no longer offered for new work.
+   */
+  leftOn?: string | null;
   /** The stored row's version (optimistic concurrency); absent before it is stored. */
   version?: number;
 }

@@ -25,6 +25,12 @@ export const ErrorCatalogue = {
   ORIGIN_FORBIDDEN: { status: 403, exit: 5 },
   SESSION_EXPIRED: { status: 401, exit: 5 },
   EMAIL_TAKEN: { status: 409, exit: 4 },
+  /** The change would leave the workspace without an owner (demoting or removing the last one). */
+  LAST_OWNER: { status: 409, exit: 4 },
+  /** The workspace's currency is fixed once amounts are stored in it (they would not be converted). */
+  CURRENCY_IN_USE: { status: 409, exit: 4 },
+  USER_NOT_FOUND: { status: 404, exit: 3 },
+  INVITATION_NOT_FOUND: { status: 404, exit: 3 },
   WORKSPACE_NOT_FOUND: { status: 404, exit: 3 },
   WORKSPACE_AMBIGUOUS: { status: 400, exit: 2 },
   // storage

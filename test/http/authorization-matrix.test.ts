@@ -1,6 +1,8 @@
 /**
  * The authorization matrix of step 6 (issue 12): every route of job posts, marketplaces, out-taskers,
- * bids, calls, contracts, rates, work orders and the portal, as it stands in the app's route table,
+ * bids, calls, contracts, rates, work orders and the portal, and of the team and settings (issue 11:
+ * members, roles, access, invitations to join, workspace and economics settings), as it stands in the
+ * app's route table,
  * × six callers — anonymous, the owner, staff, the out-tasker the work is assigned to, an out-tasker of
  * the same firm it is not assigned to, and the owner of another workspace given this one's ids (both
  * ways round). Every cell is written out; a route in the table without a row fails the test, and so
@@ -32,6 +34,10 @@ const PREFIXES = [
   '/api/fx-rates',
   '/api/work-orders',
   '/api/portal',
+  '/api/members',
+  '/api/workspace',
+  '/api/join',
+  '/api/settings',
 ];
 
 /** One firm with everything step 6 makes, and the people who sign in to it. */
@@ -51,6 +57,7 @@ interface World {
     order: string;
     file: string;
     rate: string;
+    member: string;
   };
   /** What only the firm and the assigned out-tasker may see (searched for in others' answers). */
   assignedOnly: string[];
@@ -64,6 +71,10 @@ interface World {
     rate(): Promise<string>;
     invitation(): Promise<string>;
     portalBid(): Promise<string>;
+    /** Someone with staff access (to change or remove). */
+    staffUser(): Promise<string>;
+    /** An open invitation to join the firm: its id and its token. */
+    firmInvitation(): Promise<{ id: string; token: string }>;
   };
 }
 
@@ -192,6 +203,25 @@ async function buildWorld(app: TestApp, label: string): Promise<World> {
     return (await s.outtaskers.invite(o.actor, rec.id, { expiresInHours: 72 })).token;
   };
 
+  const member = await s.inventory.createMember(o.actor, {
+    name: `${label} Member`,
+    email: null,
+    title: 'Consultant',
+    role: 'consultant',
+    hourlyCost: { amountMinor: 9_000, currency: 'USD' },
+    yearlyCapacityHours: 1600,
+    leftOn: null,
+  });
+  const freshStaffUser = async () => (await aUser(s, o.workspace, 'staff')).user.id;
+  const freshFirmInvitation = async () => {
+    const inv = await s.team.invite(o.actor, {
+      email: `${next()}@joiners.example`,
+      role: 'staff',
+      expiresInHours: 72,
+    });
+    return { id: inv.id, token: inv.token };
+  };
+
   return {
     workspace: o.workspace,
     cookies: {
@@ -213,6 +243,7 @@ async function buildWorld(app: TestApp, label: string): Promise<World> {
       order: orderId,
       file: fileId,
       rate: rateId,
+      member: member.id,
     },
     assignedOnly: [orderId, fileId, contractId, bidId, portalBidId, assigned.id],
     fresh: {
@@ -224,6 +255,8 @@ async function buildWorld(app: TestApp, label: string): Promise<World> {
       rate: freshRate,
       invitation: freshInvitation,
       portalBid: freshPortalBid,
+      staffUser: freshStaffUser,
+      firmInvitation: freshFirmInvitation,
     },
   };
 }
@@ -245,6 +278,10 @@ interface Row {
 const FIRM_READ: Cells = [401, 200, 200, 403, 403, 404];
 /** A firm route listing the caller's own workspace's things: another firm's owner gets their own (empty). */
 const FIRM_LIST: Cells = [401, 200, 200, 403, 403, 200];
+/** The owner's own workspace's things: staff and out-taskers are refused; another owner changes theirs. */
+const OWNER_OWN: Cells = [401, 200, 403, 403, 403, 200];
+/** The owner's, about this firm's things: another firm's owner does not find them. */
+const OWNER_THIS: Cells = [401, 204, 403, 403, 403, 404];
 const outtaskerInput = { name: 'Ada Quill', currency: 'USD', timeZone: 'UTC' };
 const ticked = [{ item: 'On the template', checked: true }];
 const b64 = (text: string) => Buffer.from(text).toString('base64');
@@ -504,6 +541,76 @@ const MATRIX: Record<string, Row> = {
   },
 };
 
+/** The team and settings (issue 11): members, roles and access, invitations, workspace settings. */
+const TEAM_MATRIX: Record<string, Row> = {
+  'GET /api/members': { cells: FIRM_LIST, req: () => ({ url: '/api/members' }) },
+  // A new member sets a loaded hourly cost: the owner's.
+  'POST /api/members': {
+    cells: [401, 201, 403, 403, 403, 201],
+    req: (_w, a) => ({
+      url: '/api/members',
+      payload: {
+        name: `New ${a} ${Math.random()}`,
+        role: 'analyst',
+        hourlyCost: { amountMinor: 8_000, currency: 'USD' },
+      },
+    }),
+  },
+  // Staff may change a title (not a cost or a role: test/http/team.test.ts).
+  'PATCH /api/members/:id': {
+    cells: [401, 200, 200, 403, 403, 404],
+    req: (w) => ({ url: `/api/members/${w.ids.member}`, payload: { title: 'Senior consultant' } }),
+  },
+  'GET /api/workspace/users': { cells: FIRM_LIST, req: () => ({ url: '/api/workspace/users' }) },
+  'PATCH /api/workspace/users/:id': {
+    cells: [401, 200, 403, 403, 403, 404],
+    req: async (w) => ({
+      url: `/api/workspace/users/${await w.fresh.staffUser()}`,
+      payload: { role: 'staff' },
+    }),
+  },
+  'DELETE /api/workspace/users/:id': {
+    cells: OWNER_THIS,
+    req: async (w) => ({ url: `/api/workspace/users/${await w.fresh.staffUser()}` }),
+  },
+  'GET /api/workspace/audit': { cells: OWNER_OWN, req: () => ({ url: '/api/workspace/audit?limit=5' }) },
+  'GET /api/workspace/invitations': { cells: OWNER_OWN, req: () => ({ url: '/api/workspace/invitations' }) },
+  'POST /api/workspace/invitations': {
+    cells: [401, 201, 403, 403, 403, 201],
+    req: (_w, a) => ({
+      url: '/api/workspace/invitations',
+      payload: { email: `${a}-${Math.random().toString(36).slice(2)}@joiners.example`, role: 'staff' },
+    }),
+  },
+  'DELETE /api/workspace/invitations/:id': {
+    cells: OWNER_THIS,
+    req: async (w) => ({ url: `/api/workspace/invitations/${(await w.fresh.firmInvitation()).id}` }),
+  },
+  'GET /api/workspace/settings': { cells: FIRM_LIST, req: () => ({ url: '/api/workspace/settings' }) },
+  'PATCH /api/workspace/settings': {
+    cells: OWNER_OWN,
+    req: () => ({ url: '/api/workspace/settings', payload: { fiscalYearStartMonth: 4 } }),
+  },
+  'GET /api/settings/economics': { cells: FIRM_LIST, req: () => ({ url: '/api/settings/economics' }) },
+  'PATCH /api/settings/economics': {
+    cells: OWNER_OWN,
+    req: () => ({ url: '/api/settings/economics', payload: { platformFeeBps: 500 } }),
+  },
+  // The link is public (whoever holds it): the token is the credential.
+  'POST /api/join/peek': {
+    cells: [200, 200, 200, 200, 200, 200],
+    req: async (w) => ({ url: '/api/join/peek', payload: { token: (await w.fresh.firmInvitation()).token } }),
+  },
+  'POST /api/join/accept': {
+    cells: [200, 200, 200, 200, 200, 200],
+    req: async (w) => ({
+      url: '/api/join/accept',
+      payload: { token: (await w.fresh.firmInvitation()).token, password: 'joiner-password-1' },
+    }),
+  },
+};
+Object.assign(MATRIX, TEAM_MATRIX);
+
 /** A whole post content (PUT takes the whole of it). */
 const POST_CONTENT = {
   title: 'Deck designer: summary deck from interview notes',
@@ -539,7 +646,7 @@ describe.each(testDialects)('authorization matrix of step 6 (%s)', (dialect) => 
       .filter((r) => PREFIXES.some((p) => r.url === p || r.url.startsWith(`${p}/`)))
       .map((r) => `${r.method} ${r.url}`);
 
-  it('has a row for every step-6 route in the route table, and no row for a route that is gone', () => {
+  it('has a row for every covered route in the route table, and no row for a route that is gone', () => {
     const table = routes();
     expect(table.length).toBeGreaterThan(50);
     expect(

@@ -57,6 +57,8 @@ export interface MemberTable {
   hourly_cost_minor: number;
   currency: string;
   yearly_capacity_hours: number;
+  /** The day they left the firm (ISO yyyy-mm-dd); null while they are with it. */
+  left_on: string | null;
   created_at: string;
   updated_at: string;
   /** Bumped by every write to the row; the API's ETag (optimistic concurrency). */
@@ -446,6 +448,22 @@ export interface OuttaskerInvitationTable {
   created_at: string;
 }
 
+/** A one-time link to join the firm as owner or staff (sha256 of the token at rest). */
+export interface WorkspaceInvitationTable {
+  id: string;
+  workspace_id: string;
+  email: string;
+  name: string;
+  role: string;
+  token_hash: string;
+  expires_at: string;
+  created_by: string | null;
+  created_at: string;
+  used_at: string | null;
+  used_by: string | null;
+  revoked_at: string | null;
+}
+
 export interface BidTable {
   id: string;
   workspace_id: string;
@@ -731,6 +749,7 @@ export interface Database {
   pipeline_folder_files: PipelineFolderFileTable;
   outtaskers: OuttaskerTable;
   outtasker_invitations: OuttaskerInvitationTable;
+  workspace_invitations: WorkspaceInvitationTable;
   bids: BidTable;
   contracts: ContractTable;
   fx_rates: FxRateTable;

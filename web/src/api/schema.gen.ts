@@ -2407,6 +2407,110 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/join/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Use an invitation link once: choose a password (or give your account’s) and be signed in */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        password: string;
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Me"];
+                    };
+                };
+                /** @description A failure: a specific code, a message saying what and where, and details */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/join/peek": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Who an invitation link is for (nothing changes); invalid links are throttled per address */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InvitationPeek"];
+                    };
+                };
+                /** @description A failure: a specific code, a message saying what and where, and details */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/listings/{id}/award": {
         parameters: {
             query?: never;
@@ -2728,7 +2832,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Add a member */
+        /** Add a member (the owner’s: it sets a loaded hourly cost) */
         post: {
             parameters: {
                 query?: never;
@@ -2748,6 +2852,12 @@ export interface paths {
                             amountMinor: number;
                             currency: string;
                         };
+                        /**
+                         * Format: date
+                         * @description The day they left the firm; null while they are with it
+                         * @default null
+                         */
+                        leftOn?: string | null;
                         name: string;
                         /** @enum {string} */
                         role: "founder" | "partner" | "manager" | "consultant" | "analyst" | "support";
@@ -2798,7 +2908,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change a member (only the fields sent). With If-Match (its version as ETag), refused with 412 STALE_WRITE when someone changed it first */
+        /** Change a member (only the fields sent; the loaded hourly cost and the role are the owner’s to change). With If-Match (its version as ETag), refused with 412 STALE_WRITE when someone changed it first */
         patch: {
             parameters: {
                 query?: never;
@@ -2817,6 +2927,11 @@ export interface paths {
                             amountMinor: number;
                             currency: string;
                         };
+                        /**
+                         * Format: date
+                         * @description The day they left the firm; null while they are with it
+                         */
+                        leftOn?: string | null;
                         name?: string;
                         /** @enum {string} */
                         role?: "founder" | "partner" | "manager" | "consultant" | "analyst" | "support";
@@ -8412,6 +8527,217 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/workspace/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Invitations not yet used, revoked or expired */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Invitation"][];
+                    };
+                };
+                /** @description A failure: a specific code, a message saying what and where, and details */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Invite someone as owner or staff: a one-time link, shown once (a newer invitation for the same email revokes the older) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        email: string;
+                        /** @default 168 */
+                        expiresInHours?: number;
+                        name?: string;
+                        /** @enum {string} */
+                        role: "owner" | "staff";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CreatedInvitation"];
+                    };
+                };
+                /** @description A failure: a specific code, a message saying what and where, and details */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspace/invitations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke an open invitation */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description A failure: a specific code, a message saying what and where, and details */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspace/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workspace’s currency and fiscal year (ETag: its settings version) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WorkspaceSettings"];
+                    };
+                };
+                /** @description A failure: a specific code, a message saying what and where, and details */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the currency (only while no member’s cost is stored: 409 CURRENCY_IN_USE) or the fiscal year’s first month; If-Match as elsewhere (412 STALE_WRITE) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        currency?: string;
+                        fiscalYearStartMonth?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WorkspaceSettings"];
+                    };
+                };
+                /** @description A failure: a specific code, a message saying what and where, and details */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/workspace/users": {
         parameters: {
             query?: never;
@@ -8461,6 +8787,93 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/workspace/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** End someone’s access (and their sessions here); never the last owner’s (409 LAST_OWNER) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description A failure: a specific code, a message saying what and where, and details */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Give someone with access another role (owner or staff); the last owner stays one (409 LAST_OWNER) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        role: "owner" | "staff";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            role: "owner" | "staff" | "outtasker";
+                        };
+                    };
+                };
+                /** @description A failure: a specific code, a message saying what and where, and details */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
 }
@@ -8740,6 +9153,30 @@ export interface components {
             unit: string;
             unitPrice: components["schemas"]["MoneyInput"];
             version: number;
+        };
+        CreatedInvitation: {
+            createdAt: string;
+            createdBy: string | null;
+            email: string;
+            expiresAt: string;
+            id: string;
+            name: string;
+            path: string;
+            /** @enum {string} */
+            role: "owner" | "staff" | "outtasker";
+            token: string;
+        };
+        CreatedInvitationInput: {
+            createdAt: string;
+            createdBy: string | null;
+            email: string;
+            expiresAt: string;
+            id: string;
+            name: string;
+            path: string;
+            /** @enum {string} */
+            role: "owner" | "staff" | "outtasker";
+            token: string;
         };
         DeckReport: {
             crossCutting: number;
@@ -9573,6 +10010,44 @@ export interface components {
             }[];
             title: string;
         };
+        Invitation: {
+            createdAt: string;
+            createdBy: string | null;
+            email: string;
+            expiresAt: string;
+            id: string;
+            name: string;
+            /** @enum {string} */
+            role: "owner" | "staff" | "outtasker";
+        };
+        InvitationInput: {
+            createdAt: string;
+            createdBy: string | null;
+            email: string;
+            expiresAt: string;
+            id: string;
+            name: string;
+            /** @enum {string} */
+            role: "owner" | "staff" | "outtasker";
+        };
+        InvitationPeek: {
+            email: string;
+            expiresAt: string;
+            hasAccount: boolean;
+            name: string;
+            /** @enum {string} */
+            role: "owner" | "staff" | "outtasker";
+            workspaceName: string;
+        };
+        InvitationPeekInput: {
+            email: string;
+            expiresAt: string;
+            hasAccount: boolean;
+            name: string;
+            /** @enum {string} */
+            role: "owner" | "staff" | "outtasker";
+            workspaceName: string;
+        };
         JobPost: {
             content: components["schemas"]["PostContent"];
             createdAt: string;
@@ -9715,6 +10190,7 @@ export interface components {
             email: string | null;
             hourlyCost: components["schemas"]["Money"];
             id: string;
+            leftOn?: string | null;
             name: string;
             /** @enum {string} */
             role: "founder" | "partner" | "manager" | "consultant" | "analyst" | "support";
@@ -9726,6 +10202,7 @@ export interface components {
             email: string | null;
             hourlyCost: components["schemas"]["MoneyInput"];
             id: string;
+            leftOn?: string | null;
             name: string;
             /** @enum {string} */
             role: "founder" | "partner" | "manager" | "consultant" | "analyst" | "support";
@@ -11892,6 +12369,20 @@ export interface components {
             };
             settingsVersion?: number;
             slug: string;
+        };
+        WorkspaceSettings: {
+            currency: string;
+            currencyFixed: boolean;
+            fiscalYearStartMonth: number;
+            name: string;
+            version: number;
+        };
+        WorkspaceSettingsInput: {
+            currency: string;
+            currencyFixed: boolean;
+            fiscalYearStartMonth: number;
+            name: string;
+            version: number;
         };
     };
     responses: never;

@@ -16,6 +16,7 @@ import * as m0010 from './0010_job_posts.ts';
 import * as m0011 from './0011_syntheses.ts';
 import * as m0012 from './0012_work_orders.ts';
 import * as m0013 from './0013_bid_calls.ts';
+import * as m0014 from './0014_team_access.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_accounts_and_inventory': m0001,
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   '0011_syntheses': m0011,
   '0012_work_orders': m0012,
   '0013_bid_calls': m0013,
+  '0014_team_access': m0014,
 };
