@@ -111,16 +111,12 @@ export function clusterUnits(
     .slice(0, 2 * maxThemes)
     .map((c) => makeCluster(c.units, vectors, interviewOf, dims));
 
-  // Every unit joins the theme it is closest to on average, when close enough.
-  const inCore = new Int32Array(n).fill(-1);
-  themes.forEach((t, ti) => {
-    for (const u of t.units) inCore[u] = ti;
-  });
-  const copiesInCore = themes.map((t) => {
-    const m = new Map<string, number>();
-    if (keyOf) for (const u of t.units) m.set(keyOf[u]!, (m.get(keyOf[u]!) ?? 0) + 1);
-    return m;
-  });
+  // Every unit joins the theme whose mean it is closest to, when close enough. A unit of a theme's
+  // core is part of that mean, as its copies are: excluding it compared a member of a group of four
+  // with three sentences and an outsider with four, and dropped core members of small themes under
+  // the bar or moved them to a neighbour (4 generated corpora × 10 draws: recall +1 to +10 points,
+  // prevalence error down; dev corpus recall 0.62 -> 0.69, precision 0.60 -> 0.65). The mean keeps
+  // the same collection repeated k times the same: its copies scale the sum and the size alike.
   const assigned: number[][] = themes.map(() => []);
   const answerOf = opts.answerOf ?? interviewOf;
   const unitsPerAnswer = new Map<number, number>();
@@ -134,11 +130,7 @@ export function clusterUnits(
     let bestSim = round6(join + lengthPenalty * Math.log(unitsPerAnswer.get(answerOf[u]!)!));
     for (let ti = 0; ti < themes.length; ti++) {
       const t = themes[ti]!;
-      // Inside its theme, a unit is compared with the others: not with itself nor its copies.
-      const self = inCore[u] === ti ? (keyOf ? (copiesInCore[ti]!.get(keyOf[u]!) ?? 1) : 1) : 0;
-      const size = t.units.length - self;
-      if (size <= 0) continue;
-      const s = round6((dotSparse(v, meta, t.sum) - self) / size);
+      const s = round6(dotSparse(v, meta, t.sum) / t.units.length);
       if (s >= bestSim) {
         bestSim = s;
         best = ti;
