@@ -203,3 +203,24 @@ export async function openPage(session: ChromiumSession, timeoutMs = 15_000): Pr
   const a11y = await auditPages(page);
   return { page, pageErrors, a11y };
 }
+
+/**
+ * Signs in through the sign-in page as a person does: opens `from` (the sign-in page unless told; a
+ * page behind sign-in shows it too), checks it with axe, types the login (the demo founder's unless
+ * told) and presses Enter. Returns once the app has left the sign-in page; where it lands is the
+ * test's to check.
+ */
+export async function signIn(
+  page: Page,
+  a11y: PageAudit,
+  serverUrl: string,
+  opts: { from?: string; email?: string; password?: string } = {},
+): Promise<void> {
+  await page.goto(`${serverUrl}${opts.from ?? '/login'}`);
+  await page.locator('#login-email').waitFor();
+  await a11y.check('the sign-in page');
+  await page.fill('#login-email', opts.email ?? DEMO_EMAIL);
+  await page.fill('#login-password', opts.password ?? DEMO_PASSWORD);
+  await page.keyboard.press('Enter');
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+}

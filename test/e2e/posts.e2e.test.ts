@@ -13,13 +13,12 @@ import {
   CHROMIUM_PATH,
   type ChromiumSession,
   chromiumAvailable,
-  DEMO_EMAIL,
-  DEMO_PASSWORD,
   ensureWebBuild,
   launchChromium,
   openPage,
   type PageAudit,
   type RunningServer,
+  signIn,
   startServer,
 } from './harness.ts';
 
@@ -42,13 +41,7 @@ describe.skipIf(!hasChromium)(
       browser = await launchChromium({ width: 1440, height: 900 });
       await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
       ({ page, pageErrors, a11y } = await openPage(browser));
-      await page.goto(`${server.url}/login`);
-      await page.locator('#login-email').waitFor();
-      await a11y.check('the sign-in page');
-      await page.fill('#login-email', DEMO_EMAIL);
-      await page.fill('#login-password', DEMO_PASSWORD);
-      await page.keyboard.press('Enter');
-      await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+      await signIn(page, a11y, server.url);
       await page.getByRole('heading', { name: 'Ranking', exact: true }).waitFor();
       await a11y.check('the opportunities');
     }, 240_000);

@@ -17,13 +17,12 @@ import {
   CHROMIUM_PATH,
   type ChromiumSession,
   chromiumAvailable,
-  DEMO_EMAIL,
-  DEMO_PASSWORD,
   ensureWebBuild,
   launchChromium,
   openPage,
   type PageAudit,
   type RunningServer,
+  signIn,
   startServer,
 } from './harness.ts';
 
@@ -47,12 +46,7 @@ describe.skipIf(!hasChromium)(
       server = await startServer();
       browser = await launchChromium({ width: 1440, height: 900 });
       ({ page, pageErrors, a11y } = await openPage(browser, 30_000));
-      await page.goto(`${server.url}/login`);
-      await page.locator('#login-email').waitFor();
-      await a11y.check('the sign-in page');
-      await page.fill('#login-email', DEMO_EMAIL);
-      await page.fill('#login-password', DEMO_PASSWORD);
-      await page.keyboard.press('Enter');
+      await signIn(page, a11y, server.url);
       await page.waitForURL(/\/opportunities$/);
       await page.getByRole('heading', { name: 'Opportunities' }).waitFor();
       await a11y.check('the opportunities');

@@ -16,13 +16,12 @@ import {
   CHROMIUM_PATH,
   type ChromiumSession,
   chromiumAvailable,
-  DEMO_EMAIL,
-  DEMO_PASSWORD,
   ensureWebBuild,
   launchChromium,
   openPage,
   type PageAudit,
   type RunningServer,
+  signIn,
   startServer,
 } from './harness.ts';
 
@@ -46,13 +45,7 @@ describe.skipIf(!hasChromium)(
       server = await startServer();
       browser = await launchChromium({ width: 1440, height: 900 });
       ({ page, pageErrors, a11y } = await openPage(browser));
-      await page.goto(`${server.url}/login`);
-      await page.locator('#login-email').waitFor();
-      await a11y.check('the sign-in page');
-      await page.fill('#login-email', DEMO_EMAIL);
-      await page.fill('#login-password', DEMO_PASSWORD);
-      await page.keyboard.press('Enter');
-      await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+      await signIn(page, a11y, server.url);
       await page.getByRole('heading', { name: 'Ranking', exact: true }).waitFor();
       await a11y.check('the opportunities');
     }, 240_000);

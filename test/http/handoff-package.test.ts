@@ -4,32 +4,23 @@
  * apart) — for the firm and the assigned out-tasker only, every material read audited.
  */
 import JSZip from 'jszip';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { aContract, aContractFor, type ContractFixture, DECK_CHECKLIST } from '../factories/workorders.ts';
-import { signedInApp } from '../helpers/app.ts';
+import { describe, expect, it } from 'vitest';
+import { aContractFor, DECK_CHECKLIST } from '../factories/workorders.ts';
 import { testDialects } from '../helpers/db.ts';
+import { workOrderSides } from '../helpers/work-order-sides.ts';
 
 describe.each(testDialects)('the hand-off package (%s)', (dialect) => {
-  let t: Awaited<ReturnType<typeof signedInApp>>;
-  let c: ContractFixture;
-  let worker: Record<string, string>;
-
-  beforeAll(async () => {
-    t = await signedInApp(dialect);
-    c = await aContract(t.services, t.owner.actor);
-    worker = await t.login(c.outtasker.email, c.outtasker.password);
-  });
-  afterAll(async () => t?.close());
+  const s = workOrderSides(dialect);
 
   const get = (url: string, cookies: Record<string, string>) =>
-    t.http.inject({ method: 'GET', url, cookies });
-  const post = (url: string, payload: object, cookies = t.cookies) =>
-    t.http.inject({ method: 'POST', url, cookies, payload });
+    s.t.http.inject({ method: 'GET', url, cookies });
+  const post = (url: string, payload: object, cookies = s.t.cookies) =>
+    s.t.http.inject({ method: 'POST', url, cookies, payload });
 
   it('zips the README, the brief and the materials for the assigned out-tasker, and audits the read', async () => {
     const id = (
       await post('/api/work-orders', {
-        contractId: c.contractId,
+        contractId: s.c.contractId,
         title: 'Acme interviews: Q4',
         instructions: 'Use the firm template.',
         unitsExpected: 12,
@@ -48,13 +39,13 @@ describe.each(testDialects)('the hand-off package (%s)', (dialect) => {
     expect(added.statusCode).toBe(201);
 
     // A draft is the firm's: the out-tasker cannot see its package.
-    expect((await get(`/api/work-orders/${id}/package`, worker)).statusCode).toBe(404);
+    expect((await get(`/api/work-orders/${id}/package`, s.worker)).statusCode).toBe(404);
     await post(`/api/work-orders/${id}/transitions`, { event: 'send' });
 
-    const res = await get(`/api/work-orders/${id}/package`, worker);
+    const res = await get(`/api/work-orders/${id}/package`, s.worker);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/zip');
-    const ref = (await get(`/api/work-orders/${id}`, t.cookies)).json().order.ref as string;
+    const ref = (await get(`/api/work-orders/${id}`, s.t.cookies)).json().order.ref as string;
     expect(res.headers['content-disposition']).toContain(`${ref}-acme-interviews-q4-handoff.zip`);
     const zip = await JSZip.loadAsync(res.rawPayload);
     const names = Object.keys(zip.files).filter((n) => !zip.files[n]!.dir);
@@ -73,29 +64,31 @@ describe.each(testDialects)('the hand-off package (%s)', (dialect) => {
     if (brief) expect(readme).toContain(`${brief}  the brief`);
     else expect(readme).toContain('(no brief attached)');
 
-    const audit = (await get('/api/workspace/audit?limit=200', t.cookies)).json() as {
+    const audit = (await get('/api/workspace/audit?limit=200', s.t.cookies)).json() as {
       action: string;
       subjectId: string;
       userId: string | null;
       details?: { files?: { name: string }[] };
     }[];
     const read = audit.find((a) => a.action === 'workorder.package.read' && a.subjectId === id);
-    expect(read?.userId).toBe(c.outtasker.user.id);
+    expect(read?.userId).toBe(s.c.outtasker.user.id);
     expect(read?.details?.files?.map((f) => f.name)).toEqual(['transcript.txt', 'transcript.txt']);
   });
 
   it('is not found for an out-tasker the order is not assigned to', async () => {
     const id = (
-      await post('/api/work-orders', { contractId: c.contractId, title: 'Another', unitsExpected: 3 })
+      await post('/api/work-orders', { contractId: s.c.contractId, title: 'Another', unitsExpected: 3 })
     ).json().id as string;
     await post(`/api/work-orders/${id}/transitions`, { event: 'send' });
-    const other = await aContractFor(t.services, t.owner.actor, c.taskId, undefined, { name: 'Otto Other' });
+    const other = await aContractFor(s.t.services, s.t.owner.actor, s.c.taskId, undefined, {
+      name: 'Otto Other',
+    });
     const res = await get(
       `/api/work-orders/${id}/package`,
-      await t.login(other.outtasker.email, other.outtasker.password),
+      await s.t.login(other.outtasker.email, other.outtasker.password),
     );
     expect(res.statusCode).toBe(404);
     expect(res.json().error.code).toBe('WORK_ORDER_NOT_FOUND');
-    expect((await get(`/api/work-orders/${id}/package`, t.cookies)).statusCode).toBe(200);
+    expect((await get(`/api/work-orders/${id}/package`, s.t.cookies)).statusCode).toBe(200);
   });
 });

@@ -1,33 +1,24 @@
 /** /api/work-orders through HTTP: the firm and the out-tasker each with their own session. */
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { aPptx } from '../factories/documents.ts';
-import { aContract, type ContractFixture, DECK_CHECKLIST } from '../factories/workorders.ts';
-import { signedInApp } from '../helpers/app.ts';
+import { DECK_CHECKLIST } from '../factories/workorders.ts';
 import { testDialects } from '../helpers/db.ts';
+import { workOrderSides } from '../helpers/work-order-sides.ts';
 
 describe.each(testDialects)('work orders over HTTP (%s)', (dialect) => {
-  let t: Awaited<ReturnType<typeof signedInApp>>;
-  let c: ContractFixture;
-  let worker: Record<string, string>;
-
-  beforeAll(async () => {
-    t = await signedInApp(dialect);
-    c = await aContract(t.services, t.owner.actor);
-    worker = await t.login(c.outtasker.email, c.outtasker.password);
-  });
-  afterAll(async () => t?.close());
+  const s = workOrderSides(dialect);
 
   const as = (cookies: Record<string, string>) => ({
-    get: (url: string) => t.http.inject({ method: 'GET', url, cookies }),
-    post: (url: string, payload: object) => t.http.inject({ method: 'POST', url, cookies, payload }),
+    get: (url: string) => s.t.http.inject({ method: 'GET', url, cookies }),
+    post: (url: string, payload: object) => s.t.http.inject({ method: 'POST', url, cookies, payload }),
   });
 
   it('runs the path: draft → send → accept → deliver a PPTX → changes → redeliver → approve → statement in CSV and XLSX', async () => {
-    const firm = as(t.cookies);
-    const me = as(worker);
+    const firm = as(s.t.cookies);
+    const me = as(s.worker);
     const created = await firm.post('/api/work-orders', {
-      contractId: c.contractId,
+      contractId: s.c.contractId,
       title: '=HYPERLINK("http://evil.example","Acme")',
       unitsExpected: 12,
     });
@@ -127,9 +118,9 @@ describe.each(testDialects)('work orders over HTTP (%s)', (dialect) => {
   });
 
   it('answers 401 to anyone not signed in, and names the field of a bad body', async () => {
-    expect((await t.http.inject({ method: 'GET', url: '/api/work-orders' })).statusCode).toBe(401);
-    const bad = await as(t.cookies).post('/api/work-orders', {
-      contractId: c.contractId,
+    expect((await s.t.http.inject({ method: 'GET', url: '/api/work-orders' })).statusCode).toBe(401);
+    const bad = await as(s.t.cookies).post('/api/work-orders', {
+      contractId: s.c.contractId,
       title: '',
       unitsExpected: 1,
     });
