@@ -4,9 +4,13 @@
  * process timed with /usr/bin/time -v for wall time and peak memory, with CPU time per stage. Beside
  * each, in the same run, the floor: a bare wink-nlp pass (readDoc + every token) over the same text.
  * The corpus has planted themes (bench/corpus, AI adoption), so each size is also scored against its
- * answer key: the judgement at 500 should match the judgement at 50.
+ * answer key: the judgement at 500 should be no worse than at 50 (recall and precision within 0.1
+ * below, prevalence error as a share of the interviews within 0.05 above). Its padding is said with
+ * varied circumstances (bench/corpus/variety.ts), so that sentences rarely repeat and clustering,
+ * which works on distinct units, is measured at its real cost; --templates for the old corpus, whose
+ * few thousand template sentences repeat over and over.
  * Targets: at 500, peak RSS < 1 GB and wall ≤ 1.5× the floor; at 50, < 5 s.
- * Run: node --import tsx bench/synthesis-speed.ts [--sizes 25,50,200,500 | --interviews N] [--words N] [--keep]
+ * Run: node --import tsx bench/synthesis-speed.ts [--sizes 25,50,200,500 | --interviews N] [--words N] [--templates] [--keep]
  * Writes bench/results/synthesis-speed.json.
  */
 import { execFile } from 'node:child_process';
@@ -105,6 +109,7 @@ const SIZES = args.includes('--interviews')
     ? args[sizesArg + 1]!.split(',').map(Number)
     : [25, 50, 200, 500];
 const WORDS = arg('--words', 9000);
+const VARIED = !args.includes('--templates');
 
 function vttTime(s: number): string {
   const ms = Math.round(s * 1000);
@@ -142,7 +147,7 @@ const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
 async function measure(interviews: number) {
   const generated = performance.now();
-  const corpus = generateCorpus(aiAdoption, { interviews, targetWords: WORDS, seed: 4242 });
+  const corpus = generateCorpus(aiAdoption, { interviews, targetWords: WORDS, seed: 4242, varied: VARIED });
   const dir = await mkdtemp(join(tmpdir(), 'outtask-speed-'));
   mkdirSync(join(dir, 'transcripts'));
   await Promise.all(
@@ -218,11 +223,14 @@ async function measure(interviews: number) {
   // The judgement: the insights against the corpus's planted themes.
   const insights = JSON.parse(await readFile(join(dir, 'insights.json'), 'utf8'));
   const score = scoreInsights(corpus.gold, insights, []);
+  // Mean count error of matched themes as a share of the interviews: comparable across sizes.
+  const prevalenceShareError = Number((score.prevalenceError / interviews).toFixed(4));
+  const distinct = new Set(texts.flatMap((t) => t.split(/(?<=[.?!])\s+/))).size;
   const ratio = pipelineSeconds / floorSeconds;
   const cpuRatio = pipelineCpuSeconds / floorCpuSeconds;
   console.log(
     `  pipeline: ${pipelineSeconds.toFixed(2)} s (${(inner.pipelineMs / 1000).toFixed(2)} s work + ${(inner.importMs / 1000).toFixed(2)} s loading modules), ${ratio.toFixed(2)}× the floor (CPU ${pipelineCpuSeconds.toFixed(1)} s, ${cpuRatio.toFixed(2)}× the floor's ${floorCpuSeconds.toFixed(1)} s); peak RSS ${peakRssMb} MB; ` +
-      `${inner.themes} themes (recall ${score.themeRecall}, precision ${score.themePrecision}, prevalence error ${score.prevalenceError}), ${inner.splits} splits, ${inner.slides} slides`,
+      `${inner.themes} themes (recall ${score.themeRecall}, precision ${score.themePrecision}, prevalence error ${(100 * prevalenceShareError).toFixed(1)}% of interviews), ${inner.splits} splits, ${inner.slides} slides`,
   );
   console.log(`  CPU per stage (ms): ${JSON.stringify(inner.stagesCpuMs)}`);
   if (!args.includes('--keep')) await rm(dir, { recursive: true, force: true });
@@ -230,6 +238,7 @@ async function measure(interviews: number) {
     interviews,
     loadAverage: loadavg().map((x) => Number(x.toFixed(2))),
     words: totalWords,
+    distinctSentences: distinct,
     floor: {
       seconds: Number(floorSeconds.toFixed(3)),
       cpuSeconds: Number(floorCpuSeconds.toFixed(3)),
@@ -255,6 +264,7 @@ async function measure(interviews: number) {
       recall: score.themeRecall,
       precision: score.themePrecision,
       prevalenceError: score.prevalenceError,
+      prevalenceShareError,
     },
   };
 }
@@ -274,6 +284,9 @@ const result = {
   corpus: {
     spec: aiAdoption.name,
     wordsPerInterviewTarget: WORDS,
+    wording: VARIED
+      ? 'padding said with varied circumstances (bench/corpus/variety.ts)'
+      : 'template sentences (--templates)',
     format: 'WebVTT files',
     floor: 'wink-nlp readDoc + iterate every token over the same spoken text, in the parent, same run',
     pipeline:
@@ -285,10 +298,12 @@ const result = {
     largestMemory: largest.pipeline.peakRssMb < 1024,
     largestRatio: largest.ratioToFloor <= 1.5,
     at50: at(50) ? at(50)!.pipeline.seconds < 5 : null,
+    // Fails only when the judgement at 500 is worse than at 50 (better is no failure).
     sameJudgement:
       at(50) && at(500)
-        ? Math.abs(at(50)!.quality.recall - at(500)!.quality.recall) <= 0.1 &&
-          Math.abs(at(50)!.quality.precision - at(500)!.quality.precision) <= 0.1
+        ? at(500)!.quality.recall >= at(50)!.quality.recall - 0.1 &&
+          at(500)!.quality.precision >= at(50)!.quality.precision - 0.1 &&
+          at(500)!.quality.prevalenceShareError <= at(50)!.quality.prevalenceShareError + 0.05
         : null,
   },
 };

@@ -11,12 +11,18 @@
 import type { Transcript, Turn } from '../../src/synthesis/types.ts';
 import { type Rng, seededRng } from './rng.ts';
 import type { Corpus, CorpusSpec, Gold, GoldSpan, QuestionSpec, ThemeSpec } from './spec.ts';
+import { detail } from './variety.ts';
 
 export interface GenerateOptions {
   /** Number of interviews (default: the spec's). */
   interviews?: number;
   /** Pad every answer with more talk until each transcript has about this many words (speed runs). */
   targetWords?: number;
+  /**
+   * With targetWords: the padding said with varied circumstances (variety.ts), so that sentences
+   * rarely repeat (the spec's themes at the spec's prevalences, drawn differently).
+   */
+  varied?: boolean;
   seed?: number;
 }
 
@@ -163,6 +169,8 @@ export function generateCorpus(spec: CorpusSpec, opts: GenerateOptions = {}): Co
   };
 
   const remark = remarkQueue(spec, rng);
+  // The padding's own stream: how long the varied sentences run does not shift the main one's draws.
+  const varied = opts.varied ? seededRng((opts.seed ?? spec.seed) + 7919) : null;
   for (let n = 0; n < count; n++) {
     const id = `${prefix}-${String(n + 1).padStart(2, '0')}`;
     const interviewer = rng.pick(spec.interviewers);
@@ -176,6 +184,7 @@ export function generateCorpus(spec: CorpusSpec, opts: GenerateOptions = {}): Co
       traits,
       opts.targetWords,
       (themeId) => raised(themeId, id),
+      varied,
     );
     const labelled = !rng.chance(spec.unlabelledShare) || n === 0;
     const { transcript, spans } = render(id, utterances, labelled ? { interviewer, interviewee } : null, rng);
@@ -205,6 +214,7 @@ function interviewUtterances(
   traits: Set<string>,
   targetWords: number | undefined,
   raised: (themeId: string) => void,
+  varied: Rng | null = null,
 ): Utterance[] {
   const u: Utterance[] = [];
   const say = (who: Utterance['who'], texts: (string | Said)[], question?: string | null) =>
@@ -296,7 +306,17 @@ function interviewUtterances(
       const extra: Said[] = [];
       while (words < perQuestionWords) {
         let s: Said;
-        if (themes.length > 0 && rng.chance(0.6)) {
+        if (varied) {
+          const more = detail(varied);
+          if (themes.length > 0 && varied.chance(0.6)) {
+            const t = varied.pick(themes);
+            const clause = `${nextClause(t, varied, used)}${more}`;
+            s = { text: sentence(varied, clause, spec.openers), themes: [t.id] };
+          } else {
+            const text = varied.pick(varied.chance(0.5) ? spec.idiosyncratic : spec.generic);
+            s = { text: more && text.endsWith('.') ? `${text.slice(0, -1)}${more}.` : text, themes: [] };
+          }
+        } else if (themes.length > 0 && rng.chance(0.6)) {
           const t = rng.pick(themes);
           s = { text: sentence(rng, nextClause(t, rng, used), spec.openers), themes: [t.id] };
         } else s = { text: rng.chance(0.5) ? remark() : rng.pick(spec.generic), themes: [] };
