@@ -49,8 +49,14 @@ export interface Alignment {
 
 interface Doc {
   sentences: readonly Sentence[];
-  /** Present while the interview is being aligned (dropped between the passes to save memory). */
-  vectors: readonly Float32Array[];
+  /**
+   * The vector of sentence i, while the interview is being aligned (dropped between the passes to
+   * save memory). Pass one makes every sentence's; pass two only those of the candidates and their
+   * lead-ins, and any other when first asked for.
+   */
+  vec: (i: number) => Float32Array;
+  /** The vectors of several sentences, in the order asked (made in one batch where missing). */
+  vecs: (indices: readonly number[]) => Float32Array[];
   labelled: boolean;
   interviewer: string | null;
   interviewee: string | null;
@@ -62,9 +68,8 @@ interface Doc {
    * it ("Let's talk technology. Vesperline's the big one. Where are you on it?").
    */
   leadFrom: number[];
-  /** The lead-ins' vectors (per candidate, made when first needed) and the vectors they were made of. */
+  /** The lead-ins' vectors (per candidate, made when first needed; dropped with the vectors). */
   leadVecs?: (Float32Array | null)[];
-  leadOf?: readonly Float32Array[];
   /** Per candidate, the form question its turn announces by place ("Okay, second one."), or -1. */
   announced: number[];
   /** Per candidate, whether its turn moves the conversation on ("Okay, let's do technology."). */
@@ -87,9 +92,18 @@ const CLOSING =
 const ASKING =
   /^(?:so,?\s+|and\s+|okay,?\s+)?(?:what|how|why|where|when|which|who|would|could|can|do|does|did|is|are|should|tell me|walk me|describe|take me|talk me|share)\b/i;
 
+/** An interview to align: its sentences, and how to make their vectors. */
+export interface AlignDoc {
+  sentences: readonly Sentence[];
+  /** Every sentence's vector (pass one); may reuse one buffer, valid until the next call. */
+  vectors: () => readonly Float32Array[];
+  /** The vectors of some sentences, in the order asked; `reuse`: in that same buffer. */
+  vectorsAt: (indices: readonly number[], reuse: boolean) => readonly Float32Array[];
+}
+
 export function alignInterviews(
-  /** Each interview's sentences and a function that makes their vectors (called twice, per pass). */
-  docs: readonly { sentences: readonly Sentence[]; vectors: () => readonly Float32Array[] }[],
+  /** Each interview's sentences and how to make their vectors. */
+  docs: readonly AlignDoc[],
   questionVectors: readonly Float32Array[],
   opts: AlignOptions = {},
 ): Alignment[] {
@@ -123,8 +137,8 @@ export function alignInterviews(
     const a = label(d, anchorsFor(d, Q, formScore, formScore, opts), questionVectors, opts);
     a.anchors.forEach((s, q) => {
       // Only confident matches teach a wording: a wrong one would spread to every interview.
-      if (s >= 0 && isAsking(d.sentences[s]!) && dot(d.vectors[s]!, questionVectors[q]!) >= CONFIDENT) {
-        const v = d.vectors[s]!;
+      if (s >= 0 && isAsking(d.sentences[s]!) && dot(d.vec(s), questionVectors[q]!) >= CONFIDENT) {
+        const v = d.vec(s);
         const same = wordings[q]!.find((x) => dot(x.v, v) >= 0.98);
         if (same) same.docs.add(original[di]!);
         else
@@ -136,16 +150,16 @@ export function alignInterviews(
       }
     });
     // Only answers under a confidently matched question describe what its answers are about.
-    const confident = a.anchors.map((s, q) => s >= 0 && dot(d.vectors[s]!, questionVectors[q]!) >= CONFIDENT);
+    const confident = a.anchors.map((s, q) => s >= 0 && dot(d.vec(s), questionVectors[q]!) >= CONFIDENT);
     a.question.forEach((q, i) => {
       if (q < 0 || !confident[q]) return;
-      const v = d.vectors[i]!;
+      const v = d.vec(i);
       const sum = answerSums[q]!;
       for (let x = 0; x < dims; x++) sum[x]! += v[x]!;
     });
-    d.vectors = [];
+    d.vec = dropped;
+    d.vecs = dropped;
     d.leadVecs = undefined;
-    d.leadOf = undefined;
     prepared.push(d);
     first.push(a);
   });
@@ -156,12 +170,12 @@ export function alignInterviews(
   const w = opts.answerWeight ?? 0.5;
   const wOn = opts.onFormWeight ?? 0.4;
   return prepared.map((d, di) => {
-    d.vectors = docs[di]!.vectors();
+    passTwoVectors(d, docs[di]!);
     // Similarity of each candidate to each question's wording: the form's, or (only for sentences
     // that ask something) a wording seen in another interview when nearly the same — interviewers
     // reuse their phrasings, and loose resemblance through one shared word is noise.
     const askedM = d.cand.map((c, k) => {
-      const v = d.vectors[c]!;
+      const v = d.vec(c);
       const row = new Float64Array(Q);
       const asking = isAsking(d.sentences[c]!);
       const terms = new Set(d.sentences[c]!.terms);
@@ -220,11 +234,47 @@ export function alignInterviews(
       questionVectors,
       opts,
     );
-    d.vectors = [];
+    d.vec = dropped;
+    d.vecs = dropped;
     d.leadVecs = undefined;
-    d.leadOf = undefined;
     return aligned;
   });
+}
+
+const dropped = (): never => {
+  throw new Error('alignment: the vectors of this interview were dropped');
+};
+
+/**
+ * Pass two's vectors: what it reads on every interview (the candidates and their lead-ins) made at
+ * once in the reusable buffer; the rest (the answer around an aside or a closing) when first asked
+ * for. Pass one made every sentence's vector; pass two needs the interviewer's few. Each vector depends
+ * on its own sentence alone, so they are the same made one way or the other.
+ */
+function passTwoVectors(d: Doc, doc: AlignDoc): void {
+  const made = new Map<number, Float32Array>();
+  const need = [...new Set(d.cand.flatMap((c, k) => range(d.leadFrom[k]!, c + 1)))];
+  const got = doc.vectorsAt(need, true);
+  need.forEach((i, x) => {
+    made.set(i, got[x]!);
+  });
+  d.vecs = (indices) => {
+    const missing = indices.filter((i) => !made.has(i));
+    if (missing.length > 0) {
+      const more = doc.vectorsAt(missing, false);
+      missing.forEach((i, x) => {
+        made.set(i, more[x]!);
+      });
+    }
+    return indices.map((i) => made.get(i)!);
+  };
+  d.vec = (i) => made.get(i) ?? d.vecs([i])[0]!;
+}
+
+function range(from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let i = from; i < to; i++) out.push(i);
+  return out;
 }
 
 function describe(
@@ -344,7 +394,8 @@ function describe(
   });
   return {
     sentences,
-    vectors,
+    vec: (i) => vectors[i]!,
+    vecs: (indices) => indices.map((i) => vectors[i]!),
     labelled,
     interviewer,
     interviewee,
@@ -379,16 +430,13 @@ const LEAD_WEIGHT = 0.9;
  */
 function similarity(d: Doc, k: number, qv: Float32Array, dims: number): number {
   const c = d.cand[k]!;
-  const own = dot(d.vectors[c]!, qv);
+  const own = dot(d.vec(c), qv);
   const from = d.leadFrom[k]!;
   if (from === c) return own;
-  if (d.leadOf !== d.vectors) {
-    d.leadOf = d.vectors;
-    d.leadVecs = new Array(d.cand.length).fill(null);
-  }
-  let lead = d.leadVecs![k];
+  if (!d.leadVecs) d.leadVecs = new Array(d.cand.length).fill(null);
+  let lead = d.leadVecs[k];
   if (!lead) {
-    lead = centroid(d.vectors.slice(from, c + 1), dims);
+    lead = centroid(d.vecs(range(from, c + 1)), dims);
     d.leadVecs![k] = lead;
   }
   return Math.max(own, LEAD_WEIGHT * dot(lead, qv));
@@ -590,7 +638,9 @@ function label(
   const farewell = farewellAt(d, last);
   starts.forEach(({ a, qi }, si) => {
     const end = si + 1 < starts.length ? starts[si + 1]!.a : farewell;
-    const context: Float32Array[] = [questionVectors[qi]!, d.vectors[a]!];
+    // The answer so far, as sentence indices: its vectors are only needed when an aside or a
+    // closing comes up (pass two makes them then).
+    const context: number[] = [];
     let i = a + 1;
     // The rest of the question's own turn is the question ("…the big one. Where are you on it?").
     while (i < end && roles[i] === 'interviewer' && d.sentences[i]!.turn === d.sentences[a]!.turn) i++;
@@ -606,8 +656,14 @@ function label(
           while (j < end && roles[j] === 'interviewer') j++;
           let r = j;
           while (r < end && roles[r] === 'interviewee' && (d.labelled || r - j < 3)) r++;
-          const reply = d.vectors.slice(j, r);
-          const fit = reply.length > 0 ? dot(centroid(reply, dims), centroid(context, dims)) : 1;
+          const reply = d.vecs(range(j, r));
+          const fit =
+            reply.length > 0
+              ? dot(
+                  centroid(reply, dims),
+                  centroid([questionVectors[qi]!, d.vec(a), ...d.vecs(context)], dims),
+                )
+              : 1;
           if (fit < (closing ? 2 * onTopic : onTopic)) {
             i = r;
             continue;
@@ -619,7 +675,7 @@ function label(
       // Thanks, greetings, backchannels and laughter said alone answer nothing.
       if (!isSocialAct(s)) {
         question[i] = qi;
-        context.push(d.vectors[i]!);
+        context.push(i);
       }
       i++;
     }

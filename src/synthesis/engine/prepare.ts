@@ -85,6 +85,12 @@ export function prepare(
           embs.slice(from, from + doc.length),
           { fit: false, scratch: true },
         ),
+      vectorsAt: (indices: readonly number[], reuse: boolean) =>
+        space.assemble(
+          indices.map((i) => doc[i]!.terms),
+          indices.map((i) => embs[from + i]!),
+          { fit: false, scratch: reuse },
+        ),
     };
   });
   opts.onProgress?.(1, 1, 'vectors');
