@@ -180,18 +180,7 @@ export function agglomerate(
 ): number[][] {
   const n = vectors.length;
   if (n === 0) return [];
-  const sim = new Float32Array(n * n);
-  for (let a = 0; a < n; a++) {
-    const va = vectors[a]!;
-    const meta = sparseMeta(va);
-    for (let b = a + 1; b < n; b++) {
-      // Rounded to 1e-6: float noise (a batch mean summed in another order) must not break ties.
-      let s = Math.round(dotSparse(va, meta, vectors[b]!) * 1e6) / 1e6;
-      if (group && group.of[a] === group.of[b]) s *= group.weight;
-      sim[a * n + b] = s;
-      sim[b * n + a] = s;
-    }
-  }
+  const sim = similarities(vectors, group);
   const size = weights ? Float64Array.from(weights) : new Float64Array(n).fill(1);
   const alive = new Uint8Array(n).fill(1);
   // Union-find over the original points, joined for every merge at or above the threshold.
@@ -254,6 +243,96 @@ export function agglomerate(
     else groups.set(r, [i]);
   }
   return [...groups.values()];
+}
+
+/**
+ * Every pair's similarity, rounded to 1e-6 (float noise — a batch mean summed in another order —
+ * must not break ties), in an n × n matrix. Vectors from `VectorSpace.assemble` (sparse hashed part,
+ * dense word-vector part) take the fast way: the hashed parts through an inverted index (a unit
+ * touches ~70 of 256 buckets, and shares few with most others), the word-vector parts from one
+ * contiguous array. Each pair's products are added in the same order as `dotSparse` adds them, so the
+ * matrix is bit for bit the same; it is most of the clustering's cost (n²/2 pairs, n up to 2,500).
+ * Pairs in the same `group` count their similarity × its weight (see agglomerate).
+ */
+export function similarities(
+  vectors: readonly Float32Array[],
+  group?: { of: readonly number[]; weight: number },
+): Float32Array {
+  const n = vectors.length;
+  const sim = new Float32Array(n * n);
+  const from = n > 0 ? sparseMeta(vectors[0]!)?.from : undefined;
+  const dims = n > 0 ? vectors[0]!.length : 0;
+  const fast = from !== undefined && vectors.every((v) => v.length === dims && sparseMeta(v)?.from === from);
+  if (!fast) {
+    for (let a = 0; a < n; a++) {
+      const va = vectors[a]!;
+      const meta = sparseMeta(va);
+      for (let b = a + 1; b < n; b++) {
+        let s = Math.round(dotSparse(va, meta, vectors[b]!) * 1e6) / 1e6;
+        if (group && group.of[a] === group.of[b]) s *= group.weight;
+        sim[a * n + b] = s;
+        sim[b * n + a] = s;
+      }
+    }
+    return sim;
+  }
+  // Postings: per bucket of the hashed part, the vectors where it is non-zero (ascending) and the value.
+  const start = new Int32Array(from + 1);
+  for (const v of vectors) for (const i of sparseMeta(v)!.nz) start[i + 1]!++;
+  for (let i = 0; i < from; i++) start[i + 1]! += start[i]!;
+  const postOf = new Int32Array(start[from]!);
+  const postVal = new Float64Array(start[from]!);
+  const next = start.slice(0, from);
+  for (let b = 0; b < n; b++) {
+    const v = vectors[b]!;
+    for (const i of sparseMeta(v)!.nz) {
+      const p = next[i]!++;
+      postOf[p] = b;
+      postVal[p] = v[i]!;
+    }
+  }
+  // The word-vector parts, contiguous (float32 values held exactly as doubles).
+  const E = dims - from;
+  const emb = new Float64Array(n * E);
+  for (let b = 0; b < n; b++) {
+    const v = vectors[b]!;
+    for (let x = 0; x < E; x++) emb[b * E + x] = v[from + x]!;
+  }
+  const ptr = start.slice(0, from);
+  const acc = new Float64Array(n);
+  for (let a = 0; a < n; a++) {
+    const va = vectors[a]!;
+    const nz = sparseMeta(va)!.nz;
+    acc.fill(0, a + 1);
+    // The hashed part of a · b for every b > a, in a's order of buckets (as dotSparse adds them).
+    for (let k = 0; k < nz.length; k++) {
+      const i = nz[k]!;
+      const x = va[i]!;
+      let p = ptr[i]!;
+      const end = start[i + 1]!;
+      while (p < end && postOf[p]! <= a) p++;
+      ptr[i] = p;
+      for (; p < end; p++) acc[postOf[p]!]! += x * postVal[p]!;
+    }
+    const oa = a * E;
+    for (let b = a + 1; b < n; b++) {
+      let s = acc[b]!;
+      const ob = b * E;
+      let x = 0;
+      for (; x + 3 < E; x += 4) {
+        s += emb[oa + x]! * emb[ob + x]!;
+        s += emb[oa + x + 1]! * emb[ob + x + 1]!;
+        s += emb[oa + x + 2]! * emb[ob + x + 2]!;
+        s += emb[oa + x + 3]! * emb[ob + x + 3]!;
+      }
+      for (; x < E; x++) s += emb[oa + x]! * emb[ob + x]!;
+      s = Math.round(s * 1e6) / 1e6;
+      if (group && group.of[a] === group.of[b]) s *= group.weight;
+      sim[a * n + b] = s;
+      sim[b * n + a] = s;
+    }
+  }
+  return sim;
 }
 
 /**
