@@ -102,7 +102,10 @@ describe.skipIf(!hasChromium)(
       await page.waitForURL(/\/interviews\/synthesis\?form=/);
     });
 
-    it('builds the deck from the sample interviews on the demo form, with the evidence on the page', async () => {
+    // The build is a job on a shared two-core machine: the test waits for it as long as its own step does.
+    it('builds the deck from the sample interviews on the demo form, with the evidence on the page', {
+      timeout: 120_000,
+    }, async () => {
       await page.getByRole('heading', { name: 'Interview synthesis' }).waitFor();
       // The demo's interview form (attached to the interview-deck task) is preselected.
       await expect
