@@ -16,6 +16,7 @@ import {
 } from './economics/index.ts';
 import { inventoryStore } from './inventory.store.ts';
 import type { Measurement, Member, Process, Task } from './inventory.ts';
+import { measurementsStore } from './measurements.store.ts';
 
 export interface TaskRow {
   task: Task;
@@ -69,7 +70,7 @@ export function createEconomicsService(deps: ServiceDeps, opts: { standards?: St
       taskId
         ? inventoryStore.findTask(db, ws, taskId).then((t) => (t ? [t] : []))
         : inventoryStore.listTasks(db, ws),
-      inventoryStore.measurements(db, ws, taskId),
+      measurementsStore.measurements(db, ws, taskId),
     ]);
     return { members, processes, tasks, measurements };
   }

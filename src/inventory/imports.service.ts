@@ -17,7 +17,8 @@ import { describePeriodLength, type MeasuredPeriod, periodDays, periodMonths } f
 import type { DecisionInput, InventorySnapshot, PreparedImport, PrepareInput } from './import-prepare.ts';
 import { PARSE_WORKER } from './imports/parse.worker.ts';
 import { IMPORT_FORMATS, type ImportFormat, type RowError } from './imports/types.ts';
-import { inventoryStore, type RememberedDecision } from './inventory.store.ts';
+import { importsStore, type RememberedDecision } from './imports.store.ts';
+import { inventoryStore } from './inventory.store.ts';
 import type { ImportBatch } from './inventory.ts';
 
 export type { DecisionInput } from './import-prepare.ts';
@@ -125,7 +126,7 @@ export function createImportsService(deps: ServiceDeps, opts: { importMaxBytes: 
       inventoryStore.listTasks(trx, ws),
     ]);
     const remembered: InventorySnapshot['remembered'] = {};
-    for (const f of IMPORT_FORMATS) remembered[f] = await inventoryStore.rememberedDecisions(trx, ws, f);
+    for (const f of IMPORT_FORMATS) remembered[f] = await importsStore.rememberedDecisions(trx, ws, f);
     return { revision, members, processes, tasks, remembered };
   }
 
@@ -175,7 +176,7 @@ export function createImportsService(deps: ServiceDeps, opts: { importMaxBytes: 
     const changedTaskIds = new Set(plan.changedTasks.map((t) => t.id));
     const changedMemberIds = new Set(plan.changedMembers.map((m) => m.id));
     const importId = deps.newId();
-    await inventoryStore.insertImportBatch(trx, ws, {
+    await importsStore.insertImportBatch(trx, ws, {
       id: importId,
       fileName: req.file,
       fingerprint: parsed.fingerprint,
@@ -195,9 +196,9 @@ export function createImportsService(deps: ServiceDeps, opts: { importMaxBytes: 
         membersBefore: before.members.filter((m) => changedMemberIds.has(m.id)),
       },
     });
-    const imported = await inventoryStore.insertTimeEntries(trx, deps.db, ws, importId, prepared.entries);
-    await inventoryStore.insertBatchTasks(trx, importId, prepared.entryTaskIds);
-    await inventoryStore.setImportedCount(
+    const imported = await importsStore.insertTimeEntries(trx, deps.db, ws, importId, prepared.entries);
+    await importsStore.insertBatchTasks(trx, importId, prepared.entryTaskIds);
+    await importsStore.setImportedCount(
       trx,
       importId,
       imported + plan.newTasks.length + plan.changedTasks.length,
@@ -208,7 +209,7 @@ export function createImportsService(deps: ServiceDeps, opts: { importMaxBytes: 
       if (p.decision.action === 'ignore') remember.push({ key: p.key, decision: { action: 'ignore' } });
       else if (taskId) remember.push({ key: p.key, decision: { action: 'task', taskId } });
     }
-    await inventoryStore.rememberDecisions(trx, ws, parsed.format, remember, now);
+    await importsStore.rememberDecisions(trx, ws, parsed.format, remember, now);
     await auditStore.append(trx, deps.newId(), now, {
       workspaceId: ws,
       userId: actor.userId,
@@ -252,7 +253,7 @@ export function createImportsService(deps: ServiceDeps, opts: { importMaxBytes: 
       );
       const allTasks = new Map([...before.tasks, ...plan.newTasks].map((t) => [t.id, t] as const));
       const taskOf = plan.activityTasks;
-      const stored = await inventoryStore.storedFingerprints(db, actor.workspace.id, entries);
+      const stored = await importsStore.storedFingerprints(db, actor.workspace.id, entries);
       const activities: ActivityView[] = proposals.map((p) => {
         const taskId = taskOf.get(p.key) ?? null;
         const task = taskId ? allTasks.get(taskId) : undefined;
@@ -330,7 +331,7 @@ export function createImportsService(deps: ServiceDeps, opts: { importMaxBytes: 
     },
 
     importHistory: (actor: WorkspaceActor): Promise<ImportBatch[]> =>
-      inventoryStore.listImportBatches(db, actor.workspace.id),
+      importsStore.listImportBatches(db, actor.workspace.id),
 
     /**
      * Undoes an import as a whole: its time entries go, the tasks and members it changed get their
@@ -341,7 +342,7 @@ export function createImportsService(deps: ServiceDeps, opts: { importMaxBytes: 
       const ws = actor.workspace.id;
       const now = nowIso(deps);
       return db.transaction().execute(async (trx) => {
-        const batch = await inventoryStore.findImportBatch(trx, ws, importId);
+        const batch = await importsStore.findImportBatch(trx, ws, importId);
         if (!batch) throw new AppError('IMPORT_NOT_FOUND', `No import with id ${importId}`);
         if (batch.undoneAt) {
           throw new AppError(
@@ -350,7 +351,7 @@ export function createImportsService(deps: ServiceDeps, opts: { importMaxBytes: 
           );
         }
         const { undo } = batch;
-        const later = await inventoryStore.entriesOnTasks(trx, ws, undo.createdTaskIds, importId);
+        const later = await importsStore.entriesOnTasks(trx, ws, undo.createdTaskIds, importId);
         if (later > 0) {
           throw new AppError(
             'IMPORT_UNDO_BLOCKED',
@@ -358,7 +359,7 @@ export function createImportsService(deps: ServiceDeps, opts: { importMaxBytes: 
             { entries: later },
           );
         }
-        const worked = await inventoryStore.tasksWithProcedures(trx, ws, undo.createdTaskIds);
+        const worked = await importsStore.tasksWithProcedures(trx, ws, undo.createdTaskIds);
         if (worked.length > 0) {
           throw new AppError(
             'IMPORT_UNDO_BLOCKED',
@@ -366,13 +367,13 @@ export function createImportsService(deps: ServiceDeps, opts: { importMaxBytes: 
             { tasks: worked },
           );
         }
-        const entries = await inventoryStore.deleteTimeEntriesOf(trx, ws, importId);
+        const entries = await importsStore.deleteTimeEntriesOf(trx, ws, importId);
         for (const t of undo.tasksBefore) await inventoryStore.updateTask(trx, ws, t, now);
         for (const m of undo.membersBefore) await inventoryStore.updateMember(trx, ws, m, now);
-        await inventoryStore.deleteTasks(trx, ws, undo.createdTaskIds);
-        await inventoryStore.deleteProcessesIfEmpty(trx, ws, undo.createdProcessIds);
-        await inventoryStore.deleteMembersIfUnused(trx, ws, undo.createdMemberIds);
-        await inventoryStore.markImportUndone(trx, importId, now);
+        await importsStore.deleteTasks(trx, ws, undo.createdTaskIds);
+        await importsStore.deleteProcessesIfEmpty(trx, ws, undo.createdProcessIds);
+        await importsStore.deleteMembersIfUnused(trx, ws, undo.createdMemberIds);
+        await importsStore.markImportUndone(trx, importId, now);
         await auditStore.append(trx, deps.newId(), now, {
           workspaceId: ws,
           userId: actor.userId,

@@ -10,6 +10,7 @@ import { createImportsService } from './imports.service.ts';
 import type { MemberInputT, MemberPatchT, TaskInputT, TaskPatchT } from './inventory.schemas.ts';
 import { inventoryStore } from './inventory.store.ts';
 import type { Measurement, Member, Process, Task, TaskFields } from './inventory.ts';
+import { measurementsStore } from './measurements.store.ts';
 
 /** Who acts: a signed-in user, or the local CLI (userId null). */
 export type InventoryActor = WorkspaceActor;
@@ -90,7 +91,7 @@ export function createInventoryService(deps: ServiceDeps, opts: { importMaxBytes
     listTasks: (actor: InventoryActor) => inventoryStore.listTasks(db, actor.workspace.id),
     getTask: (actor: InventoryActor, id: string) => requireTask(actor.workspace.id, id),
     measurements: (actor: InventoryActor, taskId?: string): Promise<Map<string, Measurement[]>> =>
-      inventoryStore.measurements(db, actor.workspace.id, taskId),
+      measurementsStore.measurements(db, actor.workspace.id, taskId),
 
     /** A task by id, by name, or by "Process / Task" when a name is used in several processes. */
     async resolveTask(actor: InventoryActor, ref: string): Promise<Task> {

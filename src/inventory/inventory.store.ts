@@ -1,13 +1,14 @@
-/** Kysely queries for members, processes, tasks, time entries and import batches. Rows in, domain out. */
+/**
+ * Kysely queries for the inventory's members, processes and tasks. Rows in, domain out. An import's
+ * rows are in imports.store.ts, measured time in measurements.store.ts.
+ */
 import type { Kysely, Selectable } from 'kysely';
-import { bulkInsert, yieldToEventLoop } from '../platform/db/bulk.ts';
+import { bulkInsert } from '../platform/db/bulk.ts';
 import type { Db } from '../platform/db/connect.ts';
-import type { Database, ImportBatchTable, MemberTable, TaskTable } from '../platform/db/schema.ts';
+import type { Database, MemberTable, TaskTable } from '../platform/db/schema.ts';
 import type {
   Confidentiality,
   Frequency,
-  ImportBatch,
-  Measurement,
   Member,
   MemberRole,
   Process,
@@ -15,7 +16,6 @@ import type {
   Task,
   TaskFields,
 } from './inventory.ts';
-import { decodeTimeEntries, type EncodedRows, TIME_ENTRY_VALUE_COLUMNS } from './time-entry-rows.ts';
 
 type K = Kysely<Database>;
 
@@ -93,47 +93,6 @@ function memberColumns(m: Omit<Member, 'id' | 'version'>) {
   };
 }
 
-function toImportBatch(r: Selectable<ImportBatchTable>): ImportBatch {
-  return {
-    id: r.id,
-    fileName: r.file_name,
-    format: r.format,
-    rows: r.row_count,
-    imported: r.imported_count,
-    skipped: r.skipped_count,
-    errors: r.error_count,
-    byUserId: r.created_by,
-    at: r.created_at,
-    periodFrom: r.period_from,
-    periodTo: r.period_to,
-    undoneAt: r.undone_at,
-  };
-}
-
-/** What an import changed, kept so that undoing it restores the inventory exactly. */
-export interface ImportUndo {
-  createdTaskIds: string[];
-  createdProcessIds: string[];
-  createdMemberIds: string[];
-  /** The tasks and members the import changed, as they were before. */
-  tasksBefore: Task[];
-  membersBefore: Member[];
-}
-
-function parseUndo(json: string): ImportUndo {
-  const u = JSON.parse(json) as Partial<ImportUndo>;
-  return {
-    createdTaskIds: u.createdTaskIds ?? [],
-    createdProcessIds: u.createdProcessIds ?? [],
-    createdMemberIds: u.createdMemberIds ?? [],
-    tasksBefore: u.tasksBefore ?? [],
-    membersBefore: u.membersBefore ?? [],
-  };
-}
-
-/** A remembered decision: tasks the firm made from an activity are remembered as that task. */
-export type RememberedDecision = { action: 'task'; taskId: string } | { action: 'ignore' };
-
 export function taskColumns(t: TaskFields) {
   const f = t.frequency;
   return {
@@ -193,12 +152,10 @@ export function taskPatchColumns(patch: Partial<TaskFields>): Partial<TaskColumn
 
 export type { NewTimeEntry } from './time-entry-rows.ts';
 
-const TIME_ENTRY_COLUMNS = ['workspace_id', ...TIME_ENTRY_VALUE_COLUMNS, 'import_id'] as const;
-
 const TASK_VALUE_COLUMNS = Object.keys(taskColumns(TASK_PLACEHOLDER)) as (keyof TaskColumns)[];
 
 /** Every write to the inventory bumps the workspace's revision, so cached rankings know they are stale. */
-async function bump(db: K, ws: string): Promise<void> {
+export async function bump(db: K, ws: string): Promise<void> {
   await db
     .updateTable('workspaces')
     .set((eb) => ({ revision: eb('revision', '+', 1) }))
@@ -397,95 +354,6 @@ export const inventoryStore = {
     return Number(r.numDeletedRows);
   },
 
-  /** Measured time per task and person, costed at the export's rate where it had one, else the member's. */
-  async measurements(db: K, ws: string, taskId?: string): Promise<Map<string, Measurement[]>> {
-    let q = db
-      .selectFrom('time_entries as e')
-      .leftJoin('members as m', 'm.id', 'e.member_id')
-      .select((eb) => [
-        'e.task_id',
-        'e.member_id',
-        'e.person_name',
-        eb.fn.sum<number>('e.minutes').as('minutes'),
-        eb.fn.countAll<number>().as('entries'),
-        // minutes × rate / 60, summed; rounded once per person at the end (money stays exact per entry group).
-        eb.fn
-          .sum<number>(
-            eb('e.minutes', '*', eb.fn.coalesce('e.cost_rate_minor', 'm.hourly_cost_minor', eb.lit(0))),
-          )
-          .as('rate_minutes'),
-        eb.fn.max('e.currency').as('entry_currency'),
-        eb.fn.max('m.currency').as('member_currency'),
-        eb.fn.min('e.entry_date').as('first_date'),
-        eb.fn.max('e.entry_date').as('last_date'),
-      ])
-      .where('e.workspace_id', '=', ws)
-      .groupBy(['e.task_id', 'e.member_id', 'e.person_name'])
-      .orderBy('e.task_id')
-      .orderBy('e.person_name');
-    if (taskId) q = q.where('e.task_id', '=', taskId);
-    let pq = db
-      .selectFrom('import_batch_tasks as bt')
-      .innerJoin('import_batches as b', 'b.id', 'bt.import_id')
-      .select((eb) => [
-        'bt.task_id',
-        eb.fn.min('b.period_from').as('period_from'),
-        eb.fn.max('b.period_to').as('period_to'),
-      ])
-      .where('b.workspace_id', '=', ws)
-      .where('b.undone_at', 'is', null)
-      .where('b.period_from', 'is not', null)
-      .groupBy('bt.task_id');
-    if (taskId) pq = pq.where('bt.task_id', '=', taskId);
-    const [rows, periodRows] = await Promise.all([q.execute(), pq.execute()]);
-    const periods = new Map(
-      periodRows.map((r) => [r.task_id, { from: String(r.period_from), to: String(r.period_to) }]),
-    );
-    const out = new Map<string, Measurement[]>();
-    for (const r of rows) {
-      const list = out.get(r.task_id) ?? [];
-      list.push({
-        memberId: r.member_id,
-        memberName: r.person_name,
-        minutes: Number(r.minutes),
-        entries: Number(r.entries),
-        cost: {
-          amountMinor: Math.round(Number(r.rate_minutes) / 60),
-          currency: (r.entry_currency as string | null) ?? (r.member_currency as string | null) ?? 'USD',
-        },
-        firstDate: String(r.first_date),
-        lastDate: String(r.last_date),
-        period: periods.get(r.task_id) ?? null,
-      });
-      out.set(r.task_id, list);
-    }
-    return out;
-  },
-
-  /** Inserts entries, skipping those whose fingerprint is already stored. Returns how many were new. */
-  /** An import's time entries, as the worker thread encoded them (time-entry-rows.ts). */
-  async insertTimeEntries(
-    db: K,
-    target: Pick<Db, 'dialect' | 'sqlite'>,
-    ws: string,
-    importId: string,
-    entries: EncodedRows,
-  ): Promise<number> {
-    const inserted = await bulkInsert(
-      db,
-      target,
-      'time_entries',
-      TIME_ENTRY_COLUMNS,
-      (function* () {
-        for (const chunk of decodeTimeEntries(entries)) yield* chunk;
-      })(),
-      (t) => [ws, ...t, importId],
-      { onConflictDoNothing: ['workspace_id', 'fingerprint'] },
-    );
-    if (inserted > 0) await bump(db, ws);
-    return inserted;
-  },
-
   /** Many tasks at once (imports, the demo): one statement per few hundred rows. */
   async insertTasks(
     db: K,
@@ -507,253 +375,5 @@ export const inventoryStore = {
       toRow,
     );
     await bump(db, ws);
-  },
-
-  async insertImportBatch(
-    db: K,
-    ws: string,
-    b: {
-      id: string;
-      fileName: string;
-      fingerprint: string;
-      format: string;
-      rowCount: number;
-      importedCount: number;
-      skippedCount: number;
-      errorCount: number;
-      createdBy: string | null;
-      createdAt: string;
-      period: { from: string; to: string } | null;
-      undo: ImportUndo;
-    },
-  ): Promise<void> {
-    await db
-      .insertInto('import_batches')
-      .values({
-        id: b.id,
-        workspace_id: ws,
-        file_name: b.fileName,
-        fingerprint: b.fingerprint,
-        format: b.format,
-        row_count: b.rowCount,
-        imported_count: b.importedCount,
-        skipped_count: b.skippedCount,
-        error_count: b.errorCount,
-        created_by: b.createdBy,
-        created_at: b.createdAt,
-        period_from: b.period?.from ?? null,
-        period_to: b.period?.to ?? null,
-        undo_json: JSON.stringify(b.undo),
-      })
-      .execute();
-  },
-
-  async setImportedCount(db: K, importId: string, count: number): Promise<void> {
-    await db
-      .updateTable('import_batches')
-      .set({ imported_count: count })
-      .where('id', '=', importId)
-      .execute();
-  },
-
-  /** Records which tasks an import's entries went to (re-imported entries included). */
-  async insertBatchTasks(db: K, importId: string, taskIds: Iterable<string>): Promise<void> {
-    const rows = [...new Set(taskIds)].map((task_id) => ({ import_id: importId, task_id }));
-    for (let i = 0; i < rows.length; i += 500) {
-      await db
-        .insertInto('import_batch_tasks')
-        .values(rows.slice(i, i + 500))
-        .execute();
-    }
-  },
-
-  async findImportBatch(
-    db: K,
-    ws: string,
-    id: string,
-  ): Promise<(ImportBatch & { undo: ImportUndo }) | undefined> {
-    const r = await db
-      .selectFrom('import_batches')
-      .selectAll()
-      .where('workspace_id', '=', ws)
-      .where('id', '=', id)
-      .executeTakeFirst();
-    return r && { ...toImportBatch(r), undo: parseUndo(r.undo_json) };
-  },
-
-  async markImportUndone(db: K, id: string, at: string): Promise<void> {
-    await db.updateTable('import_batches').set({ undone_at: at }).where('id', '=', id).execute();
-    await db.deleteFrom('import_batch_tasks').where('import_id', '=', id).execute();
-  },
-
-  async deleteTimeEntriesOf(db: K, ws: string, importId: string): Promise<number> {
-    const r = await db
-      .deleteFrom('time_entries')
-      .where('workspace_id', '=', ws)
-      .where('import_id', '=', importId)
-      .executeTakeFirst();
-    await bump(db, ws);
-    return Number(r.numDeletedRows);
-  },
-
-  /** Time entries of other imports on these tasks: what would be lost with them. */
-  async entriesOnTasks(db: K, ws: string, taskIds: string[], notImportId: string): Promise<number> {
-    if (taskIds.length === 0) return 0;
-    const r = await db
-      .selectFrom('time_entries')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('workspace_id', '=', ws)
-      .where('task_id', 'in', taskIds)
-      .where('import_id', '!=', notImportId)
-      .executeTakeFirst();
-    return Number(r?.n ?? 0);
-  },
-
-  /** How many of these fingerprints are stored already (a preview's "already imported"). */
-  /** How many of these entries are stored already (a preview's count of what is new). */
-  async storedFingerprints(db: K, ws: string, entries: EncodedRows): Promise<number> {
-    const FINGERPRINT = TIME_ENTRY_VALUE_COLUMNS.indexOf('fingerprint');
-    let n = 0;
-    const seen = new Set<string>();
-    for (const rows of decodeTimeEntries(entries)) {
-      const keys: string[] = [];
-      for (const r of rows) {
-        const key = r[FINGERPRINT] as string;
-        if (!seen.has(key)) keys.push(key);
-        seen.add(key);
-      }
-      for (let i = 0; i < keys.length; i += 500) {
-        const r = await db
-          .selectFrom('time_entries')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .where('workspace_id', '=', ws)
-          .where('fingerprint', 'in', keys.slice(i, i + 500))
-          .executeTakeFirst();
-        n += Number(r?.n ?? 0);
-      }
-      // SQLite answers synchronously: without a turn of the event loop, 400 queries are one long block.
-      await yieldToEventLoop();
-    }
-    return n;
-  },
-
-  /**
-   * Names of these tasks that step 2–4 work now hangs on (recorded ways, procedures): undoing the
-   * import that created them would delete that work with them. Read here, not through procedures'
-   * surface, because the question is whether a delete of inventory rows would cascade into it.
-   */
-  async tasksWithProcedures(db: K, ws: string, taskIds: string[]): Promise<string[]> {
-    if (taskIds.length === 0) return [];
-    const rows = await db
-      .selectFrom('tasks')
-      .select('tasks.name')
-      .where('tasks.workspace_id', '=', ws)
-      .where('tasks.id', 'in', taskIds)
-      .where((eb) =>
-        eb.or([
-          eb.exists(
-            eb.selectFrom('procedure_variants as v').select('v.id').whereRef('v.task_id', '=', 'tasks.id'),
-          ),
-          eb.exists(eb.selectFrom('procedures as p').select('p.id').whereRef('p.task_id', '=', 'tasks.id')),
-        ]),
-      )
-      .execute();
-    return rows.map((r) => r.name);
-  },
-
-  async deleteTasks(db: K, ws: string, ids: string[]): Promise<void> {
-    if (ids.length === 0) return;
-    await db.deleteFrom('tasks').where('workspace_id', '=', ws).where('id', 'in', ids).execute();
-    await bump(db, ws);
-  },
-
-  async deleteProcessesIfEmpty(db: K, ws: string, ids: string[]): Promise<void> {
-    if (ids.length === 0) return;
-    await db
-      .deleteFrom('processes')
-      .where('workspace_id', '=', ws)
-      .where('id', 'in', ids)
-      .where((eb) =>
-        eb.not(
-          eb.exists(
-            eb.selectFrom('tasks').select('tasks.id').whereRef('tasks.process_id', '=', 'processes.id'),
-          ),
-        ),
-      )
-      .execute();
-    await bump(db, ws);
-  },
-
-  async deleteMembersIfUnused(db: K, ws: string, ids: string[]): Promise<void> {
-    if (ids.length === 0) return;
-    await db
-      .deleteFrom('members')
-      .where('workspace_id', '=', ws)
-      .where('id', 'in', ids)
-      .where((eb) =>
-        eb.not(
-          eb.or([
-            eb.exists(
-              eb.selectFrom('tasks').select('tasks.id').whereRef('tasks.performer_id', '=', 'members.id'),
-            ),
-            eb.exists(
-              eb
-                .selectFrom('time_entries')
-                .select('time_entries.fingerprint')
-                .whereRef('time_entries.member_id', '=', 'members.id'),
-            ),
-          ]),
-        ),
-      )
-      .execute();
-    await bump(db, ws);
-  },
-
-  /** What the firm decided each activity of this tracker becomes, at its last import. */
-  async rememberedDecisions(db: K, ws: string, tracker: string): Promise<Map<string, RememberedDecision>> {
-    const rows = await db
-      .selectFrom('import_mappings')
-      .select(['activity_key', 'action', 'task_id'])
-      .where('workspace_id', '=', ws)
-      .where('tracker', '=', tracker)
-      .execute();
-    const out = new Map<string, RememberedDecision>();
-    for (const r of rows) {
-      if (r.action === 'ignore') out.set(r.activity_key, { action: 'ignore' });
-      else if (r.task_id) out.set(r.activity_key, { action: 'task', taskId: r.task_id });
-    }
-    return out;
-  },
-
-  async rememberDecisions(
-    db: K,
-    ws: string,
-    tracker: string,
-    decisions: { key: string; decision: RememberedDecision }[],
-    now: string,
-  ): Promise<void> {
-    for (const d of decisions) {
-      const values = {
-        action: d.decision.action,
-        task_id: d.decision.action === 'task' ? d.decision.taskId : null,
-        updated_at: now,
-      };
-      await db
-        .insertInto('import_mappings')
-        .values({ workspace_id: ws, tracker, activity_key: d.key, ...values })
-        .onConflict((oc) => oc.columns(['workspace_id', 'tracker', 'activity_key']).doUpdateSet(values))
-        .execute();
-    }
-  },
-
-  async listImportBatches(db: K, ws: string): Promise<ImportBatch[]> {
-    const rows = await db
-      .selectFrom('import_batches')
-      .selectAll()
-      .where('workspace_id', '=', ws)
-      .orderBy('created_at', 'desc')
-      .limit(100)
-      .execute();
-    return rows.map(toImportBatch);
   },
 };
