@@ -33,6 +33,12 @@ export function registerAutomationCommands(program: Command): void {
           throw new AppError('VALIDATION_FAILED', `--timeout: "${opts.timeout}" is not a number of seconds`);
         }
         const engine = opts.engine ? a.engineById(opts.engine) : a.defaultEngine(model);
+        if (engine.needsModel && !model)
+          throw new AppError(
+            'ENGINE_UNAVAILABLE',
+            `${engine.id} needs a model file: pass --model PATH or set OUTTASK_WHISPER_MODEL to a whisper.cpp ggml model (ggml-base.en.bin, ggml-small.en-tdrz.bin…); Outtask never downloads one`,
+            { engine: engine.id },
+          );
         let shown = '';
         const result = await a.transcribeFile(file, {
           engine: engine.id,

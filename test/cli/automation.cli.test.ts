@@ -36,6 +36,14 @@ describe('outtask doctor', { timeout: 120_000 }, () => {
 });
 
 describe('outtask transcribe', { timeout: 240_000 }, () => {
+  it('asked for whisper without a model, names its own flag and the setting', () => {
+    const wav = path.join(dir, 'no-model.wav');
+    fs.writeFileSync(wav, 'not read: the model is missing first');
+    const r = outtask(['transcribe', wav, '--engine', 'whisper'], { OUTTASK_DATA_DIR: dir });
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(/whisper needs a model file: pass --model PATH or set OUTTASK_WHISPER_MODEL/);
+  });
+
   it('writes a transcript in the format its --out names, which the synthesis reads', async () => {
     const spoken = speakInterview(dir, [SHORT_INTERVIEW[1]!], { ext: 'mp3' });
     const out = path.join(dir, 'interview.srt');

@@ -95,7 +95,14 @@ describe.skipIf(!hasChromium)(
       const row = page.locator('tr[data-run="clinic-manager.m4a"]');
       await row.waitFor();
       await row.locator('.badge', { hasText: 'Failed' }).waitFor({ timeout: 180_000 });
-      expect(await row.locator('.run-error').textContent()).toMatch(/whisper needs a model file/);
+      const reason = await row.locator('.run-error').textContent();
+      expect(reason).toMatch(/whisper needs a model file/);
+      // Said as the app's user can act on it: the setting and the other engine, no CLI flag.
+      expect(reason).toMatch(/OUTTASK_WHISPER_MODEL.*pocketsphinx/);
+      expect(reason).not.toMatch(/--model/);
+      // A failed run offers its retry in the list.
+      await row.getByRole('button', { name: 'Retry clinic-manager.m4a from the failed stage' }).waitFor();
+      expect(await row.getByRole('link', { name: 'Open' }).count()).toBe(0);
       expect(await row.locator('.stage-step.is-failed').textContent()).toContain('Transcribe');
       expect(await row.locator('.stage-step.is-succeeded').count()).toBe(2); // probe, convert
       await a11y.check('a pipeline with a failed run');
@@ -118,10 +125,12 @@ describe.skipIf(!hasChromium)(
       await page.getByText('Transcribe failed:').waitFor();
       await a11y.check('a failed run');
       await shot('run-failed', true);
-      await page.getByRole('button', { name: 'Retry the failed stage' }).click();
-      await page.getByText('Queued again from the failed stage').waitFor();
+      await page.getByRole('button', { name: 'Retry the failed stage' }).waitFor();
+      // Retried from the list, where the failed run's row offers it.
       await page.getByRole('link', { name: 'Clinic interviews' }).click();
       await page.getByRole('heading', { name: 'Clinic interviews' }).waitFor();
+      await row.getByRole('button', { name: 'Retry clinic-manager.m4a from the failed stage' }).click();
+      await page.getByText('clinic-manager.m4a: queued again from the failed stage').waitFor();
     }, 300_000);
 
     it('takes the retried m4a through its stages to the redaction review', async () => {

@@ -24,14 +24,17 @@ export function resolveWhisperAddon(): string | null {
   }
 }
 
+/**
+ * Said where no model is configured. It names the setting, not the CLI's `--model` flag: the app and
+ * its pipelines show it too, where there is no flag to pass (`outtask transcribe` says its own).
+ */
+export const WHISPER_MODEL_MISSING =
+  'whisper needs a model file and none is configured: set OUTTASK_WHISPER_MODEL in the server’s environment to a whisper.cpp ggml model file the firm supplies (ggml-base.en.bin, ggml-small.en-tdrz.bin…) and restart Outtask, or change the pipeline’s engine to pocketsphinx. Outtask never downloads a model';
+
 /** Throws MODEL_INVALID unless `model` is a readable ggml file. */
 export function checkWhisperModel(model: string | undefined): string {
   if (!model) {
-    throw new AppError(
-      'ENGINE_UNAVAILABLE',
-      'whisper needs a model file: pass --model PATH or set OUTTASK_WHISPER_MODEL to a whisper.cpp ggml model (ggml-base.en.bin, ggml-small.en-tdrz.bin…); Outtask never downloads one',
-      { engine: 'whisper' },
-    );
+    throw new AppError('ENGINE_UNAVAILABLE', WHISPER_MODEL_MISSING, { engine: 'whisper' });
   }
   let head: Buffer;
   try {

@@ -33,6 +33,23 @@ export function PipelinePage({ id }: { id: string }) {
   const [deleting, setDeleting] = useState(false);
   const [deleteError, setDeleteError] = useState<unknown>(null);
   const toast = useToast();
+  const [retrying, setRetrying] = useState<string[]>([]);
+  const [retryError, setRetryError] = useState<unknown>(null);
+
+  /** A failed run queued again from its failed stage, from the list (as the run's page does). */
+  async function retry(runId: string, fileName: string) {
+    setRetrying((ids) => [...ids, runId]);
+    setRetryError(null);
+    try {
+      await api.post(`/pipeline-runs/${runId}/retry`);
+      toast(`${fileName}: queued again from the failed stage`);
+      await runs.reload();
+    } catch (err) {
+      setRetryError(err);
+    } finally {
+      setRetrying((ids) => ids.filter((x) => x !== runId));
+    }
+  }
   // Read only once a change is asked for: the form needs the task and form choices.
   const tasks = useApi<TaskListItem[]>(changing ? '/tasks' : null);
   const forms = useApi<FormSummary[]>(changing ? '/forms' : null);
@@ -168,6 +185,7 @@ export function PipelinePage({ id }: { id: string }) {
       </div>
 
       {runs.error ? <ErrorBanner error={runs.error} title="The runs could not be loaded." /> : null}
+      {retryError ? <ErrorBanner error={retryError} title="The run could not be retried." /> : null}
       {runs.data && runs.data.length === 0 ? (
         <EmptyState title="No runs yet">Drop a file above to start one.</EmptyState>
       ) : null}
@@ -212,6 +230,16 @@ export function PipelinePage({ id }: { id: string }) {
                     <Link className="btn btn-small btn-primary" to={reviewPath(r.id)}>
                       Review
                     </Link>
+                  ) : r.status === 'failed' ? (
+                    <button
+                      type="button"
+                      className="btn btn-small btn-primary"
+                      disabled={retrying.includes(r.id)}
+                      aria-label={`Retry ${r.fileName} from the failed stage`}
+                      onClick={() => void retry(r.id, r.fileName)}
+                    >
+                      {retrying.includes(r.id) ? 'Retrying…' : 'Retry'}
+                    </button>
                   ) : (
                     <Link className="btn btn-small" to={runPath(r.id)}>
                       Open
