@@ -2,6 +2,7 @@
 import { type ReactNode, useEffect, useLayoutEffect } from 'react';
 import { LoginPage, safeNext } from '../features/auth/pages/LoginPage.tsx';
 import { JoinPage, PORTAL_HOME, PORTAL_JOIN, PortalShell, portalPages } from '../features/portal/pages.tsx';
+import { JOIN_PATH, JoinPage as TeamJoinPage } from '../features/team/pages/JoinPage.tsx';
 import { ErrorBanner, Loading } from '../ui/feedback.tsx';
 import { ToastProvider } from '../ui/toast.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
@@ -37,6 +38,8 @@ function Routes() {
 
   // The one-time portal link works signed in or not: accepting it signs its out-tasker in.
   if (pathname === PORTAL_JOIN) return <JoinPage />;
+  // The same for an invitation to join the firm as owner or staff.
+  if (pathname === JOIN_PATH) return <TeamJoinPage />;
 
   if (pathname === '/login') {
     return state.status === 'signed-in' ? <Redirect to={safeNext(search.get('next'))} /> : <LoginPage />;

@@ -8,6 +8,7 @@ import type { Member, TaskListItem, TaskPatch } from '../../../api/types.ts';
 import { Link } from '../../../app/router.tsx';
 import { Field, MoneyInput } from '../../../ui/Field.tsx';
 import { fmtNumber, humanize, moneyInputValue, pluralUnit } from '../../../ui/format.ts';
+import { offeredMembers } from '../../team/offered.ts';
 import { checkMoney, checkNumber, type FormErrors, serverFieldToForm } from '../taskForm.ts';
 
 export interface QuickEditDraft {
@@ -237,7 +238,7 @@ export function QuickEdit({
               onChange={(e) => set('performerId', e.target.value)}
             >
               <option value="">Nobody assigned</option>
-              {members.map((m) => (
+              {offeredMembers(members, d.performerId).map((m) => (
                 <option key={m.id} value={m.id}>
                   {m.name}
                 </option>

@@ -7,6 +7,7 @@ import { ApiError, errorMessage } from '../../../api/client.ts';
 import type { Confidentiality, Member, Process, SkillLevel } from '../../../api/types.ts';
 import { Field, MoneyInput } from '../../../ui/Field.tsx';
 import { humanize } from '../../../ui/format.ts';
+import { offeredMembers } from '../../team/offered.ts';
 import {
   CONFIDENTIALITY_HINTS,
   type FormErrors,
@@ -162,7 +163,7 @@ export function TaskForm({
               onChange={(e) => set('performerId', e.target.value)}
             >
               <option value="">Nobody assigned</option>
-              {members.map((m) => (
+              {offeredMembers(members, f.performerId).map((m) => (
                 <option key={m.id} value={m.id}>
                   {m.name}
                 </option>

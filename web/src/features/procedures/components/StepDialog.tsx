@@ -4,6 +4,7 @@ import type { Member } from '../../../api/types.ts';
 import { Dialog } from '../../../ui/Dialog.tsx';
 import { Field } from '../../../ui/Field.tsx';
 import { ErrorBanner } from '../../../ui/feedback.tsx';
+import { offeredMembers } from '../../team/offered.ts';
 import { KIND_LABEL, type PerformerKind, type Step } from '../types.ts';
 
 const ROLES = ['founder', 'partner', 'manager', 'consultant', 'analyst', 'support'];
@@ -149,7 +150,7 @@ function StepForm({
           <Field label="Member">
             {({ id }) => (
               <select id={id} value={ref} onChange={(e) => setRef(e.target.value)}>
-                {members.map((m) => (
+                {offeredMembers(members, ref).map((m) => (
                   <option key={m.id} value={m.id}>
                     {m.name} ({m.title})
                   </option>

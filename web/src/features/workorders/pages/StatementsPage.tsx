@@ -1,10 +1,12 @@
 /** Statements per out-tasker for a period (this month by default), with CSV and XLSX downloads. */
 import { useState } from 'react';
 import { useApi } from '../../../api/useApi.ts';
+import { useMe } from '../../../app/session.tsx';
 import { DataTable } from '../../../ui/DataTable.tsx';
 import { EmptyState, ErrorBanner, Loading } from '../../../ui/feedback.tsx';
 import { fmtMoney } from '../../../ui/format.ts';
 import { usePageTitle } from '../../../ui/usePageTitle.ts';
+import { fiscalStartMonthOf, fiscalYearOf, localToday } from '../../team/fiscalYear.ts';
 import type { Statement } from '../types.ts';
 
 function thisMonth(): { from: string; to: string } {
@@ -20,6 +22,8 @@ function thisMonth(): { from: string; to: string } {
 export function StatementsPage({ forOuttasker = false }: { forOuttasker?: boolean }) {
   usePageTitle(forOuttasker ? 'Your statements' : 'Statements');
   const [period, setPeriod] = useState(thisMonth);
+  // The firm's fiscal year (its first month is set on the team screen).
+  const fiscal = fiscalYearOf(localToday(), fiscalStartMonthOf(useMe().workspace.settings));
   const q = `from=${period.from}&to=${period.to}`;
   const list = useApi<Statement[]>(`/work-orders/statements?${q}`);
   return (
@@ -51,6 +55,12 @@ export function StatementsPage({ forOuttasker = false }: { forOuttasker?: boolea
             onChange={(e) => setPeriod({ ...period, to: e.target.value })}
           />
         </label>
+        <button type="button" className="btn" onClick={() => setPeriod(thisMonth())}>
+          This month
+        </button>
+        <button type="button" className="btn" onClick={() => setPeriod({ from: fiscal.from, to: fiscal.to })}>
+          Fiscal year {fiscal.label}
+        </button>
         <a className="btn" href={`/api/work-orders/statements/export?${q}&format=csv`}>
           Download CSV
         </a>
