@@ -1,4 +1,7 @@
-/** /api/members, /api/processes, /api/tasks, /api/opportunities, /api/imports, /api/settings/economics. */
+/**
+ * /api/members, /api/processes, /api/tasks, /api/opportunities, /api/settings/economics; /api/imports
+ * in imports.routes.ts.
+ */
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -11,14 +14,9 @@ import type { ApiFeature } from '../platform/http/server.ts';
 import type { WriteCondition } from '../platform/versioning.ts';
 import type { EconomicsSettings } from './economics/settings.ts';
 import type { EconomicsService } from './economics.service.ts';
-import { writeTemplate } from './imports/index.ts';
-import { IMPORT_FORMATS } from './imports/types.ts';
+import { importsRoutes } from './imports.routes.ts';
 import {
   EconomicsSettingsView,
-  ImportBatchOut,
-  ImportBody,
-  ImportPreviewOut,
-  ImportReportOut,
   MemberInput,
   MemberPatch,
   MemberView,
@@ -308,133 +306,6 @@ export function inventoryRoutes({
     );
   };
 
-  const imports: FastifyPluginAsync = async (fastify) => {
-    const app = fastify.withTypeProvider<ZodTypeProvider>();
-    const tags = ['imports'];
-    app.post(
-      '/',
-      {
-        config: { policy: FIRM },
-        schema: {
-          tags,
-          summary:
-            'Import a file (request body = the file bytes): Outtask template CSV/XLSX, Harvest, Toggl Track, Clockify',
-          querystring: z.object({
-            file: z.string().min(1).max(255),
-            format: z.enum(IMPORT_FORMATS).optional(),
-            skipInvalid: z
-              .enum(['true', 'false'])
-              .optional()
-              .transform((v) => v === 'true'),
-            periodFrom: z.string().optional(),
-            periodTo: z.string().optional(),
-          }),
-          response: { 200: ImportReportOut },
-        },
-      },
-      async (req) => {
-        const bytes = Buffer.isBuffer(req.body)
-          ? req.body
-          : Buffer.from(typeof req.body === 'string' ? req.body : '');
-        return inventory.importFile(workspaceActor(req), {
-          file: req.query.file,
-          bytes,
-          ...(req.query.format ? { format: req.query.format } : {}),
-          skipInvalid: req.query.skipInvalid,
-          ...(req.query.periodFrom || req.query.periodTo
-            ? { period: { from: req.query.periodFrom ?? '', to: req.query.periodTo ?? '' } }
-            : {}),
-        });
-      },
-    );
-    const fromBody = (b: z.infer<typeof ImportBody>) => ({
-      file: b.file,
-      bytes: Buffer.from(b.contentBase64, 'base64'),
-      ...(b.format ? { format: b.format } : {}),
-      ...(b.skipInvalid !== undefined ? { skipInvalid: b.skipInvalid } : {}),
-      ...(b.decisions ? { decisions: b.decisions } : {}),
-      ...(b.period ? { period: b.period } : {}),
-    });
-    app.post(
-      '/preview',
-      {
-        config: { policy: FIRM },
-        schema: {
-          tags,
-          summary:
-            'What importing a file would do, activity by activity (each with hours, people, engagements and a proposed task); stores nothing',
-          body: ImportBody,
-          response: { 200: ImportPreviewOut },
-        },
-      },
-      async (req) => inventory.previewImport(workspaceActor(req), fromBody(req.body)),
-    );
-    app.post(
-      '/apply',
-      {
-        config: { policy: FIRM },
-        schema: {
-          tags,
-          summary:
-            'Import a file (base64 in JSON) with the firm’s decisions per activity and the period it covers',
-          body: ImportBody,
-          response: { 200: ImportReportOut },
-        },
-      },
-      async (req) => inventory.importFile(workspaceActor(req), fromBody(req.body)),
-    );
-    app.get(
-      '/',
-      {
-        config: { policy: FIRM },
-        schema: { tags, summary: 'Past imports', response: { 200: z.array(ImportBatchOut) } },
-      },
-      async (req) => inventory.importHistory(workspaceActor(req)),
-    );
-    app.post(
-      '/:id/undo',
-      {
-        config: { policy: FIRM },
-        schema: {
-          tags,
-          summary: 'Undo an import as a whole: its entries, the tasks it created, the changes it made',
-          params: IdParams,
-          response: { 200: ImportBatchOut },
-        },
-      },
-      async (req) => inventory.undoImport(workspaceActor(req), req.params.id),
-    );
-    app.get(
-      '/template',
-      {
-        config: { policy: FIRM },
-        schema: {
-          response: {
-            200: fileResponse('The template, CSV or XLSX', [
-              'text/csv',
-              'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-            ]),
-          },
-          tags,
-          summary: 'The Outtask import template',
-          querystring: z.object({ kind: z.enum(['csv', 'xlsx']).default('xlsx') }),
-        },
-      },
-      async (req, reply) => {
-        const bytes = await writeTemplate(req.query.kind);
-        return reply
-          .header(
-            'content-type',
-            req.query.kind === 'csv'
-              ? 'text/csv; charset=utf-8'
-              : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-          )
-          .header('content-disposition', `attachment; filename="outtask-tasks-template.${req.query.kind}"`)
-          .send(Buffer.from(bytes));
-      },
-    );
-  };
-
   const settings: FastifyPluginAsync = async (fastify) => {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
     const tags = ['settings'];
@@ -489,7 +360,7 @@ export function inventoryRoutes({
     { prefix: '/processes', plugin: processes },
     { prefix: '/tasks', plugin: tasks },
     { prefix: '/opportunities', plugin: opportunities },
-    { prefix: '/imports', plugin: imports },
+    { prefix: '/imports', plugin: importsRoutes(inventory) },
     { prefix: '/settings', plugin: settings },
   ];
 }
