@@ -23,6 +23,7 @@ import {
   BidInput,
   BidsQuery,
   BidView,
+  CallAudienceInput,
   CompareQuery,
   ComparisonView,
   ContractActionInput,
@@ -239,6 +240,21 @@ export function outtaskersRoutes(
         schema: { tags, summary: 'Close a call for bids', params: IdParams, response: { 200: BidCallView } },
       },
       async (req) => service.closeCall(actor(req), req.params.id),
+    );
+    app.put(
+      '/:id/audience',
+      {
+        config,
+        schema: {
+          tags,
+          summary:
+            'Who sees the call in the portal and may bid: all the firm’s out-taskers, or those invited',
+          params: IdParams,
+          body: CallAudienceInput,
+          response: { 200: BidCallView },
+        },
+      },
+      async (req) => service.setCallAudience(actor(req), req.params.id, req.body),
     );
   };
 

@@ -12,6 +12,7 @@ import {
   BID_STATUSES,
   type Bid,
   type BidCall,
+  CALL_AUDIENCES,
   CONTRACT_ACTIONS,
   CONTRACT_STATUSES,
   type Contract,
@@ -329,8 +330,22 @@ export const BidCallInput = z.object({
     .positive()
     .max(24 * 365)
     .optional(),
+  /** Only these out-taskers see the call and may bid; left out, every out-tasker of the firm does. */
+  outtaskerIds: z.array(Id).max(500).optional(),
 });
 export type BidCallInputT = z.output<typeof BidCallInput>;
+
+/** Who sees a call: everyone of the firm's portal, or the invited out-taskers (the list replaces the old one). */
+export const CallAudienceInput = z
+  .object({
+    audience: z.enum(CALL_AUDIENCES),
+    outtaskerIds: z.array(Id).max(500).default([]),
+  })
+  .refine((a) => a.audience === 'invited' || a.outtaskerIds.length === 0, {
+    message: 'Invitees are for an audience of invited out-taskers: leave them out when it is open to all',
+    path: ['outtaskerIds'],
+  });
+export type CallAudienceInputT = z.output<typeof CallAudienceInput>;
 
 export const BidCallView = z
   .object({
@@ -345,6 +360,8 @@ export const BidCallView = z
     status: z.enum(['open', 'closed']),
     openedAt: z.string(),
     closedAt: z.string().nullable(),
+    audience: z.enum(CALL_AUDIENCES),
+    invitedOuttaskerIds: z.array(z.string()),
   })
   .meta({ id: 'BidCall' });
 sameShape<z.output<typeof BidCallView>, BidCall>(true);
@@ -364,7 +381,9 @@ export const PortalBidInput = z.object({
 export type PortalBidInputT = z.output<typeof PortalBidInput>;
 
 /** A call as the out-tasker sees it, with their own open bid on it (if any). */
-export const PortalCallView = BidCallView.extend({ myBid: BidView.nullable() }).meta({ id: 'PortalCall' });
+export const PortalCallView = BidCallView.omit({ audience: true, invitedOuttaskerIds: true })
+  .extend({ myBid: BidView.nullable() })
+  .meta({ id: 'PortalCall' });
 
 export const PortalHomeView = z
   .object({

@@ -6,6 +6,7 @@ import type {
   BidCallInputT,
   BidImportInputT,
   BidInputT,
+  CallAudienceInputT,
   ContractActionInputT,
   FxRateInputT,
   InvitationInputT,
@@ -30,6 +31,7 @@ import {
   listFxRates,
   openCall,
   putFxRate,
+  setCallAudience,
 } from './use-cases/calls-and-rates.ts';
 import { compareTaskBids } from './use-cases/compare-bids.ts';
 import {
@@ -97,6 +99,8 @@ export function createOuttaskersService(deps: OuttaskersDeps) {
 
     openCall: (actor: A, input: BidCallInputT) => openCall(ctx, actor, input),
     closeCall: (actor: A, id: string) => closeCall(ctx, actor, id),
+    setCallAudience: (actor: A, id: string, input: CallAudienceInputT) =>
+      setCallAudience(ctx, actor, id, input),
     listCalls: (actor: A, status?: 'open' | 'closed') => listCalls(ctx, actor, status),
 
     putFxRate: (actor: A, input: FxRateInputT) => putFxRate(ctx, actor, input),

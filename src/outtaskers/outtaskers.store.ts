@@ -19,6 +19,7 @@ import type {
   BidCall,
   BidSource,
   BidStatus,
+  CallAudience,
   Contract,
   ContractStatus,
   FxRate,
@@ -29,6 +30,20 @@ import type {
 } from './outtaskers.ts';
 
 type K = Kysely<Database>;
+
+/** The invited out-taskers of each call, by call id. */
+async function invitees(db: K, ws: string, callIds: readonly string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  if (callIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('bid_call_invitees')
+    .select(['call_id', 'outtasker_id'])
+    .where('workspace_id', '=', ws)
+    .where('call_id', 'in', callIds)
+    .execute();
+  for (const r of rows) out.set(r.call_id, [...(out.get(r.call_id) ?? []), r.outtasker_id]);
+  return out;
+}
 
 /** A unique index refused the write (SQLite and PostgreSQL alike). */
 export function isUniqueViolation(err: unknown): boolean {
@@ -101,7 +116,7 @@ function toContract(r: ContractRow): Contract {
   };
 }
 
-function toCall(r: Selectable<BidCallTable>): BidCall {
+function toCall(r: Selectable<BidCallTable>, invited: readonly string[] = []): BidCall {
   return {
     id: r.id,
     taskId: r.task_id,
@@ -114,6 +129,8 @@ function toCall(r: Selectable<BidCallTable>): BidCall {
     status: r.status as BidCall['status'],
     openedAt: r.opened_at,
     closedAt: r.closed_at,
+    audience: r.audience as CallAudience,
+    invitedOuttaskerIds: [...invited].sort(),
   };
 }
 
@@ -556,7 +573,10 @@ export const outtaskersStore = {
   async insertCall(
     db: K,
     ws: string,
-    c: Omit<BidCall, 'status' | 'openedAt' | 'closedAt'> & { awardKey: string; createdBy: string | null },
+    c: Omit<BidCall, 'status' | 'openedAt' | 'closedAt' | 'audience' | 'invitedOuttaskerIds'> & {
+      awardKey: string;
+      createdBy: string | null;
+    },
     now: string,
   ): Promise<void> {
     await db
@@ -586,7 +606,9 @@ export const outtaskersStore = {
       .where('workspace_id', '=', ws)
       .where('id', '=', id)
       .executeTakeFirst();
-    return r && { ...toCall(r), awardKey: r.award_key };
+    if (!r) return undefined;
+    const invited = await invitees(db, ws, [r.id]);
+    return { ...toCall(r, invited.get(r.id)), awardKey: r.award_key };
   },
 
   async findCallByAwardKey(db: K, ws: string, awardKey: string): Promise<BidCall | undefined> {
@@ -596,14 +618,71 @@ export const outtaskersStore = {
       .where('workspace_id', '=', ws)
       .where('award_key', '=', awardKey)
       .executeTakeFirst();
-    return r && toCall(r);
+    return r && toCall(r, (await invitees(db, ws, [r.id])).get(r.id));
   },
 
-  async listCalls(db: K, ws: string, status?: BidCall['status']): Promise<BidCall[]> {
+  /** The calls, newest first; `visibleTo`: only those open to all or to which that out-tasker is invited. */
+  async listCalls(db: K, ws: string, status?: BidCall['status'], visibleTo?: string): Promise<BidCall[]> {
     let q = db.selectFrom('bid_calls').selectAll().where('workspace_id', '=', ws);
     if (status) q = q.where('status', '=', status);
+    if (visibleTo !== undefined) {
+      q = q.where((eb) =>
+        eb.or([
+          eb('audience', '=', 'all'),
+          eb(
+            'id',
+            'in',
+            eb
+              .selectFrom('bid_call_invitees')
+              .select('call_id')
+              .where('workspace_id', '=', ws)
+              .where('outtasker_id', '=', visibleTo),
+          ),
+        ]),
+      );
+    }
     const rows = await q.orderBy('opened_at', 'desc').orderBy('id').execute();
-    return rows.map(toCall);
+    const invited = await invitees(
+      db,
+      ws,
+      rows.map((r) => r.id),
+    );
+    return rows.map((r) => toCall(r, invited.get(r.id)));
+  },
+
+  /** Sets who may see a call: its audience and (replacing the old list) its invitees. */
+  async setCallAudience(
+    db: K,
+    ws: string,
+    callId: string,
+    a: { audience: CallAudience; outtaskerIds: readonly string[] },
+    by: string | null,
+    now: string,
+  ): Promise<void> {
+    await db
+      .updateTable('bid_calls')
+      .set({ audience: a.audience })
+      .where('workspace_id', '=', ws)
+      .where('id', '=', callId)
+      .execute();
+    await db
+      .deleteFrom('bid_call_invitees')
+      .where('workspace_id', '=', ws)
+      .where('call_id', '=', callId)
+      .execute();
+    if (a.outtaskerIds.length === 0) return;
+    await db
+      .insertInto('bid_call_invitees')
+      .values(
+        [...new Set(a.outtaskerIds)].map((id) => ({
+          workspace_id: ws,
+          call_id: callId,
+          outtasker_id: id,
+          invited_at: now,
+          invited_by: by,
+        })),
+      )
+      .execute();
   },
 
   async closeCall(db: K, ws: string, awardKey: string, now: string): Promise<boolean> {

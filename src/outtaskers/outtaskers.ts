@@ -117,6 +117,18 @@ export interface BidCall {
   status: 'open' | 'closed';
   openedAt: string;
   closedAt: string | null;
+  /** Who may see it in the portal and bid: every out-tasker of the firm, or only those invited. */
+  audience: CallAudience;
+  /** The invited out-taskers (sorted; empty when the audience is 'all'). */
+  invitedOuttaskerIds: string[];
+}
+
+export const CALL_AUDIENCES = ['all', 'invited'] as const;
+export type CallAudience = (typeof CALL_AUDIENCES)[number];
+
+/** Whether an out-tasker may see a call (and bid on it): the one rule the portal and its API share. */
+export function callVisibleTo(call: Pick<BidCall, 'audience' | 'invitedOuttaskerIds'>, outtaskerId: string) {
+  return call.audience === 'all' || call.invitedOuttaskerIds.includes(outtaskerId);
 }
 
 /** 1 `currency` = `rate` `baseCurrency`, from `effectiveOn` (yyyy-mm-dd) until a later rate. */

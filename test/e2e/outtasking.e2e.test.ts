@@ -131,8 +131,13 @@ describe.skipIf(!hasChromium)(
       await page.getByRole('heading', { name: 'Bids compared' }).waitFor();
       await page.getByText('No bids yet').waitFor();
       await firm.a11y.check('the bids page of a post without bids');
+      // Open to Priya only (per-post invitation): Marco, another out-tasker of the firm, is not asked.
+      await page.getByLabel('Only the out-taskers I invite').check();
+      await page.getByRole('list', { name: 'Invited out-taskers' }).getByLabel(PRIYA.name).check();
+      await firm.a11y.check('the call form with invitees');
       await page.getByRole('button', { name: 'Open for bids in the portal' }).click();
       await page.getByText('Open in the portal').waitFor();
+      await page.getByText(`seen only by ${PRIYA.name}`).waitFor();
 
       const enter = page.getByRole('form', { name: 'Enter a bid by hand' });
       await enter.getByLabel('Out-tasker').selectOption({ label: 'Marco Slides' });

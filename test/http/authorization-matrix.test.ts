@@ -51,6 +51,8 @@ interface World {
     bid: string;
     portalBid: string;
     call: string;
+    /** A call only the assigned out-tasker is invited to. */
+    invitedCall: string;
     contract: string;
     outtasker: string;
     unassignedOuttasker: string;
@@ -65,6 +67,8 @@ interface World {
   fresh: {
     bid(): Promise<string>;
     call(): Promise<string>;
+    /** A call only the assigned out-tasker is invited to. */
+    invitedCall(): Promise<string>;
     contract(): Promise<string>;
     order(state: 'draft' | 'sent' | 'accepted' | 'delivered'): Promise<string>;
     listing(): Promise<string>;
@@ -158,6 +162,10 @@ async function buildWorld(app: TestApp, label: string): Promise<World> {
   const freshCall = async () =>
     (await s.outtaskers.openCall(o.actor, { taskId, postId: next(), brief: 'Summary deck' })).id;
   const callId = await freshCall();
+  const freshInvitedCall = async () =>
+    (await s.outtaskers.openCall(o.actor, { taskId, postId: next(), brief: '', outtaskerIds: [assigned.id] }))
+      .id;
+  const invitedCallId = await freshInvitedCall();
   const workerPortal = { workspace: o.workspace, userId: assigned.userId };
   const freshPortalBid = async () =>
     (
@@ -237,6 +245,7 @@ async function buildWorld(app: TestApp, label: string): Promise<World> {
       bid: bidId,
       portalBid: portalBidId,
       call: callId,
+      invitedCall: invitedCallId,
       contract: contractId,
       outtasker: assigned.id,
       unassignedOuttasker: unassigned.id,
@@ -245,10 +254,11 @@ async function buildWorld(app: TestApp, label: string): Promise<World> {
       rate: rateId,
       member: member.id,
     },
-    assignedOnly: [orderId, fileId, contractId, bidId, portalBidId, assigned.id],
+    assignedOnly: [orderId, fileId, contractId, bidId, portalBidId, assigned.id, invitedCallId],
     fresh: {
       bid: freshBid,
       call: freshCall,
+      invitedCall: freshInvitedCall,
       contract: freshContract,
       order: freshOrder,
       listing: freshListing,
@@ -427,6 +437,13 @@ const MATRIX: Record<string, Row> = {
     cells: FIRM_READ,
     req: async (w) => ({ url: `/api/bid-calls/${await w.fresh.call()}/close` }),
   },
+  'PUT /api/bid-calls/:id/audience': {
+    cells: FIRM_READ,
+    req: async (w) => ({
+      url: `/api/bid-calls/${await w.fresh.call()}/audience`,
+      payload: { audience: 'invited', outtaskerIds: [w.ids.outtasker] },
+    }),
+  },
   'GET /api/contracts': { cells: FIRM_LIST, req: () => ({ url: '/api/contracts' }) },
   'GET /api/contracts/:id': { cells: FIRM_READ, req: (w) => ({ url: `/api/contracts/${w.ids.contract}` }) },
   'POST /api/contracts/:id/status': {
@@ -528,11 +545,12 @@ const MATRIX: Record<string, Row> = {
     }),
   },
   'GET /api/portal': { cells: [401, 403, 403, 200, 200, 403], req: () => ({ url: '/api/portal' }) },
+  // A call open to the assigned out-tasker only: the other out-tasker of the firm is told it does not exist.
   'POST /api/portal/bids': {
-    cells: [401, 403, 403, 200, 200, 403],
+    cells: [401, 403, 403, 200, 404, 403],
     req: async (w) => ({
       url: '/api/portal/bids',
-      payload: { callId: await w.fresh.call(), unitPriceMinor: 950, turnaroundHours: 20 },
+      payload: { callId: await w.fresh.invitedCall(), unitPriceMinor: 950, turnaroundHours: 20 },
     }),
   },
   'POST /api/portal/bids/:id/withdraw': {

@@ -139,6 +139,59 @@ describe.each(testDialects)('out-tasker portal (%s)', (dialect) => {
     expect(devAfter.contracts.map((c: { id: string }) => c.id)).toEqual([award.json().contract.id]);
   });
 
+  it('a call for invited out-taskers: the others neither see it nor bid (404), until it is opened to all', async () => {
+    const gil = await anOuttasker('Gil Moreno', 'gil@example.com');
+    const hana = await anOuttasker('Hana Sato', 'hana@example.com');
+    const { cookies: gilCookies } = await join(gil.id, 'gil-password-1');
+    const { cookies: hanaCookies } = await join(hana.id, 'hana-password-1');
+    const home = async (cookies: Record<string, string>) =>
+      (await app.http.inject({ method: 'GET', url: '/api/portal', cookies })).json() as {
+        calls: { id: string; invitedOuttaskerIds?: unknown }[];
+      };
+
+    const opened = await post(
+      '/api/bid-calls',
+      { taskId, postId: 'post-invited', brief: 'Summary deck', outtaskerIds: [gil.id] },
+      app.cookies,
+    );
+    expect(opened.statusCode, opened.body).toBe(201);
+    const call = opened.json();
+    expect(call).toMatchObject({ audience: 'invited', invitedOuttaskerIds: [gil.id] });
+
+    const gilSees = await home(gilCookies);
+    expect(gilSees.calls.map((c) => c.id)).toContain(call.id);
+    // Who else was invited is the firm's business.
+    expect(gilSees.calls.find((c) => c.id === call.id)!.invitedOuttaskerIds).toBeUndefined();
+    expect((await home(hanaCookies)).calls.map((c) => c.id)).not.toContain(call.id);
+    const bid = { callId: call.id, unitPriceMinor: 1000, turnaroundHours: 24 };
+    const refused = await post('/api/portal/bids', bid, hanaCookies);
+    expect(refused.statusCode).toBe(404);
+    expect(refused.json().error.code).toBe('NOT_FOUND');
+    expect((await post('/api/portal/bids', bid, gilCookies)).statusCode).toBe(200);
+
+    // Invitees are this firm's out-taskers: an unknown id is refused, and the stored list stays.
+    const bad = await app.http.inject({
+      method: 'PUT',
+      url: `/api/bid-calls/${call.id}/audience`,
+      cookies: app.cookies,
+      payload: { audience: 'invited', outtaskerIds: [hana.id, 'no-such-outtasker'] },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.message).toContain('no-such-outtasker');
+    expect((await home(hanaCookies)).calls.map((c) => c.id)).not.toContain(call.id);
+
+    const toAll = await app.http.inject({
+      method: 'PUT',
+      url: `/api/bid-calls/${call.id}/audience`,
+      cookies: app.cookies,
+      payload: { audience: 'all' },
+    });
+    expect(toAll.statusCode, toAll.body).toBe(200);
+    expect(toAll.json()).toMatchObject({ audience: 'all', invitedOuttaskerIds: [] });
+    expect((await home(hanaCookies)).calls.map((c) => c.id)).toContain(call.id);
+    expect((await post('/api/portal/bids', bid, hanaCookies)).statusCode).toBe(200);
+  });
+
   it('sign-in is throttled per account for out-taskers too', async () => {
     const eve = await anOuttasker('Eve Adams', 'eve@example.com');
     await join(eve.id, 'eve-password-1');

@@ -1,11 +1,11 @@
 /** Calls for bids (a task opened to the portal's out-taskers) and the firm's dated exchange rates. */
 import { occurrencesPerYear } from '../../inventory/index.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { BidCallInputT, FxRateInputT } from '../outtaskers.schemas.ts';
+import type { BidCallInputT, CallAudienceInputT, FxRateInputT } from '../outtaskers.schemas.ts';
 import { isUniqueViolation, outtaskersStore as store } from '../outtaskers.store.ts';
 import { awardKeyOf, type BidCall, type FxRate } from '../outtaskers.ts';
 import { ensureNotAwarded } from './bids.ts';
-import type { OuttaskersActor, OuttaskersContext } from './context.ts';
+import type { OuttaskersActor, OuttaskersContext, Trx } from './context.ts';
 
 export async function openCall(
   ctx: OuttaskersContext,
@@ -24,6 +24,7 @@ export async function openCall(
   }
   const id = ctx.deps.newId();
   await ctx.db.transaction().execute(async (trx) => {
+    if (input.outtaskerIds) await requireOuttaskers(trx, ws, input.outtaskerIds);
     try {
       await store.insertCall(
         trx,
@@ -47,7 +48,14 @@ export async function openCall(
         throw new AppError('CONFLICT', `${task.name} is open for bids already`, undefined, { cause: err });
       throw err;
     }
-    await ctx.audit(trx, actor, 'bid_call.open', 'bid_call', id, { taskId: task.id });
+    if (input.outtaskerIds) {
+      const audience = { audience: 'invited' as const, outtaskerIds: input.outtaskerIds };
+      await store.setCallAudience(trx, ws, id, audience, actor.userId, ctx.now());
+    }
+    await ctx.audit(trx, actor, 'bid_call.open', 'bid_call', id, {
+      taskId: task.id,
+      audience: input.outtaskerIds ? 'invited' : 'all',
+    });
   });
   return withoutKey((await store.findCall(ctx.db, ws, id))!);
 }
@@ -68,6 +76,38 @@ export async function closeCall(
   await ctx.db.transaction().execute(async (trx) => {
     await store.closeCall(trx, ws, call.awardKey, ctx.now());
     await ctx.audit(trx, actor, 'bid_call.close', 'bid_call', id);
+  });
+  return withoutKey((await store.findCall(ctx.db, ws, id))!);
+}
+
+/** Invitees must be this firm's out-taskers (an id of another workspace is not one). */
+async function requireOuttaskers(trx: Trx, ws: string, ids: readonly string[]): Promise<void> {
+  const known = new Set((await store.listOuttaskers(trx, ws)).map((o) => o.id));
+  const unknown = ids.filter((id) => !known.has(id));
+  if (unknown.length) {
+    throw new AppError('VALIDATION_FAILED', `No out-tasker with id ${unknown.join(', ')} in this workspace`, {
+      field: 'outtaskerIds',
+    });
+  }
+}
+
+/** Who may see a call and bid on it: every out-tasker of the firm, or the ones invited (the list replaces the old). */
+export async function setCallAudience(
+  ctx: OuttaskersContext,
+  actor: OuttaskersActor,
+  id: string,
+  input: CallAudienceInputT,
+): Promise<BidCall> {
+  const ws = actor.workspace.id;
+  const call = await store.findCall(ctx.db, ws, id);
+  if (!call) throw new AppError('NOT_FOUND', `No call for bids with id ${id}`);
+  await ctx.db.transaction().execute(async (trx) => {
+    await requireOuttaskers(trx, ws, input.outtaskerIds);
+    await store.setCallAudience(trx, ws, id, input, actor.userId, ctx.now());
+    await ctx.audit(trx, actor, 'bid_call.audience', 'bid_call', id, {
+      audience: input.audience,
+      invited: input.outtaskerIds.length,
+    });
   });
   return withoutKey((await store.findCall(ctx.db, ws, id))!);
 }

@@ -1,12 +1,12 @@
 /**
  * The out-tasker's side: an out-tasker signed in sees their own record (without the firm's notes), the
- * calls open to them with their own bid on each, their bids and their contracts — never anyone else's.
+ * calls open to them (to all the firm's out-taskers, or to them by invitation) with their own bid on each, their bids and their contracts — never anyone else's.
  * They bid on an open call (again: their open bid is updated) and withdraw their own open bids.
  */
 import { AppError } from '../../platform/errors.ts';
 import type { PortalBidInputT } from '../outtaskers.schemas.ts';
 import { outtaskersStore as store } from '../outtaskers.store.ts';
-import type { Bid, BidCall, Contract, Outtasker } from '../outtaskers.ts';
+import { type Bid, type BidCall, type Contract, callVisibleTo, type Outtasker } from '../outtaskers.ts';
 import { ensureNotAwarded } from './bids.ts';
 import type { OuttaskersActor, OuttaskersContext } from './context.ts';
 import { publicBid } from './lookups.ts';
@@ -21,9 +21,12 @@ export async function portalOuttasker(ctx: OuttaskersContext, actor: OuttaskersA
   return o;
 }
 
+/** A call as its out-tasker sees it: not who else was invited. */
+type PortalCall = Omit<BidCall, 'audience' | 'invitedOuttaskerIds'> & { myBid: Bid | null };
+
 export interface PortalHome {
   outtasker: Omit<Outtasker, 'notes'>;
-  calls: (BidCall & { myBid: Bid | null })[];
+  calls: PortalCall[];
   bids: Bid[];
   contracts: Contract[];
 }
@@ -32,14 +35,14 @@ export async function portalHome(ctx: OuttaskersContext, actor: OuttaskersActor)
   const o = await portalOuttasker(ctx, actor);
   const ws = actor.workspace.id;
   const [calls, bids, contracts] = await Promise.all([
-    store.listCalls(ctx.db, ws, 'open'),
+    store.listCalls(ctx.db, ws, 'open', o.id),
     store.listBids(ctx.db, ws, { outtaskerId: o.id }),
     store.listContracts(ctx.db, ws, { outtaskerId: o.id }),
   ]);
   const { notes: _notes, ...own } = o;
   return {
     outtasker: own,
-    calls: calls.map((c) => ({
+    calls: calls.map(({ audience: _a, invitedOuttaskerIds: _i, ...c }) => ({
       ...c,
       myBid: bids.find((b) => b.taskId === c.taskId && b.postId === c.postId && b.status === 'open') ?? null,
     })),
@@ -55,7 +58,9 @@ export async function portalBid(
 ): Promise<Bid> {
   const o = await portalOuttasker(ctx, actor);
   const ws = actor.workspace.id;
-  const call = await store.findCall(ctx.db, ws, input.callId);
+  const found = await store.findCall(ctx.db, ws, input.callId);
+  // A call the out-tasker was not invited to is not found: its id says nothing about it.
+  const call = found && callVisibleTo(found, o.id) ? found : undefined;
   if (call?.status !== 'open') {
     await ensureNotAwarded(ctx, ws, call?.awardKey ?? '');
     throw new AppError('NOT_FOUND', 'This call for bids is closed or does not exist');

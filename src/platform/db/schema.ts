@@ -715,6 +715,17 @@ export interface BidCallTable {
   opened_at: string;
   closed_at: string | null;
   created_by: string | null;
+  /** 'all' (every portal out-tasker of the firm) or 'invited' (bid_call_invitees only). */
+  audience: Generated<string>;
+}
+
+/** An out-tasker invited to a call for bids whose audience is 'invited'. */
+export interface BidCallInviteeTable {
+  workspace_id: string;
+  call_id: string;
+  outtasker_id: string;
+  invited_at: string;
+  invited_by: string | null;
 }
 
 export interface Database {
@@ -764,6 +775,7 @@ export interface Database {
   syntheses: SynthesisTable;
   synthesis_edits: SynthesisEditTable;
   bid_calls: BidCallTable;
+  bid_call_invitees: BidCallInviteeTable;
 }
 
 // Generated is re-exported so that feature table types can use it without importing kysely elsewhere.

@@ -260,6 +260,7 @@ export interface paths {
                     "application/json": {
                         /** @default  */
                         brief?: string;
+                        outtaskerIds?: string[];
                         /** @default null */
                         postId?: string | null;
                         slaHours?: number;
@@ -289,6 +290,62 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bid-calls/{id}/audience": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Who sees the call in the portal and may bid: all the firm’s out-taskers, or those invited */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        audience: "all" | "invited";
+                        /** @default [] */
+                        outtaskerIds?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BidCall"];
+                    };
+                };
+                /** @description A failure: a specific code, a message saying what and where, and details */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -8966,9 +9023,12 @@ export interface components {
             unitPrice: components["schemas"]["Money"];
         };
         BidCall: {
+            /** @enum {string} */
+            audience: "all" | "invited";
             brief: string;
             closedAt: string | null;
             id: string;
+            invitedOuttaskerIds: string[];
             openedAt: string;
             postId: string | null;
             slaHours: number;
@@ -8980,9 +9040,12 @@ export interface components {
             unitsPerYear: number;
         };
         BidCallInput: {
+            /** @enum {string} */
+            audience: "all" | "invited";
             brief: string;
             closedAt: string | null;
             id: string;
+            invitedOuttaskerIds: string[];
             openedAt: string;
             postId: string | null;
             slaHours: number;

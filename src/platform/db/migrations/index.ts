@@ -17,6 +17,7 @@ import * as m0011 from './0011_syntheses.ts';
 import * as m0012 from './0012_work_orders.ts';
 import * as m0013 from './0013_bid_calls.ts';
 import * as m0014 from './0014_team_access.ts';
+import * as m0015 from './0015_bid_call_audience.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_accounts_and_inventory': m0001,
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   '0012_work_orders': m0012,
   '0013_bid_calls': m0013,
   '0014_team_access': m0014,
+  '0015_bid_call_audience': m0015,
 };

@@ -18,7 +18,7 @@ import { AwardDialog } from '../components/AwardDialog.tsx';
 import { CallPanel } from '../components/CallPanel.tsx';
 import { ComparisonTable } from '../components/ComparisonTable.tsx';
 import { EnterBid } from '../components/EnterBid.tsx';
-import type { Award, BidCall, Comparison, ComparisonRow } from '../types.ts';
+import type { Award, BidCall, Comparison, ComparisonRow, Outtasker } from '../types.ts';
 
 interface PostRow {
   id: string;
@@ -41,6 +41,7 @@ export function BidsPage() {
       : null,
   );
   const calls = useApi<BidCall[]>('/bid-calls');
+  const outtaskers = useApi<Outtasker[]>('/outtaskers');
   const [awarding, setAwarding] = useState<ComparisonRow | null>(null);
   const [award, setAward] = useState<Award | null>(null);
   const call =
@@ -138,7 +139,13 @@ export function BidsPage() {
           <section className="wo-section" aria-labelledby="bids-call">
             <h2 id="bids-call">Call for bids in the portal</h2>
             {calls.data ? (
-              <CallPanel key={call?.id ?? 'none'} post={post.data} call={call} onChanged={reload} />
+              <CallPanel
+                key={`${call?.id ?? 'none'}:${call?.audience}:${call?.invitedOuttaskerIds.join(',')}`}
+                post={post.data}
+                call={call}
+                outtaskers={outtaskers.data ?? []}
+                onChanged={reload}
+              />
             ) : (
               <Loading />
             )}
