@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import type { Workspace } from '../accounts/index.ts';
 import type { InventoryActor } from '../inventory/index.ts';
 import type { AppServices } from '../main.ts';
+import type { Clock } from '../platform/clock.ts';
 import { type Config, loadConfig } from '../platform/config.ts';
 
 let cached: Config | undefined;
@@ -12,10 +13,13 @@ export function config(): Config {
 }
 
 /** Opens the app, runs the command, always closes the database. */
-export async function withApp<T>(fn: (app: AppServices) => Promise<T>): Promise<T> {
+export async function withApp<T>(
+  fn: (app: AppServices) => Promise<T>,
+  opts: { clock?: Clock } = {},
+): Promise<T> {
   // Loaded on demand: `outtask --help` and the synthesis commands need none of the server side.
   const { openApp } = await import('../main.ts');
-  const app = await openApp(config());
+  const app = await openApp(config(), opts.clock ? { clock: opts.clock } : {});
   try {
     return await fn(app);
   } finally {

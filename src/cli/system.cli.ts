@@ -3,7 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
+import type { AppServices } from '../main.ts';
 import { formatBytes } from '../platform/blobs/index.ts';
+import { replayClock } from '../platform/clock.ts';
 import { AppError } from '../platform/errors.ts';
 import { config, withApp } from './context.ts';
 
@@ -20,6 +22,22 @@ function printDemoLogin(
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
+/** The demo's services, all of the one app (one database handle), with the clock its history replays on. */
+function demoDeps(app: AppServices, clock: ReturnType<typeof replayClock>) {
+  return {
+    accounts: app.accounts,
+    inventory: app.inventory,
+    procedures: app.procedures,
+    newId: app.deps.newId,
+    outtasking: {
+      outtaskers: app.outtaskers,
+      marketplace: app.marketplace,
+      workOrders: app.workOrders,
+      clock,
+    },
+  };
+}
+
 export function registerSystemCommands(program: Command): void {
   program
     .command('serve')
@@ -33,6 +51,8 @@ export function registerSystemCommands(program: Command): void {
       const app = await openApp(cfg);
       const url = `http://localhost:${opts.port ?? cfg.port}`;
       if ((await app.accounts.countWorkspaces()) === 0) {
+        // Steps 1-5 only: the browser tests start here and out-task the flagship themselves;
+        // `outtask demo` adds the months of out-tasked work.
         const login = await seedDemoWorkspace(
           {
             accounts: app.accounts,
@@ -113,27 +133,23 @@ export function registerSystemCommands(program: Command): void {
     .description('Create the demo workspace in the data directory (OUTTASK_DATA_DIR)')
     .option('--password <password>', "the demo owner's password (default: random, printed)")
     .action(async (opts: { password?: string }) => {
-      await withApp(async (app) => {
-        const existing = (await app.accounts.listWorkspaces()).find((w) => w.settings.demo === true);
-        if (existing) {
-          throw new AppError(
-            'DEMO_EXISTS',
-            `The demo workspace already exists ("${existing.name}", ${existing.slug})`,
-          );
-        }
-        const password = opts.password ?? config().demoPassword;
-        const { seedDemoWorkspace } = await import('../demo/index.ts');
-        const login = await seedDemoWorkspace(
-          {
-            accounts: app.accounts,
-            inventory: app.inventory,
-            procedures: app.procedures,
-            newId: app.deps.newId,
-          },
-          password ? { password } : {},
-        );
-        printDemoLogin(login);
-      });
+      const clock = replayClock();
+      await withApp(
+        async (app) => {
+          const existing = (await app.accounts.listWorkspaces()).find((w) => w.settings.demo === true);
+          if (existing) {
+            throw new AppError(
+              'DEMO_EXISTS',
+              `The demo workspace already exists ("${existing.name}", ${existing.slug})`,
+            );
+          }
+          const password = opts.password ?? config().demoPassword;
+          const { seedDemoWorkspace } = await import('../demo/index.ts');
+          const login = await seedDemoWorkspace(demoDeps(app, clock), password ? { password } : {});
+          printDemoLogin(login);
+        },
+        { clock },
+      );
     });
 
   const db = program.command('db').description('Database maintenance');

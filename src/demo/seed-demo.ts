@@ -1,6 +1,7 @@
 /**
  * The demo workspace: a fictional consultancy with its task inventory, and an owner who can sign in.
- * Created by `npm start` on an empty database and by `outtask demo`.
+ * Created by `npm start` on an empty database and by `outtask demo`; `outtask demo` adds step 6 in use
+ * (the out-tasking services of the same app and database handle, its clock replayed through the history).
  */
 import { randomBytes } from 'node:crypto';
 import type { AccountsService, User, Workspace } from '../accounts/index.ts';
@@ -8,6 +9,7 @@ import type { InventoryService } from '../inventory/index.ts';
 import type { IdGenerator } from '../platform/ids.ts';
 import type { ProceduresService } from '../procedures/index.ts';
 import { DEMO_FIRM, DEMO_FLAGSHIP_TASK_NAME, materializeDemoFirm } from './demo-firm.ts';
+import { type DemoOuttaskingDeps, seedDemoOuttasking } from './demo-outtasking.ts';
 import { seedDemoProcedures } from './demo-procedures.ts';
 
 export interface DemoLogin {
@@ -23,6 +25,8 @@ export interface DemoDeps {
   inventory: InventoryService;
   newId: IdGenerator;
   procedures: ProceduresService;
+  /** Step 6 in use (four months of out-tasked decks); left out, the demo stops at the procedures. */
+  outtasking?: DemoOuttaskingDeps;
 }
 
 export async function seedDemoWorkspace(
@@ -52,5 +56,10 @@ export async function seedDemoWorkspace(
     { workspace, userId: owner.id },
     { flagshipTask: DEMO_FLAGSHIP_TASK_NAME },
   );
+  if (deps.outtasking) {
+    const actor = { workspace, userId: owner.id };
+    const flagship = await deps.inventory.resolveTask(actor, DEMO_FLAGSHIP_TASK_NAME);
+    await seedDemoOuttasking(deps.outtasking, actor, flagship.id);
+  }
   return { workspace, owner, email: founder.email, password };
 }

@@ -18,3 +18,18 @@ export function fixedClock(iso: string): Clock & { advance(ms: number): void } {
 export function isoUtc(d: Date): string {
   return d.toISOString();
 }
+
+/**
+ * The system clock, except while `at` holds a past moment: the demo replays months of history through
+ * the same services (and the same database handle) the app then runs on, and `at(null)` hands back the
+ * real time.
+ */
+export function replayClock(): Clock & { at(iso: string | null): void } {
+  let fixed: number | null = null;
+  return {
+    now: () => (fixed === null ? new Date() : new Date(fixed)),
+    at(iso) {
+      fixed = iso === null ? null : new Date(iso).getTime();
+    },
+  };
+}

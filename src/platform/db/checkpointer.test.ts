@@ -4,6 +4,8 @@
  * inside that commit, on the event loop); the checkpointer's thread moves it — when asked, and on its
  * own once the log passes its threshold.
  */
+
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -55,5 +57,28 @@ describe('the SQLite checkpointer', () => {
       await new Promise((r) => setTimeout(r, 100));
     expect(fs.statSync(file).size).toBeGreaterThan(10_000_000);
     await db.close();
+  });
+
+  it('keeps the process alive until its thread has exited: a script whose last step is close() exits 0', () => {
+    // Before: the thread was unref'd while close() waited for it, so the event loop drained and Node
+    // ended the script with 13 (an unsettled top-level await) — how `outtask demo` ended.
+    const file = path.join(dir, 'script.db');
+    // Whether the loop drained before the thread's exit was a race (about one run in two ended 13):
+    // twenty rounds make the old code fail all but once in a million runs; the fix never does.
+    const script = [
+      `import { openSqlite } from ${JSON.stringify(path.join(import.meta.dirname, 'connect.ts'))};`,
+      'for (let i = 0; i < 20; i++) {',
+      `  const db = openSqlite(${JSON.stringify(file)});`,
+      '  await db.checkpoint!();',
+      '  await db.close();',
+      '}',
+    ].join('\n');
+    const entry = path.join(dir, 'script.mts');
+    fs.writeFileSync(entry, script);
+    const r = spawnSync(process.execPath, ['--import', 'tsx', entry], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(r.status, r.stderr).toBe(0);
   });
 });

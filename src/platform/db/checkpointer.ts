@@ -110,6 +110,9 @@ export function startCheckpointer(sqlite: SQLite.Database, file: string): Checkp
       worker = undefined;
       if (!w) return;
       await busy?.catch(() => undefined);
+      // Held (ref) until it has exited: an unref'd thread would let a process whose last work is this
+      // close drain its event loop with the close still pending (`outtask demo` exited 13 so).
+      w.ref();
       await new Promise<void>((resolve) => {
         w.once('exit', () => resolve());
         w.postMessage('close');
