@@ -61,7 +61,7 @@ async function overflow(page: Page) {
       sticking.push(`${name(el)} to ${Math.round(r.right)}`);
     }
     /** Tables that need sideways scrolling inside their card (fine on a phone, not on a desktop). */
-    const scrolling = [...document.querySelectorAll('.table-wrap, .pr-scroll, [data-scrolls]')]
+    const scrolling = [...document.querySelectorAll('.table-wrap, .pr-scroll, .pr-compare, [data-scrolls]')]
       .filter((w) => w.scrollWidth > w.clientWidth + 1)
       .map((w) => `${name(w)} (${w.scrollWidth} in ${w.clientWidth})`);
     return {
