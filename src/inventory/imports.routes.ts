@@ -3,7 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { fileResponse } from '../platform/contract.ts';
-import { FIRM, workspaceActor } from '../platform/http/policy.ts';
+import { actorOf, FIRM, workspaceActor } from '../platform/http/policy.ts';
 import { writeTemplate } from './imports/index.ts';
 import { IMPORT_FORMATS } from './imports/types.ts';
 import { ImportBatchOut, ImportBody, ImportPreviewOut, ImportReportOut } from './inventory.schemas.ts';
@@ -41,6 +41,7 @@ export function importsRoutes(inventory: InventoryService): FastifyPluginAsync {
           ? req.body
           : Buffer.from(typeof req.body === 'string' ? req.body : '');
         return inventory.importFile(workspaceActor(req), {
+          byOwner: actorOf(req).role === 'owner',
           file: req.query.file,
           bytes,
           ...(req.query.format ? { format: req.query.format } : {}),
@@ -51,7 +52,8 @@ export function importsRoutes(inventory: InventoryService): FastifyPluginAsync {
         });
       },
     );
-    const fromBody = (b: z.infer<typeof ImportBody>) => ({
+    const fromBody = (b: z.infer<typeof ImportBody>, byOwner: boolean) => ({
+      byOwner,
       file: b.file,
       bytes: Buffer.from(b.contentBase64, 'base64'),
       ...(b.format ? { format: b.format } : {}),
@@ -71,7 +73,8 @@ export function importsRoutes(inventory: InventoryService): FastifyPluginAsync {
           response: { 200: ImportPreviewOut },
         },
       },
-      async (req) => inventory.previewImport(workspaceActor(req), fromBody(req.body)),
+      async (req) =>
+        inventory.previewImport(workspaceActor(req), fromBody(req.body, actorOf(req).role === 'owner')),
     );
     app.post(
       '/apply',
@@ -85,7 +88,8 @@ export function importsRoutes(inventory: InventoryService): FastifyPluginAsync {
           response: { 200: ImportReportOut },
         },
       },
-      async (req) => inventory.importFile(workspaceActor(req), fromBody(req.body)),
+      async (req) =>
+        inventory.importFile(workspaceActor(req), fromBody(req.body, actorOf(req).role === 'owner')),
     );
     app.get(
       '/',

@@ -20,6 +20,7 @@ import { IMPORT_FORMATS, type ImportFormat, type RowError } from './imports/type
 import { importsStore, type RememberedDecision } from './imports.store.ts';
 import { inventoryStore } from './inventory.store.ts';
 import type { ImportBatch } from './inventory.ts';
+import { ownerOnlyMemberChanges } from './owner-only-members.ts';
 
 export type { DecisionInput } from './import-prepare.ts';
 
@@ -31,6 +32,25 @@ export interface ImportRequest {
   decisions?: readonly DecisionInput[];
   /** The period the entries cover, when the firm states it (else first to last entry). */
   period?: MeasuredPeriod;
+  /**
+   * false when the caller is not an owner: a file that sets a member's loaded hourly cost or role is
+   * then refused (FORBIDDEN), as the member routes refuse it. The CLI acts with the owner's rights.
+   */
+  byOwner?: boolean;
+}
+
+/** Refuses, before anything is stored, a non-owner's file that sets what only an owner may. */
+function refuseOwnerOnly(req: ImportRequest, plan: PreparedImport['plan'], before: InventorySnapshot): void {
+  if (req.byOwner !== false) return;
+  const changes = ownerOnlyMemberChanges(plan, before.members);
+  if (changes.length === 0) return;
+  throw new AppError(
+    'FORBIDDEN',
+    `${req.file} sets what only an owner can: ${changes.slice(0, 5).join('; ')}` +
+      `${changes.length > 5 ? ` and ${changes.length - 5} more` : ''}. ` +
+      'Ask an owner to import it, or leave the cost and role columns empty',
+    { members: changes },
+  );
 }
 
 export interface PeriodView extends MeasuredPeriod {
@@ -248,6 +268,7 @@ export function createImportsService(deps: ServiceDeps, opts: { importMaxBytes: 
     async previewImport(actor: WorkspaceActor, req: ImportRequest): Promise<ImportPreview> {
       const before = await snapshot(db, actor.workspace.id);
       const { parsed, proposals, plan, period, stated, entries } = await prepare(actor, req, before, false);
+      refuseOwnerOnly(req, plan, before);
       const processName = new Map(
         [...before.processes, ...plan.newProcesses].map((p) => [p.id, p.name] as const),
       );
@@ -316,6 +337,7 @@ export function createImportsService(deps: ServiceDeps, opts: { importMaxBytes: 
       for (let attempt = 1; attempt < 3; attempt++) {
         const before = await snapshot(db, ws);
         const prepared = await prepare(actor, req, before, !req.skipInvalid);
+        refuseOwnerOnly(req, prepared.plan, before);
         const report = await db.transaction().execute(async (trx) => {
           if (!(await inventoryStore.claimRevision(trx, ws, before.revision))) return null;
           return write(trx, actor, req, before, prepared, now);
@@ -326,7 +348,9 @@ export function createImportsService(deps: ServiceDeps, opts: { importMaxBytes: 
       return db.transaction().execute(async (trx) => {
         await inventoryStore.claimRevision(trx, ws, null);
         const before = await snapshot(trx, ws);
-        return write(trx, actor, req, before, await prepare(actor, req, before, !req.skipInvalid), now);
+        const prepared = await prepare(actor, req, before, !req.skipInvalid);
+        refuseOwnerOnly(req, prepared.plan, before);
+        return write(trx, actor, req, before, prepared, now);
       });
     },
 
