@@ -85,6 +85,10 @@ export function createTeamService(
   /** The target's current role, in the locked workspace; refuses what would leave it without an owner. */
   async function checkedChange(trx: typeof db, actor: TeamActor, userId: string, leavesOwner: boolean) {
     await teamStore.lockWorkspace(trx, actor.workspace.id);
+    // The caller was an owner when the request came in; under the lock, check they still are (two owners
+    // demoting each other: the second to get the lock has just lost the right to change roles).
+    if (actor.userId && (await teamStore.roleOf(trx, actor.workspace.id, actor.userId)) !== 'owner')
+      throw new AppError('FORBIDDEN', 'You are no longer an owner of this workspace');
     const current = await teamStore.roleOf(trx, actor.workspace.id, userId);
     if (!current)
       throw new AppError('USER_NOT_FOUND', `No one with id ${userId} has access to this workspace`);

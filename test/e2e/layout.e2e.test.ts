@@ -13,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PageAudit } from './a11y.ts';
 import {
   CHROMIUM_PATH,
   type ChromiumSession,
@@ -80,6 +81,7 @@ describe.skipIf(!hasChromium)(
     let browser: ChromiumSession;
     let page: Page;
     let pageErrors: string[];
+    let a11y: PageAudit;
     let pages: { path: string; heading: string }[];
     const shotsDir =
       process.env.OUTTASK_E2E_SHOTS ?? fs.mkdtempSync(path.join(os.tmpdir(), 'outtask-layout-'));
@@ -88,8 +90,10 @@ describe.skipIf(!hasChromium)(
       ensureWebBuild();
       server = await startServer();
       browser = await launchChromium({ width: 1440, height: 900 });
-      ({ page, pageErrors } = await openPage(browser, 30_000));
+      ({ page, pageErrors, a11y } = await openPage(browser, 30_000));
       await page.goto(`${server.url}/login`);
+      await page.locator('#login-email').waitFor();
+      await a11y.check('the sign-in page');
       await page.fill('#login-email', DEMO_EMAIL);
       await page.fill('#login-password', DEMO_PASSWORD);
       await page.keyboard.press('Enter');
@@ -139,6 +143,8 @@ describe.skipIf(!hasChromium)(
           await h1.waitFor();
           if (p.heading) expect(await h1.textContent(), p.path).toContain(p.heading);
           await page.waitForLoadState('networkidle');
+          // Each page audited once, at the first size (the audit knows pages by path, not by size).
+          if (size === SIZES[0]) await a11y.check(p.path);
           const o = await overflow(page);
           const slug = p.path.replace(/[^a-z]+/gi, '-').replace(/^-|-$/g, '') || 'home';
           await page.screenshot({ path: path.join(shotsDir, `${size.width}-${slug}.png`), fullPage: true });
@@ -173,6 +179,7 @@ describe.skipIf(!hasChromium)(
           expect(b.top, `${what}: “${b.text}” is above the window`).toBeGreaterThanOrEqual(0);
         }
         await page.screenshot({ path: path.join(shotsDir, `1024-dialog-${what.replace(/\W+/g, '-')}.png`) });
+        await a11y.check(`the ${what} dialog at 1024×768`);
         await page.keyboard.press('Escape');
         await dialog.waitFor({ state: 'detached' }).catch(() => undefined);
       };
@@ -192,5 +199,9 @@ describe.skipIf(!hasChromium)(
         .click();
       await inView('add a step');
     }, 120_000);
+
+    it('checked every page and dialog it reached with axe-core', () => {
+      a11y.assertAllChecked();
+    });
   },
 );
